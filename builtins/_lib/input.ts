@@ -1,0 +1,59 @@
+import type { CommandContext } from "../types.js";
+import { bytesReader, type ByteReader } from "../../src/io/streams.js";
+import { FsError, isFsError } from "../../src/fs/types.js";
+
+/**
+ * Opening inputs the way every GNU tool does: "-" is stdin, /dev/stdin and
+ * /dev/fd/0 too, the endless devices stream, and anything else is a file.
+ * Errors carry the GNU text ("No such file or directory", "Is a directory").
+ */
+
+const CHUNK = 64 * 1024;
+
+/** An endless reader of one repeated byte pattern or random bytes (/dev/zero, /dev/urandom). */
+function endlessReader(fill: (buf: Uint8Array) => void): ByteReader {
+  let closed = false;
+  return {
+    async read() {
+      if (closed) return null;
+      const b = new Uint8Array(CHUNK);
+      fill(b);
+      return b;
+    },
+    close() {
+      closed = true;
+    },
+  };
+}
+
+/** Opens one input operand. Throws FsError (ENOENT, EISDIR, EACCES...) for a bad file. */
+export async function openInput(ctx: CommandContext, operand: string): Promise<ByteReader> {
+  if (operand === "-" || operand === "/dev/stdin" || operand === "/dev/fd/0") return ctx.stdin;
+  const path = ctx.resolve(operand);
+  if (path === "/dev/zero") return endlessReader(() => {});
+  if (path === "/dev/urandom" || path === "/dev/random") {
+    return endlessReader((b) => {
+      for (let i = 0; i < b.length; i++) b[i] = (ctx.sandbox.random() * 256) | 0;
+    });
+  }
+  if (path === "/dev/null") return bytesReader(new Uint8Array(0));
+  const st = await ctx.fs.stat(path);
+  if (st.type === "directory") throw new FsError("EISDIR", path, "read");
+  return bytesReader(await ctx.fs.readFile(path), CHUNK);
+}
+
+/** Reads a whole input operand into memory. */
+export async function readInput(ctx: CommandContext, operand: string): Promise<Uint8Array> {
+  const r = await openInput(ctx, operand);
+  const { readAll } = await import("../../src/io/streams.js");
+  return readAll(r);
+}
+
+/** "cat: foo: No such file or directory" for an FsError, else rethrows. */
+export function reportFsError(ctx: CommandContext, operand: string, e: unknown): void {
+  if (isFsError(e)) {
+    ctx.stderr.write(`${ctx.name}: ${operand}: ${e.message}\n`);
+    return;
+  }
+  throw e;
+}

@@ -1,0 +1,58 @@
+import type { ByteReader } from "../../src/io/streams.js";
+
+/**
+ * The one line reader: splits a byte stream on a delimiter byte (newline, or NUL
+ * for -z) without decoding, so callers decide between UTF-8 text and raw bytes.
+ * Each line comes without its delimiter; `terminated` says whether it had one
+ * (the last line of a file may not).
+ */
+export interface Line {
+  bytes: Uint8Array;
+  terminated: boolean;
+}
+
+export async function* readLines(reader: ByteReader, delimiter = 0x0a): AsyncGenerator<Line> {
+  let carry: Uint8Array | null = null;
+  for (let chunk = await reader.read(); chunk; chunk = await reader.read()) {
+    let start = 0;
+    let buf = chunk;
+    if (carry) {
+      const nl = chunk.indexOf(delimiter);
+      if (nl < 0) {
+        const merged: Uint8Array = new Uint8Array(carry.length + chunk.length);
+        merged.set(carry);
+        merged.set(chunk, carry.length);
+        carry = merged;
+        continue;
+      }
+      const merged: Uint8Array = new Uint8Array(carry.length + nl);
+      merged.set(carry);
+      merged.set(chunk.subarray(0, nl), carry.length);
+      carry = null;
+      yield { bytes: merged, terminated: true };
+      start = nl + 1;
+    }
+    for (;;) {
+      const nl = buf.indexOf(delimiter, start);
+      if (nl < 0) break;
+      yield { bytes: buf.subarray(start, nl), terminated: true };
+      start = nl + 1;
+    }
+    if (start < buf.length) carry = buf.slice(start);
+  }
+  if (carry && carry.length > 0) yield { bytes: carry, terminated: false };
+}
+
+/** Splits a whole buffer into lines (same rules as readLines), for tools that must see all input. */
+export function splitLines(data: Uint8Array, delimiter = 0x0a): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = data.indexOf(delimiter, start);
+    if (nl < 0) break;
+    out.push({ bytes: data.subarray(start, nl), terminated: true });
+    start = nl + 1;
+  }
+  if (start < data.length) out.push({ bytes: data.subarray(start), terminated: false });
+  return out;
+}

@@ -1,0 +1,132 @@
+import type { Limits } from "./limits.js";
+
+/** Which limit tripped. The exit status for each is documented in the README. */
+export type LimitKind =
+  | "time"
+  | "steps"
+  | "output"
+  | "depth"
+  | "fs-bytes"
+  | "fs-files"
+  | "string"
+  | "aborted";
+
+const LIMIT_NAME: Record<LimitKind, string> = {
+  time: "timeoutMs",
+  steps: "maxSteps",
+  output: "maxOutputBytes",
+  depth: "maxCallDepth",
+  "fs-bytes": "maxFileSystemBytes",
+  "fs-files": "maxFileCount",
+  string: "maxStringLength",
+  aborted: "signal",
+};
+
+const LIMIT_TEXT: Record<LimitKind, string> = {
+  time: "time limit exceeded",
+  steps: "step limit exceeded",
+  output: "output limit exceeded",
+  depth: "maximum call depth exceeded",
+  "fs-bytes": "filesystem size limit exceeded",
+  "fs-files": "file count limit exceeded",
+  string: "string length limit exceeded",
+  aborted: "aborted",
+};
+
+/** Exit status of an exec ended by each limit. */
+export const LIMIT_STATUS: Record<LimitKind, number> = {
+  time: 124,
+  steps: 125,
+  output: 125,
+  depth: 125,
+  "fs-bytes": 125,
+  "fs-files": 125,
+  string: 125,
+  aborted: 130,
+};
+
+/** Ends the whole exec. Only Bash.exec catches it. */
+export class LimitExceeded extends Error {
+  constructor(
+    readonly kind: LimitKind,
+    readonly limit: number,
+  ) {
+    super(
+      kind === "aborted"
+        ? "sandbash: aborted"
+        : `sandbash: ${LIMIT_TEXT[kind]} (${LIMIT_NAME[kind]}=${limit})`,
+    );
+    this.name = "LimitExceeded";
+  }
+  get status(): number {
+    return LIMIT_STATUS[this.kind];
+  }
+}
+
+/**
+ * The budget of one exec: counters plus the deadline. Every check of a limit
+ * happens here, so a tripped limit always reads the same way.
+ */
+export class Budget {
+  steps = 0;
+  depth = 0;
+  outputBytes = 0;
+  private readonly deadline: number;
+  private tick = 0;
+
+  constructor(
+    readonly limits: Limits,
+    private readonly signal?: AbortSignal,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.deadline = limits.timeoutMs === Infinity ? Infinity : clock() + limits.timeoutMs;
+  }
+
+  /** One unit of work: a command, an iteration, a call. Checks time every 1024 steps. */
+  step(n = 1): void {
+    this.steps += n;
+    if (this.steps > this.limits.maxSteps) throw new LimitExceeded("steps", this.limits.maxSteps);
+    if ((this.tick += n) >= 1024) {
+      this.tick = 0;
+      this.checkTime();
+    }
+  }
+
+  /** Checks the deadline and the abort signal now. */
+  checkTime(): void {
+    if (this.signal?.aborted) throw new LimitExceeded("aborted", 0);
+    if (this.clock() > this.deadline) throw new LimitExceeded("time", this.limits.timeoutMs);
+  }
+
+  /** Milliseconds left before the deadline (Infinity when there is none). */
+  remainingMs(): number {
+    return this.deadline === Infinity ? Infinity : Math.max(0, this.deadline - this.clock());
+  }
+
+  /** Enters a nested call (function, source, eval, subshell, substitution). */
+  enter(): void {
+    if (++this.depth > this.limits.maxCallDepth) {
+      this.depth--;
+      throw new LimitExceeded("depth", this.limits.maxCallDepth);
+    }
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  /** Checks the length of a string value about to be stored. */
+  checkString(length: number): void {
+    if (length > this.limits.maxStringLength) {
+      throw new LimitExceeded("string", this.limits.maxStringLength);
+    }
+  }
+
+  /** Counts output kept for the caller; returns how many of n bytes fit. */
+  chargeOutput(n: number): number {
+    const room = this.limits.maxOutputBytes - this.outputBytes;
+    const fit = Math.max(0, Math.min(room, n));
+    this.outputBytes += fit;
+    return fit;
+  }
+}
