@@ -87,6 +87,7 @@ export const ERRNO_TEXT = {
   EMFILE: "Too many open files",
   ENOTSUP: "Operation not supported",
   ESPIPE: "Illegal seek",
+  EIO: "Input/output error",
 } as const;
 
 export type Errno = keyof typeof ERRNO_TEXT;

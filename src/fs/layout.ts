@@ -1,0 +1,98 @@
+import { MemFs, type MemFsOptions } from "./memfs.js";
+
+/** The standard sandbox machine: who the user is and what the host is called. */
+export interface DefaultFsOptions extends MemFsOptions {
+  /** Login name of the sandbox user (default "user", uid/gid from MemFsOptions, default 1000). */
+  user?: string;
+  group?: string;
+  hostname?: string;
+}
+
+/** Device numbers as Linux assigns them: (major << 8) | minor. */
+const DEVICES: ReadonlyArray<[name: string, major: number, minor: number]> = [
+  ["null", 1, 3],
+  ["zero", 1, 5],
+  ["random", 1, 8],
+  ["urandom", 1, 9],
+  ["tty", 5, 0],
+  ["stdin", 136, 0],
+  ["stdout", 136, 0],
+  ["stderr", 136, 0],
+];
+
+const ROOT_DIRS = [
+  "/bin",
+  "/usr",
+  "/usr/bin",
+  "/usr/local",
+  "/usr/local/bin",
+  "/usr/share",
+  "/etc",
+  "/dev",
+  "/var",
+  "/home",
+];
+
+const PROC_VERSION = "Linux version 6.1.0-sandbash (sandbash@sandbox) (sandbash virtual kernel) #1 SMP\n";
+
+const PROC_CPUINFO = [
+  "processor\t: 0",
+  "vendor_id\t: SandbashVirtual",
+  "model name\t: sandbash virtual CPU",
+  "cpu MHz\t\t: 1000.000",
+  "cpu cores\t: 1",
+  "flags\t\t: fpu",
+  "",
+  "",
+].join("\n");
+
+const PROC_MEMINFO = [
+  "MemTotal:         262144 kB",
+  "MemFree:          262144 kB",
+  "MemAvailable:     262144 kB",
+  "Buffers:               0 kB",
+  "Cached:                0 kB",
+  "SwapTotal:             0 kB",
+  "SwapFree:              0 kB",
+  "",
+].join("\n");
+
+/**
+ * A MemFs holding the standard layout, acting as the sandbox user. System paths
+ * (/bin, /etc, /dev, /proc...) belong to root with mode 0755 (0555 and 0444 under
+ * /proc), so the user cannot write there; /tmp and /var/tmp are 1777; /home/<user>
+ * belongs to the user. The layout itself does not count against maxBytes/maxFiles.
+ */
+export function createDefaultFs(options: DefaultFsOptions = {}): MemFs {
+  const fs = new MemFs(options);
+  const root = fs.asUser(0, 0);
+  const user = options.user ?? "user";
+  const group = options.group ?? user;
+  const hostname = options.hostname ?? "sandbox";
+  root.chownSync("/", 0, 0);
+  for (const d of ROOT_DIRS) root.seedEntry(d, null, 0o755);
+  root.seedEntry("/root", null, 0o700);
+  root.seedEntry("/tmp", null, 0o1777);
+  root.seedEntry("/var/tmp", null, 0o1777);
+  root.seedEntry("/proc", null, 0o555);
+  fs.seedEntry(`/home/${user}`, null, 0o755);
+
+  const home = `/home/${user}`;
+  root.seedEntry(
+    "/etc/passwd",
+    `root:x:0:0:root:/root:/bin/bash\n${user}:x:${fs.uid}:${fs.gid}:${user}:${home}:/bin/bash\n`,
+  );
+  root.seedEntry("/etc/group", `root:x:0:\n${group}:x:${fs.gid}:\n`);
+  root.seedEntry("/etc/hostname", `${hostname}\n`);
+  root.seedEntry("/etc/hosts", `127.0.0.1\tlocalhost\n127.0.1.1\t${hostname}\n`);
+  root.seedEntry("/etc/shells", "/bin/sh\n/bin/bash\n/usr/bin/sh\n/usr/bin/bash\n");
+
+  for (const [name, major, minor] of DEVICES) {
+    root.seedDevice(`/dev/${name}`, "char", 0o666, (major << 8) | minor);
+  }
+  root.seedEntry("/proc/version", PROC_VERSION, 0o444);
+  root.seedEntry("/proc/cpuinfo", PROC_CPUINFO, 0o444);
+  root.seedEntry("/proc/meminfo", PROC_MEMINFO, 0o444);
+  fs.markBaseline();
+  return fs;
+}

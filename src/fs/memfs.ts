@@ -1,0 +1,662 @@
+import {
+  FsError,
+  type DirEntry,
+  type FileStat,
+  type FileSystem,
+  type FileType,
+  type WriteOptions,
+} from "./types.js";
+import {
+  EMPTY,
+  appendContent,
+  newInode,
+  resizeContent,
+  setContent,
+  statOf,
+  type ContentLoader,
+  type Inode,
+} from "./inode.js";
+import { encodeUtf8 } from "../io/utf8.js";
+
+/**
+ * The in-memory filesystem: an inode tree of our own rather than memfs's Volume.
+ * Why: the sandbox needs things Volume does not model (a non-root user with
+ * permission checks against per-inode uid/gid, char devices, lazy seeded content,
+ * all-or-nothing byte/file quotas), Volume pulls node:buffer/path/url/events/stream
+ * into the browser build (~57-116 KB gz of shims), and its reads copy the whole
+ * file each time. Here reads of small files cost a Map lookup per path component.
+ *
+ * Semantics follow Linux (open(2), rename(2), unlink(2)...): the caller is the
+ * sandbox user (uid 1000 by default); uid 0 bypasses permission checks.
+ */
+
+export interface MemFsOptions {
+  /** Total bytes of file contents allowed (beyond the base layout). ENOSPC past it. */
+  maxBytes?: number;
+  /** Number of inodes (files, directories, symlinks) allowed (beyond the base layout). */
+  maxFiles?: number;
+  /** Clock for timestamps, ms since the epoch. */
+  now?: () => number;
+  /** The acting user (default 1000). The root directory belongs to this user. */
+  uid?: number;
+  gid?: number;
+  /** Applied when a create call passes no mode (default 0o022). */
+  umask?: number;
+}
+
+/** Space in use, as counted against maxBytes / maxFiles. */
+export interface FsUsage {
+  bytes: number;
+  files: number;
+}
+
+/** State shared by every credential view of one filesystem. */
+interface Tree {
+  root: Inode;
+  nextIno: number;
+  bytes: number;
+  files: number;
+  baseBytes: number;
+  baseFiles: number;
+  maxBytes: number;
+  maxFiles: number;
+  now: () => number;
+}
+
+/** Where a path leads: the directory holding the last component, its name, and the inode if any. */
+interface Found {
+  parent: Inode;
+  name: string;
+  node: Inode | undefined;
+}
+
+/** Linux's limit on symlinks followed while resolving one path. */
+const MAX_SYMLINKS = 40;
+const R = 4;
+const W = 2;
+const X = 1;
+
+export class MemFs implements FileSystem {
+  private tree: Tree;
+  /** The acting user and group. */
+  readonly uid: number;
+  readonly gid: number;
+  readonly umask: number;
+
+  constructor(options: MemFsOptions = {}) {
+    const now = options.now ?? Date.now;
+    this.uid = options.uid ?? 1000;
+    this.gid = options.gid ?? 1000;
+    this.umask = options.umask ?? 0o022;
+    const root = newInode(2, "directory", 0o755, this.uid, this.gid, now());
+    root.nlink = 2;
+    this.tree = {
+      root,
+      nextIno: 3,
+      bytes: 0,
+      files: 1,
+      baseBytes: 0,
+      baseFiles: 0,
+      maxBytes: options.maxBytes ?? Infinity,
+      maxFiles: options.maxFiles ?? Infinity,
+      now,
+    };
+  }
+
+  /** A view of the same tree acting as another user (0 = root: no permission checks). */
+  asUser(uid: number, gid: number = uid): MemFs {
+    const view = Object.create(MemFs.prototype) as MemFs;
+    Object.assign(view, { tree: this.tree, uid, gid, umask: this.umask });
+    return view;
+  }
+
+  /** Usage counted against the limits (excluding the base layout). */
+  usage(): FsUsage {
+    return { bytes: this.tree.bytes - this.tree.baseBytes, files: this.tree.files - this.tree.baseFiles };
+  }
+
+  /** Makes everything present now (the standard layout) free of the limits. */
+  markBaseline(): void {
+    this.tree.baseBytes = this.tree.bytes;
+    this.tree.baseFiles = this.tree.files;
+  }
+
+  // ---- reading -------------------------------------------------------------
+
+  /** The bytes returned may share storage with the file: treat them as read-only. */
+  async readFile(path: string): Promise<Uint8Array> {
+    const node = this.existing(path, true);
+    if (!this.can(node, R)) throw new FsError("EACCES", path, "open");
+    if (node.type === "directory") throw new FsError("EISDIR", path, "read");
+    if (node.type !== "file") return EMPTY;
+    if (node.lazy) await this.load(node, path);
+    const now = this.tree.now();
+    if (node.atimeMs <= node.mtimeMs || node.atimeMs <= node.ctimeMs) node.atimeMs = now; // relatime
+    return node.data.subarray(0, node.size);
+  }
+
+  async stat(path: string): Promise<FileStat> {
+    const node = this.existing(path, true);
+    if (node.lazy) await this.load(node, path);
+    return statOf(node);
+  }
+
+  async lstat(path: string): Promise<FileStat> {
+    const node = this.existing(path, false);
+    if (node.lazy) await this.load(node, path);
+    return statOf(node);
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return this.existsSync(path);
+  }
+
+  /** Synchronous exists (glob and test need many of them). */
+  existsSync(path: string): boolean {
+    try {
+      return this.walk(path, true).node !== undefined;
+    } catch (e) {
+      if (e instanceof FsError) return false;
+      throw e;
+    }
+  }
+
+  async readdir(path: string): Promise<DirEntry[]> {
+    return this.readdirSync(path);
+  }
+
+  /** Synchronous readdir, entries in creation order. */
+  readdirSync(path: string): DirEntry[] {
+    const node = this.existing(path, true);
+    if (node.type !== "directory") throw new FsError("ENOTDIR", path, "scandir");
+    if (!this.can(node, R)) throw new FsError("EACCES", path, "scandir");
+    const out: DirEntry[] = [];
+    for (const [name, child] of node.entries!) out.push({ name, type: child.type });
+    return out;
+  }
+
+  async readlink(path: string): Promise<string> {
+    const node = this.existing(path, false);
+    if (node.type !== "symlink") throw new FsError("EINVAL", path, "readlink");
+    return node.target;
+  }
+
+  async realpath(path: string): Promise<string> {
+    const f = this.walk(path, true);
+    if (!f.node) throw new FsError("ENOENT", path, "realpath");
+    if (f.node.type === "directory") return this.dirPath(f.node);
+    const dir = this.dirPath(f.parent);
+    return dir === "/" ? "/" + f.name : dir + "/" + f.name;
+  }
+
+  // ---- writing -------------------------------------------------------------
+
+  async writeFile(path: string, data: Uint8Array, options?: WriteOptions): Promise<void> {
+    if (options?.append) {
+      // Appending to lazy content needs the content first.
+      const f = this.walk(path, true);
+      if (f.node?.lazy) await this.load(f.node, path);
+    }
+    this.writeFileSync(path, data, options);
+  }
+
+  /** Synchronous writeFile (redirections of small outputs). */
+  writeFileSync(path: string, data: Uint8Array, options?: WriteOptions): void {
+    if (options?.exclusive && this.walk(path, false).node) throw new FsError("EEXIST", path, "open");
+    const f = this.walk(path, true);
+    const node = f.node;
+    const now = this.tree.now();
+    if (!node) {
+      this.checkCreate(f.parent, path);
+      this.chargeBytes(data.length, path);
+      const n = this.create(f.parent, f.name, "file", options?.mode ?? 0o666 & ~this.umask, now);
+      setContent(n, data);
+      this.tree.bytes += data.length;
+      return;
+    }
+    if (node.type === "directory") throw new FsError("EISDIR", path, "open");
+    if (!this.can(node, W)) throw new FsError("EACCES", path, "open");
+    if (node.type !== "file") return; // devices swallow writes (/dev/null)
+    if (options?.append) {
+      if (node.lazy) throw new FsError("EBUSY", path, "write"); // content still loading
+      this.chargeBytes(data.length, path);
+      appendContent(node, data, node.size + this.room());
+      this.tree.bytes += data.length;
+    } else {
+      const delta = data.length - (node.lazy ? 0 : node.size);
+      this.chargeBytes(delta, path);
+      if (!node.lazy) this.tree.bytes -= node.size;
+      setContent(node, data);
+      this.tree.bytes += data.length;
+    }
+    node.mtimeMs = node.ctimeMs = now;
+  }
+
+  async truncate(path: string, length: number): Promise<void> {
+    const node = this.existing(path, true);
+    if (node.type === "directory") throw new FsError("EISDIR", path, "truncate");
+    if (!this.can(node, W)) throw new FsError("EACCES", path, "truncate");
+    if (length < 0 || !Number.isInteger(length)) throw new FsError("EINVAL", path, "truncate");
+    if (node.type !== "file") return;
+    if (node.lazy) await this.load(node, path);
+    this.chargeBytes(length - node.size, path);
+    this.tree.bytes += length - node.size;
+    resizeContent(node, length);
+    node.mtimeMs = node.ctimeMs = this.tree.now();
+  }
+
+  async mkdir(path: string, options?: { recursive?: boolean; mode?: number }): Promise<void> {
+    this.mkdirSync(path, options);
+  }
+
+  /** Synchronous mkdir. */
+  mkdirSync(path: string, options?: { recursive?: boolean; mode?: number }): void {
+    const mode = options?.mode ?? 0o777 & ~this.umask;
+    if (!options?.recursive) {
+      const f = this.walk(path, false);
+      if (f.node) throw new FsError("EEXIST", path, "mkdir");
+      this.checkCreate(f.parent, path);
+      this.create(f.parent, f.name, "directory", mode, this.tree.now());
+      return;
+    }
+    const parts = path.split("/").filter((p) => p !== "" && p !== ".");
+    let prefix = "";
+    for (let i = 0; i < parts.length; i++) {
+      prefix += "/" + parts[i];
+      const f = this.walk(prefix, true);
+      if (f.node) {
+        if (f.node.type === "directory") continue;
+        throw new FsError(i === parts.length - 1 ? "EEXIST" : "ENOTDIR", path, "mkdir");
+      }
+      this.checkCreate(f.parent, path);
+      // mkdir -p gives intermediate directories u+wx so it can descend into them.
+      const m = i === parts.length - 1 ? mode : (0o777 & ~this.umask) | 0o300;
+      this.create(f.parent, f.name, "directory", m, this.tree.now());
+    }
+  }
+
+  async symlink(target: string, path: string): Promise<void> {
+    const f = this.walk(path, false);
+    if (f.node) throw new FsError("EEXIST", path, "symlink");
+    this.checkCreate(f.parent, path);
+    const n = this.create(f.parent, f.name, "symlink", 0o777, this.tree.now());
+    n.target = target;
+  }
+
+  async link(existing: string, path: string): Promise<void> {
+    const src = this.existing(existing, false);
+    if (src.type === "directory") throw new FsError("EPERM", existing, "link");
+    const f = this.walk(path, false);
+    if (f.node) throw new FsError("EEXIST", path, "link");
+    if (!this.can(f.parent, W | X)) throw new FsError("EACCES", path, "link");
+    const now = this.tree.now();
+    f.parent.entries!.set(f.name, src);
+    f.parent.mtimeMs = f.parent.ctimeMs = now;
+    src.nlink++;
+    src.ctimeMs = now;
+  }
+
+  async chmod(path: string, mode: number): Promise<void> {
+    this.chmodSync(path, mode);
+  }
+
+  /** Synchronous chmod. */
+  chmodSync(path: string, mode: number): void {
+    const node = this.existing(path, true);
+    this.checkOwner(node, path, "chmod");
+    node.mode = mode & 0o7777;
+    node.ctimeMs = this.tree.now();
+  }
+
+  /** Changes owner and group (root only, as chown(2) for a non-root user giving files away). */
+  async chown(path: string, uid: number, gid: number): Promise<void> {
+    this.chownSync(path, uid, gid);
+  }
+
+  /** Synchronous chown. */
+  chownSync(path: string, uid: number, gid: number): void {
+    const node = this.existing(path, true);
+    // A non-root owner may only change the group to its own.
+    const allowed = this.uid === 0 || (node.uid === this.uid && uid === node.uid && (gid === node.gid || gid === this.gid));
+    if (!allowed) throw new FsError("EPERM", path, "chown");
+    node.uid = uid;
+    node.gid = gid;
+    node.ctimeMs = this.tree.now();
+  }
+
+  async utimes(path: string, atimeMs: number, mtimeMs: number): Promise<void> {
+    const node = this.existing(path, true);
+    const now = this.tree.now();
+    if (this.uid !== 0 && this.uid !== node.uid) {
+      // Setting both to "now" needs only write permission (touch); explicit times need ownership.
+      const toNow = atimeMs === now && mtimeMs === now;
+      if (!toNow) throw new FsError("EPERM", path, "utime");
+      if (!this.can(node, W)) throw new FsError("EACCES", path, "utime");
+    }
+    node.atimeMs = atimeMs;
+    node.mtimeMs = mtimeMs;
+    node.ctimeMs = now;
+  }
+
+  // ---- removing and renaming -----------------------------------------------
+
+  async unlink(path: string): Promise<void> {
+    const f = this.walk(path, false);
+    if (!f.node) throw new FsError("ENOENT", path, "unlink");
+    this.checkDelete(f, path, "unlink");
+    if (f.node.type === "directory") throw new FsError("EISDIR", path, "unlink");
+    this.dropLink(f.parent, f.name, f.node);
+  }
+
+  async rmdir(path: string): Promise<void> {
+    const f = this.walk(path, false);
+    if (!f.node) throw new FsError("ENOENT", path, "rmdir");
+    if (f.node === this.tree.root) throw new FsError("EBUSY", path, "rmdir");
+    this.checkDelete(f, path, "rmdir");
+    if (f.node.type !== "directory") throw new FsError("ENOTDIR", path, "rmdir");
+    if (f.node.entries!.size > 0) throw new FsError("ENOTEMPTY", path, "rmdir");
+    this.dropLink(f.parent, f.name, f.node);
+  }
+
+  async rm(path: string, options?: { recursive?: boolean; force?: boolean }): Promise<void> {
+    let f: Found;
+    try {
+      f = this.walk(path, false);
+    } catch (e) {
+      if (options?.force && e instanceof FsError && e.code === "ENOENT") return;
+      throw e;
+    }
+    if (!f.node) {
+      if (options?.force) return;
+      throw new FsError("ENOENT", path, "rm");
+    }
+    if (f.node === this.tree.root) throw new FsError("EBUSY", path, "rm");
+    if (f.node.type === "directory") {
+      if (!options?.recursive) throw new FsError("EISDIR", path, "rm");
+      this.checkDelete(f, path, "rm");
+      this.emptyTree(f.node, path);
+    } else {
+      this.checkDelete(f, path, "rm");
+    }
+    this.dropLink(f.parent, f.name, f.node);
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const src = this.walk(from, false);
+    const node = src.node;
+    if (!node) throw new FsError("ENOENT", from, "rename");
+    if (node === this.tree.root) throw new FsError("EBUSY", from, "rename");
+    const dst = this.walk(to, false);
+    if (dst.node === this.tree.root) throw new FsError("EBUSY", to, "rename");
+    if (dst.node === node) return; // same inode: rename(2) does nothing
+    this.checkDelete(src, from, "rename");
+    if (dst.node) this.checkDelete(dst, to, "rename");
+    else if (!this.can(dst.parent, W | X)) throw new FsError("EACCES", to, "rename");
+    if (node.type === "directory") {
+      if (dst.node && dst.node.type !== "directory") throw new FsError("ENOTDIR", to, "rename");
+      if (dst.node && dst.node.entries!.size > 0) throw new FsError("ENOTEMPTY", to, "rename");
+      for (let d: Inode | null = dst.parent; d; d = d.parent) {
+        if (d === node) throw new FsError("EINVAL", to, "rename");
+      }
+      // Moving a directory to a new parent rewrites its "..": needs write permission on it.
+      if (dst.parent !== src.parent && !this.can(node, W)) throw new FsError("EACCES", from, "rename");
+    } else if (dst.node?.type === "directory") {
+      throw new FsError("EISDIR", to, "rename");
+    }
+    if (dst.node) this.dropLink(dst.parent, dst.name, dst.node);
+    const now = this.tree.now();
+    src.parent.entries!.delete(src.name);
+    dst.parent.entries!.set(dst.name, node);
+    src.parent.mtimeMs = src.parent.ctimeMs = now;
+    dst.parent.mtimeMs = dst.parent.ctimeMs = now;
+    node.ctimeMs = now;
+    if (node.type === "directory") {
+      src.parent.nlink--;
+      dst.parent.nlink++;
+      node.parent = dst.parent;
+      node.name = dst.name;
+    }
+  }
+
+  // ---- seeding (used by seed.ts and the standard layout) -------------------
+
+  /**
+   * Puts a file (content, lazy loader), directory (content null) or device in place
+   * without permission checks, creating parents. Owned by this view's user.
+   * Lazy content is counted when loaded and never refused (the embedder chose it).
+   */
+  seedEntry(path: string, content: string | Uint8Array | ContentLoader | null, mode?: number): void {
+    const root = this.uid === 0 ? this : this.privileged();
+    const f = root.walkCreatingParents(path, this.uid, this.gid);
+    const now = this.tree.now();
+    if (content === null) {
+      if (f.node?.type === "directory") return;
+      if (f.node) throw new FsError("EEXIST", path, "mkdir");
+      this.chargeFile(path);
+      this.attach(f.parent, f.name, "directory", mode ?? 0o755, now);
+      return;
+    }
+    const bytes = typeof content === "string" ? encodeUtf8(content) : typeof content === "function" ? null : content;
+    let node = f.node;
+    if (node && node.type !== "file") throw new FsError(node.type === "directory" ? "EISDIR" : "EEXIST", path, "open");
+    const delta = (bytes?.length ?? 0) - (node && !node.lazy ? node.size : 0);
+    this.chargeBytes(delta, path);
+    if (!node) {
+      this.chargeFile(path);
+      node = this.attach(f.parent, f.name, "file", mode ?? 0o644, now);
+    } else if (mode !== undefined) node.mode = mode & 0o7777;
+    this.tree.bytes += delta;
+    if (bytes) setContent(node, bytes);
+    else {
+      node.data = EMPTY;
+      node.size = 0;
+      node.lazy = content as ContentLoader;
+    }
+  }
+
+  /** Creates a device node (standard layout). */
+  seedDevice(path: string, type: FileType, mode: number, rdev: number): void {
+    const root = this.uid === 0 ? this : this.privileged();
+    const f = root.walkCreatingParents(path, this.uid, this.gid);
+    if (f.node) throw new FsError("EEXIST", path, "mknod");
+    this.chargeFile(path);
+    this.attach(f.parent, f.name, type, mode, this.tree.now()).rdev = rdev;
+  }
+
+  // ---- internals -----------------------------------------------------------
+
+  private privileged(): MemFs {
+    return this.asUser(0, 0);
+  }
+
+  /** Resolves a path; follows a final symlink when `follow`. Throws ENOENT/ENOTDIR/ELOOP/EACCES. */
+  private walk(path: string, follow: boolean): Found {
+    const root = this.tree.root;
+    let parts = path.split("/");
+    let dir = root;
+    let i = 0;
+    let links = 0;
+    for (;;) {
+      while (i < parts.length && (parts[i] === "" || parts[i] === ".")) i++;
+      if (i >= parts.length) return { parent: dir.parent ?? dir, name: dir.name, node: dir };
+      const name = parts[i++];
+      let j = i;
+      while (j < parts.length && (parts[j] === "" || parts[j] === ".")) j++;
+      const last = j >= parts.length;
+      if (!this.can(dir, X)) throw new FsError("EACCES", path);
+      if (name === "..") {
+        dir = dir.parent ?? dir;
+        continue;
+      }
+      const child = dir.entries!.get(name);
+      if (!child) {
+        if (last) return { parent: dir, name, node: undefined };
+        throw new FsError("ENOENT", path);
+      }
+      if (child.type === "symlink" && (follow || !last)) {
+        if (++links > MAX_SYMLINKS) throw new FsError("ELOOP", path);
+        if (child.target === "") throw new FsError("ENOENT", path);
+        parts = child.target.split("/").concat(parts.slice(i));
+        i = 0;
+        if (child.target.charCodeAt(0) === 47 /* / */) dir = root;
+        continue;
+      }
+      if (last) return { parent: dir, name, node: child };
+      if (child.type !== "directory") throw new FsError("ENOTDIR", path);
+      dir = child;
+    }
+  }
+
+  /** The inode at path, or ENOENT. */
+  private existing(path: string, follow: boolean): Inode {
+    const node = this.walk(path, follow).node;
+    if (!node) throw new FsError("ENOENT", path);
+    return node;
+  }
+
+  /** Like walk, but creates missing parent directories owned by uid/gid (mode 0755). */
+  private walkCreatingParents(path: string, uid: number, gid: number): Found {
+    try {
+      return this.walk(path, true);
+    } catch (e) {
+      if (!(e instanceof FsError) || e.code !== "ENOENT") throw e;
+    }
+    const parts = path.split("/").filter((p) => p !== "" && p !== ".");
+    let prefix = "";
+    for (let i = 0; i < parts.length - 1; i++) {
+      prefix += "/" + parts[i];
+      const f = this.walk(prefix, true);
+      if (f.node) {
+        if (f.node.type !== "directory") throw new FsError("ENOTDIR", path);
+        continue;
+      }
+      this.chargeFile(path);
+      const d = this.attach(f.parent, f.name, "directory", 0o755, this.tree.now());
+      d.uid = uid;
+      d.gid = gid;
+    }
+    return this.walk(path, true);
+  }
+
+  /** The absolute path of a directory inode. */
+  private dirPath(dir: Inode): string {
+    let p = "";
+    for (let d: Inode = dir; d.parent; d = d.parent) p = "/" + d.name + p;
+    return p === "" ? "/" : p;
+  }
+
+  /** Permission check for the acting user; uid 0 passes everything. */
+  private can(n: Inode, bits: number): boolean {
+    if (this.uid === 0) return true;
+    const m = this.uid === n.uid ? n.mode >> 6 : this.gid === n.gid ? n.mode >> 3 : n.mode;
+    return (m & bits) === bits;
+  }
+
+  private checkOwner(n: Inode, path: string, syscall: string): void {
+    if (this.uid !== 0 && this.uid !== n.uid) throw new FsError("EPERM", path, syscall);
+  }
+
+  /** Creating an entry in `dir` needs write+search on it, and room for one more inode. */
+  private checkCreate(dir: Inode, path: string): void {
+    if (!this.can(dir, W | X)) throw new FsError("EACCES", path, "open");
+    this.chargeFile(path);
+  }
+
+  /** Removing an entry needs write+search on its directory, and the sticky-bit rule. */
+  private checkDelete(f: Found, path: string, syscall: string): void {
+    if (!this.can(f.parent, W | X)) throw new FsError("EACCES", path, syscall);
+    const sticky = (f.parent.mode & 0o1000) !== 0;
+    if (sticky && this.uid !== 0 && this.uid !== f.node!.uid && this.uid !== f.parent.uid) {
+      throw new FsError("EPERM", path, syscall);
+    }
+  }
+
+  /** Bytes still allowed. */
+  private room(): number {
+    const t = this.tree;
+    return t.maxBytes - (t.bytes - t.baseBytes);
+  }
+
+  /** Throws ENOSPC unless `delta` more bytes fit; the caller then adds them. */
+  private chargeBytes(delta: number, path: string): void {
+    if (delta > 0 && delta > this.room()) throw new FsError("ENOSPC", path, "write");
+  }
+
+  private chargeFile(path: string): void {
+    const t = this.tree;
+    if (t.files - t.baseFiles + 1 > t.maxFiles) throw new FsError("ENOSPC", path, "open");
+  }
+
+  /** A new inode of the acting user linked into dir (checks done by the caller). */
+  private create(dir: Inode, name: string, type: FileType, mode: number, now: number): Inode {
+    const n = this.attach(dir, name, type, mode, now);
+    n.uid = this.uid;
+    n.gid = this.gid;
+    return n;
+  }
+
+  private attach(dir: Inode, name: string, type: FileType, mode: number, now: number): Inode {
+    const t = this.tree;
+    const n = newInode(t.nextIno++, type, mode, this.uid, this.gid, now);
+    t.files++;
+    dir.entries!.set(name, n);
+    dir.mtimeMs = dir.ctimeMs = now;
+    if (type === "directory") {
+      dir.nlink++;
+      n.parent = dir;
+      n.name = name;
+    }
+    return n;
+  }
+
+  /** Removes one name of an inode; frees the inode with its last link. */
+  private dropLink(dir: Inode, name: string, n: Inode): void {
+    const now = this.tree.now();
+    dir.entries!.delete(name);
+    dir.mtimeMs = dir.ctimeMs = now;
+    if (n.type === "directory") {
+      dir.nlink--;
+      n.nlink = 0;
+      n.parent = null;
+    } else {
+      n.nlink--;
+      n.ctimeMs = now;
+    }
+    if (n.nlink === 0) {
+      this.tree.files--;
+      if (!n.lazy) this.tree.bytes -= n.size;
+      n.data = EMPTY;
+      n.size = 0;
+      n.lazy = null;
+    }
+  }
+
+  /** Deletes everything below dir (rm -r), checking permissions at each level. */
+  private emptyTree(dir: Inode, path: string): void {
+    if (dir.entries!.size === 0) return;
+    if (!this.can(dir, R | W | X)) throw new FsError("EACCES", path, "rm");
+    for (const [name, child] of [...dir.entries!]) {
+      const childPath = path === "/" ? "/" + name : path + "/" + name;
+      this.checkDelete({ parent: dir, name, node: child }, childPath, "rm");
+      if (child.type === "directory") this.emptyTree(child, childPath);
+      this.dropLink(dir, name, child);
+    }
+  }
+
+  /** Runs a lazy loader once; a write meanwhile wins over the loaded content. */
+  private async load(n: Inode, path: string): Promise<void> {
+    const loader = n.lazy!;
+    let value: string | Uint8Array;
+    try {
+      value = await loader();
+    } catch {
+      throw new FsError("EIO", path, "read");
+    }
+    if (n.lazy !== loader) return;
+    const bytes = typeof value === "string" ? encodeUtf8(value) : value;
+    setContent(n, bytes);
+    if (n.nlink > 0) this.tree.bytes += bytes.length;
+  }
+}
+
+export { createDefaultFs, type DefaultFsOptions } from "./layout.js";
