@@ -1,0 +1,513 @@
+import type {
+  ArrayElement,
+  Assignment,
+  Command,
+  Redirect,
+  RedirectOp,
+  SimpleCommand,
+  Statement,
+  StatementList,
+  Word,
+} from "./ast.js";
+import { ParseError } from "./errors.js";
+import { isMeta, isName } from "./scanner.js";
+import { NORMAL, WordParser } from "./parse-word.js";
+
+/** Words that end a compound list when they appear in command position. */
+const LIST_END = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "}"]);
+const RESERVED = new Set([
+  "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for",
+  "select", "function", "time", "coproc", "{", "}", "!", "[[", "]]", "in",
+]);
+const DECLARATION = new Set(["declare", "typeset", "local", "export", "readonly"]);
+const REDIRECT_OPS: RedirectOp[] = ["&>>", "<<<", "<<-", "&>", "<<", ">>", "<&", ">&", "<>", ">|", "<", ">"];
+
+interface PendingHeredoc {
+  redirect: Redirect;
+  delimiter: string;
+  quoted: boolean;
+  strip: boolean;
+}
+
+/**
+ * Lists, pipelines, simple commands, redirections and here-documents.
+ * Compound commands are parsed by the subclass (parse-compound.ts).
+ */
+export abstract class CommandParser extends WordParser {
+  private heredocs: PendingHeredoc[] = [];
+
+  /** Parses a compound command at the cursor, or returns null if none starts here. */
+  protected abstract parseCompound(): Command | null;
+
+  protected syntaxError(token: string, pos = this.pos): ParseError {
+    if (token === "") return this.eofSyntaxError();
+    const shown = token === "\n" ? "newline" : token;
+    return new ParseError(`syntax error near unexpected token \`${shown}'`, pos, this.lineAt(pos), false, this.lineText(pos));
+  }
+
+  protected eofSyntaxError(): ParseError {
+    return new ParseError("syntax error: unexpected end of file", this.src.length, this.lineAt(this.src.length) + 1, true);
+  }
+
+  /** The operator at the cursor (after blanks), or "" when a word or EOF starts here. */
+  protected peekOperator(): string {
+    this.skipBlanksAndComment();
+    const s = this.src;
+    const p = this.pos;
+    const c = s[p];
+    switch (c) {
+      case undefined:
+        return "";
+      case "\n":
+        return "\n";
+      case ";":
+        if (s[p + 1] === ";") return s[p + 2] === "&" ? ";;&" : ";;";
+        return s[p + 1] === "&" ? ";&" : ";";
+      case "&":
+        if (s[p + 1] === "&") return "&&";
+        if (s[p + 1] === ">") return s[p + 2] === ">" ? "&>>" : "&>";
+        return "&";
+      case "|":
+        if (s[p + 1] === "|") return "||";
+        return s[p + 1] === "&" ? "|&" : "|";
+      case "(":
+      case ")":
+        return c;
+      case "<":
+      case ">":
+        if (s[p + 1] === "(") return "";
+        for (const op of REDIRECT_OPS) if (s.startsWith(op, p)) return op;
+        return c;
+      default:
+        return "";
+    }
+  }
+
+  /** The reserved word at the cursor (a plain word followed by a delimiter), or "". */
+  protected peekReserved(): string {
+    this.skipBlanksAndComment();
+    const s = this.src;
+    let i = this.pos;
+    while (i < s.length && !isMeta(s[i]) && s[i] !== "\\" && s[i] !== "'" && s[i] !== '"' && s[i] !== "$" && s[i] !== "`") i++;
+    if (i < s.length && !isMeta(s[i])) return "";
+    const w = s.slice(this.pos, i);
+    return RESERVED.has(w) ? w : "";
+  }
+
+  protected expectReserved(word: string): void {
+    const r = this.peekReserved();
+    if (r !== word) {
+      const t = this.peekTokenText();
+      throw this.syntaxError(t);
+    }
+    this.pos += word.length;
+  }
+
+  /** The text of the next token, for error messages. */
+  protected peekTokenText(): string {
+    const op = this.peekOperator();
+    if (op) return op;
+    if (this.atEnd()) return "";
+    const save = this.pos;
+    const w = this.readWord();
+    const text = w ? this.src.slice(save, this.pos) : this.src[this.pos];
+    this.pos = save;
+    return text;
+  }
+
+  /** Consumes one newline and reads any here-document bodies queued on its line. */
+  protected consumeNewline(): void {
+    this.pos++;
+    if (this.heredocs.length) this.readHeredocBodies();
+  }
+
+  /** Skips blank lines and comments. */
+  protected skipNewlines(): void {
+    while (this.peekOperator() === "\n") this.consumeNewline();
+  }
+
+  /**
+   * list := and_or ((';' | '&' | newline) and_or)* — ends at a closing reserved word,
+   * `)`, a case terminator or EOF. `top` lists stop after one line (see parseNextLine).
+   */
+  parseList(): StatementList {
+    const list: StatementList = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.atEnd()) break;
+      const op = this.peekOperator();
+      if (op === ")" || op === ";;" || op === ";&" || op === ";;&") break;
+      if (op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") throw this.syntaxError(op);
+      const r = this.peekReserved();
+      if (r && LIST_END.has(r)) break;
+      const st = this.parseStatement();
+      list.push(st);
+      const sep = this.peekOperator();
+      if (sep === ";" || sep === "&") this.pos++;
+      else if (sep === "\n") this.consumeNewline();
+      else if (sep === "" && !this.atEnd()) {
+        const r2 = this.peekReserved();
+        if (!r2 || !LIST_END.has(r2)) throw this.syntaxError(this.peekTokenText());
+      }
+    }
+    return list;
+  }
+
+  /** One and_or with its terminator (`&` marks it background). */
+  protected parseStatement(): Statement {
+    const start = this.pos;
+    const line = this.lineAt(start);
+    const command = this.parseAndOr();
+    const background = this.peekOperator() === "&";
+    return { pos: start, end: this.pos, command, background, line };
+  }
+
+  private parseAndOr(): Command {
+    let left = this.parsePipeline();
+    for (;;) {
+      const op = this.peekOperator();
+      if (op !== "&&" && op !== "||") return left;
+      this.pos += 2;
+      this.skipNewlines();
+      const right = this.parsePipeline();
+      left = { type: "AndOr", pos: left.pos, end: this.pos, line: left.line, op, left, right };
+    }
+  }
+
+  /** pipeline := ['time' ['-p']] ['!'] command (('|' | '|&') newline* command)* */
+  private parsePipeline(): Command {
+    const start = this.pos;
+    this.skipBlanksAndComment();
+    const line = this.lineAt(this.pos);
+    let time: "" | "time" | "time -p" = "";
+    let negate = false;
+    for (;;) {
+      const r = this.peekReserved();
+      if (r === "time" && !time) {
+        this.pos += 4;
+        this.skipBlanks();
+        time = "time";
+        if (this.startsWith("-p") && (isMeta(this.peek(2)) || this.peek(2) === "")) {
+          this.pos += 2;
+          time = "time -p";
+        }
+        continue;
+      }
+      if (r === "!") {
+        this.pos++;
+        negate = !negate;
+        continue;
+      }
+      break;
+    }
+    if ((time || negate) && this.pipelineEndsHere()) {
+      return { type: "Pipeline", pos: start, end: this.pos, line, commands: [], pipeStderr: [], negate, time };
+    }
+    const commands: Command[] = [this.parseCommand()];
+    const pipeStderr: boolean[] = [];
+    for (;;) {
+      const op = this.peekOperator();
+      if (op !== "|" && op !== "|&") break;
+      this.pos += op.length;
+      pipeStderr.push(op === "|&");
+      this.skipNewlines();
+      commands.push(this.parseCommand());
+    }
+    if (commands.length === 1 && !negate && !time) return commands[0];
+    return { type: "Pipeline", pos: start, end: this.pos, line, commands, pipeStderr, negate, time };
+  }
+
+  private pipelineEndsHere(): boolean {
+    const op = this.peekOperator();
+    return this.atEnd() || op === "\n" || op === ";" || op === "&" || op === "&&" || op === "||" || op === ")";
+  }
+
+  /** command := compound redirect* | function definition | simple command */
+  protected parseCommand(): Command {
+    this.enterNesting();
+    try {
+      this.skipBlanksAndComment();
+      const op = this.peekOperator();
+      if (op && op !== "(" && !REDIRECT_OPS.includes(op as RedirectOp)) throw this.syntaxError(op);
+      if (this.atEnd()) throw this.eofSyntaxError();
+      const compound = this.parseCompound();
+      if (compound) return compound;
+      const r = this.peekReserved();
+      if (r && r !== "{" && r !== "[[" && r !== "!" && r !== "time" && r !== "in" && r !== "]]") throw this.syntaxError(r);
+      return this.parseSimpleCommand();
+    } finally {
+      this.leaveNesting();
+    }
+  }
+
+  /** Redirections after a compound command. */
+  protected parseTrailingRedirects(): Redirect[] {
+    const out: Redirect[] = [];
+    for (;;) {
+      const r = this.tryRedirect();
+      if (!r) return out;
+      out.push(r);
+    }
+  }
+
+  private parseSimpleCommand(): Command {
+    this.skipBlanks();
+    const start = this.pos;
+    const line = this.lineAt(start);
+    const assigns: Assignment[] = [];
+    const words: Word[] = [];
+    const redirects: Redirect[] = [];
+    let declaration = false;
+    for (;;) {
+      this.skipBlanks();
+      const redirect = this.tryRedirect();
+      if (redirect) {
+        redirects.push(redirect);
+        continue;
+      }
+      const op = this.peekOperator();
+      if (op || this.atEnd()) {
+        if (op === "(" && words.length === 1 && assigns.length === 0 && redirects.length === 0) {
+          return this.parseFunctionAfterName(words[0], start, line);
+        }
+        if (op === "(") throw this.syntaxError("(");
+        break;
+      }
+      if (this.peek() === "#") break;
+      if (words.length === 0 || declaration) {
+        const a = this.tryAssignment();
+        if (a) {
+          if (words.length === 0) assigns.push(a);
+          else words.push({ pos: a.pos, end: a.end, parts: [{ type: "Literal", pos: a.pos, end: a.end, value: this.src.slice(a.pos, a.end) }], assign: a });
+          continue;
+        }
+      }
+      const w = this.readWord(NORMAL);
+      if (!w) throw this.syntaxError(this.peek());
+      if (words.length === 0 && w.parts.length === 1 && w.parts[0].type === "Literal" && DECLARATION.has(w.parts[0].value)) declaration = true;
+      words.push(w);
+    }
+    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) {
+      throw this.syntaxError(this.peekTokenText());
+    }
+    const cmd: SimpleCommand = { type: "Simple", pos: start, end: this.pos, line, assigns, words, redirects };
+    return cmd;
+  }
+
+  /** name ( ) compound-command — the name was read as the first word. */
+  private parseFunctionAfterName(nameWord: Word, start: number, line: number): Command {
+    const p = nameWord.parts[0];
+    if (nameWord.parts.length !== 1 || p.type !== "Literal") throw this.syntaxError("(");
+    this.pos++;
+    this.skipBlanks();
+    if (this.peek() !== ")") throw this.syntaxError(this.peekTokenText());
+    this.pos++;
+    return this.parseFunctionBody(p.value, start, line, false);
+  }
+
+  protected parseFunctionBody(name: string, start: number, line: number, keyword: boolean): Command {
+    this.skipNewlines();
+    const body = this.parseCompound();
+    if (!body) throw this.syntaxError(this.peekTokenText());
+    void keyword;
+    return { type: "FunctionDef", pos: start, end: this.pos, line, name, body };
+  }
+
+  /** name=value, name+=value, name[i]=value, name=(...) at the cursor, or null. */
+  private tryAssignment(): Assignment | null {
+    const s = this.src;
+    const start = this.pos;
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(start, start + 256));
+    if (!m) return null;
+    let i = start + m[0].length;
+    let index: Word | null = null;
+    if (s[i] === "[") {
+      let depth = 0;
+      let j = i;
+      for (; j < s.length; j++) {
+        const c = s[j];
+        if (c === "\\") { j++; continue; }
+        if (c === "[") depth++;
+        else if (c === "]" && --depth === 0) break;
+        else if (c === "\n") return null;
+      }
+      if (j >= s.length) return null;
+      const after = s[j + 1] === "+" ? s[j + 2] : s[j + 1];
+      if (after !== "=") return null;
+      this.pos = i + 1;
+      const ws = this.pos;
+      const parts = this.readParts({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false }, false);
+      index = { pos: ws, end: this.pos, parts };
+      i = this.pos + 1;
+    }
+    let append = false;
+    if (s[i] === "+" && s[i + 1] === "=") {
+      append = true;
+      i++;
+    }
+    if (s[i] !== "=") {
+      this.pos = start;
+      return null;
+    }
+    this.pos = i + 1;
+    const name = m[0];
+    if (s[this.pos] === "(") {
+      this.pos++;
+      const array = this.parseArrayElements();
+      return { pos: start, end: this.pos, name, index, append, value: null, array };
+    }
+    const value = this.readAssignValue();
+    return { pos: start, end: this.pos, name, index, append, value, array: null };
+  }
+
+  /** Elements of a compound assignment up to `)`: words or [k]=v. */
+  private parseArrayElements(): ArrayElement[] {
+    const out: ArrayElement[] = [];
+    for (;;) {
+      this.skipBlanksAndComment();
+      const c = this.peek();
+      if (c === "") throw this.eofError(")");
+      if (c === "\n") {
+        this.consumeNewline();
+        continue;
+      }
+      if (c === ")") {
+        this.pos++;
+        return out;
+      }
+      if (c === "[") {
+        const save = this.pos;
+        this.pos++;
+        const ws = this.pos;
+        const parts = this.readParts({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false }, false);
+        if (this.peek() === "]" && (this.peek(1) === "=" || (this.peek(1) === "+" && this.peek(2) === "="))) {
+          const append = this.peek(1) === "+";
+          this.pos += append ? 3 : 2;
+          const value = this.readAssignValue();
+          out.push({ index: { pos: ws, end: this.pos, parts }, append, value });
+          continue;
+        }
+        this.pos = save;
+      }
+      const w = this.readWord(NORMAL);
+      if (!w) throw this.syntaxError(this.peekTokenText());
+      out.push({ index: null, append: false, value: w });
+    }
+  }
+
+  /** A redirection at the cursor ([n]op word, {var}op word), or null. */
+  protected tryRedirect(): Redirect | null {
+    this.skipBlanks();
+    const s = this.src;
+    const start = this.pos;
+    let fd: number | null = null;
+    let fdVar: string | null = null;
+    let i = start;
+    while (i < s.length && s[i] >= "0" && s[i] <= "9") i++;
+    if (i > start && (s[i] === "<" || s[i] === ">")) {
+      fd = Number(s.slice(start, i));
+    } else if (s[start] === "{") {
+      const m = /^\{([A-Za-z_][A-Za-z0-9_]*)\}[<>]/.exec(s.slice(start, start + 300));
+      if (m) {
+        fdVar = m[1];
+        i = start + m[0].length - 1;
+      } else i = start;
+    } else i = start;
+    this.pos = i;
+    const op = this.peekRedirectOp();
+    if (!op || ((fd !== null || fdVar !== null) && (op === "&>" || op === "&>>"))) {
+      this.pos = start;
+      return null;
+    }
+    this.pos += op.length;
+    this.skipBlanks();
+    if (op === "<<" || op === "<<-") return this.parseHeredocStart(start, fd, op);
+    const target = this.readWord(NORMAL);
+    if (!target) {
+      const t = this.peekOperator();
+      throw this.syntaxError(t || (this.atEnd() ? "newline" : this.peek()));
+    }
+    return { pos: start, end: this.pos, fd, fdVar, op, target, heredoc: null };
+  }
+
+  private peekRedirectOp(): RedirectOp | null {
+    const s = this.src;
+    const c = s[this.pos];
+    if (c !== "<" && c !== ">" && c !== "&") return null;
+    if ((c === "<" || c === ">") && s[this.pos + 1] === "(") return null;
+    for (const op of REDIRECT_OPS) if (s.startsWith(op, this.pos)) return op;
+    return null;
+  }
+
+  private parseHeredocStart(start: number, fd: number | null, op: "<<" | "<<-"): Redirect {
+    const wordStart = this.pos;
+    const w = this.readWord(NORMAL);
+    if (!w) throw this.syntaxError(this.peekOperator() || "newline");
+    let delimiter = "";
+    let quoted = false;
+    for (const p of w.parts) {
+      if (p.type === "Literal") delimiter += p.value;
+      else if (p.type === "SingleQuoted" || p.type === "Escaped") {
+        delimiter += p.value;
+        quoted = true;
+      } else if (p.type === "DoubleQuoted") {
+        quoted = true;
+        delimiter += this.src.slice(p.pos + 1, p.end - 1);
+      } else delimiter += this.src.slice(p.pos, p.end);
+    }
+    void wordStart;
+    const redirect: Redirect = {
+      pos: start, end: this.pos, fd, fdVar: null, op, target: w,
+      heredoc: { body: { pos: this.pos, end: this.pos, parts: [] }, quoted, delimiter },
+    };
+    this.heredocs.push({ redirect, delimiter, quoted, strip: op === "<<-" });
+    return redirect;
+  }
+
+  /** Reads the bodies of queued here-documents, starting at the cursor (a line start). */
+  protected readHeredocBodies(): void {
+    const pending = this.heredocs;
+    this.heredocs = [];
+    for (const h of pending) {
+      const bodyStart = this.pos;
+      let text = "";
+      let found = false;
+      while (this.pos < this.src.length) {
+        let nl = this.src.indexOf("\n", this.pos);
+        if (nl < 0) nl = this.src.length;
+        let lineText = this.src.slice(this.pos, nl);
+        if (h.strip) lineText = lineText.replace(/^\t+/, "");
+        this.pos = Math.min(nl + 1, this.src.length);
+        if (lineText === h.delimiter) {
+          found = true;
+          break;
+        }
+        text += lineText + "\n";
+      }
+      if (!found) this.onHeredocEof(h.delimiter, h.redirect);
+      h.redirect.heredoc!.body = this.heredocBodyWord(text, bodyStart, h.quoted);
+    }
+  }
+
+  /** bash warns and uses what was read. The interpreter prints the warning. */
+  protected onHeredocEof(_delimiter: string, _redirect: Redirect): void {}
+
+  private heredocBodyWord(text: string, pos: number, quoted: boolean): Word {
+    if (quoted || !/[$`\\]/.test(text)) {
+      return { pos, end: pos + text.length, parts: text ? [{ type: "Literal", pos, end: pos + text.length, value: text }] : [] };
+    }
+    const sub = this.subParser(text, this.lineAt(pos));
+    const parts = sub.readDquoteParts("");
+    return { pos, end: pos + text.length, parts };
+  }
+
+  /** A parser over other text (here-document bodies, backquote bodies). */
+  protected abstract subParser(text: string, firstLine: number): CommandParser;
+
+  /** True when here-documents are still waiting for their bodies (end of input). */
+  protected flushHeredocsAtEof(): void {
+    if (this.heredocs.length) this.readHeredocBodies();
+  }
+}
+
+export { isName };

@@ -1,0 +1,436 @@
+import type { CaseItem, Command, CondExpr, StatementList, Word } from "./ast.js";
+import { ParseError } from "./errors.js";
+import { CommandParser } from "./parse-command.js";
+import { NORMAL, type WordMode } from "./parse-word.js";
+import { isMeta, isName } from "./scanner.js";
+
+const COND_UNARY = new Set([
+  "-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-t", "-u", "-w", "-x",
+  "-G", "-L", "-N", "-O", "-S", "-z", "-n", "-o", "-v", "-R",
+]);
+const COND_BINARY = new Set(["==", "=", "!=", "<", ">", "=~", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"]);
+const COND_WORD: WordMode = { meta: true, stop: "", brace: false, tilde: "start", inDquote: false, parens: false };
+const REGEX_WORD: WordMode = { meta: false, stop: " \t\n", brace: false, tilde: "none", inDquote: false, parens: true };
+
+/** The full parser: compound commands on top of CommandParser. */
+export class Parser extends CommandParser {
+  protected parseSubstBody(): StatementList {
+    const body = this.parseList();
+    if (this.peekOperator() !== ")") {
+      if (this.atEnd()) throw this.eofError(")");
+      throw this.syntaxError(this.peekTokenText());
+    }
+    this.pos++;
+    return body;
+  }
+
+  protected parseBackquoteBody(text: string, pos: number): StatementList {
+    const sub = new Parser(text, this.lineAt(pos));
+    sub.depth = this.depth;
+    return sub.parseProgram();
+  }
+
+  protected subParser(text: string, firstLine: number): Parser {
+    return new Parser(text, firstLine);
+  }
+
+  /** The whole input as one list; a stray closer is a syntax error. */
+  parseProgram(): StatementList {
+    const list = this.parseList();
+    this.flushHeredocsAtEof();
+    if (!this.atEnd()) throw this.syntaxError(this.peekTokenText());
+    return list;
+  }
+
+  /**
+   * The next top-level line of commands (everything up to an unnested newline),
+   * or null at the end. bash runs each line before parsing the next, so a syntax
+   * error on line 5 comes after lines 1-4 have run.
+   */
+  parseNextLine(): StatementList | null {
+    for (;;) {
+      const op = this.peekOperator();
+      if (op === "\n") {
+        this.consumeNewline();
+        continue;
+      }
+      break;
+    }
+    if (this.atEnd()) return null;
+    const list: StatementList = [];
+    for (;;) {
+      const op = this.peekOperator();
+      if (op === ")" || op === ";;" || op === ";&" || op === ";;&" || op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") {
+        throw this.syntaxError(op);
+      }
+      const r = this.peekReserved();
+      if (r === "then" || r === "else" || r === "elif" || r === "fi" || r === "do" || r === "done" || r === "esac" || r === "}") throw this.syntaxError(r);
+      list.push(this.parseStatement());
+      const sep = this.peekOperator();
+      if (sep === ";" || sep === "&") {
+        this.pos++;
+        const next = this.peekOperator();
+        if (next === "\n" || this.atEnd()) break;
+        continue;
+      }
+      if (sep === "\n" || this.atEnd()) break;
+      throw this.syntaxError(this.peekTokenText());
+    }
+    if (this.peekOperator() === "\n") this.consumeNewline();
+    this.flushHeredocsAtEof();
+    return list;
+  }
+
+  protected parseCompound(): Command | null {
+    this.skipBlanksAndComment();
+    const start = this.pos;
+    const line = this.lineAt(start);
+    const op = this.peekOperator();
+    if (op === "(") {
+      if (this.peek(1) === "(") {
+        const arith = this.tryArithCommand(start, line);
+        if (arith) return arith;
+      }
+      this.pos++;
+      this.enterNesting();
+      const body = this.parseList();
+      this.leaveNesting();
+      if (this.peekOperator() !== ")") throw this.atEnd() ? this.eofSyntaxError() : this.syntaxError(this.peekTokenText());
+      this.pos++;
+      return { type: "Subshell", pos: start, end: this.pos, line, body, redirects: this.parseTrailingRedirects() };
+    }
+    const r = this.peekReserved();
+    switch (r) {
+      case "{": {
+        this.pos++;
+        const body = this.parseList();
+        this.expectReserved("}");
+        return { type: "Group", pos: start, end: this.pos, line, body, redirects: this.parseTrailingRedirects() };
+      }
+      case "if":
+        return this.parseIf(start, line);
+      case "while":
+      case "until": {
+        this.pos += r.length;
+        const cond = this.parseList();
+        this.expectReserved("do");
+        const body = this.parseList();
+        this.expectReserved("done");
+        return { type: "While", pos: start, end: this.pos, line, until: r === "until", cond, body, redirects: this.parseTrailingRedirects() };
+      }
+      case "for":
+      case "select":
+        return this.parseFor(start, line, r === "select");
+      case "case":
+        return this.parseCase(start, line);
+      case "[[":
+        return this.parseCond(start, line);
+      case "function":
+        return this.parseFunctionKeyword(start, line);
+      case "coproc":
+        return this.parseCoproc(start, line);
+      default:
+        return null;
+    }
+  }
+
+  private tryArithCommand(start: number, line: number): Command | null {
+    const save = this.pos;
+    this.pos += 2;
+    try {
+      const expr = this.readArithUntil(")");
+      if (this.startsWith("))")) {
+        this.pos += 2;
+        return { type: "Arith", pos: start, end: this.pos, line, expr, redirects: this.parseTrailingRedirects() };
+      }
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+    }
+    this.pos = save;
+    return null;
+  }
+
+  private parseIf(start: number, line: number): Command {
+    this.pos += 2;
+    const clauses: Array<{ cond: StatementList; body: StatementList }> = [];
+    let elseBody: StatementList | null = null;
+    for (;;) {
+      const cond = this.parseList();
+      this.expectReserved("then");
+      const body = this.parseList();
+      clauses.push({ cond, body });
+      const r = this.peekReserved();
+      if (r === "elif") {
+        this.pos += 4;
+        continue;
+      }
+      if (r === "else") {
+        this.pos += 4;
+        elseBody = this.parseList();
+      }
+      this.expectReserved("fi");
+      break;
+    }
+    return { type: "If", pos: start, end: this.pos, line, clauses, elseBody, redirects: this.parseTrailingRedirects() };
+  }
+
+  private parseFor(start: number, line: number, select: boolean): Command {
+    this.pos += select ? 6 : 3;
+    this.skipBlanks();
+    if (!select && this.startsWith("((")) {
+      this.pos += 2;
+      const init = this.readArithUntil(";");
+      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.syntaxError(this.peek());
+      this.pos++;
+      const cond = this.readArithUntil(";");
+      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.syntaxError(this.peek());
+      this.pos++;
+      const step = this.readArithUntil(")");
+      if (!this.startsWith("))")) throw this.atEnd() ? this.eofError(")") : this.syntaxError(this.peek());
+      this.pos += 2;
+      const sep = this.peekOperator();
+      if (sep === ";") this.pos++;
+      this.skipNewlines();
+      const body = this.parseLoopBody();
+      const blank = (a: typeof init) => (a.text.trim() === "" ? null : a);
+      return { type: "ArithFor", pos: start, end: this.pos, line, init: blank(init), cond: blank(cond), step: blank(step), body, redirects: this.parseTrailingRedirects() };
+    }
+    const nameWord = this.readWord(NORMAL);
+    const name = nameWord && nameWord.parts.length === 1 && nameWord.parts[0].type === "Literal" ? nameWord.parts[0].value : "";
+    if (!isName(name)) throw this.syntaxError(nameWord ? this.src.slice(nameWord.pos, nameWord.end) : this.peekTokenText());
+    let items: Word[] | null = null;
+    this.skipNewlines();
+    if (this.peekReserved() === "in") {
+      this.pos += 2;
+      items = [];
+      for (;;) {
+        const op = this.peekOperator();
+        if (op === ";" || op === "\n") {
+          if (op === ";") this.pos++;
+          break;
+        }
+        if (op || this.atEnd()) throw this.atEnd() ? this.eofSyntaxError() : this.syntaxError(op);
+        const w = this.readWord(NORMAL);
+        if (!w) throw this.syntaxError(this.peekTokenText());
+        items.push(w);
+      }
+    } else if (this.peekOperator() === ";") {
+      this.pos++;
+    }
+    this.skipNewlines();
+    const body = this.parseLoopBody();
+    return { type: "For", pos: start, end: this.pos, line, name, items, body, redirects: this.parseTrailingRedirects(), select };
+  }
+
+  /** do list done, or { list } (bash accepts both after for). */
+  private parseLoopBody(): StatementList {
+    if (this.peekReserved() === "{") {
+      this.pos++;
+      const body = this.parseList();
+      this.expectReserved("}");
+      return body;
+    }
+    this.expectReserved("do");
+    const body = this.parseList();
+    this.expectReserved("done");
+    return body;
+  }
+
+  private parseCase(start: number, line: number): Command {
+    this.pos += 4;
+    this.skipBlanks();
+    const word = this.readWord(NORMAL);
+    if (!word) throw this.syntaxError(this.peekTokenText());
+    this.skipNewlines();
+    this.expectReserved("in");
+    const items: CaseItem[] = [];
+    const patternMode: WordMode = { ...NORMAL, brace: false, tilde: "start" };
+    for (;;) {
+      this.skipNewlines();
+      if (this.peekReserved() === "esac") {
+        this.pos += 4;
+        break;
+      }
+      if (this.atEnd()) throw this.eofSyntaxError();
+      const itemStart = this.pos;
+      if (this.peekOperator() === "(") this.pos++;
+      const patterns: Word[] = [];
+      for (;;) {
+        this.skipBlanks();
+        const w = this.readWord(patternMode);
+        if (!w) throw this.syntaxError(this.peekTokenText());
+        patterns.push(w);
+        const op = this.peekOperator();
+        if (op === "|") {
+          this.pos++;
+          continue;
+        }
+        if (op === ")") {
+          this.pos++;
+          break;
+        }
+        throw this.atEnd() ? this.eofSyntaxError() : this.syntaxError(op || this.peekTokenText());
+      }
+      const body = this.parseList();
+      const term = this.peekOperator();
+      let terminator: CaseItem["terminator"] = ";;";
+      if (term === ";;" || term === ";&" || term === ";;&") {
+        this.pos += term.length;
+        terminator = term;
+      } else if (this.peekReserved() !== "esac") {
+        throw this.atEnd() ? this.eofSyntaxError() : this.syntaxError(this.peekTokenText());
+      }
+      items.push({ pos: itemStart, end: this.pos, patterns, body, terminator });
+    }
+    return { type: "Case", pos: start, end: this.pos, line, word, items, redirects: this.parseTrailingRedirects() };
+  }
+
+  private parseFunctionKeyword(start: number, line: number): Command {
+    this.pos += 8;
+    this.skipBlanks();
+    const w = this.readWord(NORMAL);
+    if (!w || w.parts.length !== 1 || w.parts[0].type !== "Literal") throw this.syntaxError(this.peekTokenText());
+    const name = w.parts[0].value;
+    this.skipBlanks();
+    if (this.peek() === "(") {
+      this.pos++;
+      this.skipBlanks();
+      if (this.peek() !== ")") throw this.syntaxError(this.peekTokenText());
+      this.pos++;
+    }
+    return this.parseFunctionBody(name, start, line, true);
+  }
+
+  private parseCoproc(start: number, line: number): Command {
+    this.pos += 6;
+    this.skipBlanks();
+    let name = "COPROC";
+    const save = this.pos;
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.pos, this.pos + 256));
+    if (m) {
+      this.pos += m[0].length;
+      this.skipBlanks();
+      const r = this.peekReserved();
+      if (r === "{" || r === "while" || r === "until" || r === "if" || r === "for" || r === "case" || this.peekOperator() === "(") name = m[0];
+      else this.pos = save;
+    }
+    const body = this.parseCommand();
+    return { type: "Coproc", pos: start, end: this.pos, line, name, body };
+  }
+
+  // ------------------------------------------------------------ [[ ... ]]
+
+  private parseCond(start: number, line: number): Command {
+    this.pos += 2;
+    const expr = this.condOr();
+    this.skipCondBlanks();
+    if (!this.startsWith("]]")) throw this.condError();
+    this.pos += 2;
+    return { type: "Cond", pos: start, end: this.pos, line, expr, redirects: this.parseTrailingRedirects() };
+  }
+
+  private skipCondBlanks(): void {
+    for (;;) {
+      this.skipBlanksAndComment();
+      if (this.peek() === "\n") this.consumeNewline();
+      else break;
+    }
+  }
+
+  private condError(): ParseError {
+    this.skipBlanks();
+    const t = this.atEnd() ? "" : this.peekTokenText();
+    if (t === "") return this.eofSyntaxError();
+    return new ParseError(`syntax error in conditional expression: unexpected token \`${t === "\n" ? "newline" : t}'`, this.pos, this.lineAt(this.pos), false, this.lineText(this.pos));
+  }
+
+  private condOr(): CondExpr {
+    let left = this.condAnd();
+    for (;;) {
+      this.skipCondBlanks();
+      if (!this.startsWith("||")) return left;
+      this.pos += 2;
+      left = { t: "or", left, right: this.condAnd() };
+    }
+  }
+
+  private condAnd(): CondExpr {
+    let left = this.condNot();
+    for (;;) {
+      this.skipCondBlanks();
+      if (!this.startsWith("&&")) return left;
+      this.pos += 2;
+      left = { t: "and", left, right: this.condNot() };
+    }
+  }
+
+  private condNot(): CondExpr {
+    this.skipCondBlanks();
+    if (this.peek() === "!" && (isMeta(this.peek(1)) || this.peek(1) === "")) {
+      this.pos++;
+      return { t: "not", arg: this.condNot() };
+    }
+    return this.condPrimary();
+  }
+
+  private condWord(): Word {
+    this.skipCondBlanks();
+    if (this.startsWith("]]") && (isMeta(this.peek(2)) || this.peek(2) === "")) throw this.condError();
+    const w = this.readWord(COND_WORD);
+    if (!w) throw this.condError();
+    return w;
+  }
+
+  private literalOf(w: Word): string | null {
+    return w.parts.length === 1 && w.parts[0].type === "Literal" ? w.parts[0].value : null;
+  }
+
+  private condPrimary(): CondExpr {
+    this.skipCondBlanks();
+    if (this.peek() === "(") {
+      this.pos++;
+      const e = this.condOr();
+      this.skipCondBlanks();
+      if (this.peek() !== ")") throw this.condError();
+      this.pos++;
+      return e;
+    }
+    const first = this.condWord();
+    const lit = this.literalOf(first);
+    if (lit !== null && COND_UNARY.has(lit)) {
+      this.skipCondBlanks();
+      if (!this.startsWith("]]") && !this.startsWith("&&") && !this.startsWith("||") && this.peek() !== ")") {
+        return { t: "unary", op: lit, arg: this.condWord() };
+      }
+    }
+    this.skipCondBlanks();
+    let op = "";
+    if (this.peek() === "<" || this.peek() === ">") {
+      op = this.peek();
+      this.pos++;
+    } else if (!this.startsWith("]]") && !this.startsWith("&&") && !this.startsWith("||") && this.peek() !== ")") {
+      const save = this.pos;
+      const w = this.readWord(COND_WORD);
+      const l = w ? this.literalOf(w) : null;
+      if (l === null || !COND_BINARY.has(l)) {
+        this.pos = save;
+        const t = w ? this.src.slice(w.pos, w.end) : this.peekTokenText();
+        throw new ParseError(`syntax error in conditional expression: unexpected token \`${t}'`, save, this.lineAt(save), false, this.lineText(save));
+      }
+      op = l;
+    }
+    if (!op) return { t: "word", word: first };
+    this.skipBlanks();
+    if (op === "=~") {
+      const w = this.readWord(REGEX_WORD);
+      if (!w) throw this.condError();
+      return { t: "binary", op, left: first, right: w };
+    }
+    return { t: "binary", op, left: first, right: this.condWord() };
+  }
+}
+
+/** Parses a whole script into a statement list. Throws ParseError. */
+export function parse(script: string): StatementList {
+  return new Parser(script).parseProgram();
+}

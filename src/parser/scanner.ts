@@ -1,0 +1,120 @@
+import { ParseError } from "./errors.js";
+
+/** Characters that end an unquoted word (bash's metacharacters). */
+export function isMeta(c: string): boolean {
+  return (
+    c === " " || c === "\t" || c === "\n" || c === ";" || c === "&" || c === "|" ||
+    c === "(" || c === ")" || c === "<" || c === ">"
+  );
+}
+
+export function isNameStart(c: string): boolean {
+  return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
+}
+
+export function isNameChar(c: string): boolean {
+  return isNameStart(c) || (c >= "0" && c <= "9");
+}
+
+export function isName(s: string): boolean {
+  if (s.length === 0 || !isNameStart(s[0])) return false;
+  for (let i = 1; i < s.length; i++) if (!isNameChar(s[i])) return false;
+  return true;
+}
+
+/** Maximum nesting of commands and substitutions before a clean error. */
+export const MAX_PARSE_DEPTH = 1000;
+
+/**
+ * The character cursor shared by the word and command parsers. It never
+ * tokenises ahead: each parser reads what its context allows.
+ */
+export class Scanner {
+  pos = 0;
+  depth = 0;
+  private lineStarts: number[] | null = null;
+
+  constructor(
+    readonly src: string,
+    /** Line number of offset 0 (for re-parsed backquote bodies). */
+    readonly firstLine = 1,
+  ) {}
+
+  peek(k = 0): string {
+    return this.src[this.pos + k] ?? "";
+  }
+
+  startsWith(s: string): boolean {
+    return this.src.startsWith(s, this.pos);
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.src.length;
+  }
+
+  /** 1-based line of an offset. */
+  lineAt(offset: number): number {
+    if (!this.lineStarts) {
+      const ls = [0];
+      for (let i = 0; i < this.src.length; i++) if (this.src.charCodeAt(i) === 10) ls.push(i + 1);
+      this.lineStarts = ls;
+    }
+    const ls = this.lineStarts;
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + this.firstLine;
+  }
+
+  /** The text of the line holding an offset (for "near unexpected token" echoes). */
+  lineText(offset: number): string {
+    const start = this.src.lastIndexOf("\n", offset - 1) + 1;
+    let end = this.src.indexOf("\n", offset);
+    if (end < 0) end = this.src.length;
+    return this.src.slice(start, end);
+  }
+
+  /** Skips spaces, tabs and backslash-newline continuations (not newlines). */
+  skipBlanks(): void {
+    const s = this.src;
+    for (;;) {
+      const c = s[this.pos];
+      if (c === " " || c === "\t") this.pos++;
+      else if (c === "\\" && s[this.pos + 1] === "\n") this.pos += 2;
+      else break;
+    }
+  }
+
+  /** Skips blanks and a comment (a `#` at the start of a word runs to the newline). */
+  skipBlanksAndComment(): void {
+    this.skipBlanks();
+    if (this.src[this.pos] === "#") {
+      const nl = this.src.indexOf("\n", this.pos);
+      this.pos = nl < 0 ? this.src.length : nl;
+    }
+  }
+
+  /** "unexpected EOF while looking for matching `x'" */
+  eofError(closer: string): ParseError {
+    return new ParseError(
+      `unexpected EOF while looking for matching \`${closer}'`,
+      this.pos,
+      this.lineAt(this.src.length),
+      true,
+    );
+  }
+
+  enterNesting(): void {
+    if (++this.depth > MAX_PARSE_DEPTH) {
+      throw new ParseError("maximum nesting depth exceeded", this.pos, this.lineAt(this.pos), false);
+    }
+  }
+
+  leaveNesting(): void {
+    this.depth--;
+  }
+}
