@@ -1,0 +1,53 @@
+import type { ByteWriter } from "../../src/io/streams.js";
+import { encodeUtf8 } from "../../src/io/utf8.js";
+
+const DEFAULT_SIZE = 64 * 1024;
+
+/**
+ * Gathers many small writes (one per line, per number) into ~64 KiB chunks, as
+ * stdio does for GNU tools, so a line-oriented command does not push one tiny
+ * chunk per line through a pipe. `write` returns a promise only when a chunk
+ * went out and the writer asked to wait; BrokenPipe from the writer propagates.
+ * Flush before writing to stderr so a 2>&1 merge keeps GNU's order.
+ */
+export class OutputBuffer {
+  private buf: Uint8Array;
+  private len = 0;
+
+  constructor(
+    private readonly out: ByteWriter,
+    size = DEFAULT_SIZE,
+  ) {
+    this.buf = new Uint8Array(size);
+  }
+
+  /** Queues bytes (strings are UTF-8 encoded, escaped bytes restored). */
+  write(data: Uint8Array | string): void | Promise<void> {
+    const bytes = typeof data === "string" ? encodeUtf8(data) : data;
+    if (this.len + bytes.length <= this.buf.length) {
+      this.buf.set(bytes, this.len);
+      this.len += bytes.length;
+      if (this.len === this.buf.length) return this.flush();
+      return;
+    }
+    const pending = this.flush();
+    if (pending) return pending.then(() => this.write(bytes));
+    if (bytes.length >= this.buf.length) return this.out.write(bytes.slice());
+    this.buf.set(bytes);
+    this.len = bytes.length;
+  }
+
+  /** Queues one byte. */
+  byte(b: number): void | Promise<void> {
+    this.buf[this.len++] = b;
+    if (this.len === this.buf.length) return this.flush();
+  }
+
+  /** Sends what is queued. */
+  flush(): void | Promise<void> {
+    if (this.len === 0) return;
+    const chunk = this.buf.slice(0, this.len);
+    this.len = 0;
+    return this.out.write(chunk);
+  }
+}
