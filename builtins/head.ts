@@ -1,6 +1,6 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import type { ByteReader, ByteWriter } from "../src/io/streams.js";
-import { parseOptions, usageError, UsageError } from "./_lib/options.js";
+import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
 import { parseSize } from "./_lib/size.js";
 import { quoteAlways, quoteValue } from "./_lib/quote.js";
 import { openOperand, displayName } from "./_lib/files.js";
@@ -15,14 +15,14 @@ Print the first 10 lines of each FILE to standard output.
 With more than one FILE, precede each with a header giving the file name.
 `;
 
-const SPEC = {
+const SPEC: OptionSpec = {
   bytes: { short: "c", long: "bytes", arg: "required" },
   lines: { short: "n", long: "lines", arg: "required" },
   quiet: { short: "q", long: ["quiet", "silent"] },
   verbose: { short: "v", long: "verbose" },
   zero: { short: "z", long: "zero-terminated" },
   ...Object.fromEntries([..."0123456789"].map((d) => [`digit${d}`, { short: d }])),
-} as const;
+};
 
 interface Count {
   lines: boolean;
