@@ -90,6 +90,12 @@ export function parseOptions(
     const l = def.long === undefined ? [] : Array.isArray(def.long) ? def.long : [def.long];
     for (const name of l) longs.push([name, key]);
   }
+  // Every GNU tool's table ends with --help and --version: they take part in
+  // prefix matching (--hel) and in ambiguity (head --ver... vs --verbose).
+  const HELP_KEY = "\0help";
+  const VERSION_KEY = "\0version";
+  if (!longs.some(([n]) => n === "help")) longs.push(["help", HELP_KEY]);
+  if (!longs.some(([n]) => n === "version")) longs.push(["version", VERSION_KEY]);
   const set = (key: string, value: string | true) => {
     out.values.set(key, value);
     out.order.push({ key, value });
@@ -104,22 +110,22 @@ export function parseOptions(
       if (a.startsWith("--") && a.length > 2) {
         const eq = a.indexOf("=");
         const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-        if (name === "help" && !longs.some(([n]) => n === "help")) {
-          ctx.stdout.write(settings.helpText ?? settings.help ?? `Usage: ${ctx.name} [OPTION]...\n`);
-          return 0;
-        }
-        if (name === "version" && !longs.some(([n]) => n === "version")) {
-          ctx.stdout.write((settings.version ?? `${ctx.name} (GNU coreutils) 9.1`) + "\n");
-          return 0;
-        }
         const exact = longs.find(([n]) => n === name);
         const matches = exact ? [exact] : longs.filter(([n]) => n.startsWith(name));
-        const keys = new Set(matches.map(([, k]) => k));
         if (matches.length === 0) throw usageError(ctx, `unrecognized option '${a}'`, status);
-        if (keys.size > 1) {
-          throw usageError(ctx, `option '${a.slice(0, eq < 0 ? undefined : eq)}' is ambiguous`, status);
+        // glibc getopt: the first match plus every later one meaning something else.
+        const ambiguous = matches.filter(([, k], j) => j === 0 || k !== matches[0][1]);
+        if (ambiguous.length > 1) {
+          const list = ambiguous.map(([n]) => ` '--${n}'`).join("");
+          throw usageError(ctx, `option '${a}' is ambiguous; possibilities:${list}`, status);
         }
         const [longName, key] = matches[0];
+        if (key === HELP_KEY || key === VERSION_KEY) {
+          if (eq >= 0) throw usageError(ctx, `option '--${longName}' doesn't allow an argument`, status);
+          if (key === HELP_KEY) ctx.stdout.write(settings.helpText ?? settings.help ?? `Usage: ${ctx.name} [OPTION]...\n`);
+          else ctx.stdout.write((settings.version ?? `${ctx.name} (GNU coreutils) 9.1`) + "\n");
+          return 0;
+        }
         const def = spec[key];
         if (!def.arg || def.arg === "none") {
           if (eq >= 0) throw usageError(ctx, `option '--${longName}' doesn't allow an argument`, status);

@@ -1,5 +1,6 @@
 import type { CommandDef } from "../types.js";
+import { cat } from "../cat.js";
 import { head } from "../head.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [head];
+export const commands: CommandDef[] = [cat, head];
