@@ -110,9 +110,9 @@ function byteLength(s: string): number {
   return n;
 }
 
-/** Replaces a file's content with a private copy of `bytes`. */
-export function setContent(n: Inode, bytes: Uint8Array): void {
-  n.data = bytes.length === 0 ? EMPTY : bytes.slice();
+/** Replaces a file's content with a private copy of `bytes` (or bytes itself when `owned`). */
+export function setContent(n: Inode, bytes: Uint8Array, owned = false): void {
+  n.data = bytes.length === 0 ? EMPTY : owned ? bytes : bytes.slice();
   n.size = bytes.length;
   n.lazy = null;
 }

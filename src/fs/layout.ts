@@ -64,7 +64,8 @@ const PROC_MEMINFO = [
  * belongs to the user. The layout itself does not count against maxBytes/maxFiles.
  */
 export function createDefaultFs(options: DefaultFsOptions = {}): MemFs {
-  const fs = new MemFs(options);
+  // Built without limits; they apply from the baseline on.
+  const fs = new MemFs({ ...options, maxBytes: Infinity, maxFiles: Infinity });
   const root = fs.asUser(0, 0);
   const user = options.user ?? "user";
   const group = options.group ?? user;
@@ -94,5 +95,6 @@ export function createDefaultFs(options: DefaultFsOptions = {}): MemFs {
   root.seedEntry("/proc/cpuinfo", PROC_CPUINFO, 0o444);
   root.seedEntry("/proc/meminfo", PROC_MEMINFO, 0o444);
   fs.markBaseline();
+  fs.setLimits({ maxBytes: options.maxBytes ?? Infinity, maxFiles: options.maxFiles ?? Infinity });
   return fs;
 }

@@ -50,8 +50,8 @@ export interface FsUsage {
   files: number;
 }
 
-/** State shared by every credential view of one filesystem. */
-interface Tree {
+/** State shared by every credential view of one filesystem (opaque outside this file). */
+export interface MemFsTree {
   root: Inode;
   nextIno: number;
   bytes: number;
@@ -70,6 +70,9 @@ interface Found {
   node: Inode | undefined;
 }
 
+/** Lazy loads in flight, so concurrent first reads call the loader once. */
+const loading = new WeakMap<Inode, Promise<void>>();
+
 /** Linux's limit on symlinks followed while resolving one path. */
 const MAX_SYMLINKS = 40;
 const R = 4;
@@ -77,17 +80,23 @@ const W = 2;
 const X = 1;
 
 export class MemFs implements FileSystem {
-  private tree: Tree;
+  private readonly tree: MemFsTree;
+  private rootView: MemFs | null = null;
   /** The acting user and group. */
   readonly uid: number;
   readonly gid: number;
   readonly umask: number;
 
-  constructor(options: MemFsOptions = {}) {
+  /** `shared` is internal: asUser() passes the tree its views share. */
+  constructor(options: MemFsOptions = {}, shared?: MemFsTree) {
     const now = options.now ?? Date.now;
     this.uid = options.uid ?? 1000;
     this.gid = options.gid ?? 1000;
     this.umask = options.umask ?? 0o022;
+    if (shared) {
+      this.tree = shared;
+      return;
+    }
     const root = newInode(2, "directory", 0o755, this.uid, this.gid, now());
     root.nlink = 2;
     this.tree = {
@@ -105,14 +114,18 @@ export class MemFs implements FileSystem {
 
   /** A view of the same tree acting as another user (0 = root: no permission checks). */
   asUser(uid: number, gid: number = uid): MemFs {
-    const view = Object.create(MemFs.prototype) as MemFs;
-    Object.assign(view, { tree: this.tree, uid, gid, umask: this.umask });
-    return view;
+    return new MemFs({ uid, gid, umask: this.umask }, this.tree);
   }
 
   /** Usage counted against the limits (excluding the base layout). */
   usage(): FsUsage {
     return { bytes: this.tree.bytes - this.tree.baseBytes, files: this.tree.files - this.tree.baseFiles };
+  }
+
+  /** Changes the limits (they apply to later writes; existing content stays). */
+  setLimits(limits: { maxBytes?: number; maxFiles?: number }): void {
+    if (limits.maxBytes !== undefined) this.tree.maxBytes = limits.maxBytes;
+    if (limits.maxFiles !== undefined) this.tree.maxFiles = limits.maxFiles;
   }
 
   /** Makes everything present now (the standard layout) free of the limits. */
@@ -446,7 +459,7 @@ export class MemFs implements FileSystem {
       node = this.attach(f.parent, f.name, "file", mode ?? 0o644, now);
     } else if (mode !== undefined) node.mode = mode & 0o7777;
     this.tree.bytes += delta;
-    if (bytes) setContent(node, bytes);
+    if (bytes) setContent(node, bytes, typeof content === "string");
     else {
       node.data = EMPTY;
       node.size = 0;
@@ -466,7 +479,7 @@ export class MemFs implements FileSystem {
   // ---- internals -----------------------------------------------------------
 
   private privileged(): MemFs {
-    return this.asUser(0, 0);
+    return (this.rootView ??= this.asUser(0, 0));
   }
 
   /** Resolves a path; follows a final symlink when `follow`. Throws ENOENT/ENOTDIR/ELOOP/EACCES. */
@@ -643,8 +656,17 @@ export class MemFs implements FileSystem {
     }
   }
 
-  /** Runs a lazy loader once; a write meanwhile wins over the loaded content. */
-  private async load(n: Inode, path: string): Promise<void> {
+  /** Runs a lazy loader once (concurrent readers share the call); a write meanwhile wins. */
+  private load(n: Inode, path: string): Promise<void> {
+    let pending = loading.get(n);
+    if (!pending) {
+      pending = this.runLoader(n, path).finally(() => loading.delete(n));
+      loading.set(n, pending);
+    }
+    return pending;
+  }
+
+  private async runLoader(n: Inode, path: string): Promise<void> {
     const loader = n.lazy!;
     let value: string | Uint8Array;
     try {
@@ -654,7 +676,7 @@ export class MemFs implements FileSystem {
     }
     if (n.lazy !== loader) return;
     const bytes = typeof value === "string" ? encodeUtf8(value) : value;
-    setContent(n, bytes);
+    setContent(n, bytes, typeof value === "string");
     if (n.nlink > 0) this.tree.bytes += bytes.length;
   }
 }

@@ -1,19 +1,27 @@
-import { resolvePath } from "./path.js";
+import { normalizePath, resolvePath } from "./path.js";
 import type { ContentLoader } from "./inode.js";
 import type { MemFs } from "./memfs.js";
 
 /** Initial files: content, or a loader called on first read. A key ending in "/" is a directory. */
 export type SeedFiles = Record<string, string | Uint8Array | ContentLoader>;
 
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
+/** A relative path with nothing to normalise: joining it to cwd is enough (the common case). */
+function isPlainRelative(p: string): boolean {
+  return p !== "" && p[0] !== "/" && p[p.length - 1] !== "/" && !p.includes("//") && !DOT_SEGMENT.test(p);
+}
+
 /**
- * Puts `files` into `fs` without permission checks, creating parent directories.
- * Relative paths resolve against cwd. Loaders run on the first read of their file
- * and never if the file is overwritten (or removed) first.
+ * Puts `files` into `fs` without permission checks, creating parent directories
+ * (owned by the fs's user). Relative paths resolve against cwd. Loaders run on the
+ * first read of their file, never if the file is overwritten or removed first.
  */
 export function seedFiles(fs: MemFs, files: SeedFiles, cwd = "/home/user"): void {
+  const base = normalizePath(cwd);
+  const prefix = base === "/" ? "/" : base + "/";
   for (const key of Object.keys(files)) {
-    const path = resolvePath(cwd, key);
-    if (key.endsWith("/")) fs.seedEntry(path, null);
-    else fs.seedEntry(path, files[key]);
+    const path = isPlainRelative(key) ? prefix + key : resolvePath(base, key);
+    fs.seedEntry(path, key.endsWith("/") ? null : files[key]);
   }
 }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { createDefaultFs } from "../../src/fs/layout.js";
+import { MemFs } from "../../src/fs/memfs.js";
+import { seedFiles } from "../../src/fs/seed.js";
+import { code, dec, enc } from "./_util.js";
+
+describe("createDefaultFs", () => {
+  it("builds the standard layout with root-owned system paths", async () => {
+    const fs = createDefaultFs({ now: () => 5000 });
+    const dirs: Array<[string, number, number]> = [
+      ["/", 0o755, 0], ["/bin", 0o755, 0], ["/usr/bin", 0o755, 0], ["/usr/local/bin", 0o755, 0],
+      ["/usr/share", 0o755, 0], ["/etc", 0o755, 0], ["/dev", 0o755, 0], ["/proc", 0o555, 0],
+      ["/tmp", 0o1777, 0], ["/var/tmp", 0o1777, 0], ["/root", 0o700, 0], ["/home/user", 0o755, 1000],
+    ];
+    for (const [p, mode, uid] of dirs) {
+      const st = await fs.stat(p);
+      expect([p, st.type, st.mode, st.uid]).toEqual([p, "directory", mode, uid]);
+    }
+    expect((await fs.stat("/etc")).mtimeMs).toBe(5000);
+  });
+
+  it("has sandbox identity files and /proc", async () => {
+    const fs = createDefaultFs();
+    expect(dec(await fs.readFile("/etc/passwd"))).toContain("user:x:1000:1000:user:/home/user:/bin/bash\n");
+    expect(dec(await fs.readFile("/etc/group"))).toContain("user:x:1000:\n");
+    expect(dec(await fs.readFile("/etc/hostname"))).toBe("sandbox\n");
+    expect(dec(await fs.readFile("/proc/version"))).toMatch(/^Linux version /);
+    expect(dec(await fs.readFile("/proc/cpuinfo"))).toContain("processor\t: 0");
+    expect(dec(await fs.readFile("/proc/meminfo"))).toMatch(/^MemTotal: +\d+ kB/);
+    expect((await fs.stat("/proc/version")).mode).toBe(0o444);
+    const custom = createDefaultFs({ user: "alice", hostname: "box", uid: 1234, gid: 1234 });
+    expect(dec(await custom.readFile("/etc/passwd"))).toContain("alice:x:1234:1234:alice:/home/alice:/bin/bash\n");
+    expect((await custom.stat("/home/alice")).uid).toBe(1234);
+    expect(dec(await custom.readFile("/etc/hostname"))).toBe("box\n");
+  });
+
+  it("has char devices with Linux device numbers", async () => {
+    const fs = createDefaultFs();
+    for (const name of ["null", "zero", "urandom", "random", "stdin", "stdout", "stderr", "tty"]) {
+      expect([name, (await fs.stat(`/dev/${name}`)).type]).toEqual([name, "char"]);
+    }
+    expect((await fs.stat("/dev/null")).rdev).toBe((1 << 8) | 3);
+    expect((await fs.stat("/dev/null")).mode).toBe(0o666);
+    expect((await fs.stat("/etc/passwd")).rdev).toBeUndefined();
+  });
+});
+
+describe("seedFiles", () => {
+  it("creates files and parents relative to cwd; a trailing / makes a directory", async () => {
+    const fs = createDefaultFs();
+    seedFiles(fs, { "a.txt": "A", "sub/dir/b.bin": new Uint8Array([0, 255]), "/etc/app.conf": "c", "empty/": "", "../up": "u" });
+    expect(dec(await fs.readFile("/home/user/a.txt"))).toBe("A");
+    expect([...(await fs.readFile("/home/user/sub/dir/b.bin"))]).toEqual([0, 255]);
+    expect(dec(await fs.readFile("/etc/app.conf"))).toBe("c");
+    expect(dec(await fs.readFile("/home/up"))).toBe("u");
+    expect((await fs.stat("/home/user/empty")).type).toBe("directory");
+    const sub = await fs.stat("/home/user/sub/dir");
+    expect([sub.uid, sub.mode]).toEqual([1000, 0o755]);
+    expect((await fs.stat("/home/user/a.txt")).uid).toBe(1000);
+    seedFiles(fs, { "x/y": "1" }, "/tmp/w");
+    expect(dec(await fs.readFile("/tmp/w/x/y"))).toBe("1");
+  });
+
+  it("calls a lazy loader once, on first read, and never if overwritten first", async () => {
+    const fs = new MemFs();
+    let calls = 0;
+    const loader = async () => {
+      calls++;
+      return "lazy content";
+    };
+    let unusedCalls = 0;
+    seedFiles(fs, { "/lazy": loader, "/never": () => (unusedCalls++, "x"), "/bytes": () => new Uint8Array([1, 2]) }, "/");
+    expect(calls).toBe(0);
+    expect(await fs.exists("/lazy")).toBe(true);
+    expect((await fs.readdir("/")).map((e) => e.name)).toEqual(["lazy", "never", "bytes"]);
+    expect(calls).toBe(0);
+    const [a, b] = await Promise.all([fs.readFile("/lazy"), fs.readFile("/lazy")]);
+    expect([dec(a), dec(b)]).toEqual(["lazy content", "lazy content"]);
+    expect(await fs.stat("/lazy")).toMatchObject({ size: 12 });
+    await fs.readFile("/lazy");
+    expect(calls).toBe(1);
+    await fs.writeFile("/never", enc("over"));
+    expect(dec(await fs.readFile("/never"))).toBe("over");
+    await fs.unlink("/never");
+    expect(unusedCalls).toBe(0);
+    expect([...(await fs.readFile("/bytes"))]).toEqual([1, 2]);
+    expect(fs.usage().bytes).toBe(14);
+  });
+
+  it("stat and append load lazy content first", async () => {
+    const fs = new MemFs();
+    seedFiles(fs, { "/a": () => "abc", "/b": () => "12" }, "/");
+    expect((await fs.stat("/a")).size).toBe(3);
+    await fs.writeFile("/b", enc("3"), { append: true });
+    expect(dec(await fs.readFile("/b"))).toBe("123");
+  });
+
+  it("a failing loader reads as EIO", async () => {
+    const fs = new MemFs();
+    seedFiles(fs, { "/bad": () => Promise.reject(new Error("network")) }, "/");
+    expect(await code(fs.readFile("/bad"))).toBe("EIO");
+  });
+
+  it("enforces limits on eager content", async () => {
+    const fs = createDefaultFs({ maxBytes: 3 });
+    expect(() => seedFiles(fs, { big: "12345" })).toThrow("No space left on device");
+  });
+
+  it("seeds 10,000 files", async () => {
+    const fs = createDefaultFs();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10_000; i++) files[`d${i % 100}/f${i}.txt`] = `file ${i}\n`;
+    seedFiles(fs, files);
+    expect(fs.usage().files).toBe(10_100);
+    expect(dec(await fs.readFile("/home/user/d42/f9942.txt"))).toBe("file 9942\n");
+  });
+});
