@@ -1,6 +1,7 @@
 import type { CommandDef } from "../types.js";
 import { cat } from "../cat.js";
 import { head } from "../head.js";
+import { tail } from "../tail.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, head];
+export const commands: CommandDef[] = [cat, head, tail];
