@@ -6,16 +6,8 @@ import {
   type FileType,
   type WriteOptions,
 } from "./types.js";
-import {
-  EMPTY,
-  appendContent,
-  newInode,
-  resizeContent,
-  setContent,
-  statOf,
-  type ContentLoader,
-  type Inode,
-} from "./inode.js";
+import { EMPTY, appendContent, resizeContent, setContent, statOf, type ContentLoader, type Inode } from "./inode.js";
+import { InodeTree, R, W, X, type Found, type FsUsage, type MemFsOptions, type MemFsTree } from "./tree.js";
 import { encodeUtf8 } from "../io/utf8.js";
 
 /**
@@ -30,86 +22,14 @@ import { encodeUtf8 } from "../io/utf8.js";
  * sandbox user (uid 1000 by default); uid 0 bypasses permission checks.
  */
 
-export interface MemFsOptions {
-  /** Total bytes of file contents allowed (beyond the base layout). ENOSPC past it. */
-  maxBytes?: number;
-  /** Number of inodes (files, directories, symlinks) allowed (beyond the base layout). */
-  maxFiles?: number;
-  /** Clock for timestamps, ms since the epoch. */
-  now?: () => number;
-  /** The acting user (default 1000). The root directory belongs to this user. */
-  uid?: number;
-  gid?: number;
-  /** Applied when a create call passes no mode (default 0o022). */
-  umask?: number;
-}
+export type { FsUsage, MemFsOptions } from "./tree.js";
 
-/** Space in use, as counted against maxBytes / maxFiles. */
-export interface FsUsage {
-  bytes: number;
-  files: number;
-}
-
-/** State shared by every credential view of one filesystem (opaque outside this file). */
-export interface MemFsTree {
-  root: Inode;
-  nextIno: number;
-  bytes: number;
-  files: number;
-  baseBytes: number;
-  baseFiles: number;
-  maxBytes: number;
-  maxFiles: number;
-  now: () => number;
-}
-
-/** Where a path leads: the directory holding the last component, its name, and the inode if any. */
-interface Found {
-  parent: Inode;
-  name: string;
-  node: Inode | undefined;
-}
-
-/** Lazy loads in flight, so concurrent first reads call the loader once. */
-const loading = new WeakMap<Inode, Promise<void>>();
-
-/** Linux's limit on symlinks followed while resolving one path. */
-const MAX_SYMLINKS = 40;
-const R = 4;
-const W = 2;
-const X = 1;
-
-export class MemFs implements FileSystem {
-  private readonly tree: MemFsTree;
+export class MemFs extends InodeTree implements FileSystem {
   private rootView: MemFs | null = null;
-  /** The acting user and group. */
-  readonly uid: number;
-  readonly gid: number;
-  readonly umask: number;
 
   /** `shared` is internal: asUser() passes the tree its views share. */
   constructor(options: MemFsOptions = {}, shared?: MemFsTree) {
-    const now = options.now ?? Date.now;
-    this.uid = options.uid ?? 1000;
-    this.gid = options.gid ?? 1000;
-    this.umask = options.umask ?? 0o022;
-    if (shared) {
-      this.tree = shared;
-      return;
-    }
-    const root = newInode(2, "directory", 0o755, this.uid, this.gid, now());
-    root.nlink = 2;
-    this.tree = {
-      root,
-      nextIno: 3,
-      bytes: 0,
-      files: 1,
-      baseBytes: 0,
-      baseFiles: 0,
-      maxBytes: options.maxBytes ?? Infinity,
-      maxFiles: options.maxFiles ?? Infinity,
-      now,
-    };
+    super(options, shared);
   }
 
   /** A view of the same tree acting as another user (0 = root: no permission checks). */
@@ -482,51 +402,6 @@ export class MemFs implements FileSystem {
     return (this.rootView ??= this.asUser(0, 0));
   }
 
-  /** Resolves a path; follows a final symlink when `follow`. Throws ENOENT/ENOTDIR/ELOOP/EACCES. */
-  private walk(path: string, follow: boolean): Found {
-    const root = this.tree.root;
-    let parts = path.split("/");
-    let dir = root;
-    let i = 0;
-    let links = 0;
-    for (;;) {
-      while (i < parts.length && (parts[i] === "" || parts[i] === ".")) i++;
-      if (i >= parts.length) return { parent: dir.parent ?? dir, name: dir.name, node: dir };
-      const name = parts[i++];
-      let j = i;
-      while (j < parts.length && (parts[j] === "" || parts[j] === ".")) j++;
-      const last = j >= parts.length;
-      if (!this.can(dir, X)) throw new FsError("EACCES", path);
-      if (name === "..") {
-        dir = dir.parent ?? dir;
-        continue;
-      }
-      const child = dir.entries!.get(name);
-      if (!child) {
-        if (last) return { parent: dir, name, node: undefined };
-        throw new FsError("ENOENT", path);
-      }
-      if (child.type === "symlink" && (follow || !last)) {
-        if (++links > MAX_SYMLINKS) throw new FsError("ELOOP", path);
-        if (child.target === "") throw new FsError("ENOENT", path);
-        parts = child.target.split("/").concat(parts.slice(i));
-        i = 0;
-        if (child.target.charCodeAt(0) === 47 /* / */) dir = root;
-        continue;
-      }
-      if (last) return { parent: dir, name, node: child };
-      if (child.type !== "directory") throw new FsError("ENOTDIR", path);
-      dir = child;
-    }
-  }
-
-  /** The inode at path, or ENOENT. */
-  private existing(path: string, follow: boolean): Inode {
-    const node = this.walk(path, follow).node;
-    if (!node) throw new FsError("ENOENT", path);
-    return node;
-  }
-
   /** Like walk, but creates missing parent directories owned by uid/gid (mode 0755). */
   private walkCreatingParents(path: string, uid: number, gid: number): Found {
     try {
@@ -549,135 +424,6 @@ export class MemFs implements FileSystem {
       d.gid = gid;
     }
     return this.walk(path, true);
-  }
-
-  /** The absolute path of a directory inode. */
-  private dirPath(dir: Inode): string {
-    let p = "";
-    for (let d: Inode = dir; d.parent; d = d.parent) p = "/" + d.name + p;
-    return p === "" ? "/" : p;
-  }
-
-  /** Permission check for the acting user; uid 0 passes everything. */
-  private can(n: Inode, bits: number): boolean {
-    if (this.uid === 0) return true;
-    const m = this.uid === n.uid ? n.mode >> 6 : this.gid === n.gid ? n.mode >> 3 : n.mode;
-    return (m & bits) === bits;
-  }
-
-  private checkOwner(n: Inode, path: string, syscall: string): void {
-    if (this.uid !== 0 && this.uid !== n.uid) throw new FsError("EPERM", path, syscall);
-  }
-
-  /** Creating an entry in `dir` needs write+search on it, and room for one more inode. */
-  private checkCreate(dir: Inode, path: string): void {
-    if (!this.can(dir, W | X)) throw new FsError("EACCES", path, "open");
-    this.chargeFile(path);
-  }
-
-  /** Removing an entry needs write+search on its directory, and the sticky-bit rule. */
-  private checkDelete(f: Found, path: string, syscall: string): void {
-    if (!this.can(f.parent, W | X)) throw new FsError("EACCES", path, syscall);
-    const sticky = (f.parent.mode & 0o1000) !== 0;
-    if (sticky && this.uid !== 0 && this.uid !== f.node!.uid && this.uid !== f.parent.uid) {
-      throw new FsError("EPERM", path, syscall);
-    }
-  }
-
-  /** Bytes still allowed. */
-  private room(): number {
-    const t = this.tree;
-    return t.maxBytes - (t.bytes - t.baseBytes);
-  }
-
-  /** Throws ENOSPC unless `delta` more bytes fit; the caller then adds them. */
-  private chargeBytes(delta: number, path: string): void {
-    if (delta > 0 && delta > this.room()) throw new FsError("ENOSPC", path, "write");
-  }
-
-  private chargeFile(path: string): void {
-    const t = this.tree;
-    if (t.files - t.baseFiles + 1 > t.maxFiles) throw new FsError("ENOSPC", path, "open");
-  }
-
-  /** A new inode of the acting user linked into dir (checks done by the caller). */
-  private create(dir: Inode, name: string, type: FileType, mode: number, now: number): Inode {
-    const n = this.attach(dir, name, type, mode, now);
-    n.uid = this.uid;
-    n.gid = this.gid;
-    return n;
-  }
-
-  private attach(dir: Inode, name: string, type: FileType, mode: number, now: number): Inode {
-    const t = this.tree;
-    const n = newInode(t.nextIno++, type, mode, this.uid, this.gid, now);
-    t.files++;
-    dir.entries!.set(name, n);
-    dir.mtimeMs = dir.ctimeMs = now;
-    if (type === "directory") {
-      dir.nlink++;
-      n.parent = dir;
-      n.name = name;
-    }
-    return n;
-  }
-
-  /** Removes one name of an inode; frees the inode with its last link. */
-  private dropLink(dir: Inode, name: string, n: Inode): void {
-    const now = this.tree.now();
-    dir.entries!.delete(name);
-    dir.mtimeMs = dir.ctimeMs = now;
-    if (n.type === "directory") {
-      dir.nlink--;
-      n.nlink = 0;
-      n.parent = null;
-    } else {
-      n.nlink--;
-      n.ctimeMs = now;
-    }
-    if (n.nlink === 0) {
-      this.tree.files--;
-      if (!n.lazy) this.tree.bytes -= n.size;
-      n.data = EMPTY;
-      n.size = 0;
-      n.lazy = null;
-    }
-  }
-
-  /** Deletes everything below dir (rm -r), checking permissions at each level. */
-  private emptyTree(dir: Inode, path: string): void {
-    if (dir.entries!.size === 0) return;
-    if (!this.can(dir, R | W | X)) throw new FsError("EACCES", path, "rm");
-    for (const [name, child] of [...dir.entries!]) {
-      const childPath = path === "/" ? "/" + name : path + "/" + name;
-      this.checkDelete({ parent: dir, name, node: child }, childPath, "rm");
-      if (child.type === "directory") this.emptyTree(child, childPath);
-      this.dropLink(dir, name, child);
-    }
-  }
-
-  /** Runs a lazy loader once (concurrent readers share the call); a write meanwhile wins. */
-  private load(n: Inode, path: string): Promise<void> {
-    let pending = loading.get(n);
-    if (!pending) {
-      pending = this.runLoader(n, path).finally(() => loading.delete(n));
-      loading.set(n, pending);
-    }
-    return pending;
-  }
-
-  private async runLoader(n: Inode, path: string): Promise<void> {
-    const loader = n.lazy!;
-    let value: string | Uint8Array;
-    try {
-      value = await loader();
-    } catch {
-      throw new FsError("EIO", path, "read");
-    }
-    if (n.lazy !== loader) return;
-    const bytes = typeof value === "string" ? encodeUtf8(value) : value;
-    setContent(n, bytes, typeof value === "string");
-    if (n.nlink > 0) this.tree.bytes += bytes.length;
   }
 }
 
