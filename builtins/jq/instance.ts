@@ -1,0 +1,393 @@
+import createJqModule, { type JqEmscriptenModule } from "./vendor/jq-glue.js";
+import type { JqOutputChunk, JqRequest, JqResult } from "./types.js";
+import { placeFiles, removeFiles, type PlacedFiles } from "./memfs.js";
+import { timeImports } from "./clock.js";
+import { encodeUtf8 } from "../../src/io/utf8.js";
+
+/**
+ * One live instance of jq's wasm, driven through jq's `main` with the WASI
+ * imports intercepted (see /work/shared/notes-jq-web.md for the measurements):
+ * stdin/stdout/stderr are byte arrays, the environment is rewritten per call,
+ * the C stack is moved into a large block with a guard, and musl's stdio state
+ * is reset between calls. After an abort, a trap or a touched guard the
+ * instance is `dead` and its engine makes a new one.
+ */
+
+/** Pointer slots libc reserves for environ (NAME=value strings). */
+const ENV_COUNT = 1024;
+/** Bytes for the environ strings. */
+const ENV_BYTES = 256 * 1024;
+/** The C stack we give jq instead of emscripten's 64 KiB one (which sits above .data). */
+const STACK_BYTES = 4 * 1024 * 1024;
+/** Bottom of the stack painted with GUARD_WORD; a change means the stack nearly overflowed. */
+const GUARD_BYTES = 4096;
+const GUARD_WORD = 0x4a514755;
+/** musl FILE field offsets (wasm32) and flags. */
+const FILE_FLAGS = 0, FILE_RPOS = 4, FILE_REND = 8, FILE_WEND = 16, FILE_WPOS = 20, FILE_WBASE = 28;
+const FILE_BUF = 44, FILE_BUF_SIZE = 48, FILE_FD = 60;
+const F_PERM = 1, F_NORD = 4, F_NOWR = 8, F_EOF = 16, F_ERR = 32;
+/** musl's BUFSIZ: the size of the static stdin/stdout buffers. */
+const STDIO_BUFSIZ = 1024;
+/** Static data ends below this in jq-web's build (394,816); the scan stops here. */
+const STATIC_DATA_LIMIT = 1 << 20;
+
+/** Thrown from fd_write to stop jq when the output cap is reached (the instance is dropped). */
+class OutputCapReached extends Error {}
+
+interface CallState {
+  stdin: Uint8Array;
+  stdinPos: number;
+  output: JqOutputChunk[];
+  outputBytes: number;
+  maxOutputBytes: number;
+  nowMs: number;
+}
+
+interface WasmExports {
+  memory: WebAssembly.Memory;
+  _emscripten_stack_restore(sp: number): void;
+  _emscripten_stack_alloc(bytes: number): number;
+  __main_argc_argv(argc: number, argv: number): number;
+}
+
+type Imports = Record<string, (...a: never[]) => unknown>;
+
+/** Addresses of musl's static stdin/stdout FILEs, found once per compiled module. */
+const stdioAddresses = new WeakMap<WebAssembly.Module, { stdin: number; stdout: number }>();
+
+export class JqInstance {
+  dead = false;
+  /** The zone this instance's libc was initialised with (tzset runs once per instance). */
+  readonly timeZone: string;
+  private em!: JqEmscriptenModule;
+  private exports!: WasmExports;
+  private envArray = 0;
+  private envBuf = 0;
+  private stackTop = 0;
+  private stdinFile = 0;
+  private stdoutFile = 0;
+  private call: CallState | null = null;
+
+  private constructor(
+    private readonly module: WebAssembly.Module,
+    private readonly maxMemoryBytes: number,
+    timeZone: string,
+  ) {
+    this.timeZone = timeZone;
+  }
+
+  /** Instantiates jq from a compiled module (about 2 ms warm). */
+  static async create(module: WebAssembly.Module, maxMemoryBytes: number, timeZone = "UTC"): Promise<JqInstance> {
+    const self = new JqInstance(module, maxMemoryBytes, timeZone);
+    self.em = await createJqModule({
+      thisProgram: "jq",
+      noInitialRun: true,
+      // The glue prints "Aborted(...)" through these; jq's own messages go through fd_write.
+      print: () => {},
+      printErr: () => {},
+      instantiateWasm: (imports, done) => {
+        const wrapped = self.wrapImports(imports.env as Imports);
+        WebAssembly.instantiate(module, { env: wrapped, wasi_snapshot_preview1: wrapped }).then((inst) => {
+          self.exports = inst.exports as unknown as WasmExports;
+          done(inst, module);
+        });
+        return {};
+      },
+    });
+    if (!self.envBuf) throw new Error("jq: libc did not read the environment");
+    self.stackTop = (self.envBuf + ENV_BYTES + STACK_BYTES) & ~15;
+    self.findStdio();
+    // /dev/stdin of the glue reads through a callback that throws; jq's "/dev/stdin" gets a file per call.
+    try {
+      self.em.FS.unlink("/dev/stdin");
+    } catch {
+      /* absent */
+    }
+    return self;
+  }
+
+  /** Current memory size in bytes. */
+  get memoryBytes(): number {
+    return this.exports.memory.buffer.byteLength;
+  }
+
+  private u8(): Uint8Array {
+    return new Uint8Array(this.exports.memory.buffer);
+  }
+
+  private dv(): DataView {
+    return new DataView(this.exports.memory.buffer);
+  }
+
+  /** Wraps the glue's imports: byte-array stdio, our environ block, heap cap, virtual clock. */
+  private wrapImports(base: Imports): Imports {
+    const w: Imports = { ...base };
+    const callBase = (name: string, ...a: number[]) => (base[name] as (...x: number[]) => number)(...a);
+    w.fd_write = ((fd: number, iov: number, iovcnt: number, pnum: number) =>
+      fd === 1 || fd === 2 ? this.writeOut(fd, iov, iovcnt, pnum) : callBase("fd_write", fd, iov, iovcnt, pnum)) as never;
+    w.fd_read = ((fd: number, iov: number, iovcnt: number, pnum: number) =>
+      fd === 0 ? this.readStdin(iov, iovcnt, pnum) : callBase("fd_read", fd, iov, iovcnt, pnum)) as never;
+    // jq fclose()s stdout at the end of main; the descriptors must survive for the next call.
+    w.fd_close = ((fd: number) => (fd <= 2 ? 0 : callBase("fd_close", fd))) as never;
+    w.environ_sizes_get = ((pCount: number, pSize: number) => {
+      const dv = this.dv();
+      dv.setUint32(pCount, ENV_COUNT, true);
+      dv.setUint32(pSize, ENV_BYTES + STACK_BYTES, true);
+      return 0;
+    }) as never;
+    w.environ_get = ((arr: number, buf: number) => {
+      this.envArray = arr;
+      this.envBuf = buf;
+      this.dv().setUint32(arr, 0, true);
+      return 0;
+    }) as never;
+    w.emscripten_resize_heap = ((requested: number) =>
+      requested >>> 0 > this.maxMemoryBytes ? 0 : callBase("emscripten_resize_heap", requested)) as never;
+    // Would turn exit() into an abort of the runtime; jq instances live across calls.
+    w._emscripten_runtime_keepalive_clear = (() => {}) as never;
+    Object.assign(w, timeImports(() => this.call?.nowMs ?? 0, this.timeZone, () => this.dv(), () => this.u8()));
+    return w;
+  }
+
+  private writeOut(fd: 1 | 2, iov: number, iovcnt: number, pnum: number): number {
+    const call = this.call;
+    const dv = this.dv();
+    let total = 0;
+    for (let i = 0; i < iovcnt; i++) {
+      const ptr = dv.getUint32(iov + i * 8, true);
+      const len = dv.getUint32(iov + i * 8 + 4, true);
+      if (len === 0) continue;
+      if (call) this.emit(call, fd, this.u8().slice(ptr, ptr + len));
+      total += len;
+    }
+    dv.setUint32(pnum, total, true);
+    return 0;
+  }
+
+  private emit(call: CallState, fd: 1 | 2, data: Uint8Array): void {
+    const room = call.maxOutputBytes - call.outputBytes;
+    const fits = data.length <= room ? data : data.subarray(0, Math.max(0, room));
+    if (fits.length) {
+      const last = call.output[call.output.length - 1];
+      if (last && last.fd === fd && last.data.length < 65536) {
+        const merged = new Uint8Array(last.data.length + fits.length);
+        merged.set(last.data);
+        merged.set(fits, last.data.length);
+        last.data = merged;
+      } else {
+        call.output.push({ fd, data: fits.slice() });
+      }
+      call.outputBytes += fits.length;
+    }
+    if (fits.length < data.length) throw new OutputCapReached();
+  }
+
+  private readStdin(iov: number, iovcnt: number, pnum: number): number {
+    const call = this.call;
+    const dv = this.dv();
+    let total = 0;
+    for (let i = 0; i < iovcnt && call; i++) {
+      const ptr = dv.getUint32(iov + i * 8, true);
+      const len = dv.getUint32(iov + i * 8 + 4, true);
+      const n = Math.min(len, call.stdin.length - call.stdinPos);
+      if (n <= 0) {
+        if (len === 0) continue;
+        break;
+      }
+      this.u8().set(call.stdin.subarray(call.stdinPos, call.stdinPos + n), ptr);
+      call.stdinPos += n;
+      total += n;
+    }
+    dv.setUint32(pnum, total, true);
+    return 0;
+  }
+
+  /**
+   * Finds musl's static stdin and stdout FILE structs in .data, so that each
+   * call can reset stdin (jq only clears EOF after reading to the end) and flush
+   * what exit() left in stdout's buffer (this build's exit() skips stdio flushing).
+   */
+  private findStdio(): void {
+    const known = stdioAddresses.get(this.module);
+    if (known) {
+      this.stdinFile = known.stdin;
+      this.stdoutFile = known.stdout;
+      return;
+    }
+    const dv = this.dv();
+    const end = Math.min(STATIC_DATA_LIMIT, dv.byteLength) - 80;
+    const found: Record<number, number[]> = { 0: [], 1: [] };
+    for (let a = 0; a < end; a += 4) {
+      if (dv.getUint32(a + FILE_BUF_SIZE, true) !== STDIO_BUFSIZ) continue;
+      const fd = dv.getInt32(a + FILE_FD, true);
+      if (fd !== 0 && fd !== 1) continue;
+      const flags = dv.getUint32(a + FILE_FLAGS, true);
+      const buf = dv.getUint32(a + FILE_BUF, true);
+      const want = fd === 0 ? F_PERM | F_NOWR : F_PERM | F_NORD;
+      if ((flags & (F_PERM | F_NORD | F_NOWR)) === want && buf > 0 && buf < end) found[fd].push(a);
+    }
+    if (found[0].length !== 1 || found[1].length !== 1) {
+      throw new Error(`jq: musl stdio FILEs not found (stdin ${found[0].length}, stdout ${found[1].length})`);
+    }
+    this.stdinFile = found[0][0];
+    this.stdoutFile = found[1][0];
+    stdioAddresses.set(this.module, { stdin: this.stdinFile, stdout: this.stdoutFile });
+  }
+
+  private resetStdin(): void {
+    const dv = this.dv();
+    const f = this.stdinFile;
+    dv.setUint32(f + FILE_FLAGS, dv.getUint32(f + FILE_FLAGS, true) & ~(F_EOF | F_ERR), true);
+    dv.setUint32(f + FILE_RPOS, 0, true);
+    dv.setUint32(f + FILE_REND, 0, true);
+  }
+
+  /** Emits and discards what is still buffered in stdout (as fflush would). */
+  private flushStdout(call: CallState): void {
+    const dv = this.dv();
+    const f = this.stdoutFile;
+    const wbase = dv.getUint32(f + FILE_WBASE, true);
+    const wpos = dv.getUint32(f + FILE_WPOS, true);
+    if (wpos > wbase) this.emit(call, 1, this.u8().slice(wbase, wpos));
+    dv.setUint32(f + FILE_WPOS, 0, true);
+    dv.setUint32(f + FILE_WBASE, 0, true);
+    dv.setUint32(f + FILE_WEND, 0, true);
+  }
+
+  /** Writes the environment strings into the block libc reads `environ` from. */
+  private writeEnv(env: readonly string[]): void {
+    const dv = this.dv();
+    const u8 = this.u8();
+    let off = 0;
+    let n = 0;
+    for (const entry of env) {
+      if (n >= ENV_COUNT - 1) break;
+      const bytes = encodeUtf8(entry);
+      if (bytes.includes(0) || off + bytes.length + 1 > ENV_BYTES) continue;
+      u8.set(bytes, this.envBuf + off);
+      u8[this.envBuf + off + bytes.length] = 0;
+      dv.setUint32(this.envArray + n * 4, this.envBuf + off, true);
+      off += bytes.length + 1;
+      n++;
+    }
+    dv.setUint32(this.envArray + n * 4, 0, true);
+  }
+
+  private guardBase(): number {
+    return this.envBuf + ENV_BYTES;
+  }
+
+  private paintGuard(): void {
+    const dv = this.dv();
+    for (let a = this.guardBase(); a < this.guardBase() + GUARD_BYTES; a += 4) dv.setUint32(a, GUARD_WORD, true);
+  }
+
+  private guardIntact(): boolean {
+    const dv = this.dv();
+    for (let a = this.guardBase(); a < this.guardBase() + GUARD_BYTES; a += 4) {
+      if (dv.getUint32(a, true) !== GUARD_WORD) return false;
+    }
+    return true;
+  }
+
+  /** Runs jq's main once. Never throws for jq's own failures; marks the instance dead when it must go. */
+  run(req: JqRequest): JqResult {
+    if (this.dead) throw new Error("jq: instance is dead");
+    const call: CallState = {
+      stdin: req.stdin,
+      stdinPos: 0,
+      output: [],
+      outputBytes: 0,
+      maxOutputBytes: req.maxOutputBytes,
+      nowMs: req.nowMs,
+    };
+    this.call = call;
+    let placed: PlacedFiles | null = null;
+    let status: number;
+    let limit: JqResult["limit"];
+    try {
+      this.writeEnv(req.env);
+      this.resetStdin();
+      placed = placeFiles(this.em.FS, req, call.stdin);
+      this.paintGuard();
+      try {
+        status = this.callMain(req.args);
+        this.flushStdout(call);
+      } catch (e) {
+        this.dead = true;
+        if (e instanceof OutputCapReached) {
+          limit = "output";
+          status = 1;
+        } else {
+          status = crashStatus(e);
+          try {
+            this.emit(call, 2, new TextEncoder().encode(crashMessage(e)));
+          } catch {
+            /* the output cap is already reached */
+          }
+        }
+      }
+      if (!this.dead && !this.guardIntact()) this.dead = true;
+    } finally {
+      this.call = null;
+      if (!this.dead) {
+        try {
+          this.closeStreams();
+          if (placed) removeFiles(this.em.FS, placed);
+        } catch {
+          this.dead = true;
+        }
+      }
+    }
+    return { status, output: call.output, ...(limit ? { limit } : {}) };
+  }
+
+  /**
+   * jq's main with our argv: bytes via encodeUtf8 (surrogate-escaped bytes stay
+   * raw), on the big stack. jq ends with exit(), which the glue throws as ExitStatus.
+   */
+  private callMain(args: readonly string[]): number {
+    const ex = this.exports;
+    ex._emscripten_stack_restore(this.stackTop);
+    const strings = ["jq", ...args].map(encodeUtf8);
+    const size = strings.reduce((n, b) => n + b.length + 1, 0) + (strings.length + 1) * 4;
+    const argv = ex._emscripten_stack_alloc((size + 15) & ~15);
+    const u8 = this.u8();
+    const dv = this.dv();
+    let p = argv + (strings.length + 1) * 4;
+    strings.forEach((b, i) => {
+      dv.setUint32(argv + i * 4, p, true);
+      u8.set(b, p);
+      u8[p + b.length] = 0;
+      p += b.length + 1;
+    });
+    dv.setUint32(argv + strings.length * 4, 0, true);
+    try {
+      return ex.__main_argc_argv(strings.length, argv);
+    } catch (e) {
+      if (e !== null && typeof e === "object" && (e as { name?: unknown }).name === "ExitStatus") {
+        return (e as { status: number }).status;
+      }
+      throw e;
+    }
+  }
+
+  /** An early exit (error, `first(inputs)`) leaves file streams open; close them. */
+  private closeStreams(): void {
+    const fs = this.em.FS;
+    for (const s of fs.streams) if (s && s.fd > 2) fs.close(s);
+  }
+}
+
+/** Status after the wasm died: 134 (SIGABRT) for abort(), like a crashed native jq. */
+function crashStatus(e: unknown): number {
+  return e instanceof Error && /Aborted\(/.test(e.message) ? 134 : 139;
+}
+
+/** What jq's stderr gets when the wasm dies (jq's own "cannot allocate memory" came first). */
+function crashMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  if (e instanceof RangeError || /call stack/i.test(text)) return "jq: error: stack overflow (input or program nested too deeply)\n";
+  if (/Aborted\(\)/.test(text)) return "";
+  return `jq: error: ${text.replace(/\. Build with -sASSERTIONS.*$/, "")}\n`;
+}

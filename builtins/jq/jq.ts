@@ -1,0 +1,90 @@
+import type { CommandContext, CommandDef } from "../types.js";
+import { LimitExceeded } from "../../src/limits/budget.js";
+import { readAll, type ByteReader } from "../../src/io/streams.js";
+import { scanJqArgs } from "./argv.js";
+import { collectJqFiles, jqProgramText, readsStdin } from "./files.js";
+import { runnerFor, type JqAwareContext } from "./runner.js";
+import type { JqRequest } from "./types.js";
+
+/**
+ * jq: the real jq 1.7.1 (jq-web's wasm), driven through its own main(). This
+ * file only prepares the call: it reads stdin when jq will, copies the files
+ * jq will open into its in-memory filesystem, and passes argv through
+ * untouched; jq parses the options and writes every message itself.
+ */
+
+/** What jq-web's build reports as its version is empty; the submodule is tag jq-1.7.1. */
+export const JQ_VERSION = "1.7.1";
+
+const USAGE_HEAD = "jq - commandline JSON processor [version ]";
+const USAGE_FIXED = `jq - commandline JSON processor [version ${JQ_VERSION}]`;
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** Standard input, checking the deadline between chunks so `yes | jq .` cannot outlive the time limit. */
+function deadlineChecked(ctx: CommandContext): ByteReader {
+  return {
+    read() {
+      ctx.budget.checkTime();
+      return ctx.stdin.read();
+    },
+    close: () => ctx.stdin.close(),
+  };
+}
+
+/** jq-web's usage text has an empty version: put the real one in. */
+function fixUsage(data: Uint8Array): Uint8Array {
+  if (data.length < USAGE_HEAD.length || decoder.decode(data.subarray(0, USAGE_HEAD.length)) !== USAGE_HEAD) return data;
+  return encoder.encode(USAGE_FIXED + decoder.decode(data.subarray(USAGE_HEAD.length)));
+}
+
+async function runJq(ctx: CommandContext): Promise<number> {
+  const scan = scanJqArgs(ctx.args);
+  if (scan.action === "version") {
+    await ctx.stdout.write(`jq-${JQ_VERSION}\n`);
+    return 0;
+  }
+  const limits = ctx.budget.limits;
+  const files = await collectJqFiles(ctx, scan);
+  let stdin: Uint8Array = new Uint8Array(0);
+  if (readsStdin(scan, jqProgramText(ctx, scan, files))) {
+    try {
+      stdin = await readAll(deadlineChecked(ctx), limits.maxFileSystemBytes);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      await ctx.stderr.write(`jq: error: standard input is larger than ${limits.maxFileSystemBytes} bytes\n`);
+      return 2;
+    }
+  }
+  const env: string[] = [];
+  for (const [name, value] of ctx.env) env.push(`${name}=${value}`);
+  const request: JqRequest = {
+    args: [...ctx.args],
+    stdin,
+    env,
+    cwd: ctx.cwd,
+    files,
+    nowMs: ctx.sandbox.now(),
+    timeZone: ctx.env.get("TZ") || ctx.sandbox.timeZone,
+    maxOutputBytes: limits.maxOutputBytes,
+  };
+  const result = await runnerFor(ctx as JqAwareContext).run(request, {
+    remainingMs: ctx.budget.remainingMs(),
+    timeoutMs: limits.timeoutMs,
+    signal: ctx.signal,
+  });
+  let first = true;
+  for (const chunk of result.output) {
+    const data = first ? fixUsage(chunk.data) : chunk.data;
+    first = false;
+    await (chunk.fd === 1 ? ctx.stdout : ctx.stderr).write(data);
+  }
+  if (result.limit === "output") throw new LimitExceeded("output", limits.maxOutputBytes);
+  return result.status;
+}
+
+export const jq: CommandDef = {
+  name: "jq",
+  run: runJq,
+};

@@ -1,0 +1,76 @@
+/**
+ * The contract between the jq command and whatever runs jq's wasm: in this
+ * thread (JqEngine), in a Node worker (src/node/jq-host.ts) or in a Web Worker.
+ * Everything here is structured-clone friendly, so it crosses postMessage as is.
+ */
+
+/** A file or directory copied from the sandbox into jq's in-memory filesystem for one call. */
+export interface JqFile {
+  /** Absolute sandbox path. */
+  path: string;
+  type: "file" | "dir";
+  /** File contents (files only). */
+  data?: Uint8Array;
+  /** Permission bits; 0 makes jq's open fail with "Permission denied". */
+  mode?: number;
+}
+
+/** One run of jq's main. */
+export interface JqRequest {
+  /** argv after "jq". */
+  args: string[];
+  /** All of standard input (jq's main reads synchronously, so it must be complete). */
+  stdin: Uint8Array;
+  /** The environment as "NAME=value" strings ($ENV, env, HOME for ~/.jq, JQ_COLORS). */
+  env: string[];
+  /** Absolute working directory (relative file names, input_filename). */
+  cwd: string;
+  files: JqFile[];
+  /** The sandbox clock, in ms since the epoch, for `now`. */
+  nowMs: number;
+  /** IANA time zone for localtime/mktime/strflocaltime ("UTC" when unset). */
+  timeZone?: string;
+  /** stdout + stderr bytes allowed; past this jq is stopped and `limit` says "output". */
+  maxOutputBytes: number;
+}
+
+/** A piece of jq's output, in the order jq wrote it. */
+export interface JqOutputChunk {
+  fd: 1 | 2;
+  data: Uint8Array;
+}
+
+export interface JqResult {
+  /** jq's exit status (or 134 after an abort inside the wasm). */
+  status: number;
+  output: JqOutputChunk[];
+  /** Set when jq was stopped by a cap rather than finishing on its own. */
+  limit?: "output";
+}
+
+/** Caps one engine applies to its instances. */
+export interface JqEngineOptions {
+  /** Largest wasm memory an instance may grow to; past it jq reports "cannot allocate memory". */
+  maxMemoryBytes?: number;
+  /** Replace the instance after a call that left its memory above this size (wasm memory never shrinks). */
+  recycleAboveBytes?: number;
+}
+
+/**
+ * Runs jq requests somewhere. `run` resolves with jq's result, or rejects with
+ * LimitExceeded when the deadline or the abort signal ends the call first.
+ */
+export interface JqRunner {
+  run(request: JqRequest, bounds: JqBounds): Promise<JqResult>;
+  /** Frees workers and instances; the runner may be used again afterwards. */
+  dispose?(): void | Promise<void>;
+}
+
+/** How long a call may take: the exec's remaining time and its abort signal. */
+export interface JqBounds {
+  /** Milliseconds left before the exec's deadline (Infinity when there is none). */
+  remainingMs: number;
+  /** The value of limits.timeoutMs, for the error message. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,50 @@
+/**
+ * Where jq's wasm comes from when jq runs in this thread or a Web Worker:
+ * a precompiled `WebAssembly.Module` (required on Workers-style edge runtimes,
+ * which forbid compiling from bytes), the bytes, a URL, or a function giving
+ * one of these. Compiled once and cached per source.
+ */
+
+export type JqWasmSource =
+  | WebAssembly.Module
+  | Uint8Array
+  | ArrayBuffer
+  | URL
+  | string
+  | (() => JqWasmValue | Promise<JqWasmValue>);
+
+type JqWasmValue = WebAssembly.Module | Uint8Array | ArrayBuffer | URL | string;
+
+/**
+ * The stripped jq.wasm the build writes next to the bundle (dist/jq.wasm).
+ * Bundlers (Vite, webpack 5, Parcel, esbuild with a file loader) recognise this
+ * `new URL(..., import.meta.url)` form and ship the file with the app.
+ */
+export function defaultJqWasmUrl(): URL {
+  return new URL("./jq.wasm", import.meta.url);
+}
+
+async function fetchAndCompile(url: string | URL): Promise<WebAssembly.Module> {
+  const response = fetch(url);
+  if (typeof WebAssembly.compileStreaming === "function") {
+    try {
+      return await WebAssembly.compileStreaming(response);
+    } catch {
+      // Served without application/wasm: fall back to bytes.
+    }
+  }
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`jq: cannot load ${String(url)}: HTTP ${r.status}`);
+  return WebAssembly.compile(await r.arrayBuffer());
+}
+
+/** Compiles (or passes through) a wasm source. */
+export async function compileJqWasm(source: JqWasmSource): Promise<WebAssembly.Module> {
+  const s = typeof source === "function" ? await source() : source;
+  if (s instanceof WebAssembly.Module) return s;
+  // A Module from another realm (edge-runtime's `extend`) fails instanceof but instantiates fine.
+  if (Object.prototype.toString.call(s) === "[object WebAssembly.Module]") return s as WebAssembly.Module;
+  if (s instanceof Uint8Array) return WebAssembly.compile(s.slice().buffer as ArrayBuffer);
+  if (s instanceof ArrayBuffer) return WebAssembly.compile(s);
+  return fetchAndCompile(s as string | URL);
+}
