@@ -38,6 +38,8 @@ export interface ParseSettings {
   /** Treat "+..." arguments as operands (the default); no special meaning. */
   /** Version line for --version; defaults to "NAME (GNU coreutils) 9.1". */
   version?: string;
+  /** A usage line printed between the message and "Try ..." (grep: "Usage: grep [OPTION]... PATTERNS [FILE]..."). */
+  usageLine?: string;
   /** Help text; defaults to the command's own. */
   help?: string;
 }
@@ -66,8 +68,9 @@ function makeParsed(): ParsedOptions {
 }
 
 /** Writes "name: message" and the "Try ..." hint, GNU style, and returns a UsageError. */
-export function usageError(ctx: CommandContext, message: string, status = 1): UsageError {
-  ctx.stderr.write(`${ctx.name}: ${message}\nTry '${ctx.name} --help' for more information.\n`);
+export function usageError(ctx: CommandContext, message: string, status = 1, usageLine?: string): UsageError {
+  const usage = usageLine ? `${usageLine}\n` : "";
+  ctx.stderr.write(`${ctx.name}: ${message}\n${usage}Try '${ctx.name} --help' for more information.\n`);
   return new UsageError(status);
 }
 
@@ -112,23 +115,23 @@ export function parseOptions(
         const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
         const exact = longs.find(([n]) => n === name);
         const matches = exact ? [exact] : longs.filter(([n]) => n.startsWith(name));
-        if (matches.length === 0) throw usageError(ctx, `unrecognized option '${a}'`, status);
+        if (matches.length === 0) throw usageError(ctx, `unrecognized option '${a}'`, status, settings.usageLine);
         // glibc getopt: the first match plus every later one meaning something else.
         const ambiguous = matches.filter(([, k], j) => j === 0 || k !== matches[0][1]);
         if (ambiguous.length > 1) {
           const list = ambiguous.map(([n]) => ` '--${n}'`).join("");
-          throw usageError(ctx, `option '${a}' is ambiguous; possibilities:${list}`, status);
+          throw usageError(ctx, `option '${a}' is ambiguous; possibilities:${list}`, status, settings.usageLine);
         }
         const [longName, key] = matches[0];
         if (key === HELP_KEY || key === VERSION_KEY) {
-          if (eq >= 0) throw usageError(ctx, `option '--${longName}' doesn't allow an argument`, status);
+          if (eq >= 0) throw usageError(ctx, `option '--${longName}' doesn't allow an argument`, status, settings.usageLine);
           if (key === HELP_KEY) ctx.stdout.write(settings.helpText ?? settings.help ?? `Usage: ${ctx.name} [OPTION]...\n`);
           else ctx.stdout.write((settings.version ?? `${ctx.name} (GNU coreutils) 9.1`) + "\n");
           return 0;
         }
         const def = spec[key];
         if (!def.arg || def.arg === "none") {
-          if (eq >= 0) throw usageError(ctx, `option '--${longName}' doesn't allow an argument`, status);
+          if (eq >= 0) throw usageError(ctx, `option '--${longName}' doesn't allow an argument`, status, settings.usageLine);
           set(key, true);
         } else if (eq >= 0) {
           set(key, a.slice(eq + 1));
@@ -137,7 +140,7 @@ export function parseOptions(
         } else if (i + 1 < args.length) {
           set(key, args[++i]);
         } else {
-          throw usageError(ctx, `option '--${longName}' requires an argument`, status);
+          throw usageError(ctx, `option '--${longName}' requires an argument`, status, settings.usageLine);
         }
         continue;
       }
@@ -149,7 +152,7 @@ export function parseOptions(
         for (let j = 1; j < a.length; j++) {
           const ch = a[j];
           const key = byShort.get(ch);
-          if (key === undefined) throw usageError(ctx, `invalid option -- '${ch}'`, status);
+          if (key === undefined) throw usageError(ctx, `invalid option -- '${ch}'`, status, settings.usageLine);
           const def = spec[key];
           if (!def.arg || def.arg === "none") {
             set(key, true);
@@ -159,7 +162,7 @@ export function parseOptions(
           if (rest.length > 0) set(key, rest);
           else if (def.arg === "optional") set(key, true);
           else if (i + 1 < args.length) set(key, args[++i]);
-          else throw usageError(ctx, `option requires an argument -- '${ch}'`, status);
+          else throw usageError(ctx, `option requires an argument -- '${ch}'`, status, settings.usageLine);
           break;
         }
         continue;
