@@ -1,0 +1,55 @@
+/**
+ * dist/ layout (package.json "exports", "bin"):
+ *   index.js (ESM) + index.cjs + index.d.ts   Node library, dependencies left as imports
+ *   browser.js (ESM, platform browser)        dependencies bundled in
+ *   cli.js (ESM, Node, shebang)               the CLI, library bundled in
+ * `npm run build` empties dist/ first; the configs below build side by side, so
+ * none of them may clean.
+ */
+import { readFileSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+const define = { __SANDBASH_VERSION__: JSON.stringify(version) };
+
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    outExtension: ({ format }) => ({ js: format === "cjs" ? ".cjs" : ".js" }),
+    platform: "node",
+    target: "node20",
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    define,
+  },
+  {
+    entry: { browser: "src/index.ts" },
+    format: ["esm"],
+    outExtension: () => ({ js: ".js" }),
+    platform: "browser",
+    target: "es2022",
+    // Everything in one file: a browser has no node_modules to resolve from.
+    noExternal: [/.*/],
+    // TODO(browser build issue): shim the node: modules memfs imports (buffer, path,
+    // url, events, stream); until then they stay as imports and the bundle needs them.
+    external: [/^node:/],
+    sourcemap: true,
+    clean: false,
+    define,
+  },
+  {
+    entry: { cli: "src/node/cli.ts" },
+    format: ["esm"],
+    outExtension: () => ({ js: ".js" }),
+    platform: "node",
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" },
+    sourcemap: true,
+    clean: false,
+    define,
+  },
+]);
