@@ -1,7 +1,8 @@
 import type { CommandDef } from "../types.js";
 import { cat } from "../cat.js";
 import { head } from "../head.js";
+import { tac } from "../tac.js";
 import { tail } from "../tail.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, head, tail];
+export const commands: CommandDef[] = [cat, head, tac, tail];
