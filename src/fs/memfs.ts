@@ -48,6 +48,25 @@ export class MemFs extends InodeTree implements FileSystem {
     if (limits.maxFiles !== undefined) this.tree.maxFiles = limits.maxFiles;
   }
 
+  /**
+   * The shared tree, for snapshot.ts only, after running every pending lazy
+   * loader (a snapshot holds bytes, not loaders).
+   */
+  async treeForSnapshot(): Promise<MemFsTree> {
+    const seen = new Set<Inode>();
+    const visit = async (dir: Inode, path: string): Promise<void> => {
+      for (const [name, child] of dir.entries!) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        const p = path === "/" ? "/" + name : path + "/" + name;
+        if (child.lazy) await this.load(child, p);
+        if (child.type === "directory") await visit(child, p);
+      }
+    };
+    await visit(this.tree.root, "/");
+    return this.tree;
+  }
+
   /** Makes everything present now (the standard layout) free of the limits. */
   markBaseline(): void {
     this.tree.baseBytes = this.tree.bytes;
@@ -394,6 +413,24 @@ export class MemFs extends InodeTree implements FileSystem {
     if (f.node) throw new FsError("EEXIST", path, "mknod");
     this.chargeFile(path);
     this.attach(f.parent, f.name, type, mode, this.tree.now()).rdev = rdev;
+  }
+
+  // ---- mounting (used by MountFs) ------------------------------------------
+
+  /** Tells the tree it is mounted at `prefix` ("" or "/" when it is the root). */
+  setMountPrefix(prefix: string): void {
+    this.tree.mountPrefix = prefix === "/" ? "" : prefix;
+  }
+
+  /** Marks the directory at `path` (created if missing) as covered by another filesystem. */
+  addMountPoint(path: string): void {
+    this.seedEntry(path, null);
+    const node = this.privileged().walk(path, true).node!;
+    this.tree.mountPoints.add(node);
+  }
+
+  clearMountPoints(): void {
+    this.tree.mountPoints.clear();
   }
 
   // ---- internals -----------------------------------------------------------

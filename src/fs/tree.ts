@@ -38,6 +38,36 @@ export interface MemFsTree {
   maxBytes: number;
   maxFiles: number;
   now: () => number;
+  /** Where this tree is mounted in a MountFs ("" when it is the root or stands alone). */
+  mountPrefix: string;
+  /** Directories another filesystem is mounted over (see MountFs). */
+  mountPoints: Set<Inode>;
+}
+
+/**
+ * Thrown by a mounted MemFs when resolution leaves it: an absolute symlink target,
+ * ".." above its root, or a directory another filesystem is mounted on. MountFs
+ * catches it and runs the same operation on `path` (absolute in the MountFs, may
+ * still hold ".." components to resolve physically).
+ */
+export class Reroute extends Error {
+  constructor(readonly path: string) {
+    super("path leaves this filesystem");
+    this.name = "Reroute";
+  }
+}
+
+/** `base` + the remaining components, without lexical .. processing. */
+function rerouted(base: string, rest: string[]): Reroute {
+  let p = base === "/" ? "" : base;
+  for (const c of rest) if (c !== "" && c !== ".") p += "/" + c;
+  return new Reroute(p === "" ? "/" : p);
+}
+
+/** The directory part of an absolute path. */
+function parentPath(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i <= 0 ? "/" : p.slice(0, i);
 }
 
 /** Where a path leads: the directory holding the last component, its name, and the inode if any. */
@@ -86,6 +116,8 @@ export abstract class InodeTree {
       maxBytes: options.maxBytes ?? Infinity,
       maxFiles: options.maxFiles ?? Infinity,
       now,
+      mountPrefix: "",
+      mountPoints: new Set(),
     };
   }
 
@@ -105,6 +137,9 @@ export abstract class InodeTree {
       const last = j >= parts.length;
       if (!this.can(dir, X)) throw new FsError("EACCES", path);
       if (name === "..") {
+        if (!dir.parent && this.tree.mountPrefix !== "") {
+          throw rerouted(parentPath(this.tree.mountPrefix), parts.slice(i));
+        }
         dir = dir.parent ?? dir;
         continue;
       }
@@ -116,10 +151,15 @@ export abstract class InodeTree {
       if (child.type === "symlink" && (follow || !last)) {
         if (++links > MAX_SYMLINKS) throw new FsError("ELOOP", path);
         if (child.target === "") throw new FsError("ENOENT", path);
+        const absolute = child.target.charCodeAt(0) === 47; /* / */
+        if (absolute && this.tree.mountPrefix !== "") throw rerouted(child.target, parts.slice(i));
         parts = child.target.split("/").concat(parts.slice(i));
         i = 0;
-        if (child.target.charCodeAt(0) === 47 /* / */) dir = root;
+        if (absolute) dir = root;
         continue;
+      }
+      if (this.tree.mountPoints.size > 0 && this.tree.mountPoints.has(child)) {
+        throw rerouted(this.tree.mountPrefix + this.dirPath(child), parts.slice(i));
       }
       if (last) return { parent: dir, name, node: child };
       if (child.type !== "directory") throw new FsError("ENOTDIR", path);
@@ -233,6 +273,7 @@ export abstract class InodeTree {
     if (!this.can(dir, R | W | X)) throw new FsError("EACCES", path, "rm");
     for (const [name, child] of [...dir.entries!]) {
       const childPath = path === "/" ? "/" + name : path + "/" + name;
+      if (this.tree.mountPoints.has(child)) throw new FsError("EBUSY", childPath, "rm");
       this.checkDelete({ parent: dir, name, node: child }, childPath, "rm");
       if (child.type === "directory") this.emptyTree(child, childPath);
       this.dropLink(dir, name, child);
