@@ -1,8 +1,9 @@
 import type { CommandDef } from "../types.js";
 import { cat } from "../cat.js";
 import { head } from "../head.js";
+import { nl } from "../nl.js";
 import { tac } from "../tac.js";
 import { tail } from "../tail.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, head, tac, tail];
+export const commands: CommandDef[] = [cat, head, nl, tac, tail];
