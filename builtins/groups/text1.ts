@@ -4,6 +4,7 @@ import { head } from "../head.js";
 import { nl } from "../nl.js";
 import { tac } from "../tac.js";
 import { tail } from "../tail.js";
+import { wc } from "../wc.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, head, nl, tac, tail];
+export const commands: CommandDef[] = [cat, head, nl, tac, tail, wc];
