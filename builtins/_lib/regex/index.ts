@@ -82,6 +82,40 @@ export function compileTree(parsed: ParsedRegex, options: Omit<RegexOptions, "sy
   return new Matcher(parsed, options);
 }
 
+/**
+ * One pattern matching any of several parsed ones (grep -e a -e b), their
+ * groups and back-references renumbered so each keeps its own.
+ */
+export function alternation(list: ParsedRegex[]): ParsedRegex {
+  if (list.length === 1) return list[0];
+  let offset = 0;
+  const alts: Node[] = [];
+  for (const p of list) {
+    alts.push(offset === 0 ? p.node : renumber(p.node, offset));
+    offset += p.groups;
+  }
+  return { node: { t: "alt", alts }, groups: offset, hasBackrefs: list.some((p) => p.hasBackrefs) };
+}
+
+function renumber(n: Node, offset: number): Node {
+  switch (n.t) {
+    case "group":
+      return { t: "group", index: n.index + offset, node: renumber(n.node, offset) };
+    case "backref":
+      return { t: "backref", n: n.n + offset };
+    case "cat":
+      return { t: "cat", items: n.items.map((i) => renumber(i, offset)) };
+    case "alt":
+      return { t: "alt", alts: n.alts.map((i) => renumber(i, offset)) };
+    case "rep":
+      return { ...n, node: renumber(n.node, offset) };
+    case "not":
+      return { t: "not", node: renumber(n.node, offset) };
+    default:
+      return n;
+  }
+}
+
 /** The tree of a literal string (grep -F). */
 export function literalTree(text: string): Node {
   return cat([...text].map((ch) => ({ t: "char", c: ch.codePointAt(0)! }) as Node));

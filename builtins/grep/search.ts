@@ -1,0 +1,340 @@
+import type { CommandContext } from "../types.js";
+import type { ByteReader } from "../../src/io/streams.js";
+import { concatBytes } from "../../src/io/streams.js";
+import { decodeUtf8 } from "../../src/io/utf8.js";
+import type { GrepMatcher } from "./pattern.js";
+
+/**
+ * Searching one input the way GNU grep does: whole buffers of lines are
+ * searched with one regex call and line boundaries are found around each
+ * match (not one regex call per line), then the selected lines, context,
+ * counts or names are printed. Reading stops as soon as the outcome is known
+ * (-q, -l, -m), so `yes | grep -m1 y` ends at once.
+ */
+
+export interface OutputSettings {
+  invert: boolean;
+  count: boolean;
+  list: "l" | "L" | null;
+  quiet: boolean;
+  maxCount: number;
+  onlyMatching: boolean;
+  byteOffset: boolean;
+  lineNumber: boolean;
+  withFilename: boolean;
+  initialTab: boolean;
+  nullAfterName: boolean;
+  nullData: boolean;
+  before: number;
+  after: number;
+  groupSeparator: string | null;
+  binaryFiles: "binary" | "text" | "without-match";
+  lineBuffered: boolean;
+}
+
+/** State shared by all inputs of one grep run (the separator between files' context groups). */
+export interface RunState {
+  printedGroup: boolean;
+}
+
+/** An escaped invalid byte (src/io/utf8.ts) in a line means an encoding error. */
+const ENCODING_ERROR = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
+
+interface Held {
+  text: string;
+  lineNo: number;
+  byte: number;
+}
+
+export class FileSearch {
+  selected = 0;
+  private done = false;
+  /** After -m was reached: only trailing context is still printed. */
+  private draining = false;
+  private binary = false;
+  private suppressed = false;
+  private lineNo = 1;
+  /** Byte offset of the start of the current text, and its cursor position. */
+  private byteBase = 0;
+  private cursor = 0;
+  private cursorByte = 0;
+  private pendingAfter = 0;
+  private lastPrinted = -1;
+  private held: Held[] = [];
+  private out: string[] = [];
+  private readonly sep: string;
+  private readonly sepCode: number;
+  private readonly needLines: boolean;
+  private readonly context: boolean;
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly s: OutputSettings,
+    private readonly matcher: GrepMatcher,
+    private readonly name: string,
+    private readonly run: RunState,
+  ) {
+    this.sep = s.nullData ? "\0" : "\n";
+    this.sepCode = s.nullData ? 0 : 10;
+    this.context = s.before > 0 || s.after > 0;
+    this.needLines = s.lineNumber || this.context;
+  }
+
+  /** Reads the input to its end, or until the outcome is known. */
+  async search(reader: ByteReader): Promise<void> {
+    if (this.s.maxCount <= 0) return;
+    let parts: Uint8Array[] = [];
+    let partsLen = 0;
+    while (!this.done) {
+      const chunk = await reader.read();
+      if (chunk === null) {
+        if (partsLen > 0) await this.feed(concatBytes(parts, partsLen));
+        break;
+      }
+      const last = chunk.lastIndexOf(this.sepCode);
+      if (last < 0) {
+        parts.push(chunk.slice());
+        partsLen += chunk.length;
+        continue;
+      }
+      const head = chunk.subarray(0, last + 1);
+      const bytes = partsLen > 0 ? concatBytes([...parts, head], partsLen + head.length) : head;
+      parts = last + 1 < chunk.length ? [chunk.slice(last + 1)] : [];
+      partsLen = parts.length ? parts[0].length : 0;
+      await this.feed(bytes);
+      this.ctx.budget.step();
+    }
+  }
+
+  /** What to print once the input is done: counts, names, the binary-file note. */
+  finish(): { stdout: string; stderr: string } {
+    const s = this.s;
+    let stdout = "";
+    let stderr = "";
+    if (s.quiet) return { stdout, stderr };
+    if (s.list) {
+      if ((s.list === "l") === this.selected > 0) stdout = this.name + (s.nullAfterName ? "\0" : "\n");
+      return { stdout, stderr };
+    }
+    if (s.count) {
+      stdout = (s.withFilename ? this.name + (s.nullAfterName ? "\0" : ":") : "") + `${this.selected}\n`;
+      return { stdout, stderr };
+    }
+    if ((this.binary && this.selected > 0) || this.suppressed) {
+      stderr = `${this.ctx.name}: ${this.name}: binary file matches\n`;
+    }
+    return { stdout, stderr };
+  }
+
+  private async feed(bytes: Uint8Array): Promise<void> {
+    if (!this.binary && this.s.binaryFiles !== "text" && !this.s.nullData && bytes.indexOf(0) >= 0) {
+      this.binary = true;
+      if (this.s.binaryFiles === "without-match") {
+        this.done = true;
+        return;
+      }
+    }
+    const text = decodeUtf8(bytes);
+    this.cursor = 0;
+    this.cursorByte = 0;
+    this.scan(text);
+    this.byteBase += bytes.length;
+    if (this.out.length > 0) {
+      const chunk = this.out.join("");
+      this.out = [];
+      await this.ctx.stdout.write(chunk);
+    }
+  }
+
+  /** Walks the text from match to match; the lines in between are not matched. */
+  private scan(text: string): void {
+    const m = this.matcher;
+    let pos = 0;
+    const end = text.length;
+    while (pos < end && !this.done) {
+      let lineStart: number;
+      let lineEnd: number;
+      if (this.draining) {
+        this.region(text, pos, end);
+        return;
+      }
+      if (m.buffered) {
+        const hit = m.find(text, pos);
+        if (!hit || (hit.index === end && text.charCodeAt(end - 1) === this.sepCode)) {
+          this.region(text, pos, end);
+          return;
+        }
+        lineStart = hit.index === 0 ? 0 : text.lastIndexOf(this.sep, hit.index - 1) + 1;
+        if (lineStart < pos) lineStart = pos;
+        lineEnd = text.indexOf(this.sep, hit.index);
+      } else {
+        lineEnd = text.indexOf(this.sep, pos);
+        lineStart = pos;
+        const line = text.slice(pos, lineEnd < 0 ? end : lineEnd);
+        if (!m.find(line, 0)) {
+          this.region(text, pos, lineEnd < 0 ? end : lineEnd + 1);
+          pos = lineEnd < 0 ? end : lineEnd + 1;
+          continue;
+        }
+      }
+      if (lineEnd < 0) lineEnd = end;
+      if (lineStart > pos) this.region(text, pos, lineStart);
+      if (this.done) return;
+      this.advance(text, lineStart);
+      this.line(text, lineStart, lineEnd, true);
+      pos = lineEnd + 1;
+      this.advance(text, Math.min(pos, end), 1);
+    }
+  }
+
+  /** Moves the line/byte cursor to `to`; `lines` is how many lines that passes when known. */
+  private advance(text: string, to: number, lines = -1): void {
+    if (to <= this.cursor) return;
+    if (this.needLines) {
+      if (lines >= 0) this.lineNo += lines;
+      else for (let i = text.indexOf(this.sep, this.cursor); i >= 0 && i < to; i = text.indexOf(this.sep, i + 1)) this.lineNo++;
+    }
+    if (this.s.byteOffset) this.cursorByte += utf8Length(text, this.cursor, to);
+    this.cursor = to;
+  }
+
+  /** Lines in [a, b) that did not match (b is a line start or the end). */
+  private region(text: string, a: number, b: number): void {
+    const s = this.s;
+    if (!s.invert && this.pendingAfter === 0 && s.before === 0) {
+      this.advance(text, b);
+      if (this.draining) this.done = true;
+      return;
+    }
+    if (s.invert && !this.draining && this.plainOutput() && s.maxCount === Infinity && !this.binary) {
+      const slice = text.slice(a, b);
+      if (slice.length > 0 && (s.binaryFiles === "text" || !ENCODING_ERROR.test(slice))) {
+        this.selected++;
+        this.out.push(slice, text.charCodeAt(b - 1) === this.sepCode ? "" : this.sep);
+        this.advance(text, b);
+        return;
+      }
+    }
+    let pos = a;
+    while (pos < b && !this.done) {
+      let e = text.indexOf(this.sep, pos);
+      if (e < 0 || e > b) e = b;
+      this.advance(text, pos);
+      this.line(text, pos, e, false);
+      pos = e + 1;
+      this.advance(text, Math.min(pos, b), 1);
+      if (this.draining && this.pendingAfter === 0) this.done = true;
+    }
+  }
+
+  private plainOutput(): boolean {
+    const s = this.s;
+    return !s.count && !s.list && !s.quiet && !s.onlyMatching && !s.lineNumber && !s.byteOffset && !s.withFilename && !this.context;
+  }
+
+  /** One line [a, e) that matched or not; decides selection and prints. */
+  private line(text: string, a: number, e: number, matched: boolean): void {
+    const s = this.s;
+    const selected = matched !== s.invert && !this.draining;
+    if (!selected) {
+      if (this.pendingAfter > 0) {
+        this.pendingAfter--;
+        this.print(text.slice(a, e), "-", this.lineNo, this.byteBase + this.cursorByte);
+      } else if (s.before > 0) {
+        this.held.push({ text: text.slice(a, e), lineNo: this.lineNo, byte: this.byteBase + this.cursorByte });
+        if (this.held.length > s.before) this.held.shift();
+      }
+      return;
+    }
+    this.selected++;
+    if (this.selected >= s.maxCount) {
+      this.draining = true;
+      if (s.after === 0 || s.count || s.list || s.quiet) this.done = true;
+    }
+    if (s.quiet || s.list) {
+      this.done = true;
+      return;
+    }
+    if (s.count) return;
+    if (this.binary) {
+      this.done = true;
+      return;
+    }
+    for (const h of this.held) if (h.lineNo > this.lastPrinted) this.print(h.text, "-", h.lineNo, h.byte);
+    this.held = [];
+    const lineText = text.slice(a, e);
+    const byte = this.byteBase + this.cursorByte;
+    if (s.onlyMatching) this.printMatches(lineText, byte);
+    else this.print(lineText, ":", this.lineNo, byte);
+    this.pendingAfter = s.after;
+  }
+
+  private prefix(sep: string, lineNo: number, byte: number): string {
+    const s = this.s;
+    let p = "";
+    if (s.withFilename) p += this.name + (s.nullAfterName ? "\0" : sep);
+    if (s.lineNumber) p += `${lineNo}${sep}`;
+    if (s.byteOffset) p += `${byte}${sep}`;
+    if (s.initialTab && p !== "") p += "\t";
+    return p;
+  }
+
+  private print(lineText: string, sep: string, lineNo: number, byte: number): void {
+    if (this.s.binaryFiles !== "text" && ENCODING_ERROR.test(lineText)) {
+      this.suppressed = true;
+      return;
+    }
+    this.separator(lineNo);
+    this.out.push(this.prefix(sep, lineNo, byte), lineText, this.sep);
+  }
+
+  /** GNU prints the group separator before a context group that does not continue the last one. */
+  private separator(lineNo: number): void {
+    if (!this.context) return;
+    const gap = this.lastPrinted < 0 ? this.run.printedGroup : lineNo > this.lastPrinted + 1;
+    if (gap && this.s.groupSeparator !== null) this.out.push(this.s.groupSeparator, "\n");
+    this.lastPrinted = lineNo;
+    this.run.printedGroup = true;
+  }
+
+  private printMatches(lineText: string, lineByte: number): void {
+    if (this.s.invert) return;
+    let pos = 0;
+    let first = true;
+    while (pos <= lineText.length) {
+      const m = this.matcher.exec(lineText, pos);
+      if (!m) break;
+      if (m.end === m.index) {
+        const c = lineText.charCodeAt(m.index);
+        pos = m.index + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+        continue;
+      }
+      const part = lineText.slice(m.index, m.end);
+      if (this.s.binaryFiles !== "text" && ENCODING_ERROR.test(part)) {
+        this.suppressed = true;
+      } else {
+        if (first) this.separator(this.lineNo);
+        first = false;
+        const byte = lineByte + (this.s.byteOffset ? utf8Length(lineText, 0, m.index) : 0);
+        this.out.push(this.prefix(":", this.lineNo, byte), part, this.sep);
+      }
+      pos = m.end;
+    }
+  }
+}
+
+/** UTF-8 length of text[a, b), counting each escaped invalid byte as one. */
+export function utf8Length(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < b) {
+      n += 4;
+      i++;
+    } else if (c >= 0xdc80 && c <= 0xdcff) n += 1;
+    else n += 3;
+  }
+  return n;
+}
