@@ -2,9 +2,10 @@ import type { CommandDef } from "../types.js";
 import { cat } from "../cat.js";
 import { head } from "../head.js";
 import { nl } from "../nl.js";
+import { rev } from "../rev.js";
 import { tac } from "../tac.js";
 import { tail } from "../tail.js";
 import { wc } from "../wc.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, head, nl, tac, tail, wc];
+export const commands: CommandDef[] = [cat, head, nl, rev, tac, tail, wc];

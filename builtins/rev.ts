@@ -1,0 +1,111 @@
+import type { CommandContext, CommandDef } from "./types.js";
+import { decodeUtf8, encodeUtf8 } from "../src/io/utf8.js";
+import { concatBytes } from "../src/io/streams.js";
+import { parseOptions, type OptionSpec } from "./_lib/options.js";
+import { openOperand } from "./_lib/files.js";
+import { readLines } from "./_lib/lines.js";
+import { OutputBuffer } from "./_lib/output.js";
+
+/**
+ * rev (util-linux 2.38): reverses the characters of each line. Like the real
+ * one it reads wide characters: a line with an invalid UTF-8 sequence ends that
+ * file with an error, and a NUL cuts its line short there (what follows the NUL
+ * is lost and the next line is joined on, as fgetws + wcslen do).
+ */
+
+const HELP = `Usage: rev [options] [file ...]
+
+Reverse lines characterwise.
+
+Options:
+ -h, --help     display this help
+ -V, --version  display version
+
+For more details see rev(1).
+`;
+
+const VERSION = "rev from util-linux 2.38.1";
+
+const SPEC: OptionSpec = {
+  help: { short: "h", long: "help" },
+  version: { short: "V", long: "version" },
+};
+
+/** True when decoding kept an invalid byte (U+DC80..U+DCFF). */
+function hasInvalid(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc80 && c <= 0xdcff) return true;
+  }
+  return false;
+}
+
+function reverseChars(s: string): string {
+  return Array.from(s).reverse().join("");
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const opts = parseOptions(ctx, SPEC, { help: HELP, version: VERSION });
+  if (typeof opts === "number") return opts;
+  if (opts.has("help")) {
+    await ctx.stdout.write(HELP);
+    return 0;
+  }
+  if (opts.has("version")) {
+    await ctx.stdout.write(VERSION + "\n");
+    return 0;
+  }
+  const out = new OutputBuffer(ctx.stdout);
+  let status = 0;
+  const operands = opts.operands.length ? opts.operands : ["-"];
+  for (const operand of operands) {
+    // util-linux rev has no "-" operand: it names a file; stdin is only the default.
+    const name = opts.operands.length === 0 ? "stdin" : operand;
+    const opened = await openOperand(ctx, opts.operands.length === 0 ? "-" : operand === "-" ? "./-" : operand);
+    if ("openError" in opened) {
+      await out.flush();
+      ctx.stderr.write(`rev: cannot open ${operand}: ${opened.openError.message}\n`);
+      status = 1;
+      continue;
+    }
+    if ("readError" in opened) {
+      await out.flush();
+      ctx.stderr.write(`rev: ${name}: 0: ${opened.readError.message}\n`);
+      status = 1;
+      continue;
+    }
+    let done = 0;
+    let pending: Uint8Array | null = null;
+    for await (const line of readLines(opened.reader)) {
+      ctx.budget.step();
+      const bytes = pending ? concatBytes([pending, line.bytes]) : line.bytes;
+      pending = null;
+      const nul = bytes.indexOf(0);
+      if (nul >= 0) {
+        // wcslen stops at the NUL: the line looks unfinished, so the next one joins it.
+        pending = bytes.subarray(0, nul);
+        continue;
+      }
+      const text = decodeUtf8(bytes);
+      if (hasInvalid(text)) {
+        await out.flush();
+        ctx.stderr.write(`rev: ${name}: ${done}: Invalid or incomplete multibyte or wide character\n`);
+        status = 1;
+        pending = null;
+        break;
+      }
+      await out.write(encodeUtf8(reverseChars(text)));
+      if (line.terminated) await out.write("\n");
+      done++;
+    }
+    if (pending) {
+      const text = decodeUtf8(pending);
+      if (!hasInvalid(text)) await out.write(encodeUtf8(reverseChars(text)));
+    }
+    if (opened.owned) opened.reader.close();
+  }
+  await out.flush();
+  return status;
+}
+
+export const rev: CommandDef = { name: "rev", help: HELP, run };
