@@ -78,7 +78,7 @@ async function run(ctx: CommandContext): Promise<number> {
     let pending: Uint8Array | null = null;
     for await (const line of readLines(opened.reader)) {
       ctx.budget.step();
-      const bytes = pending ? concatBytes([pending, line.bytes]) : line.bytes;
+      const bytes: Uint8Array = pending ? concatBytes([pending, line.bytes]) : line.bytes;
       pending = null;
       const nul = bytes.indexOf(0);
       if (nul >= 0) {
