@@ -55,14 +55,16 @@ function parseStyle(ctx: CommandContext, text: string, section: string): Style {
 }
 
 /** An integer option in [min, INTMAX], with GNU's two messages. */
-function parseInteger(ctx: CommandContext, text: string, what: string, min: bigint): bigint {
+function parseInteger(ctx: CommandContext, text: string, what: string, min: bigint, max = INTMAX): bigint {
   if (!/^\s*[-+]?\d+$/.test(text)) {
     ctx.stderr.write(`nl: invalid ${what}: ${quoteValue(text)}\n`);
     throw new UsageError(1);
   }
   const v = BigInt(text.trim());
-  if (v < min || v > INTMAX || (min < 0n && v < -INTMAX - 1n)) {
-    ctx.stderr.write(`nl: invalid ${what}: ${quoteValue(text)}: Numerical result out of range\n`);
+  if (v < min || v > max) {
+    // gnulib xnumtoimax: EOVERFLOW past INT_MAX / 2 or the type's range, else ERANGE.
+    const why = v > 1073741823n || v < -INTMAX - 1n ? "Value too large for defined data type" : "Numerical result out of range";
+    ctx.stderr.write(`nl: invalid ${what}: ${quoteValue(text)}: ${why}\n`);
     throw new UsageError(1);
   }
   return v;
@@ -97,7 +99,7 @@ function readSettings(ctx: CommandContext, opts: Exclude<ReturnType<typeof parse
     else if (key === "start") start = parseInteger(ctx, v, "starting line number", -INTMAX - 1n);
     else if (key === "increment") increment = parseInteger(ctx, v, "line number increment", -INTMAX - 1n);
     else if (key === "join") join = parseInteger(ctx, v, "line number of blank lines", 1n);
-    else if (key === "width") width = Number(parseInteger(ctx, v, "line number field width", 1n));
+    else if (key === "width") width = Number(parseInteger(ctx, v, "line number field width", 1n, 2147483647n));
     else if (key === "format") {
       if (v !== "ln" && v !== "rn" && v !== "rz") throw usageError(ctx, `invalid line numbering format: ${quoteValue(v)}`);
       format = v;

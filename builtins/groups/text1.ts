@@ -1,5 +1,6 @@
 import type { CommandDef } from "../types.js";
 import { cat } from "../cat.js";
+import { fold } from "../fold.js";
 import { head } from "../head.js";
 import { nl } from "../nl.js";
 import { rev } from "../rev.js";
@@ -8,4 +9,4 @@ import { tail } from "../tail.js";
 import { wc } from "../wc.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, head, nl, rev, tac, tail, wc];
+export const commands: CommandDef[] = [cat, fold, head, nl, rev, tac, tail, wc];

@@ -46,6 +46,9 @@ const CASES: Case[] = [
   ["invalid option", ["-x"], "", {}, "", "nl: invalid option -- 'x'\nTry 'nl --help' for more information.\n", 1],
   ["empty delimiter", ["-d", ""], "a\n\\:\nb\n", {}, "     1\ta\n     2\t\\:\n     3\tb\n", "", 0],
   ["stdin dash", ["a", "-"], "s\n", {"a": "1\n"}, "     1\t1\n     2\ts\n", "", 0],
+  ["width too large", ["-w", "3000000000"], "", {}, "", "nl: invalid line number field width: \u20183000000000\u2019: Value too large for defined data type\n", 1],
+  ["join overflow", ["-l", "99999999999999999999"], "", {}, "", "nl: invalid line number of blank lines: \u201899999999999999999999\u2019: Value too large for defined data type\n", 1],
+  ["start overflow negative", ["-v", "-99999999999999999999"], "", {}, "", "nl: invalid starting line number: \u2018-99999999999999999999\u2019: Value too large for defined data type\n", 1],
 ];
 
 describe("nl", () => {

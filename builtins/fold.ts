@@ -1,0 +1,155 @@
+import type { CommandContext, CommandDef } from "./types.js";
+import { parseOptions, type OptionSpec } from "./_lib/options.js";
+import { quoteFile, quoteValue } from "./_lib/quote.js";
+import { openOperand } from "./_lib/files.js";
+import { OutputBuffer } from "./_lib/output.js";
+import { parseSize } from "./_lib/size.js";
+
+/**
+ * fold: wraps lines at a width. GNU fold 9.1 counts bytes, not characters:
+ * every byte is one column except tab (to the next multiple of 8), backspace
+ * (one back) and CR (back to 0); -b makes those one column too. -s breaks
+ * after the last blank that fits.
+ */
+
+const HELP = `Usage: fold [OPTION]... [FILE]...
+Wrap input lines in each FILE, writing to standard output.
+`;
+
+// In GNU's long-option order, which ambiguity messages list.
+const SPEC: OptionSpec = {
+  bytes: { short: "b", long: "bytes" },
+  spaces: { short: "s", long: "spaces" },
+  width: { short: "w", long: "width", arg: "required" },
+};
+
+const MAX_WIDTH = (1n << 64n) - 1n - 9n;
+
+interface Mode {
+  width: number;
+  bytes: boolean;
+  spaces: boolean;
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const opts = parseOptions(ctx, SPEC, { help: HELP, numberOption: "width" });
+  if (typeof opts === "number") return opts;
+  let width = 80;
+  for (const { key, value } of opts.order) {
+    if (key !== "width") continue;
+    const r = parseSize(value as string, "", MAX_WIDTH);
+    if ("error" in r || r.value < 1n) {
+      const range =
+        "value" in r ? ": Numerical result out of range" : r.error === "overflow" ? ": Value too large for defined data type" : "";
+      ctx.stderr.write(`fold: invalid number of columns: ${quoteValue(value as string)}${range}\n`);
+      return 1;
+    }
+    width = r.value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(r.value);
+  }
+  const mode: Mode = { width, bytes: opts.has("bytes"), spaces: opts.has("spaces") };
+  const out = new OutputBuffer(ctx.stdout);
+  let status = 0;
+  for (const operand of opts.operands.length ? opts.operands : ["-"]) {
+    const opened = await openOperand(ctx, operand);
+    if (!("reader" in opened)) {
+      await out.flush();
+      const err = "openError" in opened ? opened.openError : opened.readError;
+      ctx.stderr.write(`fold: ${quoteFile(operand)}: ${err.message}\n`);
+      status = 1;
+      continue;
+    }
+    const folder = new Folder(mode, out);
+    for (let chunk = await opened.reader.read(); chunk; chunk = await opened.reader.read()) {
+      ctx.budget.step();
+      await folder.feed(chunk);
+    }
+    await folder.end();
+    if (opened.owned) opened.reader.close();
+  }
+  await out.flush();
+  return status;
+}
+
+/** GNU fold_file's loop over one input: the pending output line and its column. */
+class Folder {
+  private line = new Uint8Array(256);
+  private len = 0;
+  private column = 0;
+
+  constructor(
+    private readonly mode: Mode,
+    private readonly out: OutputBuffer,
+  ) {}
+
+  private adjust(column: number, c: number): number {
+    if (this.mode.bytes) return column + 1;
+    if (c === 8) return column > 0 ? column - 1 : 0;
+    if (c === 13) return 0;
+    if (c === 9) return column + 8 - (column % 8);
+    return column + 1;
+  }
+
+  private push(c: number): void {
+    if (this.len === this.line.length) {
+      const bigger = new Uint8Array(this.line.length * 2);
+      bigger.set(this.line);
+      this.line = bigger;
+    }
+    this.line[this.len++] = c;
+  }
+
+  async feed(chunk: Uint8Array): Promise<void> {
+    const width = this.mode.width;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (c === 10) {
+        this.push(c);
+        await this.out.write(this.line.subarray(0, this.len));
+        this.len = this.column = 0;
+        continue;
+      }
+      for (;;) {
+        this.column = this.adjust(this.column, c);
+        if (this.column <= width) {
+          this.push(c);
+          break;
+        }
+        // c would make the line too long: break before it (after the last blank with -s).
+        if (this.mode.spaces && (await this.breakAtBlank())) continue;
+        if (this.len === 0) {
+          this.push(c);
+          break;
+        }
+        this.push(10);
+        await this.out.write(this.line.subarray(0, this.len));
+        this.len = this.column = 0;
+      }
+    }
+  }
+
+  /** Writes the line through its last blank and keeps the rest; false when it has no blank. */
+  private async breakAtBlank(): Promise<boolean> {
+    let end = this.len;
+    while (end > 0) {
+      const b = this.line[--end];
+      if (b === 32 || b === 9) {
+        end++;
+        await this.out.write(this.line.slice(0, end));
+        await this.out.write("\n");
+        this.line.copyWithin(0, end, this.len);
+        this.len -= end;
+        this.column = 0;
+        for (let i = 0; i < this.len; i++) this.column = this.adjust(this.column, this.line[i]);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  async end(): Promise<void> {
+    if (this.len > 0) await this.out.write(this.line.slice(0, this.len));
+    this.len = 0;
+  }
+}
+
+export const fold: CommandDef = { name: "fold", help: HELP, run };
