@@ -75,7 +75,7 @@ export async function collectJqFiles(ctx: CommandContext, scan: JqArgScan): Prom
   const moduleDirs = scan.libDirs.map((d) => ctx.resolve(expandHome(d, home)));
   if (home !== undefined) moduleDirs.push(ctx.resolve(`${home}/.jq`));
   const text = jqProgramText(ctx, scan, files);
-  if (/\b(import|include)\b/.test(text)) {
+  if (/\b(import|include|modulemeta|get_search_list)\b/.test(text)) {
     if (scan.fromFile && scan.program !== undefined) moduleDirs.push(dirname(ctx.resolve(scan.program)));
     const budget = { files: MODULE_DIR_FILES, bytes: MODULE_DIR_BYTES };
     for (const dir of moduleDirs) await loadModuleDir(ctx, dir, files, budget);
