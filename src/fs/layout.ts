@@ -6,6 +6,8 @@ export interface DefaultFsOptions extends MemFsOptions {
   user?: string;
   group?: string;
   hostname?: string;
+  /** Names of the available commands: each gets an executable stub in /usr/bin and /bin. */
+  binaries?: readonly string[];
 }
 
 /** Device numbers as Linux assigns them: (major << 8) | minor. */
@@ -32,6 +34,9 @@ const ROOT_DIRS = [
   "/var",
   "/home",
 ];
+
+/** What /usr/bin/<command> holds: the command itself is built into sandbash. */
+const BINARY_STUB = "#!/bin/sh\n# sandbash built-in command\n";
 
 const PROC_VERSION = "Linux version 6.1.0-sandbash (sandbash@sandbox) (sandbash virtual kernel) #1 SMP\n";
 
@@ -90,6 +95,10 @@ export function createDefaultFs(options: DefaultFsOptions = {}): MemFs {
 
   for (const [name, major, minor] of DEVICES) {
     root.seedDevice(`/dev/${name}`, "char", 0o666, (major << 8) | minor);
+  }
+  for (const name of options.binaries ?? []) {
+    root.seedEntry(`/usr/bin/${name}`, BINARY_STUB, 0o755);
+    root.seedEntry(`/bin/${name}`, BINARY_STUB, 0o755);
   }
   root.seedEntry("/proc/version", PROC_VERSION, 0o444);
   root.seedEntry("/proc/cpuinfo", PROC_CPUINFO, 0o444);

@@ -15,6 +15,8 @@ export class BrokenPipe extends Error {
 /** The reading end of a stream. `read()` resolves null at end of input. */
 export interface ByteReader {
   read(): Promise<Uint8Array | null>;
+  /** Puts bytes back to be read next (the shell's read builtin takes only one line). */
+  unread?(chunk: Uint8Array): void;
   /** The reader is done; pending and later writes fail with BrokenPipe. */
   close(): void;
 }
@@ -68,6 +70,11 @@ export function createPipe(highWater = HIGH_WATER): { reader: ByteReader; writer
         await new Promise<void>((r) => (wakeReader = r));
       }
     },
+    unread(chunk: Uint8Array) {
+      if (chunk.length === 0) return;
+      chunks.unshift(chunk);
+      buffered += chunk.length;
+    },
     close() {
       if (readerClosed) return;
       readerClosed = true;
@@ -104,13 +111,18 @@ export function bytesReader(data: Uint8Array | string, chunkSize = HIGH_WATER): 
   const bytes = toBytes(data);
   let pos = 0;
   let closed = false;
+  const pushed: Uint8Array[] = [];
   return {
     async read() {
+      if (pushed.length) return pushed.shift()!;
       if (closed || pos >= bytes.length) return null;
       const end = Math.min(bytes.length, pos + chunkSize);
       const c = bytes.subarray(pos, end);
       pos = end;
       return c;
+    },
+    unread(chunk: Uint8Array) {
+      if (chunk.length) pushed.unshift(chunk);
     },
     close() {
       closed = true;

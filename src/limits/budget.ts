@@ -82,8 +82,16 @@ export class Budget {
     this.deadline = limits.timeoutMs === Infinity ? Infinity : clock() + limits.timeoutMs;
   }
 
+  private killed: LimitExceeded | null = null;
+
+  /** Ends everything still running on this budget (the other stages of a pipeline). */
+  kill(e: LimitExceeded): void {
+    this.killed = e;
+  }
+
   /** One unit of work: a command, an iteration, a call. Checks time every 1024 steps. */
   step(n = 1): void {
+    if (this.killed) throw this.killed;
     this.steps += n;
     if (this.steps > this.limits.maxSteps) throw new LimitExceeded("steps", this.limits.maxSteps);
     if ((this.tick += n) >= 1024) {
@@ -94,6 +102,7 @@ export class Budget {
 
   /** Checks the deadline and the abort signal now. */
   checkTime(): void {
+    if (this.killed) throw this.killed;
     if (this.signal?.aborted) throw new LimitExceeded("aborted", 0);
     if (this.clock() > this.deadline) throw new LimitExceeded("time", this.limits.timeoutMs);
   }

@@ -1,0 +1,277 @@
+import { builtinCommands } from "../builtins/index.js";
+import type { CommandDef, SandboxInfo } from "../builtins/types.js";
+import { createDefaultFs } from "./fs/memfs.js";
+import { resolvePath } from "./fs/path.js";
+import { seedFiles, type SeedFiles } from "./fs/seed.js";
+import type { FileSystem } from "./fs/types.js";
+import { bytesReader, emptyReader, type ByteWriter, toBytes } from "./io/streams.js";
+import { decodeUtf8 } from "./io/utf8.js";
+import { Budget, LimitExceeded } from "./limits/budget.js";
+import { resolveLimits, type Limits } from "./limits/limits.js";
+import { ExitSignal, ShellError } from "./interpreter/errors.js";
+import type { FdTable } from "./interpreter/io.js";
+import { reportError } from "./interpreter/report.js";
+import { runScriptText } from "./interpreter/script.js";
+import { Shell, type ShellServices } from "./interpreter/shell.js";
+import { runExitTrap } from "./interpreter/traps.js";
+import { initChildDefaults } from "./interpreter/utility.js";
+import { Attr } from "./interpreter/variables.js";
+import { mulberry32 } from "./random.js";
+
+export interface BashOptions {
+  /** Files to create: path -> content or lazy loader. Relative paths are under cwd. */
+  files?: SeedFiles;
+  /** Extra environment variables (exported). */
+  env?: Record<string, string>;
+  /** Working directory (default /home/user). */
+  cwd?: string;
+  limits?: Partial<Limits>;
+  /** Custom commands (see defineCommand). */
+  commands?: CommandDef[];
+  /** Fix the clock: epoch milliseconds, or a function returning them. */
+  now?: number | (() => number);
+  /** IANA time zone for date, ls and friends (default UTC, never the host's). */
+  timeZone?: string;
+  /** Seed for $RANDOM, shuf, mktemp and /dev/urandom. */
+  seed?: number;
+  /** Use this filesystem instead of a fresh in-memory one. */
+  fs?: FileSystem;
+}
+
+export interface ExecOptions {
+  stdin?: string | Uint8Array;
+  /** Variables for this call only. */
+  env?: Record<string, string>;
+  /** Working directory for this call only. */
+  cwd?: string;
+  signal?: AbortSignal;
+  /** Receives stdout as it is written. */
+  onStdout?: (chunk: string) => void;
+  onStderr?: (chunk: string) => void;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** True when output was cut by maxOutputBytes. */
+  truncated: boolean;
+}
+
+const DEFAULT_ENV: Record<string, string> = {
+  HOME: "/home/user",
+  PATH: "/usr/local/bin:/usr/bin:/bin",
+  LC_ALL: "C.UTF-8",
+  TZ: "UTC",
+  USER: "user",
+  LOGNAME: "user",
+  SHELL: "/bin/bash",
+  TERM: "dumb",
+};
+
+/** A bash session on a simulated machine: state persists across exec calls, like one terminal. */
+export class Bash {
+  readonly fs: FileSystem;
+  readonly limits: Limits;
+  private readonly shell: Shell;
+  private readonly services: ShellServices;
+  private queue: Promise<unknown> = Promise.resolve();
+  private seeded: Promise<void> | null = null;
+
+  constructor(options: BashOptions = {}) {
+    this.limits = resolveLimits(options.limits);
+    const commands = builtinCommands();
+    for (const c of options.commands ?? []) commands.set(c.name, c);
+    const clock = typeof options.now === "function" ? options.now : typeof options.now === "number" ? () => options.now as number : Date.now;
+    const random = mulberry32(options.seed ?? 0x5eed);
+    const sandbox: SandboxInfo = {
+      user: "user",
+      group: "user",
+      uid: 1000,
+      gid: 1000,
+      hostname: "sandbox",
+      now: clock,
+      random,
+      timeZone: options.timeZone ?? "UTC",
+    };
+    const names = [...commands.keys(), "bash", "sh"];
+    this.fs =
+      options.fs ??
+      createDefaultFs({ maxBytes: this.limits.maxFileSystemBytes, maxFiles: this.limits.maxFileCount, now: clock, binaries: names });
+    this.services = {
+      fs: this.fs,
+      commands,
+      sandbox,
+      budget: new Budget(this.limits),
+      signal: undefined,
+      nextPid: 1000 + Math.floor(random() * 30000),
+      jobs: new Map(),
+    };
+    const sh = new Shell(this.services);
+    this.shell = sh;
+    const cwd = options.cwd ? resolvePath("/home/user", options.cwd) : "/home/user";
+    sh.cwd = cwd;
+    const env = { ...DEFAULT_ENV, ...options.env };
+    for (const [k, v] of Object.entries(env)) sh.vars.globals.set(k, { value: v, attrs: Attr.Export });
+    sh.vars.globals.set("PWD", { value: cwd, attrs: Attr.Export });
+    sh.vars.globals.set("SHLVL", { value: "1", attrs: Attr.Export });
+    initShellVariables(sh);
+    sh.randomState = (options.seed ?? 0x5eed) >>> 0;
+    const fs = this.fs;
+    if (options.files) {
+      const files = options.files;
+      this.seeded = (async () => {
+        if (cwd !== "/home/user") await fs.mkdir(cwd, { recursive: true }).catch(() => {});
+        seedFiles(fs as never, files, cwd);
+      })();
+    } else if (cwd !== "/home/user") {
+      this.seeded = fs.mkdir(cwd, { recursive: true }).catch(() => {});
+    }
+  }
+
+  /**
+   * Runs a script. Never throws because of what the script does: syntax errors,
+   * unknown commands and tripped limits come back as bash's message and status.
+   */
+  exec(script: string, options: ExecOptions = {}): Promise<ExecResult> {
+    if (typeof script !== "string") throw new TypeError("sandbash: exec(script) needs a string");
+    const run = this.queue.then(() => this.run(script, options));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async run(script: string, options: ExecOptions): Promise<ExecResult> {
+    if (this.seeded) {
+      await this.seeded;
+      this.seeded = null;
+    }
+    const budget = new Budget(this.limits, options.signal);
+    this.services.budget = budget;
+    this.services.signal = options.signal;
+    this.services.jobs = new Map();
+    const stdout = new CaptureWriter(budget, options.onStdout);
+    const stderr = new CaptureWriter(budget, options.onStderr);
+    const fds: FdTable = [
+      { reader: options.stdin === undefined ? emptyReader : bytesReader(toBytes(options.stdin)) },
+      { writer: stdout },
+      { writer: stderr },
+    ];
+    const sh = this.shell;
+    const savedCwd = sh.cwd;
+    let frame: Map<string, import("./interpreter/variables.js").Variable> | null = null;
+    if (options.cwd) sh.cwd = resolvePath(sh.cwd, options.cwd);
+    if (options.env) {
+      frame = new Map();
+      for (const [k, v] of Object.entries(options.env)) frame.set(k, { value: v, attrs: Attr.Export });
+      sh.vars.frames.unshift(frame);
+    }
+    let status: number;
+    try {
+      status = await this.runGuarded(sh, script, fds);
+      await runExitTrap(sh, fds);
+      for (const job of this.services.jobs.values()) await job;
+    } catch (e) {
+      status = this.handleFailure(e, stderr);
+    } finally {
+      if (frame) {
+        const i = sh.vars.frames.indexOf(frame);
+        if (i >= 0) sh.vars.frames.splice(i, 1);
+      }
+      if (options.cwd) sh.cwd = savedCwd;
+      sh.traps.delete("EXIT");
+    }
+    sh.lastStatus = status;
+    return { stdout: stdout.text(), stderr: stderr.text(), exitCode: status, truncated: stdout.truncated || stderr.truncated };
+  }
+
+  private async runGuarded(sh: Shell, script: string, fds: FdTable): Promise<number> {
+    try {
+      return await runScriptText(sh, script, fds, { kind: "c" });
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.status;
+      if (e instanceof ShellError) {
+        reportError(sh, fds, e.message);
+        return e.status;
+      }
+      throw e;
+    }
+  }
+
+  private handleFailure(e: unknown, stderr: CaptureWriter): number {
+    if (e instanceof LimitExceeded) {
+      stderr.force(`${e.message}\n`);
+      return e.status;
+    }
+    if (e instanceof ExitSignal) return e.status;
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      stderr.force("sandbash: maximum call depth exceeded (JavaScript stack)\n");
+      return 125;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    stderr.force(`sandbash: internal error: ${msg}\n`);
+    return 1;
+  }
+}
+
+/** Collects an exec's output, charging maxOutputBytes; over the limit the exec ends. */
+class CaptureWriter implements ByteWriter {
+  private chunks: Uint8Array[] = [];
+  truncated = false;
+
+  constructor(
+    private readonly budget: Budget,
+    private readonly listener?: (chunk: string) => void,
+  ) {}
+
+  write(chunk: Uint8Array | string): void {
+    const b = toBytes(chunk);
+    if (b.length === 0) return;
+    const fit = this.budget.chargeOutput(b.length);
+    const kept = fit < b.length ? b.subarray(0, fit) : b;
+    if (kept.length) {
+      this.chunks.push(kept);
+      if (this.listener) this.listener(typeof chunk === "string" && fit === b.length ? chunk : decodeUtf8(kept));
+    }
+    if (fit < b.length) {
+      this.truncated = true;
+      throw new LimitExceeded("output", this.budget.limits.maxOutputBytes);
+    }
+  }
+
+  /** Writes past the limit (the limit's own message). */
+  force(text: string): void {
+    this.chunks.push(toBytes(text));
+    this.listener?.(text);
+  }
+
+  close(): void {}
+
+  text(): string {
+    let n = 0;
+    for (const c of this.chunks) n += c.length;
+    const all = new Uint8Array(n);
+    let o = 0;
+    for (const c of this.chunks) {
+      all.set(c, o);
+      o += c.length;
+    }
+    return decodeUtf8(all);
+  }
+}
+
+/** The variables bash sets for itself at start-up (not exported). */
+function initShellVariables(sh: Shell): void {
+  const g = sh.vars.globals;
+  const set = (k: string, v: string, attrs = 0) => g.set(k, { value: v, attrs });
+  set("BASH", "/usr/bin/bash");
+  set("BASH_VERSION", "5.2.15(1)-release");
+  g.set("BASH_VERSINFO", { value: ["5", "2", "15", "1", "release", "x86_64-pc-linux-gnu"], attrs: Attr.Readonly | Attr.Indexed });
+  set("HOSTNAME", "sandbox");
+  set("HOSTTYPE", "x86_64");
+  set("MACHTYPE", "x86_64-pc-linux-gnu");
+  set("OSTYPE", "linux-gnu");
+  set("OPTERR", "1");
+  set("UID", "1000", Attr.Readonly | Attr.Integer);
+  set("EUID", "1000", Attr.Readonly | Attr.Integer);
+  initChildDefaults(sh);
+}

@@ -1,0 +1,62 @@
+import type { Word, WordPart } from "../parser/ast.js";
+import { ShellError } from "./errors.js";
+import type { Shell } from "./shell.js";
+
+/** Upper bound on the words one brace expansion may produce (brace bombs). */
+const MAX_BRACE_WORDS = 1_000_000;
+
+export function hasBrace(w: Word): boolean {
+  for (const p of w.parts) if (p.type === "Brace") return true;
+  return false;
+}
+
+/** {a,b}c{1..3}: the cartesian product, left to right, as bash orders it. */
+export function expandBraces(w: Word, sh: Shell): Word[] {
+  let acc: WordPart[][] = [[]];
+  for (const p of w.parts) {
+    if (p.type !== "Brace") {
+      for (const a of acc) a.push(p);
+      continue;
+    }
+    const alternatives: WordPart[][] = [];
+    if (p.items) {
+      for (const item of p.items) {
+        for (const sub of expandBraces(item, sh)) alternatives.push(sub.parts);
+      }
+    } else {
+      for (const v of sequence(p.seq!)) alternatives.push([{ type: "Literal", pos: p.pos, end: p.end, value: v }]);
+    }
+    if (acc.length * alternatives.length > MAX_BRACE_WORDS) {
+      throw new ShellError("brace expansion: too many words", 1, true);
+    }
+    const next: WordPart[][] = [];
+    for (const a of acc) for (const alt of alternatives) next.push([...a, ...alt]);
+    acc = next;
+    sh.services.budget.step(0);
+  }
+  return acc.map((parts) => ({ pos: w.pos, end: w.end, parts }));
+}
+
+function sequence(seq: { from: string; to: string; step: string | null }): string[] {
+  const out: string[] = [];
+  const isNum = /^-?\d+$/.test(seq.from);
+  let step = seq.step !== null ? Math.abs(Number(seq.step)) : 1;
+  if (step === 0) step = 1;
+  if (isNum) {
+    const a = Number(seq.from);
+    const b = Number(seq.to);
+    const width = /^-?0\d/.test(seq.from) || /^-?0\d/.test(seq.to) ? Math.max(seq.from.length, seq.to.length) : 0;
+    const count = Math.floor(Math.abs(b - a) / step) + 1;
+    if (count > MAX_BRACE_WORDS) throw new ShellError("brace expansion: too many words", 1, true);
+    for (let i = 0, v = a; i < count; i++, v += a <= b ? step : -step) {
+      let s = String(Math.abs(v));
+      if (width) s = s.padStart(v < 0 ? width - 1 : width, "0");
+      out.push(v < 0 ? "-" + s : s);
+    }
+    return out;
+  }
+  const a = seq.from.charCodeAt(0);
+  const b = seq.to.charCodeAt(0);
+  for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) out.push(String.fromCharCode(v));
+  return out;
+}

@@ -1,0 +1,378 @@
+import { printfFormat } from "../../../builtins/_lib/printf.js";
+import { localTime, strftime } from "../../../builtins/_lib/time.js";
+import { printFunction } from "../../parser/print.js";
+import { ExitSignal } from "../errors.js";
+import type { FdTable } from "../io.js";
+import { quoteForReuse } from "../quote.js";
+import type { Shell } from "../shell.js";
+import { runUtility } from "../utility.js";
+import { builtinError, builtinFlags, invalidOption, out, type ShellBuiltin } from "./util.js";
+import { SHELL_BUILTINS } from "./index.js";
+
+const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until", "do", "done", "in", "function", "time", "{", "}", "!", "[[", "]]", "coproc"]);
+
+/** bash's %q: backslash-escapes, or $'...' for control characters. */
+export function printfQuote(s: string): string {
+  if (s === "") return "''";
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(s)) return quoteForReuse(s);
+  return s.replace(/[^A-Za-z0-9_@%+=:,./-]/g, (c) => (c.charCodeAt(0) >= 0x80 ? c : "\\" + c)).replace(/^~/, "\\~");
+}
+
+export const printf: ShellBuiltin = async (sh, argv, fds) => {
+  let args = argv.slice(1);
+  let varName: string | null = null;
+  if (args[0] === "-v") {
+    varName = args[1] ?? null;
+    if (varName === null) return invalidOption(sh, fds, "printf", "-v", "printf [-v var] format [arguments]");
+    args = args.slice(2);
+  }
+  if (args[0] === "--") args = args.slice(1);
+  if (args.length === 0) {
+    builtinError(sh, fds, "printf", "usage: printf [-v var] format [arguments]");
+    return 2;
+  }
+  if (args[0].startsWith("-") && args[0].length > 1 && varName === null && argv[1] !== "--") {
+    return invalidOption(sh, fds, "printf", args[0].slice(0, 2), "printf [-v var] format [arguments]");
+  }
+  const r = printfFormat(args[0], args.slice(1), {
+    now: () => sh.services.sandbox.now(),
+    strftime: (f, t) => strftime(f || "%X", localTime(t * 1000, sh.get("TZ") ?? sh.services.sandbox.timeZone)),
+    shellQuote: printfQuote,
+  });
+  for (const e of r.errors) builtinError(sh, fds, "printf", e);
+  if (varName !== null) sh.set(varName, r.output);
+  else if (r.output) await out(fds, r.output);
+  return r.errors.length ? 1 : 0;
+};
+
+/** How `type`/`command -v` sees a name. */
+async function describe(sh: Shell, name: string): Promise<{ kind: string; path?: string } | null> {
+  if (sh.aliases.has(name)) return { kind: "alias" };
+  if (KEYWORDS.has(name)) return { kind: "keyword" };
+  if (sh.functions.has(name)) return { kind: "function" };
+  if (SHELL_BUILTINS.has(name)) return { kind: "builtin" };
+  if (name.includes("/")) {
+    try {
+      const st = await sh.fs.stat(name.startsWith("/") ? name : sh.cwd + "/" + name);
+      if (st.type === "file" && st.mode & 0o111) return { kind: "file", path: name };
+    } catch {
+      return null;
+    }
+    return null;
+  }
+  if (sh.services.commands.has(name) || name === "bash" || name === "sh") return { kind: "file", path: `/usr/bin/${name}` };
+  for (const dir of (sh.get("PATH") ?? "").split(":")) {
+    const p = (dir || ".") + "/" + name;
+    try {
+      const st = await sh.fs.stat(p.startsWith("/") ? p : sh.cwd + "/" + p);
+      if (st.type === "file" && st.mode & 0o111) return { kind: "file", path: p };
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+export const type: ShellBuiltin = async (sh, argv, fds) => {
+  const f = builtinFlags(argv.slice(1), "afptP");
+  if (f.bad) return invalidOption(sh, fds, "type", f.bad, "type [-afptP] name [name ...]");
+  let status = 0;
+  let text = "";
+  for (const name of f.rest) {
+    const d = await describe(sh, name);
+    if (!d) {
+      if (!f.on.has("t") && !f.on.has("p") && !f.on.has("P")) builtinError(sh, fds, "type", `${name}: not found`);
+      status = 1;
+      continue;
+    }
+    if (f.on.has("t")) text += d.kind + "\n";
+    else if (f.on.has("p") || f.on.has("P")) {
+      if (d.kind === "file") text += d.path + "\n";
+    } else if (d.kind === "alias") text += `${name} is aliased to \`${sh.aliases.get(name)}'\n`;
+    else if (d.kind === "keyword") text += `${name} is a shell keyword\n`;
+    else if (d.kind === "function") text += `${name} is a function\n${printFunction(sh.functions.get(name)!)}\n`;
+    else if (d.kind === "builtin") text += `${name} is a shell builtin\n`;
+    else text += `${name} is ${d.path}\n`;
+  }
+  if (text) await out(fds, text);
+  return status;
+};
+
+export const command: ShellBuiltin = async (sh, argv, fds) => {
+  const f = builtinFlags(argv.slice(1), "pvV");
+  if (f.bad) return invalidOption(sh, fds, "command", f.bad, "command [-pVv] command [arg ...]");
+  if (f.rest.length === 0) return 0;
+  if (f.on.has("v") || f.on.has("V")) {
+    let status = 0;
+    let text = "";
+    for (const name of f.rest) {
+      const d = await describe(sh, name);
+      if (!d) {
+        if (f.on.has("V")) builtinError(sh, fds, "command", `${name}: not found`);
+        status = 1;
+        continue;
+      }
+      if (f.on.has("V")) {
+        if (d.kind === "alias") text += `${name} is aliased to \`${sh.aliases.get(name)}'\n`;
+        else if (d.kind === "keyword") text += `${name} is a shell keyword\n`;
+        else if (d.kind === "function") text += `${name} is a function\n${printFunction(sh.functions.get(name)!)}\n`;
+        else if (d.kind === "builtin") text += `${name} is a shell builtin\n`;
+        else text += `${name} is ${d.path}\n`;
+      } else text += d.kind === "file" ? d.path + "\n" : d.kind === "alias" ? `alias ${name}=${quoteForReuse(sh.aliases.get(name)!)}\n` : name + "\n";
+    }
+    if (text) await out(fds, text);
+    return status;
+  }
+  const b = SHELL_BUILTINS.get(f.rest[0]);
+  if (b) return b(sh, f.rest, fds);
+  return runUtility(sh, f.rest, fds);
+};
+
+export const builtin: ShellBuiltin = async (sh, argv, fds) => {
+  if (argv.length < 2) return 0;
+  const b = SHELL_BUILTINS.get(argv[1]);
+  if (!b) {
+    builtinError(sh, fds, "builtin", `${argv[1]}: not a shell builtin`);
+    return 1;
+  }
+  return b(sh, argv.slice(1), fds);
+};
+
+export const alias: ShellBuiltin = async (sh, argv, fds) => {
+  let args = argv.slice(1);
+  if (args[0] === "-p") args = args.slice(1);
+  let status = 0;
+  let text = "";
+  if (args.length === 0) {
+    for (const k of [...sh.aliases.keys()].sort()) text += `alias ${k}=${quoteForReuse(sh.aliases.get(k)!)}\n`;
+  }
+  for (const a of args) {
+    const eq = a.indexOf("=");
+    if (eq > 0) sh.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+    else if (sh.aliases.has(a)) text += `alias ${a}=${quoteForReuse(sh.aliases.get(a)!)}\n`;
+    else {
+      builtinError(sh, fds, "alias", `${a}: not found`);
+      status = 1;
+    }
+  }
+  if (text) await out(fds, text);
+  return status;
+};
+
+export const unalias: ShellBuiltin = (sh, argv, fds) => {
+  if (argv[1] === "-a") {
+    sh.aliases.clear();
+    return 0;
+  }
+  let status = 0;
+  for (const a of argv.slice(1)) {
+    if (!sh.aliases.delete(a)) {
+      builtinError(sh, fds, "unalias", `${a}: not found`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+const SIGNALS = ["EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM"];
+
+function signalName(s: string): string | null {
+  const u = s.toUpperCase().replace(/^SIG/, "");
+  if (u === "ERR" || u === "DEBUG" || u === "RETURN") return u;
+  if (/^\d+$/.test(s)) return SIGNALS[Number(s)] ?? null;
+  return SIGNALS.includes(u) || ["STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS"].includes(u) ? u : null;
+}
+
+export const trap: ShellBuiltin = async (sh, argv, fds) => {
+  let args = argv.slice(1);
+  if (args[0] === "--") args = args.slice(1);
+  if (args.length === 0 || args[0] === "-p") {
+    const names = args.length > 1 ? args.slice(1).map((s) => signalName(s) ?? s) : [...sh.traps.keys()];
+    let text = "";
+    for (const n of names) {
+      const a = sh.traps.get(n);
+      if (a !== undefined) text += `trap -- ${quoteForReuse(a)} ${n === "EXIT" || n === "ERR" || n === "DEBUG" || n === "RETURN" ? n : "SIG" + n}\n`;
+    }
+    if (text) await out(fds, text);
+    return 0;
+  }
+  if (args[0] === "-l") {
+    await out(fds, SIGNALS.slice(1).map((s, i) => `${String(i + 1).padStart(2)}) SIG${s}`).join("\t") + "\n");
+    return 0;
+  }
+  let action: string | null = args[0];
+  let sigs = args.slice(1);
+  if (sigs.length === 0 || /^\d+$/.test(args[0])) {
+    // `trap SIG` (one arg) or a signal number first: reset those.
+    sigs = args;
+    action = null;
+  }
+  if (action === "-") action = null;
+  let status = 0;
+  for (const s of sigs) {
+    const n = signalName(s);
+    if (!n) {
+      builtinError(sh, fds, "trap", `${s}: invalid signal specification`);
+      status = 1;
+      continue;
+    }
+    if (action === null) sh.traps.delete(n);
+    else sh.traps.set(n, action);
+  }
+  return status;
+};
+
+export const wait: ShellBuiltin = async (sh, argv, fds) => {
+  const jobs = sh.services.jobs;
+  const ids = argv.slice(1).filter((a) => !a.startsWith("-"));
+  let status = 0;
+  if (ids.length === 0) {
+    for (const [pid, p] of [...jobs]) {
+      await p;
+      jobs.delete(pid);
+    }
+    return 0;
+  }
+  for (const id of ids) {
+    const pid = Number(id.replace(/^%/, ""));
+    const job = jobs.get(pid);
+    if (!job) {
+      builtinError(sh, fds, "wait", `pid ${id} is not a child of this shell`);
+      status = 127;
+      continue;
+    }
+    status = await job;
+    jobs.delete(pid);
+  }
+  return status;
+};
+
+export const getopts: ShellBuiltin = (sh, argv, fds) => {
+  if (argv.length < 3) {
+    builtinError(sh, fds, "getopts", "usage: getopts optstring name [arg ...]");
+    return 2;
+  }
+  const optstring = argv[1];
+  const name = argv[2];
+  const args = argv.length > 3 ? argv.slice(3) : sh.positional;
+  const silent = optstring.startsWith(":");
+  let optind = Number(sh.get("OPTIND") ?? "1") || 1;
+  // Position inside a bundle of options (-abc) is kept across calls.
+  let sub = sh.getoptsSub ?? 1;
+  if (sh.getoptsLastInd !== optind) sub = 1;
+  const arg = args[optind - 1];
+  if (arg === undefined || arg === "--" || !arg.startsWith("-") || arg === "-") {
+    if (arg === "--") optind++;
+    sh.set("OPTIND", String(optind));
+    sh.set(name, "?");
+    return 1;
+  }
+  const c = arg[sub];
+  const idx = optstring.indexOf(c);
+  sub++;
+  const advance = () => {
+    if (sub >= arg.length) {
+      optind++;
+      sub = 1;
+    }
+  };
+  if (idx < 0 || c === ":") {
+    advance();
+    sh.set(name, "?");
+    if (silent) sh.set("OPTARG", c);
+    else {
+      sh.unset("OPTARG");
+      if (sh.get("OPTERR") !== "0") fds[2]?.writer?.write(`${sh.argv0}: illegal option -- ${c}\n`);
+    }
+  } else if (optstring[idx + 1] === ":") {
+    if (sub < arg.length) {
+      sh.set("OPTARG", arg.slice(sub));
+      optind++;
+      sub = 1;
+    } else if (args[optind] !== undefined) {
+      sh.set("OPTARG", args[optind]);
+      optind += 2;
+      sub = 1;
+    } else {
+      optind++;
+      sub = 1;
+      if (silent) {
+        sh.set(name, ":");
+        sh.set("OPTARG", c);
+      } else {
+        sh.set(name, "?");
+        sh.unset("OPTARG");
+        if (sh.get("OPTERR") !== "0") fds[2]?.writer?.write(`${sh.argv0}: option requires an argument -- ${c}\n`);
+      }
+      sh.set("OPTIND", String(optind));
+      sh.getoptsLastInd = optind;
+      sh.getoptsSub = sub;
+      return 0;
+    }
+    sh.set(name, c);
+  } else {
+    advance();
+    sh.set(name, c);
+    sh.unset("OPTARG");
+  }
+  sh.set("OPTIND", String(optind));
+  sh.getoptsLastInd = optind;
+  sh.getoptsSub = sub;
+  return 0;
+};
+
+export const umask: ShellBuiltin = async (sh, argv, fds) => {
+  const f = builtinFlags(argv.slice(1), "pS");
+  if (f.bad) return invalidOption(sh, fds, "umask", f.bad, "umask [-p] [-S] [mode]");
+  if (f.rest.length === 0) {
+    const m = sh.umask.toString(8).padStart(4, "0");
+    if (f.on.has("S")) {
+      const perm = (shift: number) => ["r", "w", "x"].filter((_, i) => !((sh.umask >> shift) & (4 >> i))).join("");
+      await out(fds, `u=${perm(6)},g=${perm(3)},o=${perm(0)}\n`);
+    } else await out(fds, f.on.has("p") ? `umask ${m}\n` : `${m}\n`);
+    return 0;
+  }
+  if (!/^[0-7]+$/.test(f.rest[0])) {
+    builtinError(sh, fds, "umask", `${f.rest[0]}: octal number out of range`);
+    return 1;
+  }
+  sh.umask = parseInt(f.rest[0], 8) & 0o777;
+  return 0;
+};
+
+/** exec [cmd args]: with redirections only, they stay for the rest of the shell. */
+export const exec: ShellBuiltin = async (sh, argv, fds, cmd) => {
+  if (argv.length === 1) {
+    // runSimple applied the redirections to the shell's own fd table already.
+    void cmd;
+    return 0;
+  }
+  const status = await runUtility(sh, argv.slice(1), fds);
+  throw new ExitSignal(status);
+};
+
+export const hash: ShellBuiltin = async (sh, argv, fds) => {
+  if (argv.length === 1) {
+    builtinError(sh, fds, "hash", "hash table empty");
+    return 0;
+  }
+  return 0;
+};
+
+export const caller: ShellBuiltin = async (sh, _argv, fds) => {
+  if (sh.funcNames.length === 0) return 1;
+  await out(fds, `${sh.line} ${sh.funcNames[1] ?? "main"}\n`);
+  return 0;
+};
+
+export const jobs: ShellBuiltin = () => 0;
+
+export const times: ShellBuiltin = async (_sh, _argv, fds) => {
+  await out(fds, "0m0.000s 0m0.000s\n0m0.000s 0m0.000s\n");
+  return 0;
+};
+
+export function noop(_fds: FdTable): number {
+  return 0;
+}

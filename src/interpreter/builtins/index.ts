@@ -1,0 +1,59 @@
+import * as commands from "./commands.js";
+import * as core from "./core.js";
+import { mapfile, read } from "./read.js";
+import { set, shopt } from "./set.js";
+import { test } from "./test.js";
+import type { ShellBuiltin } from "./util.js";
+import * as vars from "./vars.js";
+
+/** Shell builtins by name: they run inside the shell and may change its state. */
+export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
+  [":", core.colon],
+  ["true", core.colon],
+  ["false", core.falseBuiltin],
+  ["echo", core.echo],
+  ["pwd", core.pwd],
+  ["cd", core.cd],
+  ["exit", core.exit],
+  ["return", core.returnBuiltin],
+  ["break", core.breakBuiltin],
+  ["continue", core.continueBuiltin],
+  ["shift", core.shift],
+  ["eval", core.evalBuiltin],
+  ["source", core.source],
+  [".", core.source],
+  ["declare", vars.declare],
+  ["typeset", vars.declare],
+  ["local", vars.local],
+  ["export", vars.exportBuiltin],
+  ["readonly", vars.readonly],
+  ["unset", vars.unset],
+  ["let", vars.letBuiltin],
+  ["set", set],
+  ["shopt", shopt],
+  ["test", test],
+  ["[", test],
+  ["read", read],
+  ["mapfile", mapfile],
+  ["readarray", mapfile],
+  ["printf", commands.printf],
+  ["type", commands.type],
+  ["command", commands.command],
+  ["builtin", commands.builtin],
+  ["alias", commands.alias],
+  ["unalias", commands.unalias],
+  ["trap", commands.trap],
+  ["wait", commands.wait],
+  ["getopts", commands.getopts],
+  ["umask", commands.umask],
+  ["exec", commands.exec],
+  ["hash", commands.hash],
+  ["caller", commands.caller],
+  ["jobs", commands.jobs],
+  ["times", commands.times],
+]);
+
+/** POSIX special builtins: assignments before them persist. */
+export const SPECIAL_BUILTINS = new Set([
+  ":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift", "times", "trap", "unset",
+]);

@@ -1,0 +1,223 @@
+import type { For, StatementList } from "../../parser/ast.js";
+import type { ByteReader } from "../../io/streams.js";
+import { decodeUtf8 } from "../../io/utf8.js";
+import type { FdTable } from "../io.js";
+import type { Shell } from "../shell.js";
+import { Attr } from "../variables.js";
+import { builtinError, builtinFlags, invalidOption, type ShellBuiltin } from "./util.js";
+
+/**
+ * Reads up to (not including) the delimiter byte, consuming only what it needs:
+ * the rest is put back on the reader so the next reader sees it.
+ * Returns null at end of input with nothing read.
+ */
+export async function readRecord(reader: ByteReader, delim: number, maxChars = -1): Promise<{ bytes: Uint8Array; hitDelim: boolean } | null> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = await reader.read();
+    if (!chunk) {
+      if (total === 0) return null;
+      return { bytes: concat(parts, total), hitDelim: false };
+    }
+    let end = delim >= 0 ? chunk.indexOf(delim) : -1;
+    if (maxChars >= 0 && total + (end < 0 ? chunk.length : end) >= maxChars) {
+      const take = maxChars - total;
+      if (end < 0 || end >= take) {
+        parts.push(chunk.subarray(0, take));
+        total += take;
+        if (take < chunk.length) reader.unread?.(chunk.subarray(take));
+        return { bytes: concat(parts, total), hitDelim: false };
+      }
+    }
+    if (end >= 0) {
+      parts.push(chunk.subarray(0, end));
+      total += end;
+      if (end + 1 < chunk.length) reader.unread?.(chunk.subarray(end + 1));
+      return { bytes: concat(parts, total), hitDelim: true };
+    }
+    parts.push(chunk);
+    total += chunk.length;
+    end = -1;
+  }
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Splits a line into at most `n` fields by IFS, the last taking the rest (read's rules). */
+export function splitForRead(line: string, ifs: string, n: number): string[] {
+  const isWs = (c: string) => (c === " " || c === "\t" || c === "\n") && ifs.includes(c);
+  let i = 0;
+  while (i < line.length && isWs(line[i])) i++;
+  const out: string[] = [];
+  while (out.length < n - 1 && i < line.length) {
+    let j = i;
+    while (j < line.length && !ifs.includes(line[j])) j++;
+    out.push(line.slice(i, j));
+    // consume one delimiter: ws* [nonws] ws*
+    while (j < line.length && isWs(line[j])) j++;
+    if (j < line.length && ifs.includes(line[j]) && !isWs(line[j])) {
+      j++;
+      while (j < line.length && isWs(line[j])) j++;
+    }
+    i = j;
+  }
+  if (i < line.length || out.length < n) {
+    let rest = line.slice(i);
+    // Trailing IFS whitespace is stripped from the last field.
+    let e = rest.length;
+    while (e > 0 && isWs(rest[e - 1])) e--;
+    rest = rest.slice(0, e);
+    if (out.length < n && (rest !== "" || out.length < n)) out.push(rest);
+  }
+  return out;
+}
+
+export const read: ShellBuiltin = async (sh, argv, fds) => {
+  const f = builtinFlags(argv.slice(1), "ersE", "adinNptu");
+  if (f.bad) return invalidOption(sh, fds, "read", f.bad, "read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]");
+  const raw = f.on.has("r");
+  const fd = f.on.has("u") ? Number(f.on.get("u")) : 0;
+  const reader = fds[fd]?.reader;
+  if (!reader) {
+    builtinError(sh, fds, "read", `${fd}: invalid file descriptor: Bad file descriptor`);
+    return 1;
+  }
+  const d = f.on.get("d");
+  const delim = typeof d === "string" ? (d === "" ? 0 : d.charCodeAt(0)) : 10;
+  const nArg = f.on.get("N") ?? f.on.get("n");
+  const maxChars = typeof nArg === "string" ? Number(nArg) : -1;
+  const exact = f.on.has("N");
+  const prompt = f.on.get("p");
+  if (typeof prompt === "string") fds[2]?.writer?.write(prompt);
+  if (f.on.has("t") && Number(f.on.get("t")) === 0) return 0;
+  let text = "";
+  let hitDelim = false;
+  let gotAny = false;
+  for (;;) {
+    const rec = await readRecord(reader, exact ? -1 : delim, maxChars >= 0 ? maxChars - text.length : -1);
+    if (!rec) break;
+    gotAny = true;
+    let s = decodeUtf8(rec.bytes);
+    hitDelim = rec.hitDelim;
+    if (!raw && s.endsWith("\\") && rec.hitDelim && !/(^|[^\\])(\\\\)*\\\\$/.test(s.slice(0, -1) + "\\\\")) {
+      // backslash-newline: continue on the next line
+      text += s.slice(0, -1);
+      continue;
+    }
+    text += s;
+    s = "";
+    break;
+  }
+  if (!gotAny) {
+    assignRead(sh, f, [], "");
+    return 1;
+  }
+  const names = f.rest.length ? f.rest : [];
+  const ifs = sh.get("IFS") ?? " \t\n";
+  const arrayName = f.on.get("a");
+  if (typeof arrayName === "string") {
+    const fields = raw ? splitForRead(text, ifs, Infinity) : splitForRead(text, ifs, Infinity).map(unbackslash);
+    const v = sh.declare(arrayName, Attr.Indexed);
+    v.value = fields.filter((x) => x !== "" || true);
+    return hitDelim || exact ? 0 : 1;
+  }
+  if (names.length === 0) {
+    sh.set("REPLY", raw ? text : unbackslash(text));
+  } else {
+    const fields = splitForRead(text, ifs, names.length);
+    names.forEach((n, i) => sh.set(n, raw ? fields[i] ?? "" : unbackslash(fields[i] ?? "")));
+  }
+  return hitDelim || (exact && text.length === maxChars) ? 0 : 1;
+};
+
+function assignRead(sh: Shell, f: ReturnType<typeof builtinFlags>, fields: string[], _t: string): void {
+  const arrayName = f.on.get("a");
+  if (typeof arrayName === "string") {
+    sh.declare(arrayName, Attr.Indexed).value = [];
+    return;
+  }
+  if (f.rest.length === 0) sh.set("REPLY", "");
+  else f.rest.forEach((n, i) => sh.set(n, fields[i] ?? ""));
+}
+
+function unbackslash(s: string): string {
+  return s.replace(/\\(.)/gs, "$1");
+}
+
+export const mapfile: ShellBuiltin = async (sh, argv, fds) => {
+  const f = builtinFlags(argv.slice(1), "t", "dnOsuCc");
+  if (f.bad) return invalidOption(sh, fds, argv[0], f.bad, `${argv[0]} [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]`);
+  const name = f.rest[0] ?? "MAPFILE";
+  const fd = f.on.has("u") ? Number(f.on.get("u")) : 0;
+  const reader = fds[fd]?.reader;
+  if (!reader) {
+    builtinError(sh, fds, argv[0], `${fd}: invalid file descriptor: Bad file descriptor`);
+    return 1;
+  }
+  const d = f.on.get("d");
+  const delim = typeof d === "string" ? (d === "" ? 0 : d.charCodeAt(0)) : 10;
+  const count = f.on.has("n") ? Number(f.on.get("n")) : 0;
+  let skip = f.on.has("s") ? Number(f.on.get("s")) : 0;
+  const origin = f.on.has("O") ? Number(f.on.get("O")) : 0;
+  const v = sh.declare(name, Attr.Indexed);
+  const arr: string[] = f.on.has("O") && Array.isArray(v.value) ? v.value : [];
+  let idx = origin;
+  let read = 0;
+  for (;;) {
+    if (count && read >= count) break;
+    const rec = await readRecord(reader, delim);
+    if (!rec) break;
+    sh.services.budget.step();
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    let s = decodeUtf8(rec.bytes);
+    if (!f.on.has("t") && rec.hitDelim) s += String.fromCharCode(delim);
+    arr[idx++] = s;
+    read++;
+  }
+  v.value = arr;
+  return 0;
+};
+
+/** select NAME in WORDS: menu on stderr, a reply read from stdin per round. */
+export async function selectLoop(
+  sh: Shell,
+  cmd: For,
+  items: string[],
+  fds: FdTable,
+  body: (b: StatementList, f: FdTable) => Promise<{ status: number; flow: "" | "break" | "continue" }>,
+): Promise<number> {
+  const reader = fds[0]?.reader;
+  let status = 0;
+  if (items.length === 0) return 0;
+  const menu = items.map((it, i) => `${i + 1}) ${it}`).join("\n") + "\n";
+  for (;;) {
+    fds[2]?.writer?.write(menu);
+    fds[2]?.writer?.write(sh.get("PS3") ?? "#? ");
+    const rec = reader ? await readRecord(reader, 10) : null;
+    if (!rec) {
+      fds[2]?.writer?.write("\n");
+      return status;
+    }
+    const reply = decodeUtf8(rec.bytes);
+    sh.set("REPLY", reply);
+    const n = Number(reply.trim());
+    sh.set(cmd.name, Number.isInteger(n) && n >= 1 && n <= items.length ? items[n - 1] : "");
+    if (reply.trim() === "") continue;
+    const r = await body(cmd.body, fds);
+    status = r.status;
+    if (r.flow === "break") return status;
+  }
+}

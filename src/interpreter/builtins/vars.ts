@@ -1,0 +1,302 @@
+import type { Assignment, SimpleCommand } from "../../parser/ast.js";
+import { isName } from "../../parser/scanner.js";
+import { evalArithText } from "../arith.js";
+import { assignArray } from "../arrays.js";
+import { ShellError } from "../errors.js";
+import { expandString } from "../expand.js";
+import type { FdTable } from "../io.js";
+import { quoteDeclare } from "../quote.js";
+import type { Shell } from "../shell.js";
+import { printFunction } from "../../parser/print.js";
+import { Attr, arrayIndices, isAssoc, isIndexed, type Variable } from "../variables.js";
+import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
+
+const LETTER_ATTR: Record<string, number> = {
+  a: Attr.Indexed, A: Attr.Assoc, i: Attr.Integer, l: Attr.Lower, u: Attr.Upper, n: Attr.Nameref,
+  r: Attr.Readonly, t: Attr.Trace, x: Attr.Export, c: Attr.Capitalize,
+};
+
+/** bash's attribute letters, in the order declare -p prints them. */
+export function attrLetters(v: Variable): string {
+  let s = "";
+  if (isIndexed(v) || (v.attrs & Attr.Indexed && !(v.value instanceof Map))) s += "a";
+  if (isAssoc(v) || v.attrs & Attr.Assoc) s += "A";
+  if (v.attrs & Attr.Integer) s += "i";
+  if (v.attrs & Attr.Nameref) s += "n";
+  if (v.attrs & Attr.Readonly) s += "r";
+  if (v.attrs & Attr.Trace) s += "t";
+  if (v.attrs & Attr.Export) s += "x";
+  if (v.attrs & Attr.Capitalize) s += "c";
+  if (v.attrs & Attr.Lower) s += "l";
+  if (v.attrs & Attr.Upper) s += "u";
+  return s;
+}
+
+/** One `declare -p` line. */
+export function declareLine(name: string, v: Variable): string {
+  const flags = attrLetters(v);
+  const head = `declare -${flags || "-"} ${name}`;
+  const val = v.value;
+  if (val === undefined) return head;
+  if (Array.isArray(val)) {
+    const items = arrayIndices(val).map((i) => `[${i}]=${quoteDeclare(val[i])}`);
+    return `${head}=(${items.join(" ")})`;
+  }
+  if (val instanceof Map) {
+    if (val.size === 0) return `${head}=()`;
+    const items = [...val].map(([k, x]) => `[${/^[A-Za-z0-9_]+$/.test(k) ? k : quoteDeclare(k)}]=${quoteDeclare(x)}`);
+    return `${head}=(${items.join(" ")} )`;
+  }
+  return `${head}=${quoteDeclare(val)}`;
+}
+
+interface DeclareOpts {
+  on: number;
+  off: number;
+  print: boolean;
+  functions: boolean;
+  funcNames: boolean;
+  global: boolean;
+}
+
+/** declare / typeset / local / export / readonly share one implementation. */
+function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBuiltin {
+  return async (sh, argv, fds, cmd) => {
+    const name = argv[0];
+    if (kind === "local" && sh.funcNames.length === 0) {
+      builtinError(sh, fds, name, "can only be used in a function");
+      return 1;
+    }
+    const o: DeclareOpts = { on: 0, off: 0, print: false, functions: false, funcNames: false, global: false };
+    if (kind === "export") o.on |= Attr.Export;
+    if (kind === "readonly") o.on |= Attr.Readonly;
+    const allowed = kind === "export" ? "fnp" : kind === "readonly" ? "aAfp" : "aAfFgiIlnprtuxc";
+    let i = 1;
+    for (; i < argv.length; i++) {
+      const a = argv[i];
+      if (a === "--") {
+        i++;
+        break;
+      }
+      if (!/^[-+][A-Za-z]+$/.test(a)) break;
+      const minus = a[0] === "-";
+      for (const c of a.slice(1)) {
+        if (!allowed.includes(c)) {
+          const usage =
+            kind === "export" ? "export [-fn] [name[=value] ...] or export -p"
+              : kind === "readonly" ? "readonly [-aAf] [name[=value] ...] or readonly -p"
+                : `${name} [-aAfFgiIlnrtux] [name[=value] ...]${kind === "declare" ? ` or ${name} -p [-aAfFilnrtux] [name ...]` : ""}`;
+          return invalidOption(sh, fds, name, `${a[0]}${c}`, usage);
+        }
+        if (c === "p") o.print = true;
+        else if (c === "f") o.functions = true;
+        else if (c === "F") o.funcNames = true;
+        else if (c === "g") o.global = true;
+        else if (c === "n" && kind === "export") {
+          if (minus) o.off |= Attr.Export;
+          o.on &= ~Attr.Export;
+        } else if (LETTER_ATTR[c] !== undefined) {
+          if (minus) o.on |= LETTER_ATTR[c];
+          else o.off |= LETTER_ATTR[c];
+        }
+      }
+    }
+    const args = argv.slice(i);
+    const words = cmd ? cmd.words.slice(cmd.words.length - args.length) : [];
+    if (o.functions || o.funcNames) return declareFunctions(sh, fds, args, o.funcNames);
+    if (args.length === 0 || (o.print && args.every((a) => !a.includes("=")))) {
+      return printVars(sh, fds, kind, args, o);
+    }
+    let status = 0;
+    const where = kind === "local" || (kind === "declare" && sh.funcNames.length > 0 && !o.global) ? "local" : o.global ? "global" : "visible";
+    for (let k = 0; k < args.length; k++) {
+      const word = words[k]?.assign ? words[k] : undefined;
+      try {
+        if (!(await declareOne(sh, fds, name, args[k], word?.assign, o, where as "local" | "global" | "visible", kind))) status = 1;
+      } catch (e) {
+        if (e instanceof ShellError) {
+          builtinError(sh, fds, name, e.message);
+          status = 1;
+        } else throw e;
+      }
+    }
+    return status;
+  };
+}
+
+async function declareOne(
+  sh: Shell, fds: FdTable, cmdName: string, arg: string, assign: Assignment | undefined,
+  o: DeclareOpts, where: "local" | "global" | "visible", kind: string,
+): Promise<boolean> {
+  const eq = arg.indexOf("=");
+  let name = eq < 0 ? arg : arg.slice(0, eq);
+  let append = false;
+  if (name.endsWith("+")) {
+    name = name.slice(0, -1);
+    append = true;
+  }
+  const bracket = name.indexOf("[");
+  const base = bracket > 0 ? name.slice(0, bracket) : name;
+  if (!isName(base)) {
+    builtinError(sh, fds, cmdName, `\`${arg}': not a valid identifier`);
+    return false;
+  }
+  const existing = where === "local" ? sh.vars.frames[sh.vars.frames.length - 1]?.get(base) : sh.resolve(base);
+  if (existing && existing.attrs & Attr.Readonly && (eq >= 0 || o.off & Attr.Readonly)) {
+    builtinError(sh, fds, cmdName, `${base}: readonly variable`);
+    return false;
+  }
+  const v = sh.declare(base, 0, where === "visible" && kind !== "declare" ? "visible" : where);
+  if (o.on & Attr.Assoc && !(v.value instanceof Map)) v.value = v.value === undefined ? new Map() : new Map([["0", String(v.value)]]);
+  if (o.on & Attr.Indexed && v.value !== undefined && !Array.isArray(v.value) && !(v.value instanceof Map)) v.value = [v.value];
+  if (o.on & Attr.Indexed && v.value === undefined && eq < 0) v.value = [];
+  if (o.on & Attr.Upper) v.attrs &= ~Attr.Lower;
+  if (o.on & Attr.Lower) v.attrs &= ~Attr.Upper;
+  v.attrs = (v.attrs | (o.on & ~Attr.Readonly)) & ~o.off;
+  if (eq >= 0) {
+    if (assign?.array) {
+      await assignArray(sh, { ...assign, name: base }, fds, where === "visible" ? "visible" : where);
+    } else {
+      const value = arg.slice(eq + 1);
+      if (bracket > 0) {
+        const key = name.slice(bracket + 1, -1);
+        if (v.value instanceof Map) v.value.set(key, sh.applyAttrs(v, value, append ? v.value.get(key) ?? "" : null));
+        else sh.setElement(base, Number(evalArithText(sh, key)), value, append);
+      } else if (Array.isArray(v.value)) {
+        v.value[0] = sh.applyAttrs(v, value, append ? v.value[0] ?? "" : null);
+      } else if (v.value instanceof Map) {
+        v.value.set("0", sh.applyAttrs(v, value, null));
+      } else {
+        v.value = sh.applyAttrs(v, value, append ? (typeof v.value === "string" ? v.value : "") : null);
+      }
+    }
+  } else if (v.attrs & Attr.Integer && typeof v.value === "string" && o.on & Attr.Integer) {
+    v.value = String(evalArithText(sh, v.value));
+  }
+  if (o.on & Attr.Readonly) v.attrs |= Attr.Readonly;
+  return true;
+}
+
+async function printVars(sh: Shell, fds: FdTable, kind: string, names: string[], o: DeclareOpts): Promise<number> {
+  let status = 0;
+  let text = "";
+  const list = names.length ? names : sh.vars.visibleNames();
+  for (const n of list) {
+    const v = sh.vars.lookup(n);
+    if (!v) {
+      if (names.length) {
+        builtinError(sh, fds, kind === "local" ? "local" : "declare", `${n}: not found`);
+        status = 1;
+      }
+      continue;
+    }
+    if (!names.length) {
+      if (kind === "export" && !(v.attrs & Attr.Export)) continue;
+      if (kind === "readonly" && !(v.attrs & Attr.Readonly)) continue;
+      if (o.on && (v.attrs & o.on) !== o.on) continue;
+    }
+    if (!names.length && kind === "declare" && !o.print && !o.on) {
+      const { setLine } = await import("./set.js");
+      const line = setLine(n, v);
+      if (line !== null) text += line + "\n";
+      continue;
+    }
+    text += declareLine(n, v) + "\n";
+  }
+  if (text) await out(fds, text);
+  return status;
+}
+
+async function declareFunctions(sh: Shell, fds: FdTable, names: string[], namesOnly: boolean): Promise<number> {
+  const list = names.length ? names : [...sh.functions.keys()].sort();
+  let text = "";
+  let status = 0;
+  for (const n of list) {
+    const fn = sh.functions.get(n);
+    if (!fn) {
+      status = 1;
+      continue;
+    }
+    text += namesOnly ? `declare -f ${n}\n` : printFunction(fn) + "\n";
+  }
+  if (text) await out(fds, text);
+  return status;
+}
+
+export const declare = declareLike("declare");
+export const local = declareLike("local");
+export const exportBuiltin = declareLike("export");
+export const readonly = declareLike("readonly");
+
+export const unset: ShellBuiltin = async (sh, argv, fds) => {
+  let mode: "v" | "f" | "n" | "" = "";
+  let i = 1;
+  for (; i < argv.length && /^-[fvn]+$/.test(argv[i]); i++) mode = argv[i].slice(-1) as "v" | "f" | "n";
+  if (argv[i] === "--") i++;
+  let status = 0;
+  for (const arg of argv.slice(i)) {
+    if (mode === "f") {
+      sh.functions.delete(arg);
+      continue;
+    }
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/s.exec(arg);
+    if (!m) {
+      builtinError(sh, fds, "unset", `\`${arg}': not a valid identifier`);
+      status = 1;
+      continue;
+    }
+    const name = mode === "n" ? m[1] : sh.resolveName(m[1]);
+    if (m[2] !== undefined) {
+      const v = sh.resolve(name);
+      if (!v) continue;
+      if (v.attrs & Attr.Readonly) {
+        builtinError(sh, fds, "unset", `${name}: cannot unset: readonly variable`);
+        status = 1;
+        continue;
+      }
+      if (m[2] === "@" || m[2] === "*") {
+        sh.unset(name);
+      } else if (isAssoc(v)) v.value.delete(m[2]);
+      else if (isIndexed(v)) {
+        let idx = Number(evalArithText(sh, m[2]));
+        if (idx < 0) idx += v.value.length;
+        delete v.value[idx];
+        while (v.value.length && !(v.value.length - 1 in v.value)) v.value.length--;
+      } else if (Number(evalArithText(sh, m[2])) === 0) sh.unset(name);
+      continue;
+    }
+    if (!mode && !sh.vars.lookup(name) && sh.functions.has(name)) {
+      sh.functions.delete(name);
+      continue;
+    }
+    if (!sh.unset(name)) {
+      builtinError(sh, fds, "unset", `${name}: cannot unset: readonly variable`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const letBuiltin: ShellBuiltin = (sh, argv, fds) => {
+  if (argv.length < 2) {
+    builtinError(sh, fds, "let", "expression expected");
+    return 1;
+  }
+  let last: number | bigint = 0;
+  for (const expr of argv.slice(1)) {
+    try {
+      last = evalArithText(sh, expr, "let: ");
+    } catch (e) {
+      if (e instanceof ShellError) {
+        const w = fds[2]?.writer;
+        w?.write(`${sh.sourceName ?? sh.argv0}: line ${sh.line}: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+  }
+  return last === 0 || last === 0n ? 1 : 0;
+};
+
+export type { SimpleCommand };
+void expandString;

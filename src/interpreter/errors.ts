@@ -1,0 +1,38 @@
+/**
+ * Errors and control flow inside the interpreter. Control flow (break, continue,
+ * return, exit) travels as thrown plain objects: cheap to throw (no stack
+ * capture) and caught exactly where bash would stop unwinding.
+ */
+
+/** A shell error with bash's message: printed as `bash: line N: MESSAGE`, then `status`. */
+export class ShellError extends Error {
+  constructor(
+    message: string,
+    readonly status = 1,
+    /** Fatal errors end the whole script (bash: "expansion errors" in non-interactive shells). */
+    readonly fatal = false,
+  ) {
+    super(message);
+    this.name = "ShellError";
+  }
+}
+
+export class BreakSignal {
+  constructor(public levels: number) {}
+}
+
+export class ContinueSignal {
+  constructor(public levels: number) {}
+}
+
+export class ReturnSignal {
+  constructor(readonly status: number) {}
+}
+
+/** `exit N`, or a fatal error: unwinds to the shell (or subshell) boundary. */
+export class ExitSignal {
+  constructor(readonly status: number) {}
+}
+
+/** set -e tripped: unwinds like exit. */
+export class ErrexitSignal extends ExitSignal {}

@@ -1,0 +1,287 @@
+import type { Word, WordPart } from "../parser/ast.js";
+import { evalArithExpr, evalArithText } from "./arith.js";
+import { ShellError } from "./errors.js";
+import { expandBraces, hasBrace } from "./braces.js";
+import { globExpand } from "./glob.js";
+import type { FdTable } from "./io.js";
+import { expandParam, type ParamValue, type WordExpander } from "./param.js";
+import { escapeGlob, hasGlobChars, unescapeGlob } from "./pattern.js";
+import type { Shell } from "./shell.js";
+import { commandSubstitution, processSubstitution } from "./subst.js";
+
+/**
+ * Word expansion in bash's order: brace -> tilde -> parameter, arithmetic and
+ * command substitution (left to right) -> word splitting -> pathname expansion ->
+ * quote removal. Quote state travels with each piece of text (Fields), never as
+ * sentinel characters.
+ */
+
+interface Field {
+  text: string;
+  /** The text as a pattern: quoted characters backslash-escaped. */
+  pat: string;
+  glob: boolean;
+}
+
+/** Accumulates fields while parts are expanded. */
+class Fields {
+  out: Field[] = [];
+  text = "";
+  pat = "";
+  glob = false;
+  started = false;
+  /** Set when a quoted "$@" expanded to nothing. */
+  atEmpty = false;
+
+  constructor(private readonly ifs: string) {}
+
+  quoted(s: string): void {
+    this.text += s;
+    this.pat += escapeGlob(s);
+    this.started = true;
+  }
+
+  literal(s: string): void {
+    this.text += s;
+    this.pat += s;
+    if (!this.glob && hasGlobChars(s)) this.glob = true;
+    this.started = true;
+  }
+
+  end(): void {
+    if (this.started) this.out.push({ text: this.text, pat: this.pat, glob: this.glob });
+    this.text = "";
+    this.pat = "";
+    this.glob = false;
+    this.started = false;
+  }
+
+  /** An unquoted expansion result: split on IFS, glob characters live. */
+  splittable(s: string): void {
+    const ifs = this.ifs;
+    if (ifs === "") {
+      if (s !== "") this.literal(s);
+      return;
+    }
+    const n = s.length;
+    let i = 0;
+    const isWs = (c: string) => (c === " " || c === "\t" || c === "\n") && ifs.includes(c);
+    while (i < n && isWs(s[i])) i++;
+    if (i > 0) this.end();
+    let chunkStart = i;
+    while (i < n) {
+      const c = s[i];
+      if (!ifs.includes(c)) {
+        i++;
+        continue;
+      }
+      if (i > chunkStart) this.literal(s.slice(chunkStart, i));
+      // A delimiter: ws* [one non-ws IFS char] ws*
+      let nonWs = false;
+      while (i < n && isWs(s[i])) i++;
+      if (i < n && ifs.includes(s[i]) && !isWs(s[i])) {
+        nonWs = true;
+        i++;
+        while (i < n && isWs(s[i])) i++;
+      }
+      if (nonWs) this.started = true;
+      this.end();
+      chunkStart = i;
+    }
+    if (chunkStart < n) this.literal(s.slice(chunkStart));
+  }
+}
+
+function ifsOf(sh: Shell): string {
+  const v = sh.get("IFS");
+  return v === undefined ? " \t\n" : v;
+}
+
+/** Expands command words into fields (the only path that splits and globs). */
+export async function expandWords(sh: Shell, words: Word[], io: FdTable): Promise<string[]> {
+  const out: string[] = [];
+  for (const w of words) {
+    // Fast path: one plain literal without glob characters or braces.
+    if (w.parts.length === 1 && w.parts[0].type === "Literal") {
+      const v = w.parts[0].value;
+      if (!hasGlobChars(v)) {
+        out.push(v);
+        continue;
+      }
+    }
+    const list = hasBrace(w) && sh.options.has("braceexpand") ? expandBraces(w, sh) : [w];
+    for (const bw of list) {
+      const fields = new Fields(ifsOf(sh));
+      await addParts(sh, bw.parts, fields, io, false, true);
+      fields.end();
+      for (const f of fields.out) {
+        if (f.glob && !sh.options.has("noglob")) {
+          const matches = await globExpand(sh, f.pat);
+          if (matches) {
+            out.push(...matches);
+            continue;
+          }
+        }
+        out.push(f.text);
+      }
+    }
+  }
+  return out;
+}
+
+/** Expands a word to one string: no splitting, no globbing (assignments, here-docs, [[ ]]). */
+export async function expandString(sh: Shell, word: Word, io: FdTable, quoted = false): Promise<string> {
+  const parts = word.parts;
+  if (parts.length === 1 && parts[0].type === "Literal") return parts[0].value;
+  if (parts.length === 0) return "";
+  const fields = new Fields("");
+  await addParts(sh, parts, fields, io, quoted, false);
+  return fields.text;
+}
+
+/** Expands a word to a pattern: quoted characters escaped, unquoted ones live. */
+export async function expandPattern(sh: Shell, word: Word, io: FdTable, quoted = false): Promise<string> {
+  const fields = new Fields("");
+  await addParts(sh, word.parts, fields, io, quoted, false);
+  return quoted ? escapeGlob(fields.text) : fields.pat;
+}
+
+/** A redirection target: expanded, and globbed when that yields exactly one name. */
+export async function expandRedirectTarget(sh: Shell, word: Word, io: FdTable): Promise<string> {
+  const fields = new Fields("");
+  await addParts(sh, word.parts, fields, io, false, false);
+  if (fields.glob && !sh.options.has("noglob")) {
+    const m = await globExpand(sh, fields.pat);
+    if (m && m.length === 1) return m[0];
+    if (m && m.length > 1) throw new ShellError(`${sourceText(word)}: ambiguous redirect`);
+  }
+  return fields.text;
+}
+
+function sourceText(w: Word): string {
+  return w.parts.map((p) => (p.type === "Literal" || p.type === "Escaped" || p.type === "SingleQuoted" ? p.value : "$" + (p.type === "Param" ? p.name : ""))).join("");
+}
+
+export const expander: WordExpander = { expandString, expandPattern };
+
+/**
+ * Adds parts to the fields. `quoted`: inside double quotes. `split`: unquoted
+ * expansion results are split (command words) or kept whole (assignments).
+ */
+async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, quoted: boolean, split: boolean): Promise<void> {
+  for (const p of parts) {
+    switch (p.type) {
+      case "Literal":
+        if (quoted) f.quoted(p.value);
+        else f.literal(p.value);
+        break;
+      case "Escaped":
+        f.quoted(p.value);
+        break;
+      case "SingleQuoted":
+        if (quoted && !p.ansiC) f.quoted("'" + p.value + "'");
+        else f.quoted(p.value);
+        break;
+      case "DoubleQuoted": {
+        const wasStarted = f.started;
+        const textBefore = f.text;
+        f.atEmpty = false;
+        f.started = true;
+        await addParts(sh, p.parts, f, io, true, split);
+        // "$@" with no parameters makes no field at all (unlike "").
+        if (f.atEmpty && f.text === textBefore && p.parts.every((x) => x.type === "Param")) f.started = wasStarted;
+        break;
+      }
+      case "Tilde":
+        if (quoted) f.quoted("~" + p.user);
+        else f.quoted(await tildeValue(sh, p.user));
+        break;
+      case "Param": {
+        const v = await expandParam(sh, p, quoted, io, expander);
+        addValue(sh, v, f, quoted, split);
+        break;
+      }
+      case "CommandSubst": {
+        const s = await commandSubstitution(sh, p.body, io);
+        addScalar(s, f, quoted, split);
+        break;
+      }
+      case "ArithSubst": {
+        const a = p.expr;
+        let n;
+        if (a.expr) n = evalArithExpr(sh, a.expr, a.text);
+        else if (a.error) n = evalArithText(sh, a.text);
+        else n = evalArithText(sh, await expandString(sh, a.word, io, true));
+        addScalar(String(n), f, quoted, split);
+        break;
+      }
+      case "ProcSubst":
+        f.quoted(await processSubstitution(sh, p, io));
+        break;
+      case "Brace": {
+        // Not expanded here (assignment values, quoted contexts): its source text.
+        f.literal(braceText(p));
+        break;
+      }
+    }
+  }
+}
+
+function braceText(p: Extract<WordPart, { type: "Brace" }>): string {
+  if (p.seq) return `{${p.seq.from}..${p.seq.to}${p.seq.step !== null ? ".." + p.seq.step : ""}}`;
+  return "{" + (p.items ?? []).map((w) => w.parts.map((x) => ("value" in x ? x.value : "")).join("")).join(",") + "}";
+}
+
+function addScalar(s: string, f: Fields, quoted: boolean, split: boolean): void {
+  if (quoted) f.quoted(s);
+  else if (split) f.splittable(s);
+  else f.literal(s);
+}
+
+function addValue(sh: Shell, v: ParamValue, f: Fields, quoted: boolean, split: boolean): void {
+  if (typeof v === "string") {
+    addScalar(v, f, quoted, split);
+    return;
+  }
+  const list = v.list;
+  if (quoted) {
+    if (v.star) {
+      const ifs = ifsOf(sh);
+      f.quoted(list.join(ifs.slice(0, 1)));
+      return;
+    }
+    // "$@": one field per element; the first joins the text before, the last the text after.
+    if (list.length === 0) {
+      f.atEmpty = true;
+      return;
+    }
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) {
+        f.started = true;
+        f.end();
+      }
+      f.quoted(list[i]);
+    }
+    return;
+  }
+  if (!split) {
+    const ifs = ifsOf(sh);
+    f.literal(list.join(v.star ? ifs.slice(0, 1) : " "));
+    return;
+  }
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) f.end();
+    f.splittable(list[i]);
+  }
+}
+
+async function tildeValue(sh: Shell, user: string): Promise<string> {
+  if (user === "") return sh.get("HOME") ?? "/home/user";
+  if (user === "+") return sh.get("PWD") ?? sh.cwd;
+  if (user === "-") return sh.get("OLDPWD") ?? "~-";
+  if (user === sh.services.sandbox.user) return "/home/" + user;
+  if (user === "root") return "/root";
+  return "~" + user;
+}
+
+export { unescapeGlob };

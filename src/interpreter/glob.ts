@@ -1,0 +1,97 @@
+import { joinPath } from "../fs/path.js";
+import { hasGlobChars, patternRegex, unescapeGlob } from "./pattern.js";
+import type { Shell } from "./shell.js";
+import { ShellError } from "./errors.js";
+
+/**
+ * Pathname expansion against the virtual filesystem. Returns the sorted matches,
+ * or null when nothing matched (the caller keeps the word, or drops it under
+ * nullglob / fails under failglob).
+ */
+export async function globExpand(sh: Shell, pattern: string): Promise<string[] | null> {
+  const absolute = pattern.startsWith("/");
+  const segments = pattern.split("/").filter((s, i) => s !== "" || i === 0);
+  let bases: string[] = [absolute ? "/" : ""];
+  if (absolute) segments.shift();
+  const dotglob = sh.shopts.has("dotglob");
+  const nocase = sh.shopts.has("nocaseglob");
+  const globstar = sh.shopts.has("globstar");
+  for (let si = 0; si < segments.length; si++) {
+    const seg = segments[si];
+    const last = si === segments.length - 1;
+    const next: string[] = [];
+    if (!hasGlobChars(seg)) {
+      const name = unescapeGlob(seg);
+      for (const b of bases) {
+        const path = b === "" ? name : joinPath(b, name);
+        if (last ? await sh.fs.exists(resolve(sh, path)) : await isDir(sh, path)) next.push(path);
+      }
+    } else if (globstar && seg === "**") {
+      for (const b of bases) await walk(sh, b, next, dotglob, last);
+    } else {
+      const re = patternRegex(seg, { nocase, pathname: true });
+      const explicitDot = seg.startsWith(".") || seg.startsWith("\\.");
+      for (const b of bases) {
+        let entries;
+        try {
+          entries = await sh.fs.readdir(resolve(sh, b === "" ? "." : b));
+        } catch {
+          continue;
+        }
+        const names = entries.map((e) => e.name);
+        if (explicitDot) names.push(".", "..");
+        for (const name of names) {
+          if (name.startsWith(".") && !explicitDot && !dotglob) continue;
+          if ((name === "." || name === "..") && !explicitDot) continue;
+          if (!re.test(name)) continue;
+          const path = b === "" ? name : joinPath(b, name);
+          if (!last && !(await isDir(sh, path))) continue;
+          next.push(path);
+        }
+      }
+    }
+    bases = next;
+    if (bases.length === 0) break;
+  }
+  if (pattern.endsWith("/")) bases = bases.map((b) => b + "/");
+  if (bases.length === 0) {
+    if (sh.shopts.has("failglob")) throw new ShellError(`no match: ${unescapeGlob(pattern)}`, 1);
+    if (sh.shopts.has("nullglob")) return [];
+    return null;
+  }
+  return bases.sort(compareGlob);
+}
+
+/** bash sorts matches with strcoll; in C.UTF-8 that is code point order. */
+function compareGlob(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function resolve(sh: Shell, p: string): string {
+  if (p.startsWith("/")) return p;
+  return sh.cwd === "/" ? "/" + p : sh.cwd + "/" + p;
+}
+
+async function isDir(sh: Shell, p: string): Promise<boolean> {
+  try {
+    return (await sh.fs.stat(resolve(sh, p))).type === "directory";
+  } catch {
+    return false;
+  }
+}
+
+async function walk(sh: Shell, base: string, out: string[], dotglob: boolean, last: boolean): Promise<void> {
+  if (base !== "" || last) out.push(base === "" ? "" : base);
+  let entries;
+  try {
+    entries = await sh.fs.readdir(resolve(sh, base === "" ? "." : base));
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith(".") && !dotglob) continue;
+    const path = base === "" ? e.name : joinPath(base, e.name);
+    if (e.type === "directory") await walk(sh, path, out, dotglob, last);
+    else if (last) out.push(path);
+  }
+}

@@ -1,0 +1,27 @@
+import type { ByteReader, ByteWriter } from "../io/streams.js";
+
+/** One open file descriptor: a reading end, a writing end, or both (<>). */
+export interface FdEntry {
+  reader?: ByteReader;
+  writer?: ByteWriter;
+  /** The path behind it, when it is a file (for /dev/fd/N and messages). */
+  path?: string;
+}
+
+/**
+ * The file descriptors a command runs with. Index = fd number. Copied on write:
+ * a redirection makes a new table for the command it applies to.
+ */
+export type FdTable = Array<FdEntry | undefined>;
+
+export function stdinOf(fds: FdTable): ByteReader | undefined {
+  return fds[0]?.reader;
+}
+
+export function stdoutOf(fds: FdTable): ByteWriter | undefined {
+  return fds[1]?.writer;
+}
+
+export function stderrOf(fds: FdTable): ByteWriter | undefined {
+  return fds[2]?.writer;
+}

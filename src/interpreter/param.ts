@@ -1,0 +1,360 @@
+import type { ParamPart, Word } from "../parser/ast.js";
+import { isName } from "../parser/scanner.js";
+import { evalArithText } from "./arith.js";
+import { ShellError } from "./errors.js";
+import type { FdTable } from "./io.js";
+import { matchPattern, removeAffix, replacePattern } from "./pattern.js";
+import { quoteForReuse, transformValue } from "./quote.js";
+import type { Shell } from "./shell.js";
+import { arrayIndices, Attr, isAssoc, isIndexed } from "./variables.js";
+
+/**
+ * Parameter expansion: ${name...} in all its forms. The result is a scalar, or a
+ * list for $@, $*, ${a[@]}, ${a[*]} (which the caller joins or keeps as fields).
+ */
+export type ParamValue = string | { list: string[]; star: boolean };
+
+/** Expansion hooks the parameter code needs from expand.ts (avoids an import cycle). */
+export interface WordExpander {
+  expandString(sh: Shell, word: Word, io: FdTable, quoted?: boolean): Promise<string>;
+  expandPattern(sh: Shell, word: Word, io: FdTable, quoted?: boolean): Promise<string>;
+}
+
+interface Lookup {
+  /** undefined: unset. */
+  value: ParamValue | undefined;
+  /** For messages: the name as written (a, a[1], @). */
+  label: string;
+}
+
+function isAtIndex(w: Word | null): "@" | "*" | null {
+  if (!w || w.parts.length !== 1 || w.parts[0].type !== "Literal") return null;
+  const v = w.parts[0].value;
+  return v === "@" || v === "*" ? v : null;
+}
+
+/** Reads a parameter (no operator applied). */
+async function lookup(sh: Shell, name: string, index: Word | null, io: FdTable, ex: WordExpander): Promise<Lookup> {
+  if (name === "@" || name === "*") return { value: { list: sh.positional.slice(), star: name === "*" }, label: name };
+  const at = isAtIndex(index);
+  if (at) {
+    const v = sh.resolve(name);
+    let list: string[];
+    if (!v || v.value === undefined) list = sh.values(name);
+    else if (typeof v.value === "string") list = [v.value];
+    else if (Array.isArray(v.value)) list = sh.values(name);
+    else list = [...v.value.values()];
+    return { value: { list, star: at === "*" }, label: name };
+  }
+  if (index) {
+    const v = sh.resolve(name);
+    if (v && isAssoc(v)) {
+      const key = await ex.expandString(sh, index, io, true);
+      return { value: v.value.get(key), label: `${name}[${key}]` };
+    }
+    const text = await ex.expandString(sh, index, io, true);
+    const i = Number(evalArithText(sh, text));
+    if (v && isIndexed(v)) {
+      const idx = i < 0 ? v.value.length + i : i;
+      if (idx < 0) throw new ShellError(`${name}: bad array subscript`, 1);
+      return { value: v.value[idx], label: `${name}[${text}]` };
+    }
+    if (i === 0 || i === -1) return { value: sh.get(name), label: name };
+    if (name === "FUNCNAME" || name === "PIPESTATUS") return { value: sh.values(name)[i], label: name };
+    return { value: undefined, label: `${name}[${text}]` };
+  }
+  switch (name) {
+    case "#":
+      return { value: String(sh.positional.length), label: name };
+    case "?":
+      return { value: String(sh.lastStatus), label: name };
+    case "$":
+      return { value: String(sh.rootPid), label: name };
+    case "!":
+      return { value: sh.lastBgPid ? String(sh.lastBgPid) : undefined, label: name };
+    case "-":
+      return { value: sh.flags(), label: name };
+  }
+  const c = name.charCodeAt(0);
+  if (c >= 48 && c <= 57) return { value: sh.positionalAt(Number(name)), label: name };
+  return { value: sh.get(name), label: name };
+}
+
+function isNull(v: ParamValue | undefined, colon: boolean): boolean {
+  if (v === undefined) return true;
+  if (typeof v === "string") return colon && v === "";
+  if (v.list.length === 0) return true;
+  return colon && v.list.length === 1 && v.list[0] === "" ;
+}
+
+/** Expands one ${...} / $name part. `quoted`: inside double quotes. */
+export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: FdTable, ex: WordExpander): Promise<ParamValue> {
+  const op = p.op;
+  if (op?.kind === "bad") throw new ShellError(`${op.text}: bad substitution`, 1, true);
+  if (op?.kind === "prefixNames") {
+    const names = sh.vars.visibleNames().filter((n) => n.startsWith(p.name) && sh.resolve(n)?.value !== undefined);
+    return { list: names, star: op.star };
+  }
+  if (op?.kind === "keys") {
+    const v = sh.resolve(p.name);
+    let keys: string[] = [];
+    if (v && Array.isArray(v.value)) keys = arrayIndices(v.value).map(String);
+    else if (v && v.value instanceof Map) keys = [...v.value.keys()];
+    else if (v && v.value !== undefined) keys = ["0"];
+    return { list: keys, star: op.star };
+  }
+  let name = p.name;
+  let index = p.index;
+  let looked: Lookup;
+  if (p.indirect) {
+    const ref = await lookup(sh, name, index, io, ex);
+    const target = typeof ref.value === "string" ? ref.value : ref.value ? ref.value.list.join(" ") : undefined;
+    if (target === undefined || target === "") {
+      if (op && (op.kind === "default" || op.kind === "assign" || op.kind === "alt" || op.kind === "error")) {
+        looked = { value: undefined, label: name };
+      } else throw new ShellError(`${name}: invalid indirect expansion`, 1, true);
+    } else {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/s.exec(target);
+      if (!m && !/^(\d+|[@*#?$!-])$/.test(target)) throw new ShellError(`${target}: invalid variable name`, 1, true);
+      name = m ? m[1] : target;
+      index = m && m[2] !== undefined ? { pos: 0, end: 0, parts: [{ type: "Literal", pos: 0, end: 0, value: m[2] }] } : null;
+      looked = await lookup(sh, name, index, io, ex);
+    }
+  } else {
+    looked = await lookup(sh, name, index, io, ex);
+  }
+  let value = looked.value;
+  if (!op) {
+    if (value === undefined) checkUnbound(sh, looked.label, name);
+    return value ?? "";
+  }
+  switch (op.kind) {
+    case "default":
+    case "alt":
+    case "assign":
+    case "error": {
+      const nul = isNull(value, op.colon);
+      if (op.kind === "alt") return nul ? "" : await altValue(sh, op.word, quoted, io, ex);
+      if (!nul) return value!;
+      if (op.kind === "default") return await altValue(sh, op.word, quoted, io, ex);
+      if (op.kind === "assign") {
+        const v = await ex.expandString(sh, op.word, io, quoted);
+        if (!isName(name)) throw new ShellError(`$${name}: cannot assign in this way`, 1, true);
+        if (index && !isAtIndex(index)) {
+          const v0 = sh.resolve(name);
+          if (v0 && isAssoc(v0)) v0.value.set(await ex.expandString(sh, index, io, true), v);
+          else sh.setElement(name, Number(evalArithText(sh, await ex.expandString(sh, index, io, true))), v);
+        } else sh.set(name, v);
+        return v;
+      }
+      const msg = await ex.expandString(sh, op.word, io, quoted);
+      throw new ShellError(`${looked.label}: ${msg || (op.colon ? "parameter null or not set" : "parameter not set")}`, 127, true);
+    }
+    case "length": {
+      if (value === undefined) {
+        checkUnbound(sh, looked.label, name);
+        return "0";
+      }
+      if (typeof value !== "string") return String(name === "@" || name === "*" ? sh.positional.length : value.list.length);
+      return String(charLength(value));
+    }
+  }
+  if (value === undefined) {
+    checkUnbound(sh, looked.label, name);
+    value = "";
+  }
+  const each = async (f: (s: string) => string | Promise<string>): Promise<ParamValue> => {
+    if (typeof value === "string") return f(value);
+    const out: string[] = [];
+    for (const s of value!.list) out.push(await f(s));
+    return { list: out, star: value!.star };
+  };
+  const nocase = sh.shopts.has("nocasematch") && false;
+  switch (op.kind) {
+    case "removePrefix":
+    case "removeSuffix": {
+      const pat = await ex.expandPattern(sh, op.pattern, io, quoted);
+      return each((s) => removeAffix(s, pat, op.kind === "removeSuffix", op.longest, nocase));
+    }
+    case "replace": {
+      const pat = await ex.expandPattern(sh, op.pattern, io, quoted);
+      const rep = op.replacement ? await ex.expandPattern(sh, op.replacement, io, quoted) : "";
+      return each((s) => replaceWith(sh, s, pat, rep, op.all, op.anchor));
+    }
+    case "case": {
+      const pat = op.pattern ? await ex.expandPattern(sh, op.pattern, io, quoted) : null;
+      return each((s) => changeCase(s, op.upper, op.all, pat));
+    }
+    case "substring":
+      return substring(sh, value, name, op.offset, op.length, io, ex);
+    case "transform": {
+      if (op.op === "a") {
+        const v = sh.resolve(name);
+        return each(() => attrFlags(v?.attrs ?? 0, v));
+      }
+      if (op.op === "A") {
+        if (typeof value !== "string") return value;
+        return sh.resolve(name) ? `${name}=${quoteForReuse(value)}` : "";
+      }
+      if (op.op === "K" || op.op === "k") {
+        const v = sh.resolve(name);
+        if (v && (isAssoc(v) || isIndexed(v))) {
+          const pairs: string[] = [];
+          if (isAssoc(v)) for (const [k, val] of v.value) pairs.push(quoteForReuse(k), quoteForReuse(val));
+          else v.value.forEach((val, i) => pairs.push(String(i), quoteForReuse(val)));
+          return op.op === "K" ? pairs.join(" ") : { list: pairs.map((x) => x.replace(/^'(.*)'$/s, "$1")), star: false };
+        }
+      }
+      return each((s) => transformValue(sh, s, op.op));
+    }
+  }
+  return value;
+}
+
+async function altValue(sh: Shell, word: Word, quoted: boolean, io: FdTable, ex: WordExpander): Promise<ParamValue> {
+  // "$@" inside ${x:-...} keeps its fields; everything else is one string.
+  if (word.parts.length === 1) {
+    const p = word.parts[0];
+    const inner = p.type === "DoubleQuoted" && p.parts.length === 1 ? p.parts[0] : p;
+    if (inner.type === "Param" && (inner.name === "@" || isAtIndex(inner.index) === "@") && !inner.op) {
+      return expandParam(sh, inner, true, io, ex);
+    }
+  }
+  return ex.expandString(sh, word, io, quoted);
+}
+
+function checkUnbound(sh: Shell, label: string, name: string): void {
+  if (!sh.options.has("nounset")) return;
+  if (name === "@" || name === "*") return;
+  throw new ShellError(`${label}: unbound variable`, 127, true);
+}
+
+/** Characters, not UTF-16 units: bash counts characters in a UTF-8 locale. */
+export function charLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+function replaceWith(sh: Shell, s: string, pat: string, rep: string, all: boolean, anchor: "#" | "%" | null): string {
+  // patsub_replacement: an unquoted & in the replacement stands for the matched text.
+  const useAmp = sh.shopts.has("patsub_replacement") && /(^|[^\\])&/.test(rep);
+  if (!useAmp) return replacePattern(s, pat, rep.replace(/\\(.)/gs, "$1"), all, anchor);
+  const marker = "\u0000AMP\u0000";
+  const repMarked = rep.replace(/\\(.)|&/gs, (m, c) => (m === "&" ? marker : c));
+  const parts = repMarked.split(marker);
+  // Replace each match with a token, then substitute the matched text back in.
+  let out = "";
+  let rest = s;
+  let first = true;
+  while (rest.length >= 0) {
+    const replaced = replacePattern(rest, pat, "\u0001", false, anchor);
+    if (replaced === rest || (!first && !all)) {
+      out += rest;
+      break;
+    }
+    const at = replaced.indexOf("\u0001");
+    const tail = replaced.slice(at + 1);
+    const matched = rest.slice(at, rest.length - tail.length);
+    out += rest.slice(0, at) + parts.join(matched);
+    if (matched === "" ) {
+      out += tail;
+      break;
+    }
+    rest = tail;
+    first = false;
+    if (!all || anchor) {
+      out += rest;
+      break;
+    }
+  }
+  return out;
+}
+
+function changeCase(s: string, upper: boolean, all: boolean, pat: string | null): string {
+  const chars = [...s];
+  for (let i = 0; i < chars.length; i++) {
+    if (!all && i > 0) break;
+    if (pat !== null && !matchPattern(chars[i], pat)) continue;
+    chars[i] = upper ? chars[i].toUpperCase() : chars[i].toLowerCase();
+  }
+  return chars.join("");
+}
+
+async function substring(sh: Shell, value: ParamValue, name: string, offW: Word, lenW: Word | null, io: FdTable, ex: WordExpander): Promise<ParamValue> {
+  const offText = await ex.expandString(sh, offW, io, true);
+  let off = Number(evalArithText(sh, offText));
+  let len: number | null = null;
+  if (lenW) {
+    const lt = await ex.expandString(sh, lenW, io, true);
+    len = Number(evalArithText(sh, lt));
+  }
+  if (typeof value === "string") {
+    const chars = [...value];
+    const n = chars.length;
+    if (off < 0) off = Math.max(n + off, -1);
+    if (off < 0 || off > n) return "";
+    let end = n;
+    if (len !== null) {
+      end = len < 0 ? n + len : off + len;
+      if (end < off) {
+        if (len < 0) throw new ShellError(`${lenW ? (await ex.expandString(sh, lenW, io, true)).trim() : ""}: substring expression < 0`, 1, true);
+        end = off;
+      }
+    }
+    return chars.slice(off, end).join("");
+  }
+  // Arrays and positional parameters slice elements. $@ counts $0 as element 0.
+  let list = value.list;
+  if (name === "@" || name === "*") list = [sh.argv0, ...list];
+  else if (!(name === "@" || name === "*")) {
+    const v = sh.resolve(name);
+    if (v && isIndexed(v)) {
+      const idx = arrayIndices(v.value);
+      const n = idx.length ? idx[idx.length - 1] + 1 : 0;
+      let start = off < 0 ? n + off : off;
+      if (start < 0) return { list: [], star: value.star };
+      const out: string[] = [];
+      for (const i of idx) {
+        if (i < start) continue;
+        if (len !== null && out.length >= len) break;
+        out.push(v.value[i]);
+      }
+      if (len !== null && len < 0) throw new ShellError(`${len}: substring expression < 0`, 1, true);
+      start = 0;
+      return { list: out, star: value.star };
+    }
+  }
+  const n = list.length;
+  let start = off < 0 ? n + off : off;
+  if (name === "@" || name === "*") {
+    if (off < 0) start = n + off;
+  }
+  if (start < 0 || start > n) return { list: [], star: value.star };
+  if (len !== null && len < 0) throw new ShellError(`${len}: substring expression < 0`, 1, true);
+  const end = len === null ? n : Math.min(n, start + len);
+  return { list: list.slice(start, end), star: value.star };
+}
+
+function attrFlags(attrs: number, v: ReturnType<Shell["resolve"]>): string {
+  let s = "";
+  if (v && isIndexed(v)) s += "a";
+  if (v && isAssoc(v)) s += "A";
+  if (attrs & Attr.Integer) s += "i";
+  if (attrs & Attr.Lower) s += "l";
+  if (attrs & Attr.Nameref) s += "n";
+  if (attrs & Attr.Readonly) s += "r";
+  if (attrs & Attr.Trace) s += "t";
+  if (attrs & Attr.Upper) s += "u";
+  if (attrs & Attr.Export) s += "x";
+  return s;
+}

@@ -1,0 +1,81 @@
+import { decodeAnsiC } from "../parser/ansi-c.js";
+import type { Shell } from "./shell.js";
+
+/** Characters that never need quoting when bash prints a word for reuse. */
+const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/;
+
+/** $'...' with C escapes, as bash prints strings holding control characters. */
+export function ansiCQuote(s: string): string {
+  let out = "$'";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    switch (ch) {
+      case "\n": out += "\\n"; break;
+      case "\t": out += "\\t"; break;
+      case "\r": out += "\\r"; break;
+      case "\x07": out += "\\a"; break;
+      case "\b": out += "\\b"; break;
+      case "\f": out += "\\f"; break;
+      case "\v": out += "\\v"; break;
+      case "\x1b": out += "\\E"; break;
+      case "'": out += "\\'"; break;
+      case "\\": out += "\\\\"; break;
+      default:
+        if (c < 0x20 || c === 0x7f) out += "\\" + c.toString(8).padStart(3, "0");
+        else if (c >= 0xdc80 && c <= 0xdcff) out += "\\" + (c & 0xff).toString(8).padStart(3, "0");
+        else out += ch;
+    }
+  }
+  return out + "'";
+}
+
+/** 'value' with embedded quotes as '\'' ; $'...' when control characters are present (${x@Q}). */
+export function quoteForReuse(s: string): string {
+  if (CONTROL.test(s)) return ansiCQuote(s);
+  return "'" + s.replace(/'/g, "'\\''") + "'";
+}
+
+/** Quotes only when needed, as `set` prints values. */
+export function quoteIfNeeded(s: string): string {
+  if (s === "") return "''";
+  if (SAFE.test(s)) return s;
+  return quoteForReuse(s);
+}
+
+/** As xtrace prints words: like quoteIfNeeded but control characters stay raw in '...'. */
+export function quoteForTrace(s: string): string {
+  if (s === "") return "''";
+  if (SAFE.test(s) && !/^[=]/.test(s)) return s;
+  return "'" + s.replace(/'/g, "'\\''") + "'";
+}
+
+/** "value" as declare -p prints it ($'...' when control characters are present). */
+export function quoteDeclare(s: string): string {
+  if (CONTROL.test(s)) return ansiCQuote(s);
+  return '"' + s.replace(/(["\\$`])/g, "\\$1") + '"';
+}
+
+/** ${x@Q} ${x@E} ${x@P} ${x@U} ${x@u} ${x@L} on one value. */
+export function transformValue(_sh: Shell, s: string, op: string): string {
+  switch (op) {
+    case "Q":
+      return quoteForReuse(s);
+    case "E":
+      return decodeAnsiC(s.replace(/'/g, "\\'") + "'", 0).value;
+    case "P":
+      return s;
+    case "U":
+      return s.toUpperCase();
+    case "u":
+      return s.charAt(0).toUpperCase() + s.slice(1);
+    case "L":
+      return s.toLowerCase();
+    case "K":
+    case "k":
+      return quoteForReuse(s);
+    default:
+      return s;
+  }
+}

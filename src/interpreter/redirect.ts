@@ -1,0 +1,221 @@
+import type { Redirect } from "../parser/ast.js";
+import { bytesReader, emptyReader, nullWriter, toBytes, type ByteReader, type ByteWriter } from "../io/streams.js";
+import { encodeUtf8 } from "../io/utf8.js";
+import { resolvePath } from "../fs/path.js";
+import { isFsError } from "../fs/types.js";
+import { ShellError } from "./errors.js";
+import { expandRedirectTarget, expandString } from "./expand.js";
+import type { FdEntry, FdTable } from "./io.js";
+import type { Shell } from "./shell.js";
+
+/** The fd table a command runs with after its redirections. */
+export interface AppliedRedirects {
+  fds: FdTable;
+}
+
+/** Applies redirections left to right onto a copy of `io` (or onto `io` itself for `exec`). */
+export async function applyRedirects(sh: Shell, redirects: Redirect[], io: FdTable, inPlace = false): Promise<AppliedRedirects> {
+  const fds = inPlace ? io : io.slice();
+  for (const r of redirects) await applyOne(sh, r, fds);
+  return { fds };
+}
+
+/** Nothing is buffered: writers append as they go. Kept for symmetry and future fds. */
+export async function closeRedirects(_applied: AppliedRedirects): Promise<void> {}
+
+function defaultFd(op: Redirect["op"]): number {
+  switch (op) {
+    case "<":
+    case "<<":
+    case "<<-":
+    case "<<<":
+    case "<>":
+    case "<&":
+      return 0;
+    default:
+      return 1;
+  }
+}
+
+async function applyOne(sh: Shell, r: Redirect, fds: FdTable): Promise<void> {
+  let fd = r.fd ?? defaultFd(r.op);
+  if (r.fdVar) {
+    fd = 10;
+    while (fds[fd] !== undefined) fd++;
+  }
+  if (r.heredoc) {
+    const text = r.heredoc.quoted ? literalBody(r) : await expandString(sh, r.heredoc.body, fds, true);
+    fds[fd] = { reader: bytesReader(encodeUtf8(text)) };
+    return;
+  }
+  if (r.op === "<<<") {
+    const text = await expandString(sh, r.target, fds);
+    fds[fd] = { reader: bytesReader(encodeUtf8(text + "\n")) };
+    return;
+  }
+  const target = await expandRedirectTarget(sh, r.target, fds);
+  if (r.fdVar) sh.set(r.fdVar, String(fd));
+  if (r.op === ">&" || r.op === "<&") {
+    if (target === "-") {
+      fds[fd] = undefined;
+      return;
+    }
+    const m = /^(\d+)(-?)$/.exec(target);
+    if (m) {
+      const src = Number(m[1]);
+      const entry = fds[src];
+      if (!entry) throw new ShellError(`${src}: Bad file descriptor`);
+      fds[fd] = entry;
+      if (m[2]) fds[src] = undefined;
+      return;
+    }
+    if (r.op === ">&" && r.fd === null) {
+      const w = await openWrite(sh, target, false, fds);
+      fds[1] = w;
+      fds[2] = w;
+      return;
+    }
+    throw new ShellError(`${target}: ambiguous redirect`);
+  }
+  if (target === "") throw new ShellError(`: No such file or directory`);
+  switch (r.op) {
+    case "<":
+      fds[fd] = await openRead(sh, target, fds);
+      return;
+    case ">":
+    case ">|":
+      fds[fd] = await openWrite(sh, target, false, fds, r.op === ">" && sh.options.has("noclobber"));
+      return;
+    case ">>":
+      fds[fd] = await openWrite(sh, target, true, fds);
+      return;
+    case "&>":
+    case "&>>": {
+      const w = await openWrite(sh, target, r.op === "&>>", fds, r.op === "&>" && sh.options.has("noclobber"));
+      fds[1] = w;
+      fds[2] = w;
+      return;
+    }
+    case "<>": {
+      const read = await openReadOrCreate(sh, target, fds);
+      const write = await openWrite(sh, target, true, fds);
+      fds[fd] = { reader: read.reader, writer: write.writer, path: write.path };
+      return;
+    }
+  }
+}
+
+function literalBody(r: Redirect): string {
+  const p = r.heredoc!.body.parts;
+  return p.length ? (p[0] as { value: string }).value : "";
+}
+
+function fsMessage(target: string, e: unknown): ShellError {
+  if (isFsError(e)) return new ShellError(`${target}: ${e.message}`);
+  throw e;
+}
+
+/** Special device paths shared by reads and writes. */
+function deviceEntry(path: string, fds: FdTable, forWrite: boolean): FdEntry | undefined | null {
+  switch (path) {
+    case "/dev/null":
+      return forWrite ? { writer: nullWriter, path } : { reader: emptyReader, path };
+    case "/dev/stdin":
+      return fds[0] ?? null;
+    case "/dev/stdout":
+      return fds[1] ?? null;
+    case "/dev/stderr":
+      return fds[2] ?? null;
+    case "/dev/zero":
+      return forWrite ? { writer: nullWriter, path } : undefined;
+  }
+  const m = /^\/dev\/fd\/(\d+)$/.exec(path);
+  if (m) return fds[Number(m[1])] ?? null;
+  return undefined;
+}
+
+async function openRead(sh: Shell, target: string, fds: FdTable): Promise<FdEntry> {
+  const path = resolvePath(sh.cwd, target);
+  const dev = deviceEntry(path, fds, false);
+  if (dev === null) throw new ShellError(`${target}: Bad file descriptor`);
+  if (dev) return dev;
+  if (path === "/dev/tty") throw new ShellError(`/dev/tty: No such device or address`);
+  try {
+    const st = await sh.fs.stat(path);
+    if (st.type === "directory") return { reader: errorReader(), path };
+    return { reader: lazyFileReader(sh, path), path };
+  } catch (e) {
+    throw fsMessage(target, e);
+  }
+}
+
+async function openReadOrCreate(sh: Shell, target: string, fds: FdTable): Promise<FdEntry> {
+  const path = resolvePath(sh.cwd, target);
+  if (!(await sh.fs.exists(path))) {
+    try {
+      await sh.fs.writeFile(path, new Uint8Array(0), { mode: 0o666 & ~sh.umask });
+    } catch (e) {
+      throw fsMessage(target, e);
+    }
+  }
+  return openRead(sh, target, fds);
+}
+
+/** Reading a directory fails when the command reads (bash opens it fine). */
+function errorReader(): ByteReader {
+  return emptyReader;
+}
+
+/** Reads the file when first read, so `cat < f` costs one read and nothing if unused. */
+function lazyFileReader(sh: Shell, path: string): ByteReader {
+  let inner: ByteReader | null = null;
+  return {
+    async read() {
+      if (!inner) inner = bytesReader(await sh.fs.readFile(path));
+      return inner.read();
+    },
+    unread(chunk: Uint8Array) {
+      if (!inner) inner = bytesReader(new Uint8Array(0));
+      inner.unread!(chunk);
+    },
+    close() {
+      inner?.close();
+    },
+  };
+}
+
+async function openWrite(sh: Shell, target: string, append: boolean, fds: FdTable, noclobber = false): Promise<FdEntry> {
+  const path = resolvePath(sh.cwd, target);
+  const dev = deviceEntry(path, fds, true);
+  if (dev === null) throw new ShellError(`${target}: Bad file descriptor`);
+  if (dev) return dev;
+  if (path === "/dev/tty") throw new ShellError(`/dev/tty: No such device or address`);
+  try {
+    if (noclobber) {
+      const exists = await sh.fs.exists(path);
+      if (exists && (await sh.fs.stat(path)).type === "file") throw new ShellError(`${target}: cannot overwrite existing file`);
+    }
+    if (!append || !(await sh.fs.exists(path))) {
+      await sh.fs.writeFile(path, new Uint8Array(0), { mode: 0o666 & ~sh.umask });
+    } else {
+      const st = await sh.fs.stat(path);
+      if (st.type === "directory") throw new ShellError(`${target}: Is a directory`);
+    }
+  } catch (e) {
+    if (e instanceof ShellError) throw e;
+    throw fsMessage(target, e);
+  }
+  return { writer: fileWriter(sh, path), path };
+}
+
+/** Appends each chunk to the file as it is written. */
+function fileWriter(sh: Shell, path: string): ByteWriter {
+  return {
+    write(chunk) {
+      const b = toBytes(chunk);
+      if (b.length === 0) return;
+      return sh.fs.writeFile(path, b, { append: true });
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,36 @@
+import type { FdTable } from "./io.js";
+import type { Shell } from "./shell.js";
+
+/**
+ * The one place runtime errors get bash's prefix: `bash: line N: MESSAGE`.
+ * bash names the script ($0 for -c, the file for scripts and sourced files);
+ * inside a function defined by a -c string it says "environment" (a bash quirk).
+ */
+export function errorPrefix(sh: Shell): string {
+  const name = sh.funcNames.length > 0 && sh.functionSource === null ? "environment" : sh.sourceName ?? sh.argv0;
+  return `${name}: line ${sh.line}: `;
+}
+
+/** Writes one error line to the shell's stderr. */
+export function reportError(sh: Shell, io: FdTable, message: string): void {
+  const w = io[2]?.writer;
+  if (!w) return;
+  try {
+    const r = w.write(errorPrefix(sh) + message + "\n");
+    if (r) r.catch(() => {});
+  } catch {
+    // stderr closed or broken: bash drops the message too.
+  }
+}
+
+/** Writes `bash: NAME: MESSAGE` style lines for builtins (name already in message). */
+export function writeErr(io: FdTable, text: string): void {
+  const w = io[2]?.writer;
+  if (!w) return;
+  try {
+    const r = w.write(text);
+    if (r) r.catch(() => {});
+  } catch {
+    // ignored, as above
+  }
+}

@@ -1,0 +1,61 @@
+import { ParseError } from "../parser/errors.js";
+import { Parser } from "../parser/parser.js";
+import { runList } from "./exec.js";
+import type { FdTable } from "./io.js";
+import { writeErr } from "./report.js";
+import type { Shell } from "./shell.js";
+
+/** How a script text came to run: decides the syntax-error prefix. */
+export type ScriptKind =
+  | { kind: "c" }
+  | { kind: "file"; name: string }
+  | { kind: "eval" }
+  | { kind: "trap" };
+
+/** The prefix bash puts before a syntax error message. */
+function syntaxPrefix(sh: Shell, k: ScriptKind, line: number): string {
+  switch (k.kind) {
+    case "c":
+      return `${sh.argv0}: -c: line ${line}: `;
+    case "file":
+      return `${k.name}: line ${line}: `;
+    case "eval":
+      return `${sh.argv0}: eval: line ${line}: `;
+    case "trap":
+      return `${sh.argv0}: line ${line}: `;
+  }
+}
+
+/** Prints a syntax error the way bash does (message, then the offending line for token errors). */
+export function reportSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: ParseError, lineOffset = 0): void {
+  const line = e.line + lineOffset;
+  let text = syntaxPrefix(sh, k, line) + e.message + "\n";
+  if (e.sourceLine !== null && k.kind !== "eval") text += syntaxPrefix(sh, k, line) + "`" + e.sourceLine + "'\n";
+  else if (e.sourceLine !== null) text += syntaxPrefix(sh, k, line) + "`" + e.sourceLine + "'\n";
+  writeErr(io, text);
+}
+
+/**
+ * Parses and runs a script one top-level line at a time, as bash does: lines
+ * before a syntax error run first. A syntax error yields status 2.
+ */
+export async function runScriptText(sh: Shell, text: string, io: FdTable, k: ScriptKind): Promise<number> {
+  const parser = new Parser(text);
+  let status = k.kind === "eval" || k.kind === "trap" ? 0 : 0;
+  for (;;) {
+    let list;
+    try {
+      list = parser.parseNextLine();
+    } catch (e) {
+      if (e instanceof ParseError) {
+        reportSyntaxError(sh, io, k, e);
+        sh.lastStatus = 2;
+        return 2;
+      }
+      throw e;
+    }
+    if (!list) break;
+    status = await runList(sh, list, io);
+  }
+  return status;
+}

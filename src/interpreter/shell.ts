@@ -1,0 +1,391 @@
+import type { CommandDef, SandboxInfo } from "../../builtins/types.js";
+import type { FileSystem } from "../fs/types.js";
+import type { Budget } from "../limits/budget.js";
+import type { FunctionDef } from "../parser/ast.js";
+import { ShellError } from "./errors.js";
+import {
+  arrayValues,
+  Attr,
+  isAssoc,
+  isIndexed,
+  scalarOf,
+  type Variable,
+  VariableStore,
+} from "./variables.js";
+
+/** Services shared by a shell and all its subshells during one session. */
+export interface ShellServices {
+  fs: FileSystem;
+  /** Built-in utilities and custom commands by name. */
+  commands: Map<string, CommandDef>;
+  sandbox: SandboxInfo;
+  /** The budget of the exec in progress. */
+  budget: Budget;
+  signal: AbortSignal | undefined;
+  /** Next pseudo process id for $!, BASHPID. */
+  nextPid: number;
+  /** Background jobs of the current exec, awaited at the end. */
+  jobs: Map<number, Promise<number>>;
+  /** Bytes of each open fd's backing file already written (for appending writers). */
+}
+
+/** `set -o` options by long name, with their single-letter flags for $-. */
+export const SET_OPTIONS: ReadonlyArray<[string, string]> = [
+  ["allexport", "a"], ["braceexpand", "B"], ["emacs", ""], ["errexit", "e"], ["errtrace", "E"],
+  ["functrace", "T"], ["hashall", "h"], ["histexpand", "H"], ["history", ""], ["ignoreeof", ""],
+  ["interactive-comments", ""], ["keyword", "k"], ["monitor", "m"], ["noclobber", "C"],
+  ["noexec", "n"], ["noglob", "f"], ["nolog", ""], ["notify", "b"], ["nounset", "u"],
+  ["onecmd", "t"], ["physical", "P"], ["pipefail", ""], ["posix", ""], ["privileged", "p"],
+  ["verbose", "v"], ["vi", ""], ["xtrace", "x"],
+];
+
+/** The order bash prints $- in. */
+const FLAG_ORDER = "abefhkmnptuvxBCEHPT";
+
+/** The state of one shell: variables, functions, options, cwd, positional parameters. */
+export class Shell {
+  vars: VariableStore;
+  functions: Map<string, FunctionDef>;
+  aliases: Map<string, string>;
+  /** set -o options that are on. */
+  options: Set<string>;
+  /** shopt options that are on. */
+  shopts: Set<string>;
+  cwd: string;
+  positional: string[];
+  argv0 = "bash";
+  lastStatus = 0;
+  lastBgPid = 0;
+  pid: number;
+  readonly rootPid: number;
+  subshellLevel = 0;
+  /** FUNCNAME stack, innermost first. */
+  funcNames: string[] = [];
+  traps: Map<string, string>;
+  dirStack: string[] = [];
+  umask = 0o022;
+  /** Line of the command running now (LINENO, error messages). */
+  line = 1;
+  /** > 0 while in an if/while condition, an && / || left side, or after `!`: set -e is ignored. */
+  errexitIgnored = 0;
+  loopDepth = 0;
+  /** Seconds origin for $SECONDS. */
+  secondsBase: number;
+  randomState: number;
+  /** Open fds made persistent by `exec` (fd -> entry), beyond the standard three. */
+  persistentFds = new Map<number, import("./io.js").FdEntry>();
+  /** PIPESTATUS of the last pipeline. */
+  pipeStatus: number[] = [0];
+  /** True while `source` runs a file (return is allowed). */
+  sourcing = false;
+  /** getopts state: index into a bundle like -abc, and the OPTIND it belongs to. */
+  getoptsSub = 1;
+  getoptsLastInd = 0;
+  /** Builtins turned off by `enable -n`. */
+  disabledBuiltins = new Set<string>();
+  /** Status of the last command substitution (for commands that are only assignments). */
+  substStatus = 0;
+  /** The file being run or sourced (error prefix), null for a -c string. */
+  sourceName: string | null = null;
+  /** The file the running function was defined in (null: a -c string). */
+  functionSource: string | null = null;
+  /** Where each function was defined (null: a -c string). */
+  functionSources = new Map<string, string | null>();
+
+  constructor(
+    readonly services: ShellServices,
+    init?: Shell,
+  ) {
+    if (init) {
+      this.vars = init.vars.clone();
+      this.functions = new Map(init.functions);
+      this.aliases = new Map(init.aliases);
+      this.options = new Set(init.options);
+      this.shopts = new Set(init.shopts);
+      this.cwd = init.cwd;
+      this.positional = init.positional.slice();
+      this.argv0 = init.argv0;
+      this.lastStatus = init.lastStatus;
+      this.lastBgPid = init.lastBgPid;
+      this.rootPid = init.rootPid;
+      this.pid = services.nextPid++;
+      this.subshellLevel = init.subshellLevel + 1;
+      this.funcNames = init.funcNames.slice();
+      this.traps = new Map(init.traps);
+      this.dirStack = init.dirStack.slice();
+      this.umask = init.umask;
+      this.line = init.line;
+      this.secondsBase = init.secondsBase;
+      this.randomState = (init.randomState * 1103515245 + 12345 + this.pid) >>> 0;
+      this.persistentFds = new Map(init.persistentFds);
+      this.pipeStatus = init.pipeStatus.slice();
+      this.errexitIgnored = init.errexitIgnored;
+      this.sourcing = init.sourcing;
+      this.disabledBuiltins = new Set(init.disabledBuiltins);
+      this.sourceName = init.sourceName;
+      this.functionSource = init.functionSource;
+      this.functionSources = new Map(init.functionSources);
+
+      // A subshell does not inherit traps other than ignored ones (bash resets them); EXIT is reset.
+      this.traps.delete("EXIT");
+    } else {
+      this.vars = new VariableStore();
+      this.functions = new Map();
+      this.aliases = new Map();
+      this.options = new Set(["braceexpand", "hashall", "interactive-comments"]);
+      this.shopts = new Set(["checkwinsize", "cmdhist", "complete_fullquote", "extquote", "force_fignore", "globasciiranges", "globskipdots", "hostcomplete", "interactive_comments", "patsub_replacement", "progcomp", "promptvars", "sourcepath"]);
+      this.cwd = "/home/user";
+      this.positional = [];
+      this.pid = services.nextPid++;
+      this.rootPid = this.pid;
+      this.traps = new Map();
+      this.secondsBase = services.sandbox.now();
+      this.randomState = 1;
+    }
+  }
+
+  enabledBuiltin(name: string): boolean {
+    return this.disabledBuiltins.size === 0 || !this.disabledBuiltins.has(name);
+  }
+
+  /** A copy for a subshell, pipeline stage or command substitution. */
+  subshell(): Shell {
+    return new Shell(this.services, this);
+  }
+
+  get fs(): FileSystem {
+    return this.services.fs;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** $name as a string, or undefined when unset. Resolves namerefs and dynamic variables. */
+  get(name: string): string | undefined {
+    const v = this.resolve(name);
+    if (v === undefined) return this.dynamic(name);
+    return scalarOf(v);
+  }
+
+  /** The variable object (after nameref resolution), or undefined. */
+  resolve(name: string): Variable | undefined {
+    let v = this.vars.lookup(name);
+    for (let hops = 0; v !== undefined && v.attrs & Attr.Nameref && hops < 16; hops++) {
+      const target = typeof v.value === "string" ? v.value : "";
+      if (!target) return v;
+      const b = target.indexOf("[");
+      v = this.vars.lookup(b > 0 ? target.slice(0, b) : target);
+    }
+    return v;
+  }
+
+  /** The final name a nameref chain points to. */
+  resolveName(name: string): string {
+    let n = name;
+    for (let hops = 0; hops < 16; hops++) {
+      const v = this.vars.lookup(n);
+      if (!v || !(v.attrs & Attr.Nameref) || typeof v.value !== "string" || !v.value) return n;
+      n = v.value;
+    }
+    return n;
+  }
+
+  isSet(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  private dynamic(name: string): string | undefined {
+    switch (name) {
+      case "RANDOM":
+        return String(this.nextRandom());
+      case "SRANDOM":
+        return String((this.services.sandbox.random() * 4294967296) >>> 0);
+      case "SECONDS":
+        return String(Math.floor((this.services.sandbox.now() - this.secondsBase) / 1000));
+      case "EPOCHSECONDS":
+        return String(Math.floor(this.services.sandbox.now() / 1000));
+      case "EPOCHREALTIME": {
+        const ms = this.services.sandbox.now();
+        return `${Math.floor(ms / 1000)}.${String(Math.floor((ms % 1000) * 1000)).padStart(6, "0")}`;
+      }
+      case "LINENO":
+        return String(this.line);
+      case "BASHPID":
+        return String(this.pid);
+      case "BASH_SUBSHELL":
+        return String(this.subshellLevel);
+      default:
+        return undefined;
+    }
+  }
+
+  /** bash's RANDOM: a 15-bit LCG, seedable by assigning RANDOM. */
+  nextRandom(): number {
+    this.randomState = (Math.imul(this.randomState, 1103515245) + 12345) >>> 0;
+    return (this.randomState >>> 16) & 0x7fff;
+  }
+
+  /** All values of an array (or the scalar as a one-element list). */
+  values(name: string): string[] {
+    const v = this.resolve(name);
+    if (v === undefined) {
+      if (name === "FUNCNAME") return this.funcNames.slice();
+      if (name === "PIPESTATUS") return this.pipeStatus.map(String);
+      const d = this.dynamic(name);
+      return d === undefined ? [] : [d];
+    }
+    const val = v.value;
+    if (val === undefined) return [];
+    if (typeof val === "string") return [val];
+    if (Array.isArray(val)) return arrayValues(val);
+    return [...val.values()];
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /** Assigns a scalar (name=value), applying attributes. Throws ShellError on readonly. */
+  set(name: string, value: string, opts: { append?: boolean; local?: boolean } = {}): void {
+    name = this.resolveName(name);
+    if (name === "RANDOM") {
+      this.randomState = Number(value) >>> 0;
+    }
+    const owner = this.vars.ownerOf(name);
+    let v = owner.get(name);
+    if (v && v.attrs & Attr.Readonly) throw new ShellError(`${name}: readonly variable`);
+    if (!v) {
+      v = { value: undefined, attrs: this.options.has("allexport") ? Attr.Export : 0 };
+      owner.set(name, v);
+    }
+    const cur = scalarOf(v);
+    let next = this.applyAttrs(v, value, opts.append ? cur ?? "" : null);
+    this.services.budget.checkString(next.length);
+    if (isIndexed(v)) v.value[0] = next;
+    else if (isAssoc(v)) v.value.set("0", next);
+    else v.value = next;
+    void next;
+    next = "";
+  }
+
+  /** a[i]=value on an indexed (or associative, key = String(i)) array. */
+  setElement(name: string, index: number, value: string, append = false): void {
+    name = this.resolveName(name);
+    const owner = this.vars.ownerOf(name);
+    let v = owner.get(name);
+    if (v && v.attrs & Attr.Readonly) throw new ShellError(`${name}: readonly variable`);
+    if (!v) {
+      v = { value: [], attrs: this.options.has("allexport") ? Attr.Export : 0 };
+      owner.set(name, v);
+    }
+    if (isAssoc(v)) {
+      const k = String(index);
+      v.value.set(k, this.applyAttrs(v, value, append ? v.value.get(k) ?? "" : null));
+      return;
+    }
+    if (!Array.isArray(v.value)) {
+      const old = v.value as string | undefined;
+      const fresh: string[] = [];
+      if (old !== undefined) fresh[0] = old;
+      v.value = fresh;
+    }
+    const arr = v.value as string[];
+    const idx = index < 0 ? arr.length + index : index;
+    if (idx < 0) throw new ShellError(`${name}[${index}]: bad array subscript`);
+    const next = this.applyAttrs(v, value, append ? arr[idx] ?? "" : null);
+    this.services.budget.checkString(next.length);
+    arr[idx] = next;
+  }
+
+  /** a[key]=value on an associative array. */
+  setAssoc(name: string, key: string, value: string, append = false): void {
+    name = this.resolveName(name);
+    const v = this.vars.lookup(name);
+    if (!v || !isAssoc(v)) {
+      this.setElement(name, Number(key) || 0, value, append);
+      return;
+    }
+    if (v.attrs & Attr.Readonly) throw new ShellError(`${name}: readonly variable`);
+    v.value.set(key, this.applyAttrs(v, value, append ? v.value.get(key) ?? "" : null));
+  }
+
+  /** Value after integer/case attributes; `prev` is set for +=. */
+  applyAttrs(v: Variable, value: string, prev: string | null): string {
+    if (v.attrs & Attr.Integer) {
+      const n = this.evalArith(value);
+      if (prev !== null) return String(BigInt.asIntN(64, BigInt(this.evalArith(prev || "0")) + BigInt(n)));
+      return String(n);
+    }
+    let out = prev !== null ? prev + value : value;
+    if (v.attrs & Attr.Lower) out = out.toLowerCase();
+    else if (v.attrs & Attr.Upper) out = out.toUpperCase();
+    else if (v.attrs & Attr.Capitalize) out = out.charAt(0).toUpperCase() + out.slice(1).toLowerCase();
+    return out;
+  }
+
+  /** Evaluates arithmetic text (for integer attributes); wired by the interpreter. */
+  evalArith: (text: string) => number | bigint = (t) => Number(t) || 0;
+
+  /** Marks a variable with attributes, creating it unset if needed. */
+  declare(name: string, attrs: number, where: "local" | "global" | "visible" = "visible"): Variable {
+    const map =
+      where === "local" && this.vars.frames.length
+        ? this.vars.frames[this.vars.frames.length - 1]
+        : where === "global"
+          ? this.vars.globals
+          : this.vars.ownerOf(name);
+    let v = map.get(name);
+    if (!v) {
+      v = { value: undefined, attrs: 0 };
+      map.set(name, v);
+    }
+    v.attrs |= attrs;
+    return v;
+  }
+
+  /** unset name: false (with a message from the caller) when readonly. */
+  unset(name: string): boolean {
+    const owner = this.vars.ownerOf(name);
+    const v = owner.get(name);
+    if (!v) return true;
+    if (v.attrs & Attr.Readonly) return false;
+    if (owner !== this.vars.globals) {
+      // bash: unsetting a local leaves it unset in that scope (not revealing the global).
+      owner.set(name, { value: undefined, attrs: 0 });
+      owner.delete(name);
+    } else owner.delete(name);
+    return true;
+  }
+
+  /** Exported variables, as a command sees them in its environment. */
+  exportedEnv(): Map<string, string> {
+    const env = new Map<string, string>();
+    const add = (m: Map<string, Variable>) => {
+      for (const [k, v] of m) {
+        if (v.attrs & Attr.Export && typeof v.value === "string") env.set(k, v.value);
+        else if (env.has(k) && !(v.attrs & Attr.Export)) env.delete(k);
+      }
+    };
+    add(this.vars.globals);
+    for (const f of this.vars.frames) add(f);
+    return env;
+  }
+
+  /** Positional parameter by number ($0, $1...). */
+  positionalAt(n: number): string | undefined {
+    if (n === 0) return this.argv0;
+    return this.positional[n - 1];
+  }
+
+  /** The value of $- (single-letter flags of the options that are on). */
+  flags(): string {
+    let out = "";
+    for (const letter of FLAG_ORDER) {
+      const opt = SET_OPTIONS.find(([, l]) => l === letter);
+      if (opt && this.options.has(opt[0])) out += letter;
+    }
+    return out + "c";
+  }
+}
+
+/** Exported names tracked for `export -p`/`declare -x` and the environment of commands. */
+export function isExported(v: Variable): boolean {
+  return (v.attrs & Attr.Export) !== 0;
+}

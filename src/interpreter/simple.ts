@@ -1,0 +1,209 @@
+import type { Assignment, FunctionDef, SimpleCommand } from "../parser/ast.js";
+import { evalArithText } from "./arith.js";
+import { ExitSignal, ReturnSignal, ShellError } from "./errors.js";
+import { expandString, expandWords } from "./expand.js";
+import type { FdTable } from "./io.js";
+import { applyRedirects, closeRedirects } from "./redirect.js";
+import { reportError } from "./report.js";
+import type { Shell } from "./shell.js";
+import { checkErrexit, runCommand } from "./exec.js";
+import { SHELL_BUILTINS, SPECIAL_BUILTINS } from "./builtins/index.js";
+import { runUtility } from "./utility.js";
+import { quoteForTrace } from "./quote.js";
+import { runTrap } from "./traps.js";
+import { Attr, type Variable } from "./variables.js";
+
+/**
+ * A simple command: assignments, words, redirections. Expands, then runs a
+ * function, a shell builtin, a utility or a script, in bash's lookup order.
+ */
+export async function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Promise<number> {
+  const budget = sh.services.budget;
+  budget.step();
+  sh.line = cmd.line;
+  let argv: string[];
+  sh.substStatus = -1;
+  try {
+    argv = cmd.words.length ? await expandWords(sh, cmd.words, io) : [];
+  } catch (e) {
+    return expansionFailed(sh, io, e);
+  }
+  if (argv.length === 0) return runAssignmentsOnly(sh, cmd, io);
+  let fds = io;
+  let applied = null;
+  if (cmd.redirects.length) {
+    // `exec` with only redirections changes the shell's own fds.
+    const persistent = argv.length === 1 && argv[0] === "exec" && !sh.functions.has("exec");
+    try {
+      applied = await applyRedirects(sh, cmd.redirects, io, persistent);
+      fds = applied.fds;
+    } catch (e) {
+      if (e instanceof ShellError) {
+        reportError(sh, io, e.message);
+        if (e.fatal) throw new ExitSignal(e.status);
+        checkErrexit(sh, e.status);
+        return e.status;
+      }
+      throw e;
+    }
+  }
+  try {
+    const status = await dispatch(sh, cmd, argv, fds);
+    checkErrexit(sh, status);
+    return status;
+  } finally {
+    if (applied) await closeRedirects(applied);
+  }
+}
+
+function expansionFailed(sh: Shell, io: FdTable, e: unknown): never | number {
+  if (e instanceof ShellError) {
+    reportError(sh, io, e.message);
+    if (e.fatal) throw new ExitSignal(e.status);
+    checkErrexit(sh, e.status);
+    return e.status;
+  }
+  throw e;
+}
+
+async function runAssignmentsOnly(sh: Shell, cmd: SimpleCommand, io: FdTable): Promise<number> {
+  let applied = null;
+  try {
+    for (const a of cmd.assigns) await assign(sh, a, io, false);
+    if (cmd.redirects.length) {
+      applied = await applyRedirects(sh, cmd.redirects, io);
+    }
+  } catch (e) {
+    if (e instanceof ShellError) {
+      reportError(sh, io, e.message);
+      // bash: an assignment error (readonly, bad subscript) exits a non-interactive shell.
+      if (e.fatal || cmd.assigns.length) throw new ExitSignal(e.status);
+      return e.status;
+    }
+    throw e;
+  } finally {
+    if (applied) await closeRedirects(applied);
+  }
+  if (sh.options.has("xtrace") && cmd.assigns.length) await traceAssigns(sh, cmd.assigns, io);
+  const status = sh.substStatus >= 0 ? sh.substStatus : 0;
+  checkErrexit(sh, status);
+  return status;
+}
+
+async function traceAssigns(sh: Shell, assigns: Assignment[], io: FdTable): Promise<void> {
+  const ps4 = sh.get("PS4") ?? "+ ";
+  for (const a of assigns) {
+    const v = a.value ? sh.get(a.name) ?? "" : "(...)";
+    io[2]?.writer?.write(`${ps4}${a.name}${a.append ? "+" : ""}=${quoteForTrace(v)}\n`);
+  }
+}
+
+/** Performs one assignment (name=v, name+=v, name[i]=v, name=(...)). */
+export async function assign(sh: Shell, a: Assignment, io: FdTable, local: boolean): Promise<void> {
+  void local;
+  if (a.array) {
+    const { assignArray } = await import("./arrays.js");
+    await assignArray(sh, a, io);
+    return;
+  }
+  const value = a.value ? await expandString(sh, a.value, io) : "";
+  if (a.index) {
+    const v = sh.resolve(a.name);
+    const key = await expandString(sh, a.index, io, true);
+    if (v && v.value instanceof Map) {
+      sh.setAssoc(a.name, key, value, a.append);
+      return;
+    }
+    const i = Number(evalArithText(sh, key));
+    sh.setElement(a.name, i, value, a.append);
+    return;
+  }
+  sh.set(a.name, value, { append: a.append });
+}
+
+async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTable): Promise<number> {
+  const name = argv[0];
+  if (sh.options.has("xtrace")) traceCommand(sh, cmd, argv, fds);
+  const fn = name.includes("/") ? undefined : sh.functions.get(name);
+  if (fn) return withTempAssigns(sh, cmd, fds, true, () => callFunction(sh, fn, argv, fds));
+  const builtin = SHELL_BUILTINS.get(name);
+  if (builtin && sh.enabledBuiltin(name)) {
+    if (SPECIAL_BUILTINS.has(name)) {
+      // Assignments before special builtins persist (POSIX).
+      try {
+        for (const a of cmd.assigns) await assign(sh, a, fds, false);
+      } catch (e) {
+        return expansionFailed(sh, fds, e);
+      }
+      return builtin(sh, argv, fds, cmd);
+    }
+    return withTempAssigns(sh, cmd, fds, false, () => builtin(sh, argv, fds, cmd));
+  }
+  return withTempAssigns(sh, cmd, fds, true, () => runUtility(sh, argv, fds));
+}
+
+function traceCommand(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTable): void {
+  const ps4 = sh.get("PS4") ?? "+ ";
+  const level = ps4.length ? ps4[0].repeat(Math.max(0, sh.subshellLevel)) : "";
+  let line = "";
+  for (const a of cmd.assigns) line += `${ps4}${a.name}=${quoteForTrace(a.value ? "" : "")}\n`;
+  line = "";
+  line += level + ps4 + argv.map(quoteForTrace).join(" ") + "\n";
+  fds[2]?.writer?.write(line);
+}
+
+/** x=1 cmd: the assignments hold only while cmd runs (exported to utilities). */
+async function withTempAssigns(sh: Shell, cmd: SimpleCommand, fds: FdTable, exported: boolean, run: () => Promise<number> | number): Promise<number> {
+  if (cmd.assigns.length === 0) return run();
+  const frame = new Map<string, Variable>();
+  for (const a of cmd.assigns) {
+    let value: string;
+    try {
+      value = a.value ? await expandString(sh, a.value, fds) : "";
+    } catch (e) {
+      return expansionFailed(sh, fds, e);
+    }
+    const existing = sh.resolve(a.name);
+    if (existing && existing.attrs & Attr.Readonly) {
+      reportError(sh, fds, `${a.name}: readonly variable`);
+      return 1;
+    }
+    const prev = a.append && existing && typeof existing.value === "string" ? existing.value : "";
+    frame.set(a.name, { value: prev + value, attrs: (exported ? Attr.Export : 0) | (existing ? existing.attrs & ~Attr.Readonly : 0) | Attr.Export });
+  }
+  sh.vars.frames.push(frame);
+  try {
+    return await run();
+  } finally {
+    const i = sh.vars.frames.lastIndexOf(frame);
+    if (i >= 0) sh.vars.frames.splice(i, 1);
+  }
+}
+
+/** Calls a shell function with argv[1..] as positional parameters. */
+export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], fds: FdTable): Promise<number> {
+  const budget = sh.services.budget;
+  budget.step();
+  budget.enter();
+  const savedPositional = sh.positional;
+  const savedSource = sh.functionSource;
+  sh.positional = argv.slice(1);
+  sh.vars.frames.push(new Map());
+  sh.funcNames.unshift(fn.name);
+  sh.functionSource = sh.functionSources.get(fn.name) ?? null;
+  let status: number;
+  try {
+    status = await runCommand(sh, fn.body, fds);
+  } catch (e) {
+    if (e instanceof ReturnSignal) status = e.status;
+    else throw e;
+  } finally {
+    sh.vars.frames.pop();
+    sh.positional = savedPositional;
+    sh.funcNames.shift();
+    sh.functionSource = savedSource;
+    budget.leave();
+  }
+  if (sh.traps.has("RETURN")) await runTrap(sh, "RETURN", fds);
+  return status;
+}

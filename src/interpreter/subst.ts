@@ -1,0 +1,64 @@
+import type { ProcSubstPart, StatementList } from "../parser/ast.js";
+import { CollectingWriter } from "../io/streams.js";
+import { decodeUtf8 } from "../io/utf8.js";
+import { ExitSignal } from "./errors.js";
+import type { FdTable } from "./io.js";
+import type { Shell } from "./shell.js";
+import { runExitTrap } from "./traps.js";
+import { runList } from "./exec.js";
+
+/** $(...) and `...`: runs in a subshell, captures stdout, strips trailing newlines. */
+export async function commandSubstitution(sh: Shell, body: StatementList, io: FdTable): Promise<string> {
+  const budget = sh.services.budget;
+  budget.step();
+  budget.enter();
+  const sub = sh.subshell();
+  const out = new CollectingWriter();
+  const fds = io.slice();
+  fds[1] = { writer: out };
+  let status: number;
+  try {
+    status = await runList(sub, body, fds);
+  } catch (e) {
+    if (e instanceof ExitSignal) status = e.status;
+    else throw e;
+  } finally {
+    budget.leave();
+  }
+  await runExitTrap(sub, fds);
+  sh.lastStatus = status;
+  sh.substStatus = status;
+  let s = decodeUtf8(out.bytes());
+  if (s.includes("\0")) {
+    io[2]?.writer?.write("bash: warning: command substitution: ignored null byte in input\n");
+    s = s.replace(/\0/g, "");
+  }
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 10) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+let procCounter = 0;
+
+/**
+ * <(...): runs the command to completion and hands back a path to its output.
+ * DIVERGE: bash gives a /dev/fd/63 pipe that streams; we give a file in /tmp,
+ * which every command can open (>(...) is not supported yet).
+ */
+export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTable): Promise<string> {
+  const sub = sh.subshell();
+  const out = new CollectingWriter();
+  const fds = io.slice();
+  if (p.direction === "<") fds[1] = { writer: out };
+  sh.services.budget.enter();
+  try {
+    await runList(sub, p.body, fds);
+  } catch (e) {
+    if (!(e instanceof ExitSignal)) throw e;
+  } finally {
+    sh.services.budget.leave();
+  }
+  const path = `/tmp/.sandbash-fd-${++procCounter}`;
+  await sh.fs.writeFile(path, out.bytes());
+  return path;
+}

@@ -1,0 +1,251 @@
+import type { CommandContext, CommandDef, CommandIO } from "../../builtins/types.js";
+import { resolvePath } from "../fs/path.js";
+import { isFsError } from "../fs/types.js";
+import { BrokenPipe, emptyReader, nullWriter } from "../io/streams.js";
+import { decodeUtf8 } from "../io/utf8.js";
+import { LimitExceeded } from "../limits/budget.js";
+import { ExitSignal, ShellError } from "./errors.js";
+import type { FdTable } from "./io.js";
+import { reportError, writeErr } from "./report.js";
+import { runScriptText } from "./script.js";
+import { Shell } from "./shell.js";
+import { runExitTrap } from "./traps.js";
+import { Attr } from "./variables.js";
+import { parseShellArgs } from "./shell-args.js";
+
+/**
+ * Running a utility: a built-in command (grep, sort...), a custom command, a
+ * child shell (bash, sh), or a script file found by path or in PATH.
+ */
+export async function runUtility(sh: Shell, argv: string[], fds: FdTable, envOverride?: ReadonlyMap<string, string>): Promise<number> {
+  const name = argv[0];
+  if (name === "bash" || name === "sh") return runChildShell(sh, argv, fds);
+  if (!name.includes("/")) {
+    const def = sh.services.commands.get(name);
+    if (def && inPath(sh)) return runDef(sh, def, argv, fds, envOverride);
+    const found = await searchPath(sh, name);
+    if (found) return runFile(sh, found, argv, fds);
+    reportError(sh, fds, `${name}: command not found`);
+    return 127;
+  }
+  return runFile(sh, resolvePath(sh.cwd, name), argv, fds, name);
+}
+
+/** Utilities live in /usr/bin: an empty or odd PATH hides them, as it would in bash. */
+function inPath(sh: Shell): boolean {
+  const path = sh.get("PATH");
+  if (path === undefined) return true;
+  return path.split(":").some((d) => d === "/usr/bin" || d === "/bin" || d === "/usr/local/bin" || d === "/usr/sbin" || d === "/sbin");
+}
+
+async function searchPath(sh: Shell, name: string): Promise<string | null> {
+  const path = sh.get("PATH") ?? "";
+  for (const dir of path.split(":")) {
+    const full = resolvePath(sh.cwd, (dir || ".") + "/" + name);
+    try {
+      const st = await sh.fs.stat(full);
+      if (st.type === "file" && st.mode & 0o111) return full;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/** Builds the context a command runs with. */
+export function makeContext(sh: Shell, argv: string[], fds: FdTable, envOverride?: ReadonlyMap<string, string>): CommandContext {
+  const services = sh.services;
+  return {
+    name: argv[0],
+    args: argv.slice(1),
+    stdin: fds[0]?.reader ?? emptyReader,
+    stdout: fds[1]?.writer ?? closedWriter(),
+    stderr: fds[2]?.writer ?? nullWriter,
+    env: envOverride ?? sh.exportedEnv(),
+    cwd: sh.cwd,
+    fs: services.fs,
+    budget: services.budget,
+    signal: services.signal,
+    sandbox: services.sandbox,
+    umask: sh.umask,
+    resolve: (p) => resolvePath(sh.cwd, p),
+    exec: (args, io) => execFromCommand(sh, args, fds, io),
+    runScript: (script, io) => runScriptFromCommand(sh, script, fds, io),
+    hasCommand: (n) => services.commands.has(n) || n === "bash" || n === "sh",
+  };
+}
+
+function closedWriter() {
+  return {
+    write() {
+      throw new ShellError("write error: Bad file descriptor");
+    },
+    close() {},
+  };
+}
+
+function withIO(fds: FdTable, io?: CommandIO): FdTable {
+  const out = fds.slice();
+  if (io?.stdin) out[0] = { reader: io.stdin };
+  if (io?.stdout) out[1] = { writer: io.stdout };
+  if (io?.stderr) out[2] = { writer: io.stderr };
+  return out;
+}
+
+async function execFromCommand(sh: Shell, argv: string[], fds: FdTable, io?: CommandIO & { env?: ReadonlyMap<string, string>; cwd?: string }): Promise<number> {
+  const child = io?.cwd ? sh.subshell() : sh;
+  if (io?.cwd) child.cwd = io.cwd;
+  sh.services.budget.step();
+  return runUtility(child, argv, withIO(fds, io), io?.env);
+}
+
+async function runScriptFromCommand(sh: Shell, script: string, fds: FdTable, io?: CommandIO): Promise<number> {
+  return runChildShell(sh, ["sh", "-c", script], withIO(fds, io));
+}
+
+async function runDef(sh: Shell, def: CommandDef, argv: string[], fds: FdTable, envOverride?: ReadonlyMap<string, string>): Promise<number> {
+  const ctx = makeContext(sh, argv, fds, envOverride);
+  try {
+    const status = await def.run(ctx);
+    return typeof status === "number" ? status & 255 : 0;
+  } catch (e) {
+    if (e instanceof BrokenPipe || e instanceof LimitExceeded || e instanceof ExitSignal) throw e;
+    if (e instanceof ShellError) {
+      writeErr(fds, `${argv[0]}: ${e.message}\n`);
+      return e.status;
+    }
+    if (isFsError(e)) {
+      writeErr(fds, `${argv[0]}: ${e.path ? e.path + ": " : ""}${e.message}\n`);
+      return 1;
+    }
+    // A failing command must never take the host down: report it like a crash.
+    const msg = e instanceof Error ? e.message : String(e);
+    writeErr(fds, `${argv[0]}: ${msg}\n`);
+    return e instanceof RangeError ? 1 : 126;
+  }
+}
+
+/** ./script, /path/to/script, or a script found in PATH. */
+async function runFile(sh: Shell, path: string, argv: string[], fds: FdTable, shown = path): Promise<number> {
+  let st;
+  try {
+    st = await sh.fs.stat(path);
+  } catch (e) {
+    reportError(sh, fds, `${shown}: ${isFsError(e) ? e.message : "No such file or directory"}`);
+    return 127;
+  }
+  if (st.type === "directory") {
+    reportError(sh, fds, `${shown}: Is a directory`);
+    return 126;
+  }
+  if (!(st.mode & 0o100) && !(st.mode & 0o011)) {
+    reportError(sh, fds, `${shown}: Permission denied`);
+    return 126;
+  }
+  // /usr/bin/grep and friends: the registered command of that name.
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dir = path.slice(0, path.lastIndexOf("/"));
+  if ((dir === "/usr/bin" || dir === "/bin") && sh.services.commands.has(base)) {
+    return runDef(sh, sh.services.commands.get(base)!, [argv[0], ...argv.slice(1)], fds);
+  }
+  let text: string;
+  try {
+    text = decodeUtf8(await sh.fs.readFile(path));
+  } catch (e) {
+    reportError(sh, fds, `${shown}: ${isFsError(e) ? e.message : "cannot read"}`);
+    return 126;
+  }
+  if (text.startsWith("#!")) {
+    const nl = text.indexOf("\n");
+    const line = text.slice(2, nl < 0 ? undefined : nl).trim();
+    const parts = line.split(/\s+/);
+    let interp = parts[0].slice(parts[0].lastIndexOf("/") + 1);
+    let rest = parts.slice(1);
+    if (interp === "env" && rest.length) {
+      interp = rest[0];
+      rest = rest.slice(1);
+    }
+    if (interp !== "bash" && interp !== "sh" && interp !== "dash") {
+      return runUtility(sh, [interp, ...rest, shown, ...argv.slice(1)], fds);
+    }
+  }
+  return runShellText(sh, text, shown, argv.slice(1), fds, { kind: "file", name: shown });
+}
+
+/** `bash ...` / `sh ...`: a new shell process inside the sandbox. */
+async function runChildShell(sh: Shell, argv: string[], fds: FdTable): Promise<number> {
+  const parsed = parseShellArgs(argv);
+  if (typeof parsed === "string") {
+    writeErr(fds, parsed);
+    return 2;
+  }
+  if (parsed.command !== null) {
+    return runShellText(sh, parsed.command, parsed.argv0 ?? argv[0], parsed.args, fds, { kind: "c" }, parsed.options);
+  }
+  if (parsed.file !== null) {
+    const path = resolvePath(sh.cwd, parsed.file);
+    let text: string;
+    try {
+      text = decodeUtf8(await sh.fs.readFile(path));
+    } catch (e) {
+      writeErr(fds, `${argv[0]}: ${parsed.file}: ${isFsError(e) ? e.message : "cannot read"}\n`);
+      return 127;
+    }
+    return runShellText(sh, text, parsed.file, parsed.args, fds, { kind: "file", name: parsed.file }, parsed.options);
+  }
+  // Script on stdin.
+  const { readAll } = await import("../io/streams.js");
+  const text = decodeUtf8(await readAll(fds[0]?.reader ?? emptyReader));
+  return runShellText(sh, text, argv[0], parsed.args, fds, { kind: "c" }, parsed.options);
+}
+
+/** Runs script text in a fresh shell that inherits only exported variables. */
+async function runShellText(
+  parent: Shell,
+  text: string,
+  argv0: string,
+  args: string[],
+  fds: FdTable,
+  kind: { kind: "c" } | { kind: "file"; name: string },
+  options: string[] = [],
+): Promise<number> {
+  const budget = parent.services.budget;
+  budget.enter();
+  budget.step();
+  const child = new Shell(parent.services);
+  for (const [k, v] of parent.exportedEnv()) {
+    child.vars.globals.set(k, { value: v, attrs: Attr.Export });
+  }
+  child.cwd = parent.cwd;
+  child.umask = parent.umask;
+  child.argv0 = argv0;
+  child.positional = args;
+  child.sourceName = kind.kind === "file" ? kind.name : null;
+  child.functionSources = new Map();
+  child.subshellLevel = parent.subshellLevel;
+  initChildDefaults(child);
+  for (const o of options) child.options.add(o);
+  let status: number;
+  try {
+    status = await runScriptText(child, text, fds.slice(), kind);
+  } catch (e) {
+    if (e instanceof ExitSignal) status = e.status;
+    else throw e;
+  } finally {
+    budget.leave();
+  }
+  await runExitTrap(child, fds);
+  return status;
+}
+
+/** Variables every new shell sets for itself. */
+export function initChildDefaults(sh: Shell): void {
+  const g = sh.vars.globals;
+  const setIfMissing = (k: string, v: string) => {
+    if (!g.has(k)) g.set(k, { value: v, attrs: 0 });
+  };
+  setIfMissing("IFS", " \t\n");
+  setIfMissing("PS4", "+ ");
+  setIfMissing("OPTIND", "1");
+  g.set("PPID", { value: String(sh.pid - 1 > 0 ? sh.pid - 1 : 1), attrs: Attr.Readonly });
+}

@@ -1,0 +1,119 @@
+/**
+ * Shell variables: scalars, sparse indexed arrays and associative arrays with
+ * attributes, in dynamically scoped frames. Maps only, so `__proto__` and
+ * `constructor` are ordinary names.
+ */
+
+export const enum Attr {
+  None = 0,
+  Export = 1,
+  Readonly = 2,
+  Integer = 4,
+  Lower = 8,
+  Upper = 16,
+  Nameref = 32,
+  Indexed = 64,
+  Assoc = 128,
+  Trace = 256,
+  Capitalize = 512,
+}
+
+/** Sparse indexed array: a JS array with holes (iteration skips them in index order). */
+export type IndexedArray = string[];
+
+export interface Variable {
+  /** undefined: declared but unset (`declare x`, `local x`). */
+  value: string | IndexedArray | Map<string, string> | undefined;
+  attrs: number;
+}
+
+export function isIndexed(v: Variable): v is Variable & { value: IndexedArray } {
+  return Array.isArray(v.value);
+}
+
+export function isAssoc(v: Variable): v is Variable & { value: Map<string, string> } {
+  return v.value instanceof Map;
+}
+
+/** Defined (non-hole) indices of an indexed array, ascending. */
+export function arrayIndices(a: IndexedArray): number[] {
+  const out: number[] = [];
+  a.forEach((_v, i) => out.push(i));
+  return out;
+}
+
+/** Values of an indexed array in index order. */
+export function arrayValues(a: IndexedArray): string[] {
+  const out: string[] = [];
+  a.forEach((v) => out.push(v));
+  return out;
+}
+
+/** A deep copy (for subshells). */
+export function copyVariable(v: Variable): Variable {
+  const val = v.value;
+  if (Array.isArray(val)) return { value: val.slice(), attrs: v.attrs };
+  if (val instanceof Map) return { value: new Map(val), attrs: v.attrs };
+  return { value: val, attrs: v.attrs };
+}
+
+/** The scalar view of a variable: element 0 of an array, as bash does for $a. */
+export function scalarOf(v: Variable): string | undefined {
+  const val = v.value;
+  if (val === undefined || typeof val === "string") return val;
+  if (Array.isArray(val)) return val[0];
+  return val.get("0");
+}
+
+/** One function call's locals. */
+export type Frame = Map<string, Variable>;
+
+/** The variable store: globals plus a stack of function frames. */
+export class VariableStore {
+  globals: Map<string, Variable>;
+  frames: Frame[] = [];
+
+  constructor(globals?: Map<string, Variable>) {
+    this.globals = globals ?? new Map();
+  }
+
+  /** The variable visible under `name` (innermost frame first). */
+  lookup(name: string): Variable | undefined {
+    const frames = this.frames;
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const v = frames[i].get(name);
+      if (v !== undefined) return v;
+    }
+    return this.globals.get(name);
+  }
+
+  /** The map that holds `name` now (for assignment), or the global map. */
+  ownerOf(name: string): Map<string, Variable> {
+    const frames = this.frames;
+    for (let i = frames.length - 1; i >= 0; i--) if (frames[i].has(name)) return frames[i];
+    return this.globals;
+  }
+
+  clone(): VariableStore {
+    const copyMap = (m: Map<string, Variable>) => {
+      const out = new Map<string, Variable>();
+      for (const [k, v] of m) out.set(k, copyVariable(v));
+      return out;
+    };
+    const s = new VariableStore(copyMap(this.globals));
+    s.frames = this.frames.map(copyMap);
+    return s;
+  }
+
+  /** Every visible name (innermost definition wins), sorted like `set` prints them. */
+  visibleNames(): string[] {
+    const names = new Set<string>(this.globals.keys());
+    for (const f of this.frames) for (const k of f.keys()) names.add(k);
+    return [...names].sort(compareNames);
+  }
+}
+
+/** bash sorts variable names in `set`/`declare -p` output by the C locale's strcmp. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

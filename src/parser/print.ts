@@ -1,0 +1,215 @@
+import type {
+  ArithSource,
+  Command,
+  CondExpr,
+  FunctionDef,
+  ParamPart,
+  Redirect,
+  Statement,
+  StatementList,
+  Word,
+  WordPart,
+} from "./ast.js";
+
+/**
+ * AST -> bash source, formatted the way bash prints function bodies
+ * (`declare -f`, `type f`): four-space indents, `;` line ends, `do` and
+ * `then` placement as bash does.
+ */
+
+export function print(list: StatementList): string {
+  return list.map((s) => printStatement(s, 0)).join("\n");
+}
+
+export function printFunction(fn: FunctionDef): string {
+  return `${fn.name} () \n${printBody(fn.body, 0)}`;
+}
+
+function ind(n: number): string {
+  return "    ".repeat(n);
+}
+
+function printBody(c: Command, level: number): string {
+  if (c.type === "Group") return `${ind(level)}{ \n${printLines(c.body, level + 1)}\n${ind(level)}}${printRedirects(c.redirects)}`;
+  return `${ind(level)}{ \n${ind(level + 1)}${printCommand(c, level + 1)}\n${ind(level)}}`;
+}
+
+/** Statements one per line, `;` after each but the last (bash's layout). */
+function printLines(list: StatementList, level: number): string {
+  return list
+    .map((s, i) => {
+      const text = ind(level) + printStatement(s, level);
+      if (s.background) return text;
+      return i < list.length - 1 ? text + ";" : text;
+    })
+    .join("\n");
+}
+
+function printStatement(s: Statement, level: number): string {
+  return printCommand(s.command, level) + (s.background ? " &" : "");
+}
+
+function inline(list: StatementList, level: number): string {
+  return list.map((s) => printStatement(s, level) + (s.background ? "" : ";")).join(" ");
+}
+
+export function printCommand(c: Command, level: number): string {
+  switch (c.type) {
+    case "Simple": {
+      const parts = [
+        ...c.assigns.map((a) => `${a.name}${a.index ? `[${printWord(a.index)}]` : ""}${a.append ? "+=" : "="}${a.array ? `(${a.array.map((e) => (e.index ? `[${printWord(e.index)}]=` : "") + printWord(e.value)).join(" ")})` : printWord(a.value!)}`),
+        ...c.words.map(printWord),
+      ];
+      return parts.join(" ") + printRedirects(c.redirects);
+    }
+    case "Pipeline": {
+      let s = c.commands.map((x, i) => printCommand(x, level) + (i < c.pipeStderr.length ? (c.pipeStderr[i] ? " |&" : " |") : "")).join(" ");
+      if (c.negate) s = "! " + s;
+      if (c.time) s = c.time + " " + s;
+      return s;
+    }
+    case "AndOr":
+      return `${printCommand(c.left, level)} ${c.op} ${printCommand(c.right, level)}`;
+    case "Subshell":
+      return `( ${c.body.map((s) => printStatement(s, level)).join("; ")} )${printRedirects(c.redirects)}`;
+    case "Group":
+      return `{ \n${printLines(c.body, level + 1)}\n${ind(level)}}${printRedirects(c.redirects)}`;
+    case "If": {
+      let s = "";
+      c.clauses.forEach((cl, i) => {
+        s += `${i === 0 ? "if" : `\n${ind(level)}elif`} ${inline(cl.cond, level)} then\n${printLines(cl.body, level + 1)}`;
+      });
+      if (c.elseBody) s += `\n${ind(level)}else\n${printLines(c.elseBody, level + 1)}`;
+      return s + `\n${ind(level)}fi${printRedirects(c.redirects)}`;
+    }
+    case "While":
+      return `${c.until ? "until" : "while"} ${inline(c.cond, level)} do\n${printLines(c.body, level + 1)}\n${ind(level)}done${printRedirects(c.redirects)}`;
+    case "For": {
+      const kw = c.select ? "select" : "for";
+      const items = c.items ? ` in ${c.items.map(printWord).join(" ")}` : "";
+      return `${kw} ${c.name}${items};\n${ind(level)}do\n${printLines(c.body, level + 1)}\n${ind(level)}done${printRedirects(c.redirects)}`;
+    }
+    case "ArithFor":
+      return `for ((${arith(c.init)}; ${arith(c.cond)}; ${arith(c.step)}))\n${ind(level)}do\n${printLines(c.body, level + 1)}\n${ind(level)}done${printRedirects(c.redirects)}`;
+    case "Case": {
+      let s = `case ${printWord(c.word)} in `;
+      for (const item of c.items) {
+        s += `\n${ind(level + 1)}${item.patterns.map(printWord).join(" | ")})\n`;
+        if (item.body.length) s += printLines(item.body, level + 2) + "\n";
+        s += `${ind(level + 1)}${item.terminator}`;
+      }
+      return s + `\n${ind(level)}esac${printRedirects(c.redirects)}`;
+    }
+    case "FunctionDef":
+      return `${c.name} () \n${printBody(c.body, level)}`;
+    case "Arith":
+      return `(( ${c.expr.text.trim()} ))${printRedirects(c.redirects)}`;
+    case "Cond":
+      return `[[ ${printCond(c.expr)} ]]${printRedirects(c.redirects)}`;
+    case "Coproc":
+      return `coproc ${c.name} ${printCommand(c.body, level)}`;
+  }
+}
+
+function arith(a: ArithSource | null): string {
+  return a ? a.text.trim() : "";
+}
+
+function printCond(e: CondExpr): string {
+  switch (e.t) {
+    case "and":
+      return `${printCond(e.left)} && ${printCond(e.right)}`;
+    case "or":
+      return `${printCond(e.left)} || ${printCond(e.right)}`;
+    case "not":
+      return `! ${printCond(e.arg)}`;
+    case "unary":
+      return `${e.op} ${printWord(e.arg)}`;
+    case "binary":
+      return `${printWord(e.left)} ${e.op} ${printWord(e.right)}`;
+    case "word":
+      return printWord(e.word);
+  }
+}
+
+function printRedirects(rs: Redirect[]): string {
+  let s = "";
+  for (const r of rs) {
+    const fd = r.fdVar ? `{${r.fdVar}}` : r.fd !== null ? String(r.fd) : "";
+    if (r.heredoc) {
+      const body = r.heredoc.body.parts.map((p) => printPart(p, true)).join("");
+      s += ` ${fd}${r.op}${printWord(r.target)}\n${body}${r.heredoc.delimiter}\n`;
+      continue;
+    }
+    s += ` ${fd}${r.op}${r.op === ">&" || r.op === "<&" ? "" : " "}${printWord(r.target)}`;
+  }
+  return s;
+}
+
+export function printWord(w: Word): string {
+  return w.parts.map((p) => printPart(p, false)).join("");
+}
+
+function printPart(p: WordPart, inDquote: boolean): string {
+  switch (p.type) {
+    case "Literal":
+      return p.value;
+    case "Escaped":
+      return "\\" + p.value;
+    case "SingleQuoted":
+      return p.ansiC ? "$'" + p.value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\t/g, "\\t") + "'" : `'${p.value}'`;
+    case "DoubleQuoted":
+      return (p.locale ? "$" : "") + '"' + p.parts.map((x) => printPart(x, true)).join("") + '"';
+    case "Param":
+      return printParam(p);
+    case "CommandSubst":
+      return p.backquote ? "`" + print(p.body) + "`" : "$(" + print(p.body) + ")";
+    case "ArithSubst":
+      return `$((${p.expr.text}))`;
+    case "ProcSubst":
+      return `${p.direction}(${print(p.body)})`;
+    case "Tilde":
+      return "~" + p.user;
+    case "Brace":
+      if (p.seq) return `{${p.seq.from}..${p.seq.to}${p.seq.step !== null ? ".." + p.seq.step : ""}}`;
+      return "{" + p.items!.map(printWord).join(",") + "}";
+  }
+  void inDquote;
+}
+
+function printParam(p: ParamPart): string {
+  if (p.short) return "$" + p.name;
+  const idx = p.index ? `[${printWord(p.index)}]` : "";
+  const op = p.op;
+  const name = (p.indirect ? "!" : "") + p.name + idx;
+  if (!op) return "${" + name + "}";
+  switch (op.kind) {
+    case "default":
+    case "assign":
+    case "error":
+    case "alt": {
+      const ch = op.kind === "default" ? "-" : op.kind === "assign" ? "=" : op.kind === "error" ? "?" : "+";
+      return "${" + name + (op.colon ? ":" : "") + ch + printWord(op.word) + "}";
+    }
+    case "length":
+      return "${#" + name + "}";
+    case "removePrefix":
+      return "${" + name + (op.longest ? "##" : "#") + printWord(op.pattern) + "}";
+    case "removeSuffix":
+      return "${" + name + (op.longest ? "%%" : "%") + printWord(op.pattern) + "}";
+    case "replace":
+      return "${" + name + "/" + (op.all ? "/" : op.anchor ?? "") + printWord(op.pattern) + (op.replacement ? "/" + printWord(op.replacement) : "") + "}";
+    case "case":
+      return "${" + name + (op.upper ? "^" : ",").repeat(op.all ? 2 : 1) + (op.pattern ? printWord(op.pattern) : "") + "}";
+    case "substring":
+      return "${" + name + ":" + printWord(op.offset) + (op.length ? ":" + printWord(op.length) : "") + "}";
+    case "transform":
+      return "${" + name + "@" + op.op + "}";
+    case "prefixNames":
+      return "${!" + p.name + (op.star ? "*" : "@") + "}";
+    case "keys":
+      return "${!" + p.name + (op.star ? "[*]" : "[@]") + "}";
+    case "bad":
+      return op.text;
+  }
+}
