@@ -1,12 +1,14 @@
 import type { CommandDef } from "../types.js";
 import { cat } from "../cat.js";
+import { expand } from "../expand.js";
 import { fold } from "../fold.js";
 import { head } from "../head.js";
 import { nl } from "../nl.js";
 import { rev } from "../rev.js";
 import { tac } from "../tac.js";
 import { tail } from "../tail.js";
+import { unexpand } from "../unexpand.js";
 import { wc } from "../wc.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, fold, head, nl, rev, tac, tail, wc];
+export const commands: CommandDef[] = [cat, expand, fold, head, nl, rev, tac, tail, unexpand, wc];

@@ -1,0 +1,93 @@
+import type { CommandContext, CommandDef } from "./types.js";
+import { parseOptions, type OptionSpec } from "./_lib/options.js";
+import { quoteFile } from "./_lib/quote.js";
+import { openOperand } from "./_lib/files.js";
+import { OutputBuffer } from "./_lib/output.js";
+import { TabStops, takeObsoleteTabArgs } from "./_lib/tabstops.js";
+
+/**
+ * expand: tabs to spaces. As GNU expand 9.1 it counts bytes as columns
+ * (backspace goes one back) and reads all inputs as one stream, so a line may
+ * continue from one file into the next.
+ */
+
+const HELP = `Usage: expand [OPTION]... [FILE]...
+Convert tabs in each FILE to spaces, writing to standard output.
+`;
+
+// In GNU's long-option order, which ambiguity messages list.
+const SPEC: OptionSpec = {
+  tabs: { short: "t", long: "tabs", arg: "required" },
+  initial: { short: "i", long: "initial" },
+};
+
+/** Per-line state of GNU expand(). */
+class Expander {
+  private column = 0;
+  private index = { i: 0 };
+  private convert = true;
+
+  constructor(
+    private readonly stops: TabStops,
+    private readonly initialOnly: boolean,
+    private readonly out: OutputBuffer,
+  ) {}
+
+  async feed(chunk: Uint8Array): Promise<void> {
+    const out = this.out;
+    let start = 0; // bytes from start..i-1 pass through unchanged
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (c === 10) {
+        this.column = 0;
+        this.index.i = 0;
+        this.convert = true;
+        continue;
+      }
+      if (!this.convert) continue;
+      if (c === 9) {
+        if (i > start) await out.write(chunk.subarray(start, i));
+        start = i + 1;
+        const next = this.stops.next(this.column, this.index) ?? this.column + 1;
+        await out.write(" ".repeat(Math.max(1, next - this.column)));
+        this.column = Math.max(next, this.column + 1);
+      } else if (c === 8) {
+        if (this.column > 0) this.column--;
+        if (this.index.i > 0) this.index.i--;
+      } else this.column++;
+      if (this.initialOnly && c !== 9 && c !== 32) this.convert = false;
+    }
+    if (start < chunk.length) await out.write(chunk.subarray(start));
+  }
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const { args, stops: obsolete } = takeObsoleteTabArgs(ctx.args);
+  const opts = parseOptions(ctx, SPEC, { help: HELP }, args);
+  if (typeof opts === "number") return opts;
+  const stops = new TabStops();
+  for (const value of [...obsolete, ...opts.all("tabs")]) if (!stops.parse(ctx, value)) return 1;
+  if (!stops.finish(ctx)) return 1;
+  const out = new OutputBuffer(ctx.stdout);
+  const expander = new Expander(stops, opts.has("initial"), out);
+  let status = 0;
+  for (const operand of opts.operands.length ? opts.operands : ["-"]) {
+    const opened = await openOperand(ctx, operand);
+    if (!("reader" in opened)) {
+      await out.flush();
+      const err = "openError" in opened ? opened.openError : opened.readError;
+      ctx.stderr.write(`expand: ${quoteFile(operand)}: ${err.message}\n`);
+      status = 1;
+      continue;
+    }
+    for (let chunk = await opened.reader.read(); chunk; chunk = await opened.reader.read()) {
+      ctx.budget.step();
+      await expander.feed(chunk);
+    }
+    if (opened.owned) opened.reader.close();
+  }
+  await out.flush();
+  return status;
+}
+
+export const expand: CommandDef = { name: "expand", help: HELP, run };

@@ -1,0 +1,142 @@
+import type { CommandContext, CommandDef } from "./types.js";
+import { parseOptions, type OptionSpec } from "./_lib/options.js";
+import { quoteFile } from "./_lib/quote.js";
+import { openOperand } from "./_lib/files.js";
+import { OutputBuffer } from "./_lib/output.js";
+import { TabStops, takeObsoleteTabArgs } from "./_lib/tabstops.js";
+
+/**
+ * unexpand: runs of blanks to tabs, leading blanks only unless -a (or -t).
+ * GNU unexpand 9.1's state machine, byte columns, all inputs as one stream.
+ */
+
+const HELP = `Usage: unexpand [OPTION]... [FILE]...
+Convert blanks in each FILE to tabs, writing to standard output.
+`;
+
+// In GNU's long-option order, which ambiguity messages list.
+const SPEC: OptionSpec = {
+  tabs: { short: "t", long: "tabs", arg: "required" },
+  all: { short: "a", long: "all" },
+  firstOnly: { long: "first-only" },
+};
+
+const TAB = 9;
+const SPACE = 32;
+
+/** GNU unexpand()'s per-line variables. */
+class Unexpander {
+  private convert = true;
+  private column = 0;
+  private nextTab = 0;
+  private index = { i: 0 };
+  private oneBlankBeforeStop = false;
+  private prevBlank = true;
+  private pending: number[] = [];
+  /** Output of the bytes fed since the last take(). */
+  private output: number[] = [];
+
+  constructor(
+    private readonly stops: TabStops,
+    private readonly entireLine: boolean,
+  ) {}
+
+  take(): Uint8Array {
+    const bytes = Uint8Array.from(this.output);
+    this.output.length = 0;
+    return bytes;
+  }
+
+  private resetLine(): void {
+    this.convert = true;
+    this.column = 0;
+    this.nextTab = 0;
+    this.index.i = 0;
+    this.oneBlankBeforeStop = false;
+    this.prevBlank = true;
+    this.pending.length = 0;
+  }
+
+  /** Handles one byte, or -1 at the end of all input. */
+  byte(c: number): void {
+    if (this.convert) {
+      const blank = c === SPACE || c === TAB;
+      if (blank) {
+        const next = this.stops.next(this.column, this.index);
+        if (next === null) this.convert = false;
+        else this.nextTab = next;
+        if (this.convert) {
+          if (c === TAB) {
+            this.column = this.nextTab;
+            if (this.pending.length) this.pending[0] = TAB;
+          } else {
+            this.column++;
+            if (!(this.prevBlank && this.column === this.nextTab)) {
+              // Not yet known whether the pending blanks become tabs.
+              if (this.column === this.nextTab) this.oneBlankBeforeStop = true;
+              this.pending.push(c);
+              this.prevBlank = true;
+              return;
+            }
+            c = TAB; // replace the pending blanks by a tab
+            if (this.pending.length) this.pending[0] = TAB;
+          }
+          // Discard pending blanks, unless it was a single blank just before the previous stop.
+          this.pending.length = this.oneBlankBeforeStop ? Math.min(this.pending.length, 1) : 0;
+        }
+      } else if (c === 8) {
+        if (this.column > 0) this.column--;
+        this.nextTab = this.column;
+        if (this.index.i > 0) this.index.i--;
+      } else {
+        this.column++;
+      }
+      if (this.pending.length) {
+        if (this.pending.length > 1 && this.oneBlankBeforeStop) this.pending[0] = TAB;
+        for (const b of this.pending) this.output.push(b);
+        this.pending.length = 0;
+        this.oneBlankBeforeStop = false;
+      }
+      this.prevBlank = blank;
+      this.convert &&= this.entireLine || blank;
+    }
+    if (c < 0) return;
+    this.output.push(c);
+    if (c === 10) this.resetLine();
+  }
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const { args, stops: obsolete } = takeObsoleteTabArgs(ctx.args);
+  const opts = parseOptions(ctx, SPEC, { help: HELP }, args);
+  if (typeof opts === "number") return opts;
+  const stops = new TabStops();
+  for (const value of [...obsolete, ...opts.all("tabs")]) if (!stops.parse(ctx, value)) return 1;
+  if (!stops.finish(ctx)) return 1;
+  const entireLine = (opts.has("all") || opts.has("tabs")) && !opts.has("firstOnly");
+  const out = new OutputBuffer(ctx.stdout);
+  const machine = new Unexpander(stops, entireLine);
+  let status = 0;
+  for (const operand of opts.operands.length ? opts.operands : ["-"]) {
+    const opened = await openOperand(ctx, operand);
+    if (!("reader" in opened)) {
+      await out.flush();
+      const err = "openError" in opened ? opened.openError : opened.readError;
+      ctx.stderr.write(`unexpand: ${quoteFile(operand)}: ${err.message}\n`);
+      status = 1;
+      continue;
+    }
+    for (let chunk = await opened.reader.read(); chunk; chunk = await opened.reader.read()) {
+      ctx.budget.step();
+      for (let i = 0; i < chunk.length; i++) machine.byte(chunk[i]);
+      await out.write(machine.take());
+    }
+    if (opened.owned) opened.reader.close();
+  }
+  machine.byte(-1);
+  await out.write(machine.take());
+  await out.flush();
+  return status;
+}
+
+export const unexpand: CommandDef = { name: "unexpand", help: HELP, run };
