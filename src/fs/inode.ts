@@ -28,6 +28,12 @@ export interface Inode {
    */
   data: Uint8Array;
   size: number;
+  /**
+   * Seeded ASCII text not yet turned into bytes (size already counts it): most
+   * seeded files are never read, so they never pay for a Uint8Array. Always
+   * go through contentOf / the helpers below, which convert on first use.
+   */
+  text: string | null;
   /** Pending lazy content (regular files only). */
   lazy: ContentLoader | null;
   /** Children by name (directories only). */
@@ -66,6 +72,7 @@ export function newInode(
     birthtimeMs: now,
     data: EMPTY,
     size: 0,
+    text: null,
     lazy: null,
     entries: type === "directory" ? new Map() : null,
     parent: null,
@@ -110,15 +117,45 @@ function byteLength(s: string): number {
   return n;
 }
 
+/** The file's bytes, data[0, size) (a view: callers must not modify it). */
+export function contentOf(n: Inode): Uint8Array {
+  if (n.text !== null) {
+    const t = n.text;
+    const out = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) out[i] = t.charCodeAt(i);
+    n.data = out;
+    n.text = null;
+  }
+  return n.data.subarray(0, n.size);
+}
+
 /** Replaces a file's content with a private copy of `bytes` (or bytes itself when `owned`). */
 export function setContent(n: Inode, bytes: Uint8Array, owned = false): void {
   n.data = bytes.length === 0 ? EMPTY : owned ? bytes : bytes.slice();
   n.size = bytes.length;
+  n.text = null;
+  n.lazy = null;
+}
+
+/** Sets ASCII text as content, kept as a string until first used. */
+export function setAsciiContent(n: Inode, text: string): void {
+  n.data = EMPTY;
+  n.size = text.length;
+  n.text = text.length === 0 ? null : text;
+  n.lazy = null;
+}
+
+/** Drops the content (last link gone). */
+export function clearContent(n: Inode): void {
+  n.data = EMPTY;
+  n.size = 0;
+  n.text = null;
   n.lazy = null;
 }
 
 /** Appends in place, growing capacity geometrically (never past `maxCapacity`). */
 export function appendContent(n: Inode, bytes: Uint8Array, maxCapacity: number): void {
+  if (n.text !== null) contentOf(n);
   const need = n.size + bytes.length;
   if (need > n.data.length) {
     let cap = Math.max(need, n.data.length * 2, 64);
@@ -133,6 +170,7 @@ export function appendContent(n: Inode, bytes: Uint8Array, maxCapacity: number):
 
 /** Sets the length: a shrink moves to a fresh buffer (see the invariant on Inode.data). */
 export function resizeContent(n: Inode, length: number): void {
+  if (n.text !== null) contentOf(n);
   if (length < n.size) {
     n.data = length === 0 ? EMPTY : n.data.slice(0, length);
   } else if (length > n.data.length) {

@@ -6,7 +6,18 @@ import {
   type FileType,
   type WriteOptions,
 } from "./types.js";
-import { EMPTY, appendContent, resizeContent, setContent, statOf, type ContentLoader, type Inode } from "./inode.js";
+import {
+  EMPTY,
+  appendContent,
+  clearContent,
+  contentOf,
+  resizeContent,
+  setAsciiContent,
+  setContent,
+  statOf,
+  type ContentLoader,
+  type Inode,
+} from "./inode.js";
 import { InodeTree, R, W, X, type Found, type FsUsage, type MemFsOptions, type MemFsTree } from "./tree.js";
 import { encodeUtf8 } from "../io/utf8.js";
 
@@ -84,7 +95,7 @@ export class MemFs extends InodeTree implements FileSystem {
     if (node.lazy) await this.load(node, path);
     const now = this.tree.now();
     if (node.atimeMs <= node.mtimeMs || node.atimeMs <= node.ctimeMs) node.atimeMs = now; // relatime
-    return node.data.subarray(0, node.size);
+    return contentOf(node);
   }
 
   async stat(path: string): Promise<FileStat> {
@@ -377,9 +388,14 @@ export class MemFs extends InodeTree implements FileSystem {
    * without permission checks, creating parents. Owned by this view's user.
    * Lazy content is counted when loaded and never refused (the embedder chose it).
    */
-  seedEntry(path: string, content: string | Uint8Array | ContentLoader | null, mode?: number): void {
-    const root = this.uid === 0 ? this : this.privileged();
-    const f = root.walkCreatingParents(path, this.uid, this.gid);
+  seedEntry(
+    path: string,
+    content: string | Uint8Array | ContentLoader | null,
+    mode?: number,
+    /** Directories already resolved in this batch (seedFiles): skips most lookups. */
+    dirCache?: Map<string, Inode>,
+  ): void {
+    const f = this.seedTarget(path, dirCache);
     const now = this.tree.now();
     if (content === null) {
       if (f.node?.type === "directory") return;
@@ -388,20 +404,22 @@ export class MemFs extends InodeTree implements FileSystem {
       this.attach(f.parent, f.name, "directory", mode ?? 0o755, now);
       return;
     }
-    const bytes = typeof content === "string" ? encodeUtf8(content) : typeof content === "function" ? null : content;
     let node = f.node;
     if (node && node.type !== "file") throw new FsError(node.type === "directory" ? "EISDIR" : "EEXIST", path, "open");
-    const delta = (bytes?.length ?? 0) - (node && !node.lazy ? node.size : 0);
+    const ascii = typeof content === "string" && isShortAscii(content);
+    const bytes = ascii || typeof content === "function" ? null : typeof content === "string" ? encodeUtf8(content) : content;
+    const length = ascii ? (content as string).length : (bytes?.length ?? 0);
+    const delta = length - (node && !node.lazy ? node.size : 0);
     this.chargeBytes(delta, path);
     if (!node) {
       this.chargeFile(path);
       node = this.attach(f.parent, f.name, "file", mode ?? 0o644, now);
     } else if (mode !== undefined) node.mode = mode & 0o7777;
     this.tree.bytes += delta;
-    if (bytes) setContent(node, bytes, typeof content === "string");
+    if (ascii) setAsciiContent(node, content as string);
+    else if (bytes) setContent(node, bytes, typeof content === "string");
     else {
-      node.data = EMPTY;
-      node.size = 0;
+      clearContent(node);
       node.lazy = content as ContentLoader;
     }
   }
@@ -440,6 +458,30 @@ export class MemFs extends InodeTree implements FileSystem {
   }
 
   /** Like walk, but creates missing parent directories owned by uid/gid (mode 0755). */
+  /** Where seedEntry puts path: the directory (from dirCache when there) and the entry. */
+  private seedTarget(path: string, dirCache: Map<string, Inode> | undefined): Found {
+    const root = this.uid === 0 ? this : this.privileged();
+    const slash = path.lastIndexOf("/");
+    const name = path.slice(slash + 1);
+    if (!dirCache || slash < 0 || name === "" || name === "." || name === "..") {
+      return root.walkCreatingParents(path, this.uid, this.gid);
+    }
+    const dirPath = slash === 0 ? "/" : path.slice(0, slash);
+    const parent = dirCache.get(dirPath);
+    if (!parent) {
+      const f = root.walkCreatingParents(path, this.uid, this.gid);
+      const dir = root.walk(dirPath, true).node;
+      if (dir) dirCache.set(dirPath, dir);
+      return f;
+    }
+    const node = parent.entries!.get(name);
+    // Symlinks and mount points need the full resolution.
+    if (node && (node.type === "symlink" || this.tree.mountPoints.has(node))) {
+      return root.walkCreatingParents(path, this.uid, this.gid);
+    }
+    return { parent, name, node };
+  }
+
   private walkCreatingParents(path: string, uid: number, gid: number): Found {
     try {
       return this.walk(path, true);
@@ -462,6 +504,13 @@ export class MemFs extends InodeTree implements FileSystem {
     }
     return this.walk(path, true);
   }
+}
+
+/** True for text that can wait as a string (ASCII, so its byte length is its length). */
+function isShortAscii(s: string): boolean {
+  if (s.length > 4096) return false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 export { createDefaultFs, type DefaultFsOptions } from "./layout.js";

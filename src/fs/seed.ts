@@ -1,5 +1,5 @@
 import { normalizePath, resolvePath } from "./path.js";
-import type { ContentLoader } from "./inode.js";
+import type { ContentLoader, Inode } from "./inode.js";
 import type { MemFs } from "./memfs.js";
 
 /** Initial files: content, or a loader called on first read. A key ending in "/" is a directory. */
@@ -20,8 +20,9 @@ function isPlainRelative(p: string): boolean {
 export function seedFiles(fs: MemFs, files: SeedFiles, cwd = "/home/user"): void {
   const base = normalizePath(cwd);
   const prefix = base === "/" ? "/" : base + "/";
+  const dirCache = new Map<string, Inode>();
   for (const key of Object.keys(files)) {
     const path = isPlainRelative(key) ? prefix + key : resolvePath(base, key);
-    fs.seedEntry(path, key.endsWith("/") ? null : files[key]);
+    fs.seedEntry(path, key.endsWith("/") ? null : files[key], undefined, dirCache);
   }
 }

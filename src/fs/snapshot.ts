@@ -1,5 +1,5 @@
 import type { FileType } from "./types.js";
-import { EMPTY, newInode, type Inode } from "./inode.js";
+import { EMPTY, contentOf, newInode, type Inode } from "./inode.js";
 import { MemFs, type MemFsOptions } from "./memfs.js";
 import type { MemFsTree } from "./tree.js";
 import { decodeUtf8, encodeUtf8 } from "../io/utf8.js";
@@ -67,7 +67,7 @@ export async function serializeFs(fs: MemFs): Promise<Uint8Array> {
     w.u32(n.rdev);
     if (n.type === "file") {
       w.u32(n.size);
-      w.bytes(n.data.subarray(0, n.size));
+      w.bytes(contentOf(n));
     } else if (n.type === "symlink") {
       w.str(n.target);
     } else if (n.type === "directory") {

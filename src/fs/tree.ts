@@ -1,5 +1,5 @@
 import { FsError, type FileType } from "./types.js";
-import { EMPTY, newInode, setContent, type Inode } from "./inode.js";
+import { clearContent, newInode, setContent, type Inode } from "./inode.js";
 import { encodeUtf8 } from "../io/utf8.js";
 
 /**
@@ -57,10 +57,10 @@ export class Reroute extends Error {
   }
 }
 
-/** `base` + the remaining components, without lexical .. processing. */
-function rerouted(base: string, rest: string[]): Reroute {
-  let p = base === "/" ? "" : base;
-  for (const c of rest) if (c !== "" && c !== ".") p += "/" + c;
+/** `base` + the rest of a path, // and . dropped but .. kept (it must resolve physically). */
+function rerouted(base: string, rest: string): Reroute {
+  let p = "";
+  for (const c of (base + "/" + rest).split("/")) if (c !== "" && c !== ".") p += "/" + c;
   return new Reroute(p === "" ? "/" : p);
 }
 
@@ -121,25 +121,32 @@ export abstract class InodeTree {
     };
   }
 
-  /** Resolves a path; follows a final symlink when `follow`. Throws ENOENT/ENOTDIR/ELOOP/EACCES. */
+  /**
+   * Resolves a path; follows a final symlink when `follow`. Throws ENOENT/ENOTDIR/
+   * ELOOP/EACCES. Scans the string in place (no split): this is the hot path.
+   * A trailing "/." makes the last name a directory to enter, as in Linux.
+   */
   protected walk(path: string, follow: boolean): Found {
-    const root = this.tree.root;
-    let parts = path.split("/");
+    const tree = this.tree;
+    const root = tree.root;
+    let s = path;
+    let p = 0;
     let dir = root;
-    let i = 0;
     let links = 0;
     for (;;) {
-      while (i < parts.length && (parts[i] === "" || parts[i] === ".")) i++;
-      if (i >= parts.length) return { parent: dir.parent ?? dir, name: dir.name, node: dir };
-      const name = parts[i++];
-      let j = i;
-      while (j < parts.length && (parts[j] === "" || parts[j] === ".")) j++;
-      const last = j >= parts.length;
+      while (s.charCodeAt(p) === 47 /* / */) p++;
+      if (p >= s.length) return { parent: dir.parent ?? dir, name: dir.name, node: dir };
+      let end = s.indexOf("/", p);
+      if (end < 0) end = s.length;
+      const name = s.slice(p, end);
+      p = end;
+      let q = p;
+      while (s.charCodeAt(q) === 47) q++;
+      const last = q >= s.length;
       if (!this.can(dir, X)) throw new FsError("EACCES", path);
+      if (name === ".") continue;
       if (name === "..") {
-        if (!dir.parent && this.tree.mountPrefix !== "") {
-          throw rerouted(parentPath(this.tree.mountPrefix), parts.slice(i));
-        }
+        if (!dir.parent && tree.mountPrefix !== "") throw rerouted(parentPath(tree.mountPrefix), s.slice(p));
         dir = dir.parent ?? dir;
         continue;
       }
@@ -150,16 +157,17 @@ export abstract class InodeTree {
       }
       if (child.type === "symlink" && (follow || !last)) {
         if (++links > MAX_SYMLINKS) throw new FsError("ELOOP", path);
-        if (child.target === "") throw new FsError("ENOENT", path);
-        const absolute = child.target.charCodeAt(0) === 47; /* / */
-        if (absolute && this.tree.mountPrefix !== "") throw rerouted(child.target, parts.slice(i));
-        parts = child.target.split("/").concat(parts.slice(i));
-        i = 0;
+        const target = child.target;
+        if (target === "") throw new FsError("ENOENT", path);
+        const absolute = target.charCodeAt(0) === 47;
+        if (absolute && tree.mountPrefix !== "") throw rerouted(target, s.slice(p));
+        s = target + s.slice(p);
+        p = 0;
         if (absolute) dir = root;
         continue;
       }
-      if (this.tree.mountPoints.size > 0 && this.tree.mountPoints.has(child)) {
-        throw rerouted(this.tree.mountPrefix + this.dirPath(child), parts.slice(i));
+      if (tree.mountPoints.size > 0 && tree.mountPoints.has(child)) {
+        throw rerouted(tree.mountPrefix + this.dirPath(child), s.slice(p));
       }
       if (last) return { parent: dir, name, node: child };
       if (child.type !== "directory") throw new FsError("ENOTDIR", path);
@@ -261,9 +269,7 @@ export abstract class InodeTree {
     if (n.nlink === 0) {
       this.tree.files--;
       if (!n.lazy) this.tree.bytes -= n.size;
-      n.data = EMPTY;
-      n.size = 0;
-      n.lazy = null;
+      clearContent(n);
     }
   }
 

@@ -101,6 +101,28 @@ describe("seedFiles", () => {
     expect(await code(fs.readFile("/bad"))).toBe("EIO");
   });
 
+  it("seeded text behaves as bytes for every operation", async () => {
+    const fs = new MemFs({ maxBytes: 100 });
+    seedFiles(fs, { "/a": "abc", "/b": "héllo", "/c": "xyz", "/d": "12345", "/e": "" }, "/");
+    expect(fs.usage().bytes).toBe(3 + 6 + 3 + 5);
+    expect((await fs.stat("/a")).size).toBe(3);
+    await fs.writeFile("/a", enc("d"), { append: true });
+    expect(dec(await fs.readFile("/a"))).toBe("abcd");
+    expect(dec(await fs.readFile("/b"))).toBe("héllo");
+    await fs.truncate("/c", 1);
+    expect(dec(await fs.readFile("/c"))).toBe("x");
+    await fs.writeFile("/d", enc("9"));
+    expect(dec(await fs.readFile("/d"))).toBe("9");
+    expect((await fs.readFile("/e")).length).toBe(0);
+    await fs.link("/a", "/a2");
+    await fs.unlink("/a");
+    expect(dec(await fs.readFile("/a2"))).toBe("abcd");
+    expect(fs.usage().bytes).toBe(4 + 6 + 1 + 1);
+    seedFiles(fs, { "/f": "f" }, "/");
+    await fs.unlink("/f");
+    expect(fs.usage().bytes).toBe(12);
+  });
+
   it("enforces limits on eager content", async () => {
     const fs = createDefaultFs({ maxBytes: 3 });
     expect(() => seedFiles(fs, { big: "12345" })).toThrow("No space left on device");
