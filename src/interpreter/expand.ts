@@ -1,4 +1,5 @@
 import type { Word, WordPart } from "../parser/ast.js";
+import { printWord } from "../parser/print.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
 import { ShellError } from "./errors.js";
 import { expandBraces, hasBrace } from "./braces.js";
@@ -146,20 +147,15 @@ export async function expandPattern(sh: Shell, word: Word, io: FdTable, quoted =
   return quoted ? escapeGlob(fields.text) : fields.pat;
 }
 
-/** A redirection target: expanded, and globbed when that yields exactly one name. */
+/** A redirection target: expanded, split and globbed; anything but one word is ambiguous. */
 export async function expandRedirectTarget(sh: Shell, word: Word, io: FdTable): Promise<string> {
-  const fields = new Fields("");
-  await addParts(sh, word.parts, fields, io, false, false);
-  if (fields.glob && !sh.options.has("noglob")) {
-    const m = await globExpand(sh, fields.pat);
-    if (m && m.length === 1) return m[0];
-    if (m && m.length > 1) throw new ShellError(`${sourceText(word)}: ambiguous redirect`);
-  }
-  return fields.text;
+  const words = await expandWords(sh, [word], io);
+  if (words.length !== 1) throw new ShellError(`${sourceText(word)}: ambiguous redirect`);
+  return words[0];
 }
 
 function sourceText(w: Word): string {
-  return w.parts.map((p) => (p.type === "Literal" || p.type === "Escaped" || p.type === "SingleQuoted" ? p.value : "$" + (p.type === "Param" ? p.name : ""))).join("");
+  return printWord(w);
 }
 
 export const expander: WordExpander = { expandString, expandPattern };

@@ -189,7 +189,8 @@ function statusArg(sh: Shell, fds: FdTable, name: string, arg: string | undefine
 export const exit: ShellBuiltin = (sh, argv, fds) => {
   if (argv.length > 2) {
     builtinError(sh, fds, "exit", "too many arguments");
-    return 1;
+    // bash: a non-interactive shell exits anyway, with status 1.
+    throw new ExitSignal(1);
   }
   const s = statusArg(sh, fds, "exit", argv[1]);
   throw new ExitSignal(s === null ? 2 : s);
