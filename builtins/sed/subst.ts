@@ -1,0 +1,82 @@
+import type { CompiledRegex, RegexBudget } from "../_lib/regex/index.js";
+import type { ReplPart, Subst } from "./types.js";
+
+/**
+ * The `s` command on one pattern space, as GNU sed's do_subst: matches are
+ * leftmost-longest, an empty match right after the previous match is skipped,
+ * `N` and `g` combine (replace the Nth match and every later one), and the
+ * replacement applies \L \U \l \u \E case conversion.
+ * Returns the new text, or null when nothing was replaced.
+ */
+export function substitute(re: CompiledRegex, text: string, sub: Subst, budget: RegexBudget): string | null {
+  let out = "";
+  let copied = 0;
+  let pos = 0;
+  let count = 0;
+  let prevEnd = -1;
+  let replaced = false;
+  while (pos <= text.length) {
+    const m = re.exec(text, pos);
+    if (!m) break;
+    budget.step();
+    const empty = m.end === m.index;
+    if (empty && m.index === prevEnd) {
+      // GNU: no empty match adjacent to the previous match.
+      if (m.index >= text.length) break;
+      pos = m.index + charWidth(text, m.index);
+      continue;
+    }
+    count++;
+    if (count >= sub.nth) {
+      out += text.slice(copied, m.index) + expand(sub.repl, text, m.spans);
+      copied = m.end;
+      replaced = true;
+      if (!sub.global) break;
+    }
+    prevEnd = m.end;
+    if (empty) {
+      if (m.index >= text.length) break;
+      pos = m.index + charWidth(text, m.index);
+    } else pos = m.end;
+  }
+  if (!replaced) return null;
+  return out + text.slice(copied);
+}
+
+function charWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+
+/** Builds the replacement of one match. */
+export function expand(parts: ReplPart[], text: string, spans: ArrayLike<number>): string {
+  if (parts.length === 1 && parts[0].t === "text") return parts[0].s;
+  let out = "";
+  let mode: "L" | "U" | "" = "";
+  let once: "l" | "u" | "" = "";
+  const add = (s: string) => {
+    if (s === "") return;
+    if (mode === "L") s = s.toLowerCase();
+    else if (mode === "U") s = s.toUpperCase();
+    if (once) {
+      const first = String.fromCodePoint(s.codePointAt(0)!);
+      s = (once === "l" ? first.toLowerCase() : first.toUpperCase()) + s.slice(first.length);
+      once = "";
+    }
+    out += s;
+  };
+  for (const p of parts) {
+    if (p.t === "text") add(p.s);
+    else if (p.t === "group") {
+      const s = spans[2 * p.n];
+      if (s >= 0) add(text.slice(s, spans[2 * p.n + 1]));
+    } else if (p.op === "E") {
+      mode = "";
+      once = "";
+    } else if (p.op === "L" || p.op === "U") {
+      mode = p.op;
+      once = "";
+    } else once = p.op;
+  }
+  return out;
+}
