@@ -143,10 +143,23 @@ export class JqInstance {
     }) as never;
     w.emscripten_resize_heap = ((requested: number) =>
       requested >>> 0 > this.maxMemoryBytes ? 0 : callBase("emscripten_resize_heap", requested)) as never;
+    // glibc's wording, before the glue's abort() (which the engine reports as status 134).
+    w.__assert_fail = ((cond: number, file: number, line: number, func: number) => {
+      const text = `jq: ${this.cString(file)}:${line}: ${this.cString(func)}: Assertion \`${this.cString(cond)}' failed.\n`;
+      if (this.call) this.emit(this.call, 2, new TextEncoder().encode(text));
+      return callBase("__assert_fail", cond, file, line, func);
+    }) as never;
     // Would turn exit() into an abort of the runtime; jq instances live across calls.
     w._emscripten_runtime_keepalive_clear = (() => {}) as never;
     Object.assign(w, timeImports(() => this.call?.nowMs ?? 0, this.timeZone, () => this.dv(), () => this.u8()));
     return w;
+  }
+
+  private cString(ptr: number): string {
+    const u8 = this.u8();
+    let end = ptr;
+    while (end < u8.length && u8[end] !== 0) end++;
+    return new TextDecoder().decode(u8.subarray(ptr, end));
   }
 
   private writeOut(fd: 1 | 2, iov: number, iovcnt: number, pnum: number): number {
@@ -388,6 +401,7 @@ function crashStatus(e: unknown): number {
 function crashMessage(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   if (e instanceof RangeError || /call stack/i.test(text)) return "jq: error: stack overflow (input or program nested too deeply)\n";
-  if (/Aborted\(\)/.test(text)) return "";
+  // abort() after jq's own "cannot allocate memory", or after an assertion message.
+  if (/Aborted\((Assertion failed.*)?\)/.test(text)) return "";
   return `jq: error: ${text.replace(/\. Build with -sASSERTIONS.*$/, "")}\n`;
 }
