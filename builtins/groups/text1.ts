@@ -7,8 +7,9 @@ import { nl } from "../nl.js";
 import { rev } from "../rev.js";
 import { tac } from "../tac.js";
 import { tail } from "../tail.js";
+import { tee } from "../tee.js";
 import { unexpand } from "../unexpand.js";
 import { wc } from "../wc.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, expand, fold, head, nl, rev, tac, tail, unexpand, wc];
+export const commands: CommandDef[] = [cat, expand, fold, head, nl, rev, tac, tail, tee, unexpand, wc];
