@@ -76,12 +76,12 @@ export function createDefaultFs(options: DefaultFsOptions = {}): MemFs {
   const group = options.group ?? user;
   const hostname = options.hostname ?? "sandbox";
   root.chownSync("/", 0, 0);
-  for (const d of ROOT_DIRS) root.seedEntry(d, null, 0o755);
-  root.seedEntry("/root", null, 0o700);
-  root.seedEntry("/tmp", null, 0o1777);
-  root.seedEntry("/var/tmp", null, 0o1777);
-  root.seedEntry("/proc", null, 0o555);
-  fs.seedEntry(`/home/${user}`, null, 0o755);
+  for (const d of ROOT_DIRS) root.seedEntry(d, null, { mode: 0o755 });
+  root.seedEntry("/root", null, { mode: 0o700 });
+  root.seedEntry("/tmp", null, { mode: 0o1777 });
+  root.seedEntry("/var/tmp", null, { mode: 0o1777 });
+  root.seedEntry("/proc", null, { mode: 0o555 });
+  fs.seedEntry(`/home/${user}`, null, { mode: 0o755 });
 
   const home = `/home/${user}`;
   root.seedEntry(
@@ -97,12 +97,12 @@ export function createDefaultFs(options: DefaultFsOptions = {}): MemFs {
     root.seedDevice(`/dev/${name}`, "char", 0o666, (major << 8) | minor);
   }
   for (const name of options.binaries ?? []) {
-    root.seedEntry(`/usr/bin/${name}`, BINARY_STUB, 0o755);
-    root.seedEntry(`/bin/${name}`, BINARY_STUB, 0o755);
+    root.seedEntry(`/usr/bin/${name}`, BINARY_STUB, { mode: 0o755 });
+    root.seedEntry(`/bin/${name}`, BINARY_STUB, { mode: 0o755 });
   }
-  root.seedEntry("/proc/version", PROC_VERSION, 0o444);
-  root.seedEntry("/proc/cpuinfo", PROC_CPUINFO, 0o444);
-  root.seedEntry("/proc/meminfo", PROC_MEMINFO, 0o444);
+  root.seedEntry("/proc/version", PROC_VERSION, { mode: 0o444 });
+  root.seedEntry("/proc/cpuinfo", PROC_CPUINFO, { mode: 0o444 });
+  root.seedEntry("/proc/meminfo", PROC_MEMINFO, { mode: 0o444 });
   fs.markBaseline();
   fs.setLimits({ maxBytes: options.maxBytes ?? Infinity, maxFiles: options.maxFiles ?? Infinity });
   return fs;

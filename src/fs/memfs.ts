@@ -66,7 +66,7 @@ export class MemFs extends InodeTree implements FileSystem {
   async treeForSnapshot(): Promise<MemFsTree> {
     const seen = new Set<Inode>();
     const visit = async (dir: Inode, path: string): Promise<void> => {
-      for (const [name, child] of dir.entries!) {
+      for (const [name, child] of this.entriesOf(dir)) {
         if (seen.has(child)) continue;
         seen.add(child);
         const p = path === "/" ? "/" + name : path + "/" + name;
@@ -99,15 +99,11 @@ export class MemFs extends InodeTree implements FileSystem {
   }
 
   async stat(path: string): Promise<FileStat> {
-    const node = this.existing(path, true);
-    if (node.lazy) await this.load(node, path);
-    return statOf(node);
+    return this.statNode(this.existing(path, true), path);
   }
 
   async lstat(path: string): Promise<FileStat> {
-    const node = this.existing(path, false);
-    if (node.lazy) await this.load(node, path);
-    return statOf(node);
+    return this.statNode(this.existing(path, false), path);
   }
 
   async exists(path: string): Promise<boolean> {
@@ -134,7 +130,7 @@ export class MemFs extends InodeTree implements FileSystem {
     if (node.type !== "directory") throw new FsError("ENOTDIR", path, "scandir");
     if (!this.can(node, R)) throw new FsError("EACCES", path, "scandir");
     const out: DirEntry[] = [];
-    for (const [name, child] of node.entries!) out.push({ name, type: child.type });
+    for (const [name, child] of this.entriesOf(node)) out.push({ name, type: child.type });
     return out;
   }
 
@@ -317,7 +313,7 @@ export class MemFs extends InodeTree implements FileSystem {
     if (f.node === this.tree.root) throw new FsError("EBUSY", path, "rmdir");
     this.checkDelete(f, path, "rmdir");
     if (f.node.type !== "directory") throw new FsError("ENOTDIR", path, "rmdir");
-    if (f.node.entries!.size > 0) throw new FsError("ENOTEMPTY", path, "rmdir");
+    if (this.entriesOf(f.node).size > 0) throw new FsError("ENOTEMPTY", path, "rmdir");
     this.dropLink(f.parent, f.name, f.node);
   }
 
@@ -357,7 +353,7 @@ export class MemFs extends InodeTree implements FileSystem {
     else if (!this.can(dst.parent, W | X)) throw new FsError("EACCES", to, "rename");
     if (node.type === "directory") {
       if (dst.node && dst.node.type !== "directory") throw new FsError("ENOTDIR", to, "rename");
-      if (dst.node && dst.node.entries!.size > 0) throw new FsError("ENOTEMPTY", to, "rename");
+      if (dst.node && this.entriesOf(dst.node).size > 0) throw new FsError("ENOTEMPTY", to, "rename");
       for (let d: Inode | null = dst.parent; d; d = d.parent) {
         if (d === node) throw new FsError("EINVAL", to, "rename");
       }
@@ -388,15 +384,10 @@ export class MemFs extends InodeTree implements FileSystem {
    * without permission checks, creating parents. Owned by this view's user.
    * Lazy content is counted when loaded and never refused (the embedder chose it).
    */
-  seedEntry(
-    path: string,
-    content: string | Uint8Array | ContentLoader | null,
-    mode?: number,
-    /** Directories already resolved in this batch (seedFiles): skips most lookups. */
-    dirCache?: Map<string, Inode>,
-  ): void {
+  seedEntry(path: string, content: string | Uint8Array | ContentLoader | null, options: SeedOptions = {}): void {
+    const { mode, dirCache } = options;
     const f = this.seedTarget(path, dirCache);
-    const now = this.tree.now();
+    const now = options.mtimeMs ?? this.tree.now();
     if (content === null) {
       if (f.node?.type === "directory") return;
       if (f.node) throw new FsError("EEXIST", path, "mkdir");
@@ -421,7 +412,21 @@ export class MemFs extends InodeTree implements FileSystem {
     else {
       clearContent(node);
       node.lazy = content as ContentLoader;
+      if (options.sizeHint !== undefined) this.tree.lazySizes.set(node, options.sizeHint);
     }
+    if (options.mtimeMs !== undefined) node.mtimeMs = node.atimeMs = node.ctimeMs = options.mtimeMs;
+  }
+
+  /**
+   * Makes the directory at path (created if missing) fill itself on first use:
+   * `fill` runs once, the first time an entry is looked up or listed, and
+   * typically calls seedEntry/deferDirectory for the children (the Node overlay
+   * of a real directory). What it adds is free of the limits.
+   */
+  deferDirectory(path: string, fill: () => void): void {
+    this.seedEntry(path, null);
+    const node = this.privileged().walk(path, true).node!;
+    this.tree.deferred.set(node, fill);
   }
 
   /** Creates a device node (standard layout). */
@@ -453,6 +458,19 @@ export class MemFs extends InodeTree implements FileSystem {
 
   // ---- internals -----------------------------------------------------------
 
+  /** stat of a lazy file loads it, unless its size is known. */
+  private async statNode(node: Inode, path: string): Promise<FileStat> {
+    if (!node.lazy) return statOf(node);
+    const hint = this.tree.lazySizes.get(node);
+    if (hint === undefined) {
+      await this.load(node, path);
+      return statOf(node);
+    }
+    const st = statOf(node);
+    st.size = hint;
+    return st;
+  }
+
   private privileged(): MemFs {
     return (this.rootView ??= this.asUser(0, 0));
   }
@@ -474,7 +492,7 @@ export class MemFs extends InodeTree implements FileSystem {
       if (dir) dirCache.set(dirPath, dir);
       return f;
     }
-    const node = parent.entries!.get(name);
+    const node = this.entriesOf(parent).get(name);
     // Symlinks and mount points need the full resolution.
     if (node && (node.type === "symlink" || this.tree.mountPoints.has(node))) {
       return root.walkCreatingParents(path, this.uid, this.gid);
@@ -511,6 +529,17 @@ function isShortAscii(s: string): boolean {
   if (s.length > 4096) return false;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
+}
+
+/** How seedEntry places an entry. */
+export interface SeedOptions {
+  mode?: number;
+  /** atime/mtime/ctime of a new entry (default now). */
+  mtimeMs?: number;
+  /** Size of lazy content, so stat need not run the loader. */
+  sizeHint?: number;
+  /** Directories already resolved in this batch (seedFiles): skips most lookups. */
+  dirCache?: Map<string, Inode>;
 }
 
 export { createDefaultFs, type DefaultFsOptions } from "./layout.js";

@@ -23,6 +23,6 @@ export function seedFiles(fs: MemFs, files: SeedFiles, cwd = "/home/user"): void
   const dirCache = new Map<string, Inode>();
   for (const key of Object.keys(files)) {
     const path = isPlainRelative(key) ? prefix + key : resolvePath(base, key);
-    fs.seedEntry(path, key.endsWith("/") ? null : files[key], undefined, dirCache);
+    fs.seedEntry(path, key.endsWith("/") ? null : files[key], { dirCache });
   }
 }

@@ -1,7 +1,7 @@
 import type { FileType } from "./types.js";
 import { EMPTY, contentOf, newInode, type Inode } from "./inode.js";
 import { MemFs, type MemFsOptions } from "./memfs.js";
-import type { MemFsTree } from "./tree.js";
+import { newTree } from "./tree.js";
 import { decodeUtf8, encodeUtf8 } from "../io/utf8.js";
 
 /**
@@ -140,19 +140,12 @@ export function restoreFs(bytes: Uint8Array, options: MemFsOptions = {}): MemFs 
   if (root.type !== "directory") throw new SnapshotError("root is not a directory");
   linkEntries(root, pending, byIno);
   if (!(nextIno > maxIno) || !Number.isInteger(nextIno)) throw new SnapshotError("bad next inode number");
-  const tree: MemFsTree = {
-    root,
-    nextIno,
-    bytes: bytesUsed,
-    files: count,
-    baseBytes: Math.min(baseBytes, bytesUsed),
-    baseFiles: Math.min(baseFiles, count),
-    maxBytes: options.maxBytes ?? Infinity,
-    maxFiles: options.maxFiles ?? Infinity,
-    now: options.now ?? Date.now,
-    mountPrefix: "",
-    mountPoints: new Set(),
-  };
+  const tree = newTree(root, options);
+  tree.nextIno = nextIno;
+  tree.bytes = bytesUsed;
+  tree.files = count;
+  tree.baseBytes = Math.min(baseBytes, bytesUsed);
+  tree.baseFiles = Math.min(baseFiles, count);
   return new MemFs(options, tree);
 }
 

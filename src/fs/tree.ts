@@ -42,6 +42,10 @@ export interface MemFsTree {
   mountPrefix: string;
   /** Directories another filesystem is mounted over (see MountFs). */
   mountPoints: Set<Inode>;
+  /** Directories that fill themselves on first use (MemFs.deferDirectory). */
+  deferred: Map<Inode, () => void>;
+  /** Known sizes of lazy files, so stat need not load them (MemFs.seedEntry sizeHint). */
+  lazySizes: WeakMap<Inode, number>;
 }
 
 /**
@@ -55,6 +59,25 @@ export class Reroute extends Error {
     super("path leaves this filesystem");
     this.name = "Reroute";
   }
+}
+
+/** Tree state around a root directory: counters start at the root alone, usage 0. */
+export function newTree(root: Inode, options: MemFsOptions): MemFsTree {
+  return {
+    root,
+    nextIno: root.ino + 1,
+    bytes: 0,
+    files: 1,
+    baseBytes: 0,
+    baseFiles: 0,
+    maxBytes: options.maxBytes ?? Infinity,
+    maxFiles: options.maxFiles ?? Infinity,
+    now: options.now ?? Date.now,
+    mountPrefix: "",
+    mountPoints: new Set(),
+    deferred: new Map(),
+    lazySizes: new WeakMap(),
+  };
 }
 
 /** `base` + the rest of a path, // and . dropped but .. kept (it must resolve physically). */
@@ -104,21 +127,7 @@ export abstract class InodeTree {
       this.tree = shared;
       return;
     }
-    const root = newInode(2, "directory", 0o755, this.uid, this.gid, now());
-    root.nlink = 2;
-    this.tree = {
-      root,
-      nextIno: 3,
-      bytes: 0,
-      files: 1,
-      baseBytes: 0,
-      baseFiles: 0,
-      maxBytes: options.maxBytes ?? Infinity,
-      maxFiles: options.maxFiles ?? Infinity,
-      now,
-      mountPrefix: "",
-      mountPoints: new Set(),
-    };
+    this.tree = newTree(newInode(2, "directory", 0o755, this.uid, this.gid, now()), options);
   }
 
   /**
@@ -150,7 +159,7 @@ export abstract class InodeTree {
         dir = dir.parent ?? dir;
         continue;
       }
-      const child = dir.entries!.get(name);
+      const child = this.entriesOf(dir).get(name);
       if (!child) {
         if (last) return { parent: dir, name, node: undefined };
         throw new FsError("ENOENT", path);
@@ -173,6 +182,28 @@ export abstract class InodeTree {
       if (child.type !== "directory") throw new FsError("ENOTDIR", path);
       dir = child;
     }
+  }
+
+  /** A directory's entries, filling a deferred directory first (limits do not apply to the fill). */
+  protected entriesOf(dir: Inode): Map<string, Inode> {
+    const t = this.tree;
+    if (t.deferred.size > 0) {
+      const fill = t.deferred.get(dir);
+      if (fill) {
+        t.deferred.delete(dir);
+        const { maxBytes, maxFiles, files, bytes } = t;
+        t.maxBytes = t.maxFiles = Infinity;
+        try {
+          fill();
+        } finally {
+          t.maxBytes = maxBytes;
+          t.maxFiles = maxFiles;
+          t.baseFiles += t.files - files;
+          t.baseBytes += t.bytes - bytes;
+        }
+      }
+    }
+    return dir.entries!;
   }
 
   /** The inode at path, or ENOENT. */
@@ -275,9 +306,10 @@ export abstract class InodeTree {
 
   /** Deletes everything below dir (rm -r), checking permissions at each level. */
   protected emptyTree(dir: Inode, path: string): void {
-    if (dir.entries!.size === 0) return;
+    const entries = this.entriesOf(dir);
+    if (entries.size === 0) return;
     if (!this.can(dir, R | W | X)) throw new FsError("EACCES", path, "rm");
-    for (const [name, child] of [...dir.entries!]) {
+    for (const [name, child] of [...entries]) {
       const childPath = path === "/" ? "/" + name : path + "/" + name;
       if (this.tree.mountPoints.has(child)) throw new FsError("EBUSY", childPath, "rm");
       this.checkDelete({ parent: dir, name, node: child }, childPath, "rm");

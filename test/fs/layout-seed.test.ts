@@ -137,3 +137,55 @@ describe("seedFiles", () => {
     expect(dec(await fs.readFile("/home/user/d42/f9942.txt"))).toBe("file 9942\n");
   });
 });
+
+describe("deferred directories and seed options", () => {
+  it("fills a deferred directory once, on first lookup or listing", async () => {
+    const fs = createDefaultFs({ maxFiles: 2 });
+    let fills = 0;
+    fs.deferDirectory("/home/user/proj", () => {
+      fills++;
+      fs.seedEntry("/home/user/proj/a.txt", "A");
+      fs.seedEntry("/home/user/proj/b.txt", "B");
+      fs.deferDirectory("/home/user/proj/sub", () => {
+        fills++;
+        fs.seedEntry("/home/user/proj/sub/c", "C");
+      });
+    });
+    expect(fills).toBe(0);
+    expect((await fs.stat("/home/user/proj")).type).toBe("directory");
+    expect(fills).toBe(0);
+    expect((await fs.readdir("/home/user/proj")).map((e) => e.name)).toEqual(["a.txt", "b.txt", "sub"]);
+    expect(fills).toBe(1);
+    expect(dec(await fs.readFile("/home/user/proj/sub/c"))).toBe("C");
+    expect(fills).toBe(2);
+    await fs.readdir("/home/user/proj/sub");
+    expect(fills).toBe(2);
+    // What the fills added is free of the limits (proj itself is not); new files are not.
+    expect(fs.usage().files).toBe(1);
+    await fs.writeFile("/home/user/proj/new", enc(""));
+    expect(await code(fs.writeFile("/home/user/proj/new2", enc("")))).toBe("ENOSPC");
+  });
+
+  it("an unfilled deferred directory is filled before rmdir, rename and rm decide", async () => {
+    const fs = new MemFs();
+    fs.deferDirectory("/d", () => fs.seedEntry("/d/f", "x"));
+    expect(await code(fs.rmdir("/d"))).toBe("ENOTEMPTY");
+    fs.deferDirectory("/e", () => fs.seedEntry("/e/f", "x"));
+    await fs.mkdir("/empty");
+    expect(await code(fs.rename("/empty", "/e"))).toBe("ENOTEMPTY");
+    fs.deferDirectory("/g", () => fs.seedEntry("/g/f", "x"));
+    await fs.rm("/g", { recursive: true });
+    // 6 inodes (/, /d, /d/f, /e, /e/f, /empty) less the 3 the fills added.
+    expect(fs.usage().files).toBe(3);
+  });
+
+  it("sizeHint lets stat skip the loader; mtimeMs sets the times", async () => {
+    const fs = new MemFs();
+    let calls = 0;
+    fs.seedEntry("/big", () => (calls++, "0123456789"), { sizeHint: 10, mtimeMs: 42, mode: 0o600 });
+    const st = await fs.stat("/big");
+    expect([st.size, st.mtimeMs, st.atimeMs, st.mode, calls]).toEqual([10, 42, 42, 0o600, 0]);
+    expect(dec(await fs.readFile("/big"))).toBe("0123456789");
+    expect(calls).toBe(1);
+  });
+});
