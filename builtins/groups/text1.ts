@@ -5,6 +5,7 @@ import { fold } from "../fold.js";
 import { head } from "../head.js";
 import { nl } from "../nl.js";
 import { rev } from "../rev.js";
+import { seq } from "../seq.js";
 import { tac } from "../tac.js";
 import { tail } from "../tail.js";
 import { tee } from "../tee.js";
@@ -12,4 +13,4 @@ import { unexpand } from "../unexpand.js";
 import { wc } from "../wc.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, expand, fold, head, nl, rev, tac, tail, tee, unexpand, wc];
+export const commands: CommandDef[] = [cat, expand, fold, head, nl, rev, seq, tac, tail, tee, unexpand, wc];
