@@ -24,18 +24,39 @@ import type { ArithSource } from "../parser/ast.js";
  * Returns exit statuses; break/continue/return/exit unwind as thrown signals.
  */
 
-/** Runs a list of statements; the status is the last one's. */
-export async function runList(sh: Shell, list: StatementList, io: FdTable): Promise<number> {
+/** A status now, or later when something had to wait (I/O, a pipeline, a substitution). */
+export type Status = number | Promise<number>;
+
+/**
+ * Runs a list of statements; the status is the last one's. Stays synchronous
+ * while every command finishes synchronously (builtins, arithmetic), so tight
+ * loops pay no promise per command.
+ */
+export function runList(sh: Shell, list: StatementList, io: FdTable): Status {
   let status = sh.lastStatus;
-  for (let i = 0; i < list.length; i++) status = await runStatement(sh, list[i], io);
+  for (let i = 0; i < list.length; i++) {
+    const r = runStatement(sh, list[i], io);
+    if (r instanceof Promise) return finishList(sh, list, io, i + 1, r);
+    status = r;
+  }
   return status;
 }
 
-export async function runStatement(sh: Shell, st: Statement, io: FdTable): Promise<number> {
-  if (st.background) return runBackground(sh, st, io);
-  const status = await runCommand(sh, st.command, io);
-  sh.lastStatus = status;
+async function finishList(sh: Shell, list: StatementList, io: FdTable, from: number, pending: Promise<number>): Promise<number> {
+  let status = await pending;
+  for (let i = from; i < list.length; i++) {
+    const r = runStatement(sh, list[i], io);
+    status = r instanceof Promise ? await r : r;
+  }
   return status;
+}
+
+export function runStatement(sh: Shell, st: Statement, io: FdTable): Status {
+  if (st.background) return runBackground(sh, st, io);
+  const r = runCommand(sh, st.command, io);
+  if (r instanceof Promise) return r.then((s) => (sh.lastStatus = s));
+  sh.lastStatus = r;
+  return r;
 }
 
 /** cmd & : runs concurrently in a subshell; $! is its pseudo pid. */
@@ -68,24 +89,14 @@ export function checkErrexit(sh: Shell, status: number): void {
   if (status !== 0 && sh.errexitIgnored === 0 && sh.options.has("errexit")) throw new ErrexitSignal(status);
 }
 
-export async function runCommand(sh: Shell, cmd: Command, io: FdTable): Promise<number> {
+export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
   switch (cmd.type) {
     case "Simple":
       return runSimple(sh, cmd, io);
     case "Pipeline":
       return runPipeline(sh, cmd, io);
-    case "AndOr": {
-      sh.errexitIgnored++;
-      let left: number;
-      try {
-        left = await runCommand(sh, cmd.left, io);
-      } finally {
-        sh.errexitIgnored--;
-      }
-      sh.lastStatus = left;
-      if (cmd.op === "&&" ? left !== 0 : left === 0) return left;
-      return runCommand(sh, cmd.right, io);
-    }
+    case "AndOr":
+      return runAndOr(sh, cmd, io);
     case "Subshell":
       return withRedirects(sh, cmd.redirects, io, async (fds) => {
         const status = await runSubshell(sh, cmd.body, fds);
@@ -93,11 +104,13 @@ export async function runCommand(sh: Shell, cmd: Command, io: FdTable): Promise<
         return status;
       });
     case "Group":
+      if (cmd.redirects.length === 0) return runList(sh, cmd.body, io);
       return withRedirects(sh, cmd.redirects, io, (fds) => runList(sh, cmd.body, fds));
     case "If":
       return withRedirects(sh, cmd.redirects, io, async (fds) => {
         for (const c of cmd.clauses) {
-          if ((await runCondition(sh, c.cond, fds)) === 0) return runList(sh, c.body, fds);
+          const r = runCondition(sh, c.cond, fds);
+          if ((r instanceof Promise ? await r : r) === 0) return runList(sh, c.body, fds);
         }
         return cmd.elseBody ? runList(sh, cmd.elseBody, fds) : 0;
       });
@@ -113,6 +126,13 @@ export async function runCommand(sh: Shell, cmd: Command, io: FdTable): Promise<
       sh.functions.set(cmd.name, cmd);
       return 0;
     case "Arith":
+      if (cmd.redirects.length === 0 && cmd.expr.expr) {
+        sh.line = cmd.line;
+        const n = evalArithExpr(sh, cmd.expr.expr, cmd.expr.text, "((: ");
+        const status = n === 0 || n === 0n ? 1 : 0;
+        checkErrexit(sh, status);
+        return status;
+      }
       return withRedirects(sh, cmd.redirects, io, async (fds) => {
         sh.line = cmd.line;
         const n = await arithValue(sh, cmd.expr, fds, "((: ");
@@ -132,6 +152,37 @@ export async function runCommand(sh: Shell, cmd: Command, io: FdTable): Promise<
   }
 }
 
+/** a && b, a || b: set -e is ignored on the left side. */
+function runAndOr(sh: Shell, cmd: Extract<Command, { type: "AndOr" }>, io: FdTable): Status {
+  sh.errexitIgnored++;
+  let left: Status;
+  try {
+    left = runCommand(sh, cmd.left, io);
+  } catch (e) {
+    sh.errexitIgnored--;
+    throw e;
+  }
+  const after = (l: number): Status => {
+    sh.lastStatus = l;
+    if (cmd.op === "&&" ? l !== 0 : l === 0) return l;
+    return runCommand(sh, cmd.right, io);
+  };
+  if (left instanceof Promise) {
+    return left.then(
+      (l) => {
+        sh.errexitIgnored--;
+        return after(l);
+      },
+      (e) => {
+        sh.errexitIgnored--;
+        throw e;
+      },
+    );
+  }
+  sh.errexitIgnored--;
+  return after(left);
+}
+
 /** Evaluates an ArithSource (parsed once when possible). */
 export async function arithValue(sh: Shell, a: ArithSource, io: FdTable, prefix = ""): Promise<number | bigint> {
   if (a.expr) return evalArithExpr(sh, a.expr, a.text, prefix);
@@ -140,13 +191,22 @@ export async function arithValue(sh: Shell, a: ArithSource, io: FdTable, prefix 
 }
 
 /** Runs a condition list with set -e suspended. */
-export async function runCondition(sh: Shell, list: StatementList, io: FdTable): Promise<number> {
+export function runCondition(sh: Shell, list: StatementList, io: FdTable): Status {
   sh.errexitIgnored++;
+  let r: Status;
   try {
-    return await runList(sh, list, io);
-  } finally {
+    r = runList(sh, list, io);
+  } catch (e) {
     sh.errexitIgnored--;
+    throw e;
   }
+  if (r instanceof Promise) {
+    return r.finally(() => {
+      sh.errexitIgnored--;
+    });
+  }
+  sh.errexitIgnored--;
+  return r;
 }
 
 /** ( list ): a copy of the shell; exit inside ends only the copy. */
@@ -168,7 +228,7 @@ export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): 
 }
 
 /** Applies redirections around a compound command. */
-export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTable, body: (fds: FdTable) => Promise<number>): Promise<number> {
+export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTable, body: (fds: FdTable) => Status): Promise<number> {
   if (redirects.length === 0) return body(io);
   let applied;
   try {
@@ -187,20 +247,28 @@ export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTabl
   }
 }
 
-/** Runs a loop body; returns "break" / "continue" when a signal targets this loop. */
-async function loopBody(sh: Shell, body: StatementList, io: FdTable): Promise<{ status: number; flow: "" | "break" | "continue" }> {
+type LoopStep = { status: number; flow: "" | "break" | "continue" };
+
+function loopSignal(e: unknown): LoopStep {
+  if (e instanceof BreakSignal) {
+    if (--e.levels > 0) throw e;
+    return { status: 0, flow: "break" };
+  }
+  if (e instanceof ContinueSignal) {
+    if (--e.levels > 0) throw e;
+    return { status: 0, flow: "continue" };
+  }
+  throw e;
+}
+
+/** Runs a loop body; says "break" / "continue" when a signal targets this loop. */
+function loopBody(sh: Shell, body: StatementList, io: FdTable): LoopStep | Promise<LoopStep> {
   try {
-    return { status: await runList(sh, body, io), flow: "" };
+    const r = runList(sh, body, io);
+    if (r instanceof Promise) return r.then((status) => ({ status, flow: "" as const }), loopSignal);
+    return { status: r, flow: "" };
   } catch (e) {
-    if (e instanceof BreakSignal) {
-      if (--e.levels > 0) throw e;
-      return { status: 0, flow: "break" };
-    }
-    if (e instanceof ContinueSignal) {
-      if (--e.levels > 0) throw e;
-      return { status: 0, flow: "continue" };
-    }
-    throw e;
+    return loopSignal(e);
   }
 }
 
@@ -211,9 +279,11 @@ async function runWhile(sh: Shell, cmd: Extract<Command, { type: "While" }>, io:
   try {
     for (;;) {
       budget.step();
-      const c = await runCondition(sh, cmd.cond, io);
+      const cr = runCondition(sh, cmd.cond, io);
+      const c = cr instanceof Promise ? await cr : cr;
       if (cmd.until ? c === 0 : c !== 0) break;
-      const r = await loopBody(sh, cmd.body, io);
+      const lr = loopBody(sh, cmd.body, io);
+      const r = lr instanceof Promise ? await lr : lr;
       status = r.status;
       if (r.flow === "break") break;
     }
@@ -232,7 +302,8 @@ async function runFor(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdT
     for (const item of items) {
       budget.step();
       sh.set(cmd.name, item);
-      const r = await loopBody(sh, cmd.body, io);
+      const lr = loopBody(sh, cmd.body, io);
+      const r = lr instanceof Promise ? await lr : lr;
       status = r.status;
       if (r.flow === "break") break;
     }
@@ -252,13 +323,17 @@ async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }
     for (;;) {
       budget.step();
       if (cmd.cond) {
-        const c = await arithValue(sh, cmd.cond, io, "((: ");
+        const c = cmd.cond.expr ? evalArithExpr(sh, cmd.cond.expr, cmd.cond.text, "((: ") : await arithValue(sh, cmd.cond, io, "((: ");
         if (c === 0 || c === 0n) break;
       }
-      const r = await loopBody(sh, cmd.body, io);
+      const lr = loopBody(sh, cmd.body, io);
+      const r = lr instanceof Promise ? await lr : lr;
       status = r.status;
       if (r.flow === "break") break;
-      if (cmd.step) await arithValue(sh, cmd.step, io, "((: ");
+      if (cmd.step) {
+        if (cmd.step.expr) evalArithExpr(sh, cmd.step.expr, cmd.step.text, "((: ");
+        else await arithValue(sh, cmd.step, io, "((: ");
+      }
     }
   } finally {
     sh.loopDepth--;
@@ -269,7 +344,7 @@ async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }
 async function runSelect(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdTable): Promise<number> {
   const items = cmd.items === null ? sh.positional.slice() : await expandWords(sh, cmd.items, io);
   const { selectLoop } = await import("./builtins/read.js");
-  return selectLoop(sh, cmd, items, io, (body, fds) => loopBody(sh, body, fds));
+  return selectLoop(sh, cmd, items, io, async (body, fds) => loopBody(sh, body, fds));
 }
 
 async function runCase(sh: Shell, cmd: Extract<Command, { type: "Case" }>, io: FdTable): Promise<number> {
@@ -301,7 +376,9 @@ async function runCoproc(sh: Shell, cmd: Extract<Command, { type: "Coproc" }>, i
   // Basic coproc: runs in the background with its output collected; NAME_PID is set.
   const sub = sh.subshell();
   sh.set(`${cmd.name}_PID`, String(sub.pid));
-  const job = runCommand(sub, cmd.body, io.slice()).catch(() => 1);
+  const job = Promise.resolve()
+    .then(() => runCommand(sub, cmd.body, io.slice()))
+    .catch(() => 1);
   sh.services.jobs.set(sub.pid, job);
   sh.lastBgPid = sub.pid;
   return 0;

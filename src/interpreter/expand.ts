@@ -5,7 +5,7 @@ import { ShellError } from "./errors.js";
 import { expandBraces, hasBrace } from "./braces.js";
 import { globExpand } from "./glob.js";
 import type { FdTable } from "./io.js";
-import { expandParam, type ParamValue, type WordExpander } from "./param.js";
+import { charLength, expandParam, type ParamValue, type WordExpander } from "./param.js";
 import { escapeGlob, hasGlobChars, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { commandSubstitution, processSubstitution } from "./subst.js";
@@ -128,6 +128,149 @@ export async function expandWords(sh: Shell, words: Word[], io: FdTable): Promis
     }
   }
   return out;
+}
+
+const syncCache = new WeakMap<Word, boolean>();
+
+/** Whether a word expands without waiting (no substitutions, no operators that need them). */
+export function isSyncWord(w: Word): boolean {
+  let r = syncCache.get(w);
+  if (r === undefined) {
+    r = partsSync(w.parts);
+    syncCache.set(w, r);
+  }
+  return r;
+}
+
+function partsSync(parts: WordPart[]): boolean {
+  for (const p of parts) {
+    switch (p.type) {
+      case "Literal":
+      case "Escaped":
+      case "SingleQuoted":
+        break;
+      case "DoubleQuoted":
+        if (!partsSync(p.parts)) return false;
+        break;
+      case "Param":
+        if (p.indirect || p.index || (p.op && p.op.kind !== "length")) return false;
+        if (p.name.length === 1 && "$!-".includes(p.name)) return false;
+        break;
+      case "ArithSubst":
+        if (!p.expr.expr) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The synchronous path for command words: null (nothing evaluated) when some
+ * word needs the full path; a promise only when pathname expansion must read
+ * the filesystem.
+ */
+export function expandWordsSync(sh: Shell, words: Word[]): string[] | Promise<string[]> | null {
+  for (const w of words) if (!isSyncWord(w)) return null;
+  const out: string[] = [];
+  let pending: Field[] | null = null;
+  for (const w of words) {
+    const parts = w.parts;
+    if (parts.length === 1 && parts[0].type === "Literal" && !hasGlobChars(parts[0].value)) {
+      if (pending) pending.push({ text: parts[0].value, pat: "", glob: false });
+      else out.push(parts[0].value);
+      continue;
+    }
+    const list = hasBrace(w) && sh.options.has("braceexpand") ? expandBraces(w, sh) : [w];
+    for (const bw of list) {
+      const fields = new Fields(ifsOf(sh));
+      addPartsSync(sh, bw.parts, fields, false, true);
+      fields.end();
+      for (const f of fields.out) {
+        if (!pending && f.glob && !sh.options.has("noglob")) pending = out.map((text) => ({ text, pat: "", glob: false }));
+        if (pending) pending.push(f);
+        else out.push(f.text);
+      }
+    }
+  }
+  if (!pending) return out;
+  return globFields(sh, pending);
+}
+
+async function globFields(sh: Shell, fields: Field[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of fields) {
+    if (f.glob && !sh.options.has("noglob")) {
+      const m = await globExpand(sh, f.pat);
+      if (m) {
+        out.push(...m);
+        continue;
+      }
+    }
+    out.push(f.text);
+  }
+  return out;
+}
+
+/** expandString's synchronous path; only for words where isSyncWord holds. */
+export function expandStringSync(sh: Shell, word: Word): string {
+  const parts = word.parts;
+  if (parts.length === 1 && parts[0].type === "Literal") return parts[0].value;
+  const fields = new Fields("");
+  addPartsSync(sh, parts, fields, false, false);
+  return fields.text;
+}
+
+function addPartsSync(sh: Shell, parts: WordPart[], f: Fields, quoted: boolean, split: boolean): void {
+  for (const p of parts) {
+    switch (p.type) {
+      case "Literal":
+        if (quoted) f.quoted(p.value);
+        else f.literal(p.value);
+        break;
+      case "Escaped":
+        f.quoted(p.value);
+        break;
+      case "SingleQuoted":
+        if (quoted && !p.ansiC) f.quoted("'" + p.value + "'");
+        else f.quoted(p.value);
+        break;
+      case "DoubleQuoted": {
+        const wasStarted = f.started;
+        const textBefore = f.text;
+        f.atEmpty = false;
+        f.started = true;
+        addPartsSync(sh, p.parts, f, true, split);
+        if (f.atEmpty && f.text === textBefore && p.parts.every((x) => x.type === "Param")) f.started = wasStarted;
+        break;
+      }
+      case "Param":
+        addValue(sh, simpleParam(sh, p), f, quoted, split);
+        break;
+      case "ArithSubst":
+        addScalar(String(evalArithExpr(sh, p.expr.expr!, p.expr.text)), f, quoted, split);
+        break;
+    }
+  }
+}
+
+/** $x, ${x}, ${#x}, $@, $* (isSyncWord has checked the form). */
+function simpleParam(sh: Shell, p: Extract<WordPart, { type: "Param" }>): ParamValue {
+  const name = p.name;
+  let v: string | undefined;
+  if (name === "@" || name === "*") {
+    if (p.op) return String(sh.positional.length);
+    return { list: sh.positional.slice(), star: name === "*" };
+  }
+  const c = name.charCodeAt(0);
+  if (c >= 48 && c <= 57) v = sh.positionalAt(Number(name));
+  else if (name === "#") v = String(sh.positional.length);
+  else if (name === "?") v = String(sh.lastStatus);
+  else v = sh.get(name);
+  if (v === undefined && sh.options.has("nounset")) throw new ShellError(`${name}: unbound variable`, 127, true);
+  if (p.op) return String(charLength(v ?? ""));
+  return v ?? "";
 }
 
 /** Expands a word to one string: no splitting, no globbing (assignments, here-docs, [[ ]]). */

@@ -1,12 +1,12 @@
 import type { Assignment, FunctionDef, SimpleCommand } from "../parser/ast.js";
 import { evalArithText } from "./arith.js";
 import { ExitSignal, ReturnSignal, ShellError } from "./errors.js";
-import { expandString, expandWords } from "./expand.js";
+import { expandString, expandStringSync, expandWords, expandWordsSync, isSyncWord } from "./expand.js";
 import type { FdTable } from "./io.js";
 import { applyRedirects, closeRedirects } from "./redirect.js";
 import { reportError } from "./report.js";
 import type { Shell } from "./shell.js";
-import { checkErrexit, runCommand } from "./exec.js";
+import { checkErrexit, runCommand, type Status } from "./exec.js";
 import { SHELL_BUILTINS, SPECIAL_BUILTINS } from "./builtins/index.js";
 import { runUtility } from "./utility.js";
 import { quoteForTrace } from "./quote.js";
@@ -17,14 +17,56 @@ import { Attr, type Variable } from "./variables.js";
  * A simple command: assignments, words, redirections. Expands, then runs a
  * function, a shell builtin, a utility or a script, in bash's lookup order.
  */
-export async function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Promise<number> {
+export function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Status {
+  if (cmd.redirects.length !== 0 || sh.options.has("xtrace")) return runSimpleAsync(sh, cmd, io, null);
   const budget = sh.services.budget;
   budget.step();
   sh.line = cmd.line;
-  let argv: string[];
   sh.substStatus = -1;
+  if (cmd.words.length === 0) {
+    if (!cmd.assigns.every((a) => a.value && !a.index && isSyncWord(a.value))) return runSimpleAsync(sh, cmd, io, null, true);
+    try {
+      for (const a of cmd.assigns) sh.set(a.name, expandStringSync(sh, a.value!), { append: a.append });
+    } catch (e) {
+      if (e instanceof ShellError) {
+        reportError(sh, io, e.message);
+        throw new ExitSignal(e.status);
+      }
+      throw e;
+    }
+    return 0;
+  }
+  let argv: string[] | Promise<string[]> | null;
   try {
-    argv = cmd.words.length ? await expandWords(sh, cmd.words, io) : [];
+    argv = expandWordsSync(sh, cmd.words);
+  } catch (e) {
+    return expansionFailed(sh, io, e);
+  }
+  if (argv === null) return runSimpleAsync(sh, cmd, io, null, true);
+  if (argv instanceof Promise) return argv.then((a) => runSimpleAsync(sh, cmd, io, a, true), (e) => expansionFailed(sh, io, e));
+  if (argv.length && cmd.assigns.length === 0) {
+    const name = argv[0];
+    const b = SHELL_BUILTINS.get(name);
+    if (b && !sh.functions.has(name) && sh.enabledBuiltin(name)) {
+      const r = b(sh, argv, io, cmd);
+      if (r instanceof Promise) return r.then((s) => (checkErrexit(sh, s), s));
+      checkErrexit(sh, r);
+      return r;
+    }
+  }
+  return runSimpleAsync(sh, cmd, io, argv, true);
+}
+
+async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expanded: string[] | null, counted = false): Promise<number> {
+  const budget = sh.services.budget;
+  if (!counted) {
+    budget.step();
+    sh.line = cmd.line;
+    sh.substStatus = -1;
+  }
+  let argv: string[];
+  try {
+    argv = expanded ?? (cmd.words.length ? await expandWords(sh, cmd.words, io) : []);
   } catch (e) {
     return expansionFailed(sh, io, e);
   }

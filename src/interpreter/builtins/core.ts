@@ -12,7 +12,7 @@ export const colon: ShellBuiltin = () => 0;
 export const falseBuiltin: ShellBuiltin = () => 1;
 
 /** echo [-neE] args — bash's builtin (xpg_echo off). */
-export const echo: ShellBuiltin = async (sh, argv, fds) => {
+export const echo: ShellBuiltin = (sh, argv, fds) => {
   let i = 1;
   let newline = true;
   let escapes = sh.shopts.has("xpg_echo");
@@ -31,8 +31,8 @@ export const echo: ShellBuiltin = async (sh, argv, fds) => {
     text = r.text;
     if (r.stop) newline = false;
   }
-  await out(fds, newline ? text + "\n" : text);
-  return 0;
+  const w = out(fds, newline ? text + "\n" : text);
+  return w ? w.then(() => 0) : 0;
 };
 
 /** echo -e escapes; \c stops all output. */
