@@ -151,19 +151,21 @@ async function walk(run: Run, dir: string, shown: string): Promise<void> {
 
 async function searchFile(run: Run, path: string, name: string): Promise<void> {
   let reader;
+  let width = 0;
   try {
     reader = await openInput(run.ctx, path);
+    if (run.cfg.initialTab) width = String((await run.ctx.fs.stat(path)).size).length;
   } catch (e) {
     if (!isFsError(e)) throw e;
     reportError(run, name, e.message);
     return;
   }
-  await searchReader(run, reader, name);
+  await searchReader(run, reader, name, width);
 }
 
-async function searchReader(run: Run, reader: Parameters<FileSearch["search"]>[0], name: string): Promise<void> {
+async function searchReader(run: Run, reader: Parameters<FileSearch["search"]>[0], name: string, width = 19): Promise<void> {
   const { ctx, cfg } = run;
-  const search = new FileSearch(ctx, cfg, run.matcher, name, run.state);
+  const search = new FileSearch(ctx, cfg, run.matcher, name, run.state, cfg.initialTab ? width : 0);
   await search.search(reader);
   const { stdout, stderr } = search.finish();
   if (stdout) await ctx.stdout.write(stdout);

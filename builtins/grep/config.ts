@@ -108,7 +108,7 @@ function choose<T extends string>(ctx: CommandContext, v: string, option: string
     `${ctx.name}: ${byPrefix.length > 1 && v !== "" ? "ambiguous" : "invalid"} argument \u2018${v}\u2019 for \u2018--${option}\u2019\n` +
       `Valid arguments are:\n${valid.map((x) => `  - \u2018${x}\u2019\n`).join("")}${USAGE}\nTry '${ctx.name} --help' for more information.\n`,
   );
-  throw new GrepExit(2);
+  throw new GrepExit(1);
 }
 
 /** Parses argv; throws GrepExit after printing any message. */

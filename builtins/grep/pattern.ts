@@ -45,6 +45,10 @@ export interface PatternSettings {
 export class PatternError extends Error {}
 
 export function compileGrepPattern(ctx: CommandContext, s: PatternSettings): GrepMatcher {
+  if (s.patterns.length === 0) {
+    // An empty -f file: no pattern, so nothing matches.
+    return { buffered: true, find: () => null, exec: () => null };
+  }
   if (s.kind === "P") return compilePerl(s);
   const buffered = !s.nullData;
   const trees: ParsedRegex[] = [];
@@ -127,7 +131,7 @@ function compilePerl(s: PatternSettings): GrepMatcher {
     for (const f of inline[1]) if (f !== "x" && !flags.includes(f)) flags += f;
     src = src.slice(inline[0].length);
   }
-  if (/\(\?>|[*+?}]\+|\\[KQEGXRz]|\(\?[R0-9&(P]|\(\?<?[=!]?[a-zA-Z]*\)/.test(src.replace(/\\\\/g, ""))) {
+  if (/\(\?>|[*+?}]\+|\\[KQEGXRz]|\(\?[R0-9&(P]|\(\?[a-zA-Z]+\)/.test(src.replace(/\\\\/g, ""))) {
     throw new PatternError("unsupported -P construct (sandbash runs the JavaScript subset of PCRE)");
   }
   if (nestedRepetition(src)) {

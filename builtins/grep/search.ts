@@ -73,6 +73,8 @@ export class FileSearch {
     private readonly matcher: GrepMatcher,
     private readonly name: string,
     private readonly run: RunState,
+    /** -T: GNU pads line numbers and offsets to the digits of the file size (19 for a pipe). */
+    private readonly offsetWidth = 0,
   ) {
     this.sep = s.nullData ? "\0" : "\n";
     this.sepCode = s.nullData ? 0 : 10;
@@ -273,8 +275,8 @@ export class FileSearch {
     const s = this.s;
     let p = "";
     if (s.withFilename) p += this.name + (s.nullAfterName ? "\0" : sep);
-    if (s.lineNumber) p += `${lineNo}${sep}`;
-    if (s.byteOffset) p += `${byte}${sep}`;
+    if (s.lineNumber) p += `${String(lineNo).padStart(this.offsetWidth)}${sep}`;
+    if (s.byteOffset) p += `${String(byte).padStart(this.offsetWidth)}${sep}`;
     if (s.initialTab && p !== "") p += "\t";
     return p;
   }

@@ -105,7 +105,12 @@ class Parser {
       }
       let atom = this.parseAtom(depth, start, items.length === 0);
       if (atom === null) continue;
-      start = atom.t === "assert" && atom.kind === "bol" && start;
+      if (atom.t === "assert" && atom.kind === "bol" && start) {
+        // "^*": the star is literal (BRE) or a leading operator (ERE), not a repeated anchor.
+        items.push(atom);
+        continue;
+      }
+      start = false;
       atom = this.parseRepetitions(atom);
       items.push(atom);
     }
@@ -302,6 +307,8 @@ class Parser {
       set.negate = true;
       this.pos++;
     }
+    // GNU grep (dfa.c): "[" or "[^" ending the pattern is a plain syntax error.
+    if (this.pos >= this.src.length) throw new RegexSyntaxError(E.generic);
     let first = true;
     for (;;) {
       if (this.pos >= this.src.length) throw new RegexSyntaxError(E.bracket);
