@@ -102,6 +102,10 @@ function ifsOf(sh: Shell): string {
 export async function expandWords(sh: Shell, words: Word[], io: FdTable): Promise<string[]> {
   const out: string[] = [];
   for (const w of words) {
+    if (w.assign) {
+      out.push(await declarationArg(sh, w, io));
+      continue;
+    }
     // Fast path: one plain literal without glob characters or braces.
     if (w.parts.length === 1 && w.parts[0].type === "Literal") {
       const v = w.parts[0].value;
@@ -134,6 +138,7 @@ const syncCache = new WeakMap<Word, boolean>();
 
 /** Whether a word expands without waiting (no substitutions, no operators that need them). */
 export function isSyncWord(w: Word): boolean {
+  if (w.assign) return false;
   let r = syncCache.get(w);
   if (r === undefined) {
     r = partsSync(w.parts);
@@ -271,6 +276,14 @@ function simpleParam(sh: Shell, p: Extract<WordPart, { type: "Param" }>): ParamV
   if (v === undefined && sh.options.has("nounset")) throw new ShellError(`${name}: unbound variable`, 127, true);
   if (p.op) return String(charLength(v ?? ""));
   return v ?? "";
+}
+
+/** `declare name=value` arguments: the value expands like an assignment (no split, no glob). */
+async function declarationArg(sh: Shell, w: Word, io: FdTable): Promise<string> {
+  const a = w.assign!;
+  const head = a.name + (a.index ? `[${await expandString(sh, a.index, io, true)}]` : "") + (a.append ? "+=" : "=");
+  if (a.array) return head + "(...)";
+  return head + (a.value ? await expandString(sh, a.value, io) : "");
 }
 
 /** Expands a word to one string: no splitting, no globbing (assignments, here-docs, [[ ]]). */
