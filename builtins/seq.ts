@@ -229,7 +229,27 @@ async function run(ctx: CommandContext): Promise<number> {
   }
 }
 
-/** Exact integers (GNU's seq_fast and %.0Lf agree on them). */
+/** Output gathered as text and sent in chunks (one budget step per chunk). */
+class TextBatch {
+  private text = "";
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly out: OutputBuffer,
+  ) {}
+  add(s: string): void | Promise<void> {
+    this.text += s;
+    if (this.text.length >= 16384) return this.flush();
+  }
+  flush(): void | Promise<void> {
+    if (this.text === "") return;
+    this.ctx.budget.step();
+    const t = this.text;
+    this.text = "";
+    return this.out.write(t);
+  }
+}
+
+/** Exact integers (GNU's seq_fast and %.0Lf agree on them); plain numbers while they are safe. */
 async function printIntegers(
   ctx: CommandContext,
   out: OutputBuffer,
@@ -241,16 +261,37 @@ async function printIntegers(
 ): Promise<void> {
   const beyond = (x: bigint) => (step < 0n ? x < last : x > last);
   if (beyond(first)) return;
-  for (let x = first; ; ) {
-    ctx.budget.step();
-    const digits = (x < 0n ? -x : x).toString();
-    const sign = x < 0n ? "-" : "";
-    await out.write(sign + digits.padStart(f.width - sign.length, "0"));
-    x += step;
-    if (beyond(x)) break;
-    await out.write(separator);
+  const batch = new TextBatch(ctx, out);
+  const width = f.width;
+  const text = (x: number | bigint) => {
+    const neg = x < 0;
+    const digits = (neg ? -x : x).toString();
+    return width === 0 ? (neg ? "-" : "") + digits : (neg ? "-" : "") + digits.padStart(width - (neg ? 1 : 0), "0");
+  };
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  const small = (v: bigint) => v <= limit && v >= -limit;
+  if (small(first) && small(last) && small(step) && small(last + step)) {
+    const [a, b, c] = [Number(first), Number(step), Number(last)];
+    for (let x = a; ; ) {
+      const p = batch.add(text(x));
+      if (p) await p;
+      x += b;
+      if (b < 0 ? x < c : x > c) break;
+      const q = batch.add(separator);
+      if (q) await q;
+    }
+  } else {
+    for (let x = first; ; ) {
+      const p = batch.add(text(x));
+      if (p) await p;
+      x += step;
+      if (beyond(x)) break;
+      const q = batch.add(separator);
+      if (q) await q;
+    }
   }
-  await out.write("\n");
+  await batch.add("\n");
+  await batch.flush();
 }
 
 /** GNU print_numbers: x = first + i * step, plus the one extra number that prints as LAST. */
@@ -265,12 +306,13 @@ async function printNumbers(
 ): Promise<void> {
   const beyond = (x: number) => (step < 0 ? x < last : last < x);
   if (beyond(first)) return;
+  const batch = new TextBatch(ctx, out);
   let x = first;
   let printedLast = false;
   for (let i = 1; ; i++) {
-    ctx.budget.step();
     const text = formatNumber(x, f);
-    await out.write(f.prefix + text + f.suffix);
+    const p = batch.add(f.prefix + text + f.suffix);
+    if (p) await p;
     if (printedLast) break;
     const next = first + i * step;
     if (beyond(next)) {
@@ -280,9 +322,11 @@ async function printNumbers(
       printedLast = true;
     }
     x = next;
-    await out.write(separator);
+    const q = batch.add(separator);
+    if (q) await q;
   }
-  await out.write("\n");
+  await batch.add("\n");
+  await batch.flush();
 }
 
 export const seq: CommandDef = { name: "seq", help: HELP, run };
