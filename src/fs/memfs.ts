@@ -382,11 +382,12 @@ export class MemFs extends InodeTree implements FileSystem {
   /**
    * Puts a file (content, lazy loader), directory (content null) or device in place
    * without permission checks, creating parents. Owned by this view's user.
-   * Lazy content is counted when loaded and never refused (the embedder chose it).
+   * Lazy content does not count against maxBytes when loaded (the embedder chose it).
    */
   seedEntry(path: string, content: string | Uint8Array | ContentLoader | null, options: SeedOptions = {}): void {
     const { mode, dirCache } = options;
     const f = this.seedTarget(path, dirCache);
+    if (f.node && options.keepExisting) return;
     const now = options.mtimeMs ?? this.tree.now();
     if (content === null) {
       if (f.node?.type === "directory") return;
@@ -540,6 +541,8 @@ export interface SeedOptions {
   sizeHint?: number;
   /** Directories already resolved in this batch (seedFiles): skips most lookups. */
   dirCache?: Map<string, Inode>;
+  /** Leave an existing entry alone instead of replacing it. */
+  keepExisting?: boolean;
 }
 
 export { createDefaultFs, type DefaultFsOptions } from "./layout.js";

@@ -339,6 +339,10 @@ export abstract class InodeTree {
     if (n.lazy !== loader) return;
     const bytes = typeof value === "string" ? encodeUtf8(value) : value;
     setContent(n, bytes, typeof value === "string");
-    if (n.nlink > 0) this.tree.bytes += bytes.length;
+    // Loaded content is the embedder's, like the layout: outside the limits until changed.
+    if (n.nlink > 0) {
+      this.tree.bytes += bytes.length;
+      this.tree.baseBytes += bytes.length;
+    }
   }
 }
