@@ -70,7 +70,7 @@ async function run(ctx: CommandContext): Promise<number> {
       } catch (err) {
         if (!isFsError(err)) throw err;
         ctx.stderr.write(`sed: couldn't open file ${value}: ${err.message}\n`);
-        return 1;
+        return 4;
       }
     }
   }
@@ -93,7 +93,7 @@ async function run(ctx: CommandContext): Promise<number> {
   } catch (err) {
     if (err instanceof SedScriptError) {
       ctx.stderr.write(`sed: ${err.message}\n`);
-      return err.message.startsWith("can't find label") ? 1 : 1;
+      return err.status;
     }
     throw err;
   }
@@ -111,7 +111,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const machine = new SedMachine(ctx, script, settings, stdout, stdout);
   if (inPlace && operands.length === 0) {
     ctx.stderr.write("sed: no input files\n");
-    return 1;
+    return 4;
   }
   const files = operands.length > 0 ? operands : ["-"];
   const delim = nullData ? 0 : 10;
@@ -136,8 +136,8 @@ async function run(ctx: CommandContext): Promise<number> {
   } catch (err) {
     if (err instanceof SedRuntimeError) {
       await stdout.flush();
-      ctx.stderr.write(`sed: -e expression #1, char 0: ${err.message}\n`);
-      return 1;
+      ctx.stderr.write(`sed: ${err.message}\n`);
+      return err.status;
     }
     throw err;
   } finally {
@@ -160,7 +160,7 @@ async function editInPlace(
 ): Promise<boolean> {
   const operand = files[index];
   const path = ctx.resolve(operand);
-  const input = new SedInput(ctx, files, delim, index);
+  const input = new SedInput(ctx, files, delim, index, true);
   const out = new SedOutput(null, nl);
   await machine.run(input, out);
   if (input.failed) return true;

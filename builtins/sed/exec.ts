@@ -23,13 +23,22 @@ export interface ExecSettings {
   posix: boolean;
 }
 
-/** Raised for a runtime error such as "no previous regular expression". */
-export class SedRuntimeError extends Error {}
+/** A runtime error ("-e expression #1, char 0: no previous regular expression", "read error on d: Is a directory"). */
+export class SedRuntimeError extends Error {
+  constructor(
+    message: string,
+    readonly status = 1,
+  ) {
+    super(message);
+  }
+}
 
 type Append = { text: string } | { file: string } | { rline: string };
 
 export class SedMachine {
   hold = "";
+  /** Whether the hold space ends "with a newline" for output (GNU keeps this per buffer). */
+  private holdChomped = true;
   exitCode: number | null = null;
   private ps = "";
   private chomped = true;
@@ -109,7 +118,7 @@ export class SedMachine {
       this.lastRegex = r.re;
       return r.re;
     }
-    if (!this.lastRegex) throw new SedRuntimeError("no previous regular expression");
+    if (!this.lastRegex) throw new SedRuntimeError("-e expression #1, char 0: no previous regular expression");
     return this.lastRegex;
   }
 
@@ -135,8 +144,9 @@ export class SedMachine {
           if (a2.n === 0) c.active = false;
           break;
         case "mult":
-          if (a2.n <= 0 || n % a2.n === 0) c.active = false;
-          else c.rangeEnd = Math.ceil(n / a2.n) * a2.n;
+          // GNU: the end is the next multiple after this line.
+          if (a2.n <= 0) c.active = false;
+          else c.rangeEnd = (Math.floor(n / a2.n) + 1) * a2.n;
           break;
         case "last":
           if (this.isLast) c.active = false;
@@ -192,7 +202,7 @@ export class SedMachine {
         case "d":
           return "delete";
         case "D": {
-          const nl = this.ps.indexOf("\n");
+          const nl = this.ps.indexOf(this.nl);
           if (nl < 0) return "delete";
           this.ps = this.ps.slice(nl + 1);
           return "restart";
@@ -203,11 +213,26 @@ export class SedMachine {
         case "F":
           await this.out.text(`${this.input.fileName}\n`);
           break;
-        case "g": this.ps = this.hold; break;
-        case "G": this.ps += "\n" + this.hold; break;
-        case "h": this.hold = this.ps; break;
-        case "H": this.hold += "\n" + this.ps; break;
-        case "x": [this.ps, this.hold] = [this.hold, this.ps]; break;
+        case "g":
+          this.ps = this.hold;
+          this.chomped = this.holdChomped;
+          break;
+        case "G":
+          this.ps += this.nl + this.hold;
+          this.chomped = this.holdChomped;
+          break;
+        case "h":
+          this.hold = this.ps;
+          this.holdChomped = this.chomped;
+          break;
+        case "H":
+          this.hold += this.nl + this.ps;
+          this.holdChomped = this.chomped;
+          break;
+        case "x":
+          [this.ps, this.hold] = [this.hold, this.ps];
+          [this.chomped, this.holdChomped] = [this.holdChomped, this.chomped];
+          break;
         case "z": this.ps = ""; break;
         case "l": case "L":
           await this.out.text(escapeForL(this.ps, c.int ?? this.s.lineWrap));
@@ -222,10 +247,10 @@ export class SedMachine {
           await this.readNext(true);
           break;
         case "p":
-          await this.out.line(this.ps);
+          await this.out.line(this.ps, this.chomped);
           break;
         case "P": {
-          const nl = this.ps.indexOf("\n");
+          const nl = this.ps.indexOf(this.nl);
           await this.out.line(nl < 0 ? this.ps : this.ps.slice(0, nl));
           break;
         }
@@ -242,10 +267,10 @@ export class SedMachine {
           this.appends.push({ rline: c.text! });
           break;
         case "w":
-          await this.wfiles.get(c.text!)!.line(this.ps);
+          await this.wfiles.get(c.text!)!.line(this.ps, this.chomped);
           break;
         case "W": {
-          const nl = this.ps.indexOf("\n");
+          const nl = this.ps.indexOf(this.nl);
           await this.wfiles.get(c.text!)!.line(nl < 0 ? this.ps : this.ps.slice(0, nl));
           break;
         }
@@ -279,8 +304,9 @@ export class SedMachine {
     await this.flushAppends();
     const line = await this.input.next();
     if (!line) return false;
-    this.ps = append ? this.ps + "\n" + line.text : line.text;
+    this.ps = append ? this.ps + this.nl + line.text : line.text;
     this.chomped = line.terminated;
+    this.tFlag = false;
     this.isLast = await this.input.atLast();
     return true;
   }
@@ -296,8 +322,8 @@ export class SedMachine {
       const out = await this.capture(this.ps);
       this.ps = out.endsWith("\n") ? out.slice(0, -1) : out;
     }
-    for (let i = 0; i < sub.print; i++) await this.out.line(this.ps);
-    if (sub.wfile !== undefined) await this.wfiles.get(sub.wfile)!.line(this.ps);
+    for (let i = 0; i < sub.print; i++) await this.out.line(this.ps, this.chomped);
+    if (sub.wfile !== undefined) await this.wfiles.get(sub.wfile)!.line(this.ps, this.chomped);
   }
 
   private async capture(command: string): Promise<string> {

@@ -3,6 +3,7 @@ import { openInput } from "../_lib/input.js";
 import { readLines, type Line } from "../_lib/lines.js";
 import { isFsError } from "../../src/fs/types.js";
 import { decodeUtf8 } from "../../src/io/utf8.js";
+import { SedRuntimeError } from "./exec.js";
 
 /**
  * sed's input: the operands read as one stream of lines (or one file at a
@@ -26,6 +27,7 @@ export class SedInput {
     private readonly delimiter: number,
     /** Only this operand (for -i / -s): index into operands, or -1 for all. */
     private readonly only = -1,
+    private readonly inPlace = false,
   ) {
     if (only >= 0) this.index = only - 1;
   }
@@ -39,9 +41,11 @@ export class SedInput {
         if (operand !== "-") {
           const st = await this.ctx.fs.stat(this.ctx.resolve(operand));
           if (st.type === "directory") {
-            this.ctx.stderr.write(`sed: couldn't edit ${operand}: not a regular file\n`);
-            this.failed = true;
-            continue;
+            // GNU: reading a directory is fatal (status 4); -i refuses it as not a regular file.
+            throw new SedRuntimeError(
+              this.inPlace ? `couldn't edit ${operand}: not a regular file` : `read error on ${operand}: Is a directory`,
+              4,
+            );
           }
         }
         const reader = await openInput(this.ctx, operand);

@@ -111,7 +111,7 @@ class Parser {
     for (const c of this.commands) {
       if ((c.name === "b" || c.name === "t" || c.name === "T") && c.text !== "") {
         const at = labels.get(c.text!);
-        if (at === undefined) throw new SedScriptError(`can't find label for jump to \`${c.text}'`, 1);
+        if (at === undefined) throw new SedScriptError(`can't find label for jump to \`${c.text}'`, 4);
         c.target = at;
       }
     }
@@ -134,7 +134,6 @@ class Parser {
         if (!a2) this.fail("unexpected `,'");
         cmd.a2 = a2;
       }
-      if (a1.t === "zero" && (!cmd.a2 || cmd.a2.t !== "re")) this.fail("invalid usage of line address 0");
     }
     this.skipSpace();
     if (this.peek() === "!") {
@@ -150,6 +149,7 @@ class Parser {
     if (this.eof()) this.fail("missing command");
     const name = this.next();
     cmd.name = name;
+    if (cmd.a1?.t === "zero" && (!cmd.a2 || cmd.a2.t !== "re")) this.fail("invalid usage of line address 0");
     if (cmd.a1 && NO_ADDR.has(name)) {
       if (name === "}") this.fail("unexpected `}'");
       this.fail(name === "#" ? "comments don't accept any addresses" : ": doesn't want any addresses");
@@ -200,8 +200,8 @@ class Parser {
         cmd.text = this.readText();
         return;
       case "r": case "R": case "w": case "W":
-        cmd.text = this.readFileName();
         if (this.settings.sandbox) this.fail("e/r/w commands disabled in sandbox mode");
+        cmd.text = this.readFileName();
         if (cmd.name === "w" || cmd.name === "W") this.wfiles.add(cmd.text);
         return;
       case "e":
@@ -275,7 +275,6 @@ class Parser {
     if (this.peek() === "\\") {
       this.pos++;
       if (this.peek() === "\n") this.pos++;
-      else this.skipSpace();
     } else if (this.settings.posix) {
       this.fail("expected \\ after `a', `c' or `i'");
     }
@@ -296,6 +295,10 @@ class Parser {
 
   private parseAddress(): Address | null {
     const c = this.peek();
+    if ((c === "+" || c === "~") && /^[+~]\d/.test(this.src.slice(this.pos, this.pos + 2))) {
+      this.pos += 2;
+      this.fail("invalid usage of +N or ~N as first address");
+    }
     if (c === "$") {
       this.pos++;
       return { t: "last" };
@@ -417,7 +420,7 @@ class Parser {
         if (s.global) this.failAt("multiple `g' options to `s' command");
         s.global = true;
       } else if (c === "p") {
-        if (s.print && this.settings.posix) this.failAt("multiple `p' options to `s' command");
+        if (s.print) this.failAt("multiple `p' options to `s' command");
         s.print++;
       } else if (c === "i" || c === "I") ignoreCase = true;
       else if (c === "m" || c === "M") multiline = true;
