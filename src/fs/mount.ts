@@ -1,5 +1,6 @@
 import { FsError, isFsError, type DirEntry, type FileStat, type FileSystem, type WriteOptions } from "./types.js";
-import { MemFs } from "./memfs.js";
+import { MemFs, type SeedOptions } from "./memfs.js";
+import type { ContentLoader, Inode } from "./inode.js";
 import { Reroute } from "./tree.js";
 import { basename, dirname } from "./path.js";
 
@@ -32,6 +33,8 @@ const MAX_HOPS = 40;
 export class MountFs implements FileSystem {
   /** Longest path first, so the first match is the longest prefix. */
   private mounts: Mount[] = [];
+  /** seedFiles passes one dir cache per batch; each mount needs its own (paths differ). */
+  private seedCaches = new WeakMap<Map<string, Inode>, Map<Mount, Map<string, Inode>>>();
 
   constructor(root: FileSystem, options: MountOptions = {}) {
     this.mount("/", root, options);
@@ -176,6 +179,17 @@ export class MountFs implements FileSystem {
 
   link(existing: string, path: string): Promise<void> {
     return this.twoPaths(existing, path, "link", (fs, a, b) => fs.link(a, b));
+  }
+
+  /** Seeds into the MemFs mounted at path (seedFiles on a MountFs); the dir cache is per mount. */
+  seedEntry(path: string, content: string | Uint8Array | ContentLoader | null, options: SeedOptions = {}): void {
+    const { m, inner } = this.route(path);
+    if (!(m.fs instanceof MemFs)) throw new FsError("ENOTSUP", path, "seed");
+    let caches = options.dirCache ? this.seedCaches.get(options.dirCache) : undefined;
+    if (options.dirCache && !caches) this.seedCaches.set(options.dirCache, (caches = new Map()));
+    let dirCache = caches?.get(m);
+    if (caches && !dirCache) caches.set(m, (dirCache = new Map()));
+    m.fs.seedEntry(inner, content, { ...options, dirCache });
   }
 
   // ---- routing -------------------------------------------------------------

@@ -1,6 +1,11 @@
 import { normalizePath, resolvePath } from "./path.js";
 import type { ContentLoader, Inode } from "./inode.js";
-import type { MemFs } from "./memfs.js";
+import type { SeedOptions } from "./memfs.js";
+
+/** A filesystem that can take seeded entries (MemFs, and MountFs routing to a MemFs). */
+export interface Seedable {
+  seedEntry(path: string, content: string | Uint8Array | ContentLoader | null, options?: SeedOptions): void;
+}
 
 /** Initial files: content, or a loader called on first read. A key ending in "/" is a directory. */
 export type SeedFiles = Record<string, string | Uint8Array | ContentLoader>;
@@ -17,7 +22,7 @@ function isPlainRelative(p: string): boolean {
  * (owned by the fs's user). Relative paths resolve against cwd. Loaders run on the
  * first read of their file, never if the file is overwritten or removed first.
  */
-export function seedFiles(fs: MemFs, files: SeedFiles, cwd = "/home/user"): void {
+export function seedFiles(fs: Seedable, files: SeedFiles, cwd = "/home/user"): void {
   const base = normalizePath(cwd);
   const prefix = base === "/" ? "/" : base + "/";
   const dirCache = new Map<string, Inode>();

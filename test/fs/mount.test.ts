@@ -132,3 +132,17 @@ describe("MountFs routing", () => {
     expect(dec(await fs.readFile("/mnt/data/sub/l"))).toBe("deep");
   });
 });
+
+describe("MountFs seeding", () => {
+  it("seedFiles routes each file to its mount, lazily", async () => {
+    const { seedFiles } = await import("../../src/fs/seed.js");
+    const { fs, data } = await setup();
+    let calls = 0;
+    seedFiles(fs, { "/mnt/data/x/y": "Y", "/tmp/t": "T", "/mnt/data/lazy": () => (calls++, "L") });
+    expect(dec(await data.readFile("/x/y"))).toBe("Y");
+    expect(dec(await fs.readFile("/tmp/t"))).toBe("T");
+    expect(calls).toBe(0);
+    expect(dec(await fs.readFile("/mnt/data/lazy"))).toBe("L");
+    expect(calls).toBe(1);
+  });
+});
