@@ -5,7 +5,7 @@ import { ShellError } from "./errors.js";
 import { expandBraces, hasBrace } from "./braces.js";
 import { globExpand } from "./glob.js";
 import type { FdTable } from "./io.js";
-import { charLength, expandParam, type ParamValue, type WordExpander } from "./param.js";
+import { charLength, expandParam, type PlainValue, type WordExpander } from "./param.js";
 import { escapeGlob, hasGlobChars, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { commandSubstitution, processSubstitution } from "./subst.js";
@@ -261,7 +261,7 @@ function addPartsSync(sh: Shell, parts: WordPart[], f: Fields, quoted: boolean, 
 }
 
 /** $x, ${x}, ${#x}, $@, $* (isSyncWord has checked the form). */
-function simpleParam(sh: Shell, p: Extract<WordPart, { type: "Param" }>): ParamValue {
+function simpleParam(sh: Shell, p: Extract<WordPart, { type: "Param" }>): PlainValue {
   const name = p.name;
   let v: string | undefined;
   if (name === "@" || name === "*") {
@@ -320,11 +320,12 @@ export const expander: WordExpander = { expandString, expandPattern };
  * Adds parts to the fields. `quoted`: inside double quotes. `split`: unquoted
  * expansion results are split (command words) or kept whole (assignments).
  */
-async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, quoted: boolean, split: boolean): Promise<void> {
+async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, quoted: boolean, split: boolean, splitLiterals = false): Promise<void> {
   for (const p of parts) {
     switch (p.type) {
       case "Literal":
         if (quoted) f.quoted(p.value);
+        else if (splitLiterals && split) f.splittable(p.value);
         else f.literal(p.value);
         break;
       case "Escaped":
@@ -350,7 +351,9 @@ async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, qu
         break;
       case "Param": {
         const v = await expandParam(sh, p, quoted, io, expander);
-        addValue(sh, v, f, quoted, split);
+        // ${x:-word} unquoted: the word's unquoted text is split too.
+        if (typeof v !== "string" && "word" in v) await addParts(sh, v.word.parts, f, io, quoted, split, true);
+        else addValue(sh, v, f, quoted, split);
         break;
       }
       case "CommandSubst": {
@@ -390,7 +393,7 @@ function addScalar(s: string, f: Fields, quoted: boolean, split: boolean): void 
   else f.literal(s);
 }
 
-function addValue(sh: Shell, v: ParamValue, f: Fields, quoted: boolean, split: boolean): void {
+function addValue(sh: Shell, v: PlainValue, f: Fields, quoted: boolean, split: boolean): void {
   if (typeof v === "string") {
     addScalar(v, f, quoted, split);
     return;

@@ -55,7 +55,7 @@ export async function globExpand(sh: Shell, pattern: string): Promise<string[] |
   }
   if (pattern.endsWith("/")) bases = bases.map((b) => b + "/");
   if (bases.length === 0) {
-    if (sh.shopts.has("failglob")) throw new ShellError(`no match: ${unescapeGlob(pattern)}`, 1);
+    if (sh.shopts.has("failglob")) throw new ShellError(`no match: ${unescapeGlob(pattern)}`, 1, true);
     if (sh.shopts.has("nullglob")) return [];
     return null;
   }

@@ -12,7 +12,12 @@ import { arrayIndices, Attr, isAssoc, isIndexed } from "./variables.js";
  * Parameter expansion: ${name...} in all its forms. The result is a scalar, or a
  * list for $@, $*, ${a[@]}, ${a[*]} (which the caller joins or keeps as fields).
  */
-export type ParamValue = string | { list: string[]; star: boolean };
+/** $@, $*, ${a[@]}, ${a[*]}: a list joined or kept as fields by the caller. */
+export type ListValue = { list: string[]; star: boolean };
+/** A plain value: a string or a list. */
+export type PlainValue = string | ListValue;
+/** What an expansion yields; `word` is ${x:-word}'s word, expanded in place by the caller. */
+export type ParamValue = PlainValue | { word: Word };
 
 /** Expansion hooks the parameter code needs from expand.ts (avoids an import cycle). */
 export interface WordExpander {
@@ -22,7 +27,7 @@ export interface WordExpander {
 
 interface Lookup {
   /** undefined: unset. */
-  value: ParamValue | undefined;
+  value: PlainValue | undefined;
   /** For messages: the name as written (a, a[1], @). */
   label: string;
 }
@@ -80,7 +85,7 @@ async function lookup(sh: Shell, name: string, index: Word | null, io: FdTable, 
   return { value: sh.get(name), label: name };
 }
 
-function isNull(v: ParamValue | undefined, colon: boolean): boolean {
+function isNull(v: PlainValue | undefined, colon: boolean): boolean {
   if (v === undefined) return true;
   if (typeof v === "string") return colon && v === "";
   if (v.list.length === 0) return true;
@@ -173,16 +178,16 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
   switch (op.kind) {
     case "removePrefix":
     case "removeSuffix": {
-      const pat = await ex.expandPattern(sh, op.pattern, io, quoted);
+      const pat = await ex.expandPattern(sh, op.pattern, io, false);
       return each((s) => removeAffix(s, pat, op.kind === "removeSuffix", op.longest, nocase));
     }
     case "replace": {
-      const pat = await ex.expandPattern(sh, op.pattern, io, quoted);
-      const rep = op.replacement ? await ex.expandPattern(sh, op.replacement, io, quoted) : "";
+      const pat = await ex.expandPattern(sh, op.pattern, io, false);
+      const rep = op.replacement ? await ex.expandPattern(sh, op.replacement, io, false) : "";
       return each((s) => replaceWith(sh, s, pat, rep, op.all, op.anchor));
     }
     case "case": {
-      const pat = op.pattern ? await ex.expandPattern(sh, op.pattern, io, quoted) : null;
+      const pat = op.pattern ? await ex.expandPattern(sh, op.pattern, io, false) : null;
       return each((s) => changeCase(s, op.upper, op.all, pat));
     }
     case "substring":
@@ -194,7 +199,10 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
       }
       if (op.op === "A") {
         if (typeof value !== "string") return value;
-        return sh.resolve(name) ? `${name}=${quoteForReuse(value)}` : "";
+        const v = sh.resolve(name);
+        if (!v) return "";
+        const flags = attrFlags(v.attrs, v);
+        return `${flags ? `declare -${flags} ` : ""}${name}=${quoteForReuse(value)}`;
       }
       if (op.op === "K" || op.op === "k") {
         const v = sh.resolve(name);
@@ -211,16 +219,9 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
   return value;
 }
 
-async function altValue(sh: Shell, word: Word, quoted: boolean, io: FdTable, ex: WordExpander): Promise<ParamValue> {
-  // "$@" inside ${x:-...} keeps its fields; everything else is one string.
-  if (word.parts.length === 1) {
-    const p = word.parts[0];
-    const inner = p.type === "DoubleQuoted" && p.parts.length === 1 ? p.parts[0] : p;
-    if (inner.type === "Param" && (inner.name === "@" || isAtIndex(inner.index) === "@") && !inner.op) {
-      return expandParam(sh, inner, true, io, ex);
-    }
-  }
-  return ex.expandString(sh, word, io, quoted);
+/** The word of ${x:-word} / ${x:+word}: expanded in place, with its own quoting and splitting. */
+async function altValue(_sh: Shell, word: Word, _quoted: boolean, _io: FdTable, _ex: WordExpander): Promise<ParamValue> {
+  return { word };
 }
 
 function checkUnbound(sh: Shell, label: string, name: string): void {
@@ -290,7 +291,7 @@ function changeCase(s: string, upper: boolean, all: boolean, pat: string | null)
   return chars.join("");
 }
 
-async function substring(sh: Shell, value: ParamValue, name: string, offW: Word, lenW: Word | null, io: FdTable, ex: WordExpander): Promise<ParamValue> {
+async function substring(sh: Shell, value: PlainValue, name: string, offW: Word, lenW: Word | null, io: FdTable, ex: WordExpander): Promise<ParamValue> {
   const offText = await ex.expandString(sh, offW, io, true);
   let off = Number(evalArithText(sh, offText));
   let len: number | null = null;

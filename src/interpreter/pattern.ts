@@ -38,7 +38,7 @@ export function hasGlobChars(pattern: string): boolean {
 
 /** Backslash-escapes glob characters so a string matches only itself. */
 export function escapeGlob(s: string): string {
-  return s.replace(/[\\*?[\]+@!()|]/g, "\\$&");
+  return s.replace(/[\\*?[\]+@!()|&]/g, "\\$&");
 }
 
 /** Removes pattern escapes (the literal text a non-matching glob stands for). */

@@ -69,6 +69,7 @@ export abstract class WordParser extends Scanner {
       lit = "";
     };
     let first = wordStart;
+    let assignLike = false;
     for (;;) {
       if (this.pos >= src.length) break;
       const c = src[this.pos];
@@ -170,9 +171,13 @@ export abstract class WordParser extends Scanner {
         }
         case ":":
         case "=": {
+          // name=~/x (also as a command argument) and a:~/b expand the tilde, as bash does.
+          if (c === "=" && mode.tilde === "start" && wordStart && parts.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(lit)) {
+            assignLike = true;
+          }
           lit += c;
           this.pos++;
-          if (mode.tilde === "assign" && src[this.pos] === "~") first = true;
+          if ((mode.tilde === "assign" || assignLike) && src[this.pos] === "~") first = true;
           continue;
         }
         default:
