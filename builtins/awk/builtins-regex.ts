@@ -1,0 +1,241 @@
+/**
+ * sub, gsub, gensub and match, with gawk's replacement rules (sub_common in
+ * builtin.c): `&` is the match; `\&` a literal &; `\\&` a backslash and the
+ * match; `\\\&` a literal \&; `\\\\` two backslashes; gensub's `\N` is group N.
+ * An empty match right after a non-empty replaced match is skipped.
+ */
+import type { AwkArray } from "./array.js";
+import type { Expr, LValue } from "./ast.js";
+import { compileSplitBuiltin, SPLIT_BUILTINS } from "./builtins-array.js";
+import type { Compiler, Ex } from "./compile.js";
+import type { CompiledRegex, RegexMatch } from "./regex.js";
+import type { Runtime } from "./runtime.js";
+import { charIndex, charLength } from "./text.js";
+import { Strnum, toNum, type Value } from "./values.js";
+
+export const REGEX_BUILTINS = new Set(["sub", "gsub", "gensub", "match", ...SPLIT_BUILTINS]);
+
+type Piece = { t: "lit"; s: string } | { t: "group"; n: number };
+
+/** Parses a sub/gsub replacement (gawk's default, non-POSIX rules). */
+function parseSubRepl(r: string): Piece[] {
+  const out: Piece[] = [];
+  let lit = "";
+  const push = (p: Piece) => {
+    if (lit) out.push({ t: "lit", s: lit });
+    lit = "";
+    out.push(p);
+  };
+  for (let i = 0; i < r.length; i++) {
+    const c = r[i];
+    if (c === "&") push({ t: "group", n: 0 });
+    else if (c === "\\") {
+      if (r.startsWith("\\\\\\&", i) || r.startsWith("\\\\\\\\", i)) {
+        lit += "\\" + r[i + 3];
+        i += 3;
+      } else if (r.startsWith("\\\\&", i)) {
+        lit += "\\";
+        push({ t: "group", n: 0 });
+        i += 2;
+      } else if (r[i + 1] === "&") {
+        lit += "&";
+        i++;
+      } else lit += c;
+    } else lit += c;
+  }
+  if (lit) out.push({ t: "lit", s: lit });
+  return out;
+}
+
+/** Parses a gensub replacement: `\N` groups, `&` the match, `\q` is q. */
+function parseGensubRepl(r: string): Piece[] {
+  const out: Piece[] = [];
+  let lit = "";
+  const push = (p: Piece) => {
+    if (lit) out.push({ t: "lit", s: lit });
+    lit = "";
+    out.push(p);
+  };
+  for (let i = 0; i < r.length; i++) {
+    const c = r[i];
+    if (c === "&") push({ t: "group", n: 0 });
+    else if (c === "\\") {
+      const d = r[i + 1];
+      if (d !== undefined && d >= "0" && d <= "9") {
+        push({ t: "group", n: d.charCodeAt(0) - 48 });
+        i++;
+      } else if (d === undefined) lit += c;
+      else {
+        lit += d;
+        i++;
+      }
+    } else lit += c;
+  }
+  if (lit) out.push({ t: "lit", s: lit });
+  return out;
+}
+
+function expand(pieces: Piece[], text: string, m: RegexMatch): string {
+  let s = "";
+  for (const p of pieces) {
+    if (p.t === "lit") s += p.s;
+    else {
+      const a = m.spans[2 * p.n];
+      if (p.n < m.spans.length / 2 && a !== undefined && a >= 0) s += text.slice(a, m.spans[2 * p.n + 1]);
+    }
+  }
+  return s;
+}
+
+/**
+ * The substitution loop. `which` 0 replaces every match, n only the nth.
+ * Returns the new text and the number of replacements.
+ */
+export function substitute(re: CompiledRegex, text: string, pieces: Piece[], which: number): [string, number] {
+  let out = "";
+  let pos = 0;
+  let count = 0;
+  let current = 0;
+  let lastNonEmpty = false;
+  let m = re.exec(text, 0);
+  while (m) {
+    current++;
+    const start = m.index, end = m.end;
+    out += text.slice(pos, start);
+    let skipped = false;
+    if (which === 0 || current === which) {
+      if (start === end && lastNonEmpty && start === pos) {
+        lastNonEmpty = false;
+        skipped = true;
+      } else {
+        out += expand(pieces, text, m);
+        count++;
+        if (start !== end) lastNonEmpty = true;
+      }
+    } else out += text.slice(start, end);
+    void skipped;
+    let next = end;
+    if (start === end && end < text.length) {
+      const c = text.charCodeAt(end);
+      const step = c >= 0xd800 && c <= 0xdbff && end + 1 < text.length ? 2 : 1;
+      out += text.slice(end, end + step);
+      next = end + step;
+    }
+    pos = next;
+    if ((which !== 0 && current >= which) || (pos >= text.length && start === end)) break;
+    m = re.exec(text, pos);
+  }
+  if (count === 0) return [text, 0];
+  return [out + text.slice(pos), count];
+}
+
+/** Reads and writes the target of sub/gsub. */
+function targetOf(c: Compiler, t: Expr | undefined): { get: (rt: Runtime) => string; set: Ex | null; assign: (rt: Runtime, s: string) => void } {
+  if (!t) {
+    return { get: (rt) => rt.record, set: null, assign: (rt, s) => rt.setRecord(s) };
+  }
+  const inner = t.k === "group" ? t.e : t;
+  if (inner.k === "var" || inner.k === "field" || inner.k === "index") {
+    const lv = inner as LValue;
+    const get = c.cs(lv);
+    let pending = "";
+    const write = c.assignTo(lv, () => pending);
+    return {
+      get,
+      set: write,
+      assign: (rt, s) => {
+        pending = s;
+        write(rt);
+      },
+    };
+  }
+  // Not an lvalue: gawk substitutes into a temporary.
+  const get = c.cs(t);
+  return { get, set: null, assign: () => {} };
+}
+
+export function compileRegexBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>): Ex {
+  const args = e.args;
+  switch (e.name) {
+    case "sub":
+    case "gsub": {
+      const re = c.regexArg(args[0]);
+      const repl = c.cs(args[1]);
+      const target = targetOf(c, args[2]);
+      const which = e.name === "sub" ? 1 : 0;
+      let lastRepl = "";
+      let lastPieces: Piece[] = [];
+      return (rt) => {
+        const r = re(rt);
+        const rs = repl(rt);
+        if (rs !== lastRepl || lastPieces.length === 0) {
+          lastRepl = rs;
+          lastPieces = parseSubRepl(rs);
+        }
+        const text = target.get(rt);
+        const [result, n] = substitute(r, text, lastPieces, which);
+        if (n > 0) target.assign(rt, result);
+        return n;
+      };
+    }
+    case "gensub": {
+      const re = c.regexArg(args[0]);
+      const repl = c.cs(args[1]);
+      const how = c.cv(args[2]);
+      const target = args[3] ? c.cs(args[3]) : (rt: Runtime) => rt.record;
+      return (rt) => {
+        const r = re(rt);
+        const pieces = parseGensubRepl(repl(rt));
+        const h = how(rt);
+        let which: number;
+        const hs = rt.str(h);
+        if (typeof h !== "number" && (hs[0] === "g" || hs[0] === "G")) which = 0;
+        else {
+          const n = typeof h === "number" || (h instanceof Strnum && h.isNum) ? Math.trunc(toNum(h)) : NaN;
+          if (!(n >= 1)) {
+            rt.warn(`gensub: third argument \`${hs}' treated as 1`);
+            which = 1;
+          } else which = n;
+        }
+        return substitute(r, target(rt), pieces, which)[0];
+      };
+    }
+    case "match": {
+      const s = c.cs(args[0]);
+      const re = c.regexArg(args[1]);
+      const arr = args[2] ? c.arrayOf((args[2] as { name: string }).name) : null;
+      const rstart = c.rt.slot("RSTART"), rlength = c.rt.slot("RLENGTH");
+      return (rt) => {
+        const text = s(rt);
+        const r = re(rt);
+        const a = arr ? arr(rt) : null;
+        const m = r.exec(text, 0);
+        if (a) a.clear();
+        if (!m) {
+          rt.g[rstart] = 0;
+          rt.g[rlength] = -1;
+          return 0;
+        }
+        const start = charIndex(text, m.index) + 1;
+        rt.g[rstart] = start;
+        rt.g[rlength] = charLength(text.slice(m.index, m.end));
+        if (a) fillMatchArray(rt, a, text, m, r.groups);
+        return start;
+      };
+    }
+  }
+  return compileSplitBuiltin(c, e);
+}
+
+function fillMatchArray(rt: Runtime, a: AwkArray, text: string, m: RegexMatch, groups: number): void {
+  for (let g = 0; g <= groups; g++) {
+    const s = m.spans[2 * g];
+    if (s === undefined || s < 0) continue;
+    const t = text.slice(s, m.spans[2 * g + 1]);
+    a.set(String(g), new Strnum(t));
+    a.set(`${g}${rt.subsep}start`, charIndex(text, s) + 1);
+    a.set(`${g}${rt.subsep}length`, charLength(t));
+  }
+}
+
+export type { Value };

@@ -1,0 +1,660 @@
+/**
+ * Compiles awk expressions to closures over the Runtime (no eval: edge runtimes
+ * forbid it). Each expression can be compiled for the context it is used in:
+ * a value (cv), a number (cn), a string (cs) or a condition (cb), so `s += $2`
+ * converts the field straight to a number without building a value.
+ * Expressions that wait on I/O go through compile-async.ts.
+ */
+import { AwkArray } from "./array.js";
+import type { Expr, FuncDef, LValue, Program } from "./ast.js";
+import { analyze, exprIsAsync, type Analysis } from "./analyze.js";
+import { compileBuiltin, builtinKind } from "./builtins.js";
+import { AwkFatal, AwkSyntaxError } from "./diagnostics.js";
+import { arith, compareNumbers, compareStr, compareValues, ControlSignal, divide, modulo, power, RETURN, NEXT, NEXTFILE, EXIT } from "./ops.js";
+import { HOOKED, type Runtime } from "./runtime.js";
+import { isNumeric, toBool, toNum, type Value } from "./values.js";
+import type { CompiledRegex } from "./regex.js";
+import type { Stm } from "./compile-stmt.js";
+
+export type Ex = (rt: Runtime) => Value;
+export type NumEx = (rt: Runtime) => number;
+export type StrEx = (rt: Runtime) => string;
+export type BoolEx = (rt: Runtime) => boolean;
+export type ArrEx = (rt: Runtime) => AwkArray;
+
+export type Kind = "num" | "str" | "any";
+
+export interface FuncInfo {
+  def: FuncDef;
+  arrayParams: boolean[];
+  isAsync: boolean;
+  body: Stm | null;
+}
+
+export class Compiler {
+  readonly analysis: Analysis;
+  readonly funcs = new Map<string, FuncInfo>();
+  /** Parameters of the function being compiled. */
+  scope: Map<string, number> | null = null;
+  scopeFunc: FuncInfo | null = null;
+
+  constructor(
+    readonly rt: Runtime,
+    readonly program: Program,
+  ) {
+    this.analysis = analyze(program);
+    for (const f of program.funcs.values()) {
+      this.funcs.set(f.name, {
+        def: f,
+        arrayParams: this.analysis.arrayParams.get(f.name)!,
+        isAsync: this.analysis.asyncFuncs.has(f.name),
+        body: null,
+      });
+    }
+  }
+
+  isAsync(e: Expr): boolean {
+    return exprIsAsync(e, this.analysis.asyncFuncs);
+  }
+
+  /** The static type of an expression's result. */
+  kind(e: Expr): Kind {
+    switch (e.k) {
+      case "num": case "binary": case "unary": case "incdec": case "cmp": case "match":
+      case "and": case "or": case "in": case "getline":
+        return "num";
+      case "str": case "concat":
+        return "str";
+      case "assign":
+        return e.op === "=" ? this.kind(e.value) : "num";
+      case "group":
+        return this.kind(e.e);
+      case "regex":
+        return "num";
+      case "temp":
+        return e.kind;
+      case "var":
+        return e.name === "NR" || e.name === "NF" || e.name === "FNR" ? "num" : "any";
+      case "builtin":
+        return builtinKind(e.name);
+      default:
+        return "any";
+    }
+  }
+
+  fail(message: string, line: number): never {
+    throw new AwkFatal(message, line);
+  }
+
+  // ---- regexes ---------------------------------------------------------
+
+  /** A regex literal: compiled now (errors are parse errors), both case modes cached. */
+  regexOf(src: string, line: number): (rt: Runtime) => CompiledRegex {
+    try {
+      this.rt.regex.get(src, false);
+    } catch (e) {
+      if (e instanceof AwkFatal) {
+        throw new AwkSyntaxError(`error: ${e.message.replace(/^invalid regexp: /, "")}`, this.rt.sources[0] ?? null, 0, line, false);
+      }
+      throw e;
+    }
+    let exact: CompiledRegex | undefined;
+    let folded: CompiledRegex | undefined;
+    return (rt) => (rt.ic ? (folded ??= rt.regex.get(src, true)) : (exact ??= rt.regex.get(src, false)));
+  }
+
+  /** The regex an argument denotes: a literal, or a string used as a dynamic regex. */
+  regexArg(e: Expr): (rt: Runtime) => CompiledRegex {
+    const inner = e.k === "group" ? e.e : e;
+    if (inner.k === "regex") return this.regexOf(inner.src, inner.line);
+    const s = this.cs(e);
+    return (rt) => rt.re(s(rt));
+  }
+
+  // ---- variables and arrays --------------------------------------------
+
+  private local(name: string): number | undefined {
+    return this.scope?.get(name);
+  }
+
+  /** Reading a variable as a scalar. */
+  private readVar(name: string): Ex {
+    const li = this.local(name);
+    if (li !== undefined) {
+      return (rt) => {
+        const v = rt.frame[li];
+        if (v instanceof AwkArray) rt.scalarError(name);
+        return v as Value;
+      };
+    }
+    switch (name) {
+      case "NF": return (rt) => rt.getNF();
+      case "NR": return (rt) => rt.nr;
+      case "FNR": return (rt) => rt.fnr;
+    }
+    if (HOOKED.has(name)) return (rt) => rt.getSpecial(name);
+    const s = this.rt.slot(name);
+    if (this.analysis.arrayGlobals.has(name) || this.program.funcs.has(name)) {
+      return (rt) => {
+        const v = rt.g[s];
+        if (v instanceof AwkArray) rt.scalarError(name);
+        return v as Value;
+      };
+    }
+    return (rt) => rt.g[s] as Value;
+  }
+
+  /** Writing a variable. */
+  private writeVar(name: string): (rt: Runtime, v: Value) => void {
+    const li = this.local(name);
+    if (li !== undefined) {
+      return (rt, v) => {
+        if (rt.frame[li] instanceof AwkArray) rt.scalarError(name);
+        rt.frame[li] = v;
+      };
+    }
+    if (HOOKED.has(name)) return (rt, v) => rt.setSpecial(name, v);
+    const s = this.rt.slot(name);
+    if (this.analysis.arrayGlobals.has(name)) {
+      return (rt, v) => {
+        if (rt.g[s] instanceof AwkArray) rt.scalarError(name);
+        rt.g[s] = v;
+      };
+    }
+    return (rt, v) => {
+      rt.g[s] = v;
+    };
+  }
+
+  /** The array a name denotes (created when the variable is untyped). */
+  arrayOf(name: string): ArrEx {
+    const li = this.local(name);
+    if (li !== undefined) {
+      return (rt) => {
+        const v = rt.frame[li];
+        if (v instanceof AwkArray) return v;
+        if (v === undefined) return (rt.frame[li] = new AwkArray());
+        throw new AwkFatal(`attempt to use scalar parameter \`${name}' as an array`);
+      };
+    }
+    if (HOOKED.has(name)) return () => { throw new AwkFatal(`attempt to use scalar \`${name}' as an array`); };
+    const s = this.rt.slot(name);
+    return (rt) => {
+      const v = rt.g[s];
+      return v instanceof AwkArray ? v : rt.arrayAt(s, name);
+    };
+  }
+
+  /** The raw cell of a bare name (a scalar value or an array), for passing to functions. */
+  cellOf(name: string): { get: (rt: Runtime) => Value | AwkArray; set: (rt: Runtime, v: AwkArray) => void } {
+    const li = this.local(name);
+    if (li !== undefined) return { get: (rt) => rt.frame[li], set: (rt, v) => (rt.frame[li] = v) };
+    if (HOOKED.has(name)) return { get: (rt) => rt.getSpecial(name), set: () => {} };
+    const s = this.rt.slot(name);
+    return { get: (rt) => rt.g[s], set: (rt, v) => (rt.g[s] = v) };
+  }
+
+  /** A subscript list as one key string (joined with SUBSEP). */
+  key(subs: Expr[]): StrEx {
+    if (subs.length === 1) return this.cs(subs[0]);
+    const parts = subs.map((s) => this.cs(s));
+    return (rt) => {
+      let k = parts[0](rt);
+      for (let i = 1; i < parts.length; i++) k += rt.subsep + parts[i](rt);
+      return k;
+    };
+  }
+
+  // ---- lvalues ---------------------------------------------------------
+
+  /** Assignment through any lvalue; `value` computes the new value from the old one. */
+  assignTo(t: LValue, value: (rt: Runtime, old: () => Value) => Value): Ex {
+    switch (t.k) {
+      case "var": {
+        const read = this.readVar(t.name);
+        const write = this.writeVar(t.name);
+        return (rt) => {
+          const v = value(rt, () => read(rt));
+          write(rt, v);
+          return v;
+        };
+      }
+      case "field": {
+        const idx = this.cn(t.index);
+        return (rt) => {
+          const i = idx(rt);
+          const v = value(rt, () => rt.field(i));
+          rt.setField(i, v);
+          return v;
+        };
+      }
+      case "index": {
+        const arr = this.arrayOf(t.name);
+        const key = this.key(t.subs);
+        return (rt) => {
+          const a = arr(rt);
+          const k = key(rt);
+          const v = value(rt, () => a.get(k));
+          a.set(k, v);
+          return v;
+        };
+      }
+    }
+  }
+
+  private assign(e: Extract<Expr, { k: "assign" }>): Ex {
+    const t = e.target;
+    if (e.op === "=") {
+      const val = this.cv(e.value);
+      if (t.k === "var") {
+        const write = this.writeVar(t.name);
+        return (rt) => {
+          const v = val(rt);
+          write(rt, v);
+          return v;
+        };
+      }
+      if (t.k === "index") {
+        const arr = this.arrayOf(t.name);
+        const key = this.key(t.subs);
+        return (rt) => {
+          const a = arr(rt);
+          const k = key(rt);
+          const v = val(rt);
+          a.set(k, v);
+          return v;
+        };
+      }
+      return this.assignTo(t, (rt) => val(rt));
+    }
+    const rhs = this.cn(e.value);
+    const op = e.op[0];
+    const line = e.line;
+    if (t.k === "var" && op === "+" && this.local(t.name) === undefined && !HOOKED.has(t.name) && !this.analysis.arrayGlobals.has(t.name)) {
+      const s = this.rt.slot(t.name);
+      return (rt) => (rt.g[s] = toNum(rt.g[s] as Value) + rhs(rt));
+    }
+    return this.assignTo(t, (rt, old) => {
+      const a = toNum(old());
+      return arith(op, a, rhs(rt), line);
+    });
+  }
+
+  private incdec(e: Extract<Expr, { k: "incdec" }>): Ex {
+    const d = e.op === "++" ? 1 : -1;
+    const t = e.target;
+    if (t.k === "index") {
+      const arr = this.arrayOf(t.name);
+      const key = this.key(t.subs);
+      if (e.prefix) {
+        return (rt) => {
+          const a = arr(rt);
+          const k = key(rt);
+          const v = toNum(a.get(k)) + d;
+          a.set(k, v);
+          return v;
+        };
+      }
+      return (rt) => {
+        const a = arr(rt);
+        const k = key(rt);
+        const old = toNum(a.get(k));
+        a.set(k, old + d);
+        return old;
+      };
+    }
+    if (t.k === "var" && this.local(t.name) === undefined && !HOOKED.has(t.name) && !this.analysis.arrayGlobals.has(t.name)) {
+      const s = this.rt.slot(t.name);
+      if (e.prefix) return (rt) => (rt.g[s] = toNum(rt.g[s] as Value) + d);
+      return (rt) => {
+        const old = toNum(rt.g[s] as Value);
+        rt.g[s] = old + d;
+        return old;
+      };
+    }
+    let before = 0;
+    const f = this.assignTo(t, (_rt, old) => {
+      before = toNum(old());
+      return before + d;
+    });
+    if (e.prefix) return f;
+    return (rt) => {
+      f(rt);
+      return before;
+    };
+  }
+
+  // ---- expressions -----------------------------------------------------
+
+  /** An expression as a value. */
+  cv(e: Expr): Ex {
+    switch (e.k) {
+      case "temp": {
+        const id = e.id;
+        return (rt) => rt.temps[rt.temps.length - 1][id];
+      }
+      case "num": {
+        const v = e.v;
+        return () => v;
+      }
+      case "str": {
+        const v = e.v;
+        return () => v;
+      }
+      case "regex": {
+        const re = this.regexOf(e.src, e.line);
+        return (rt) => (re(rt).test(rt.record) ? 1 : 0);
+      }
+      case "var":
+        return this.readVar(e.name);
+      case "field": {
+        if (e.index.k === "num") {
+          const i = e.index.v;
+          return (rt) => rt.field(i);
+        }
+        const idx = this.cn(e.index);
+        return (rt) => rt.field(idx(rt));
+      }
+      case "index": {
+        const arr = this.arrayOf(e.name);
+        const key = this.key(e.subs);
+        return (rt) => arr(rt).get(key(rt));
+      }
+      case "assign":
+        return this.assign(e);
+      case "incdec":
+        return this.incdec(e);
+      case "group":
+        return this.cv(e.e);
+      case "grouplist":
+        throw new AwkSyntaxError("syntax error", null, 0, e.line);
+      case "concat":
+        return this.cs(e);
+      case "call":
+        return this.call(e);
+      case "builtin":
+        return compileBuiltin(this, e);
+      case "cond": {
+        const c = this.cb(e.c), t = this.cv(e.t), f = this.cv(e.f);
+        return (rt) => (c(rt) ? t(rt) : f(rt));
+      }
+      case "getline":
+        throw new Error("internal: getline in sync context");
+      default: {
+        const k = this.kind(e);
+        if (k === "num") return this.cn(e);
+        const b = this.cb(e);
+        return (rt) => (b(rt) ? 1 : 0);
+      }
+    }
+  }
+
+  /** An expression as a number. */
+  cn(e: Expr): NumEx {
+    switch (e.k) {
+      case "num": {
+        const v = e.v;
+        return () => v;
+      }
+      case "field": {
+        if (e.index.k === "num") {
+          const i = e.index.v;
+          return (rt) => rt.fieldNum(i);
+        }
+        const idx = this.cn(e.index);
+        return (rt) => rt.fieldNum(idx(rt));
+      }
+      case "binary": {
+        const a = this.cn(e.l), b = this.cn(e.r);
+        const line = e.line;
+        if (e.l.k === "num" && e.r.k === "num" && (e.op === "/" || e.op === "%") && e.r.v === 0) {
+          throw new AwkSyntaxError("error: division by zero attempted", this.rt.sources[0] ?? null, 0, line, false);
+        }
+        switch (e.op) {
+          case "+": return (rt) => a(rt) + b(rt);
+          case "-": return (rt) => a(rt) - b(rt);
+          case "*": return (rt) => a(rt) * b(rt);
+          case "/": return (rt) => divide(a(rt), b(rt), line);
+          case "%": return (rt) => modulo(a(rt), b(rt), line);
+          default: return (rt) => power(a(rt), b(rt));
+        }
+      }
+      case "unary": {
+        if (e.op === "!") {
+          const b = this.cb(e.e);
+          return (rt) => (b(rt) ? 0 : 1);
+        }
+        const a = this.cn(e.e);
+        return e.op === "-" ? (rt) => -a(rt) : a;
+      }
+      case "group":
+        return this.cn(e.e);
+      case "cmp": case "match": case "and": case "or": case "in": case "regex": {
+        const b = this.cb(e);
+        return (rt) => (b(rt) ? 1 : 0);
+      }
+      case "var": {
+        if (e.name === "NR") return (rt) => rt.nr;
+        if (e.name === "FNR") return (rt) => rt.fnr;
+        if (e.name === "NF") return (rt) => rt.getNF();
+        break;
+      }
+    }
+    const v = this.cv(e);
+    return (rt) => toNum(v(rt));
+  }
+
+  /** An expression as a string (numbers through CONVFMT). */
+  cs(e: Expr): StrEx {
+    switch (e.k) {
+      case "str": {
+        const v = e.v;
+        return () => v;
+      }
+      case "num":
+        if (Number.isInteger(e.v) && Math.abs(e.v) < 1e15) {
+          const s = String(e.v);
+          return () => s;
+        }
+        break;
+      case "concat": {
+        const parts: Expr[] = [];
+        const flat = (x: Expr): void => {
+          if (x.k === "concat") {
+            flat(x.l);
+            flat(x.r);
+          } else parts.push(x);
+        };
+        flat(e);
+        const fs = parts.map((p) => this.cs(p));
+        if (fs.length === 2) {
+          const [a, b] = fs;
+          return (rt) => a(rt) + b(rt);
+        }
+        if (fs.length === 3) {
+          const [a, b, c] = fs;
+          return (rt) => a(rt) + b(rt) + c(rt);
+        }
+        return (rt) => {
+          let s = "";
+          for (let i = 0; i < fs.length; i++) s += fs[i](rt);
+          return s;
+        };
+      }
+      case "field": {
+        if (e.index.k === "num") {
+          const i = e.index.v;
+          return (rt) => rt.fieldStr(i);
+        }
+        const idx = this.cn(e.index);
+        return (rt) => rt.fieldStr(idx(rt));
+      }
+      case "group":
+        return this.cs(e.e);
+    }
+    const v = this.cv(e);
+    return (rt) => rt.str(v(rt));
+  }
+
+  /** An expression as a condition. */
+  cb(e: Expr): BoolEx {
+    switch (e.k) {
+      case "cmp":
+        return this.compare(e);
+      case "match": {
+        const re = this.regexArg(e.r);
+        const s = this.cs(e.l);
+        return e.neg ? (rt) => !re(rt).test(s(rt)) : (rt) => re(rt).test(s(rt));
+      }
+      case "regex": {
+        const re = this.regexOf(e.src, e.line);
+        return (rt) => re(rt).test(rt.record);
+      }
+      case "and": {
+        const a = this.cb(e.l), b = this.cb(e.r);
+        return (rt) => a(rt) && b(rt);
+      }
+      case "or": {
+        const a = this.cb(e.l), b = this.cb(e.r);
+        return (rt) => a(rt) || b(rt);
+      }
+      case "unary":
+        if (e.op === "!") {
+          const b = this.cb(e.e);
+          return (rt) => !b(rt);
+        }
+        break;
+      case "in": {
+        const arr = this.arrayOf(e.name);
+        const key = this.key(e.subs);
+        return (rt) => arr(rt).has(key(rt));
+      }
+      case "group":
+        return this.cb(e.e);
+    }
+    const k = this.kind(e);
+    if (k === "num") {
+      const n = this.cn(e);
+      return (rt) => n(rt) !== 0;
+    }
+    if (k === "str") {
+      const s = this.cs(e);
+      return (rt) => s(rt) !== "";
+    }
+    const v = this.cv(e);
+    return (rt) => toBool(v(rt));
+  }
+
+  private compare(e: Extract<Expr, { k: "cmp" }>): BoolEx {
+    const op = e.op;
+    const kl = this.kind(e.l), kr = this.kind(e.r);
+    if (kl === "str" || kr === "str") {
+      const a = this.cs(e.l), b = this.cs(e.r);
+      return (rt) => compareStr(op, a(rt), b(rt), rt.ic);
+    }
+    if (kl === "num" && kr === "num") {
+      const a = this.cn(e.l), b = this.cn(e.r);
+      switch (op) {
+        case "<": return (rt) => a(rt) < b(rt);
+        case "<=": return (rt) => a(rt) <= b(rt);
+        case "==": return (rt) => a(rt) === b(rt);
+        case "!=": return (rt) => a(rt) !== b(rt);
+        case ">": return (rt) => a(rt) > b(rt);
+        default: return (rt) => a(rt) >= b(rt);
+      }
+    }
+    if (kl === "num" || kr === "num") {
+      // One side is a number: numeric unless the other side turns out a string.
+      const numLeft = kl === "num";
+      const n = this.cn(numLeft ? e.l : e.r);
+      const v = this.cv(numLeft ? e.r : e.l);
+      return (rt) => {
+        const a = numLeft ? n(rt) : 0;
+        const x = v(rt);
+        const b = numLeft ? 0 : n(rt);
+        if (isNumeric(x)) return numLeft ? compareNumbers(op, a, toNum(x)) : compareNumbers(op, toNum(x), b);
+        const xs = rt.str(x);
+        return numLeft ? compareStr(op, rt.str(a), xs, rt.ic) : compareStr(op, xs, rt.str(b), rt.ic);
+      };
+    }
+    const a = this.cv(e.l), b = this.cv(e.r);
+    return (rt) => compareValues(op, a(rt), b(rt), rt);
+  }
+
+  // ---- user functions --------------------------------------------------
+
+  /** Passing one argument: arrays by reference, scalars by value. */
+  argPasser(info: FuncInfo | undefined, a: Expr, i: number): (rt: Runtime) => Value | AwkArray {
+    if (a.k === "var" && !HOOKED.has(a.name)) {
+      const cell = this.cellOf(a.name);
+      const wantsArray = info?.arrayParams[i] === true;
+      return (rt) => {
+        const v = cell.get(rt);
+        if (v === undefined && wantsArray) {
+          const arr = new AwkArray();
+          cell.set(rt, arr);
+          return arr;
+        }
+        return v;
+      };
+    }
+    if (info?.arrayParams[i]) {
+      const name = info.def.params[i];
+      return () => {
+        throw new AwkFatal(`attempt to use scalar parameter \`${name}' as an array`);
+      };
+    }
+    return this.cv(a);
+  }
+
+  callSyncFrame(rt: Runtime, info: FuncInfo, frame: Array<Value | AwkArray>): Value {
+    return callSync(rt, info, frame);
+  }
+
+  private call(e: Extract<Expr, { k: "call" }>): Ex {
+    const info = this.funcs.get(e.name);
+    if (!info) throw new AwkFatal(`function \`${e.name}' not defined`, e.line);
+    const nparams = info.def.params.length;
+    if (e.args.length > nparams) {
+      throw new AwkFatal(`function \`${e.name}' called with more arguments than declared`, e.line);
+    }
+    const passers = e.args.map((a, i) => this.argPasser(info, a, i));
+    return (rt) => {
+      const frame: Array<Value | AwkArray> = new Array(nparams);
+      for (let i = 0; i < passers.length; i++) frame[i] = passers[i](rt);
+      return callSync(rt, info, frame);
+    };
+  }
+}
+
+/**
+ * Runs a synchronous function body in a new frame. Inside it nothing may wait
+ * (syncDepth > 0 tells loops not to yield and redirections to open lazily).
+ */
+export function callSync(rt: Runtime, info: FuncInfo, frame: Array<Value | AwkArray>): Value {
+  rt.ctx.budget.enter();
+  const saved = rt.frame;
+  rt.frame = frame;
+  rt.syncDepth++;
+  let code: number;
+  try {
+    const r = info.body!(rt);
+    if (typeof r !== "number") throw new Error(`internal: function ${info.def.name} waited in a synchronous call`);
+    code = r;
+  } finally {
+    rt.syncDepth--;
+    rt.frame = saved;
+    rt.ctx.budget.leave();
+  }
+  return finishCall(rt, code);
+}
+
+export function finishCall(rt: Runtime, code: number): Value {
+  if (code === RETURN) {
+    const v = rt.retval;
+    rt.retval = undefined;
+    return v;
+  }
+  if (code === NEXT || code === NEXTFILE || code === EXIT) throw new ControlSignal(code);
+  return undefined;
+}

@@ -1,0 +1,170 @@
+/**
+ * Field splitting: FS as a single space (runs of blanks, ends trimmed), one
+ * literal character, the empty string (one field per character), or a regex;
+ * FIELDWIDTHS and FPAT. `out` receives fields at indices 1..n; returns n.
+ */
+import type { CompiledRegex } from "./regex.js";
+
+export type Splitter =
+  | { k: "space"; newline: boolean }
+  | { k: "char"; c: string; newline: boolean }
+  | { k: "chars" }
+  /** In paragraph mode the runtime folds "|\n" into the pattern. */
+  | { k: "regex"; re: CompiledRegex }
+  | { k: "widths"; widths: FieldWidth[] }
+  | { k: "fpat"; re: CompiledRegex };
+
+export interface FieldWidth {
+  skip: number;
+  /** -1: the rest of the record (`*`). */
+  width: number;
+}
+
+/** Default splitting: fields are runs of non-blanks (space, tab, and newline). */
+export function splitSpace(s: string, out: unknown[]): number {
+  let n = 0;
+  const len = s.length;
+  let i = 0;
+  for (;;) {
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10) i++;
+      else break;
+    }
+    if (i >= len) return n;
+    const start = i;
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10) break;
+      i++;
+    }
+    out[++n] = s.slice(start, i);
+  }
+}
+
+function splitChar(s: string, c: string, newline: boolean, out: unknown[]): number {
+  if (s === "") return 0;
+  let n = 0;
+  let start = 0;
+  if (!newline) {
+    for (;;) {
+      const i = s.indexOf(c, start);
+      if (i < 0) break;
+      out[++n] = s.slice(start, i);
+      start = i + 1;
+    }
+    out[++n] = s.slice(start);
+    return n;
+  }
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === c || ch === "\n") {
+      out[++n] = s.slice(start, i);
+      start = i + 1;
+    }
+  }
+  out[++n] = s.slice(start);
+  return n;
+}
+
+function splitChars(s: string, out: unknown[]): number {
+  let n = 0;
+  for (const ch of s) out[++n] = ch;
+  return n;
+}
+
+function splitRegex(s: string, re: CompiledRegex, out: unknown[]): number {
+  if (s === "") return 0;
+  let n = 0;
+  let start = 0;
+  let from = 0;
+  while (from < s.length) {
+    const m = re.exec(s, from);
+    if (!m) break;
+    if (m.end === m.index) {
+      // An empty match separates nothing; try one character further.
+      from = m.index + 1;
+      continue;
+    }
+    out[++n] = s.slice(start, m.index);
+    start = from = m.end;
+  }
+  out[++n] = s.slice(start);
+  return n;
+}
+
+function splitWidths(s: string, widths: FieldWidth[], out: unknown[]): number {
+  let n = 0;
+  let pos = 0;
+  const chars = Array.from(s);
+  for (const w of widths) {
+    pos += w.skip;
+    if (pos >= chars.length) break;
+    const end = w.width < 0 ? chars.length : Math.min(chars.length, pos + w.width);
+    out[++n] = chars.slice(pos, end).join("");
+    pos = end;
+  }
+  return n;
+}
+
+/** FPAT: each field is the next match of the pattern. */
+function splitFpat(s: string, re: CompiledRegex, out: unknown[]): number {
+  let n = 0;
+  let pos = 0;
+  let prevEnd = -1;
+  while (pos <= s.length) {
+    const m = re.exec(s, pos);
+    if (!m) break;
+    if (m.end === m.index) {
+      // A null field right after a non-null one is not a field.
+      if (m.index === prevEnd) {
+        if (m.index >= s.length) break;
+        pos = m.index + 1;
+        continue;
+      }
+      out[++n] = "";
+      prevEnd = m.index;
+      if (m.index >= s.length) break;
+      pos = m.index + 1;
+      continue;
+    }
+    out[++n] = s.slice(m.index, m.end);
+    prevEnd = pos = m.end;
+  }
+  return n;
+}
+
+export function splitWith(s: string, sp: Splitter, out: unknown[]): number {
+  switch (sp.k) {
+    case "space":
+      return splitSpace(s, out);
+    case "char":
+      return splitChar(s, sp.c, sp.newline, out);
+    case "chars":
+      return splitChars(s, out);
+    case "regex":
+      return splitRegex(s, sp.re, out);
+    case "widths":
+      return splitWidths(s, sp.widths, out);
+    case "fpat":
+      return splitFpat(s, sp.re, out);
+  }
+}
+
+/** Parses FIELDWIDTHS ("2 3:4 *"); null when invalid. */
+export function parseFieldWidths(spec: string): FieldWidth[] | null {
+  const out: FieldWidth[] = [];
+  const parts = spec.trim().split(/[ \t\n]+/).filter((p) => p !== "");
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p === "*" && i === parts.length - 1) {
+      out.push({ skip: 0, width: -1 });
+      continue;
+    }
+    const m = /^(?:(\d+):)?(\d+|\*)$/.exec(p);
+    if (!m) return null;
+    if (m[2] === "*" && i !== parts.length - 1) return null;
+    out.push({ skip: m[1] ? Number(m[1]) : 0, width: m[2] === "*" ? -1 : Number(m[2]) });
+  }
+  return out;
+}

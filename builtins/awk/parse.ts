@@ -1,0 +1,452 @@
+/**
+ * awk programs and statements (gawk's awkgram.y, by recursive descent).
+ *   program:  item_list;  item: pattern action | pattern | action | function
+ *   pattern:  BEGIN | END | BEGINFILE | ENDFILE | expr | expr , expr
+ * Simple statements end at a newline, `;`, or before `}`.
+ */
+import type { Expr, FuncDef, Pattern, Program, Redirect, Rule, Stmt, SwitchCase } from "./ast.js";
+import { AwkSyntaxError, type SourceText } from "./diagnostics.js";
+import { Lexer, type Token } from "./lexer.js";
+import { ExprParser, isLValue } from "./parse-expr.js";
+
+type Section = "begin" | "end" | "beginfile" | "endfile" | "main" | "function";
+
+export interface ParseResult {
+  program: Program;
+  warnings: Array<{ line: number; src: SourceText; message: string }>;
+}
+
+/** Parses every -f/-e source as one program. Throws AwkSyntaxError. */
+export function parseProgram(sources: SourceText[]): ParseResult {
+  const lex = new Lexer(sources);
+  const p = new Parser(lex);
+  const program = p.program();
+  return { program, warnings: lex.warnings };
+}
+
+class Parser extends ExprParser {
+  private section: Section = "main";
+  private loopDepth = 0;
+
+  program(): Program {
+    const rules: Rule[] = [];
+    const funcs = new Map<string, FuncDef>();
+    for (;;) {
+      this.skipTerminators();
+      const t = this.peek();
+      if (t.kind === "eof") break;
+      if (t.kind === "kw" && t.text === "function") {
+        const f = this.functionDef();
+        if (funcs.has(f.name)) {
+          throw new AwkSyntaxError(`function \`${f.name}' previously defined`, t.src, t.pos, t.line, false);
+        }
+        funcs.set(f.name, f);
+        continue;
+      }
+      rules.push(this.rule());
+    }
+    return { rules, funcs };
+  }
+
+  private skipTerminators(): void {
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === "newline" || this.isOp(t, ";")) this.lex.next();
+      else return;
+    }
+  }
+
+  private functionDef(): FuncDef {
+    const kw = this.lex.next();
+    const nameTok = this.peek();
+    if (nameTok.kind !== "name" && nameTok.kind !== "funcname") this.fail(nameTok);
+    this.lex.next();
+    this.expectOp("(");
+    const params: string[] = [];
+    this.skipNewlines();
+    while (!this.atOp(")")) {
+      const p = this.peek();
+      if (p.kind !== "name") this.fail(p);
+      this.lex.next();
+      if (p.text === nameTok.text) {
+        throw new AwkSyntaxError(
+          `error: function \`${nameTok.text}': cannot use function name as parameter name`,
+          p.src, p.pos, p.line, false,
+        );
+      }
+      params.push(p.text);
+      this.skipNewlines();
+      if (this.atOp(",")) {
+        this.lex.next();
+        this.skipNewlines();
+      } else if (!this.atOp(")")) this.fail();
+    }
+    this.lex.next();
+    this.skipNewlines();
+    const saved = this.section;
+    this.section = "function";
+    this.params = new Set(params);
+    const body = this.block();
+    this.section = saved;
+    this.params = null;
+    return { name: nameTok.text, params, body, line: kw.line };
+  }
+
+  private rule(): Rule {
+    const t = this.peek();
+    let pattern: Pattern;
+    if (t.kind === "kw" && (t.text === "BEGIN" || t.text === "END" || t.text === "BEGINFILE" || t.text === "ENDFILE")) {
+      this.lex.next();
+      pattern = { k: t.text.toLowerCase() as "begin" };
+      if (!this.atOp("{")) {
+        throw new AwkSyntaxError(`${t.text} blocks must have an action part`, t.src, t.pos, t.line, false);
+      }
+      this.section = pattern.k as Section;
+      const action = this.block();
+      this.section = "main";
+      return { pattern, action, line: t.line };
+    }
+    if (this.atOp("{")) {
+      pattern = { k: "all" };
+    } else {
+      const from = this.parseExpr();
+      if (this.atOp(",")) {
+        this.lex.next();
+        this.skipNewlines();
+        const to = this.parseExpr();
+        pattern = { k: "range", from, to };
+      } else {
+        pattern = { k: "expr", e: from };
+      }
+    }
+    if (this.atOp("{")) {
+      this.section = "main";
+      return { pattern, action: this.block(), line: t.line };
+    }
+    const n = this.peek();
+    if (!(n.kind === "newline" || n.kind === "eof" || this.isOp(n, ";"))) this.fail(n);
+    return { pattern, action: null, line: t.line };
+  }
+
+  /** block: '{' statements '}' */
+  private block(): Stmt[] {
+    this.expectOp("{");
+    const body: Stmt[] = [];
+    for (;;) {
+      this.skipTerminators();
+      if (this.atOp("}")) break;
+      if (this.peek().kind === "eof") this.fail();
+      body.push(this.statement());
+    }
+    this.lex.next();
+    return body;
+  }
+
+  /** Ends a simple statement: `;` or newline (consumed), or before `}` / EOF. */
+  private endSimple(): void {
+    const t = this.peek();
+    if (this.isOp(t, ";") || t.kind === "newline") {
+      this.lex.next();
+      return;
+    }
+    if (this.isOp(t, "}") || t.kind === "eof") return;
+    this.fail(t);
+  }
+
+  /** A statement that is the body of if/while/for: newlines may precede it. */
+  private body(): Stmt {
+    this.skipNewlines();
+    if (this.atOp(";")) {
+      const t = this.lex.next();
+      return { k: "block", body: [], line: t.line };
+    }
+    return this.statement();
+  }
+
+  private statement(): Stmt {
+    const t = this.peek();
+    if (this.isOp(t, "{")) return { k: "block", body: this.block(), line: t.line };
+    if (this.isOp(t, ";")) {
+      this.lex.next();
+      return { k: "block", body: [], line: t.line };
+    }
+    if (t.kind === "kw") {
+      switch (t.text) {
+        case "if": return this.ifStmt();
+        case "while": return this.whileStmt();
+        case "do": return this.doStmt();
+        case "for": return this.forStmt();
+        case "switch": return this.switchStmt();
+      }
+    }
+    const s = this.simpleStatement();
+    this.endSimple();
+    return s;
+  }
+
+  private condition(): Expr {
+    this.expectOp("(");
+    const c = this.nested(() => {
+      this.skipNewlines();
+      const e = this.parseExpr();
+      this.skipNewlines();
+      return e;
+    });
+    this.expectOp(")");
+    return c;
+  }
+
+  private ifStmt(): Stmt {
+    const t = this.lex.next();
+    const c = this.condition();
+    const then = this.body();
+    // `else` may follow after newlines or a `;` that ended the then-branch.
+    let k = 0;
+    while (this.peek(k).kind === "newline" || this.isOp(this.peek(k), ";")) k++;
+    const e = this.peek(k);
+    if (e.kind === "kw" && e.text === "else") {
+      for (let i = 0; i <= k; i++) this.lex.next();
+      return { k: "if", c, then, else: this.body(), line: t.line };
+    }
+    return { k: "if", c, then, else: null, line: t.line };
+  }
+
+  private loopBody(): Stmt {
+    this.loopDepth++;
+    try {
+      return this.body();
+    } finally {
+      this.loopDepth--;
+    }
+  }
+
+  private whileStmt(): Stmt {
+    const t = this.lex.next();
+    const c = this.condition();
+    if (this.atOp(";")) {
+      this.lex.next();
+      return { k: "while", c, body: { k: "block", body: [], line: t.line }, line: t.line };
+    }
+    return { k: "while", c, body: this.loopBody(), line: t.line };
+  }
+
+  private doStmt(): Stmt {
+    const t = this.lex.next();
+    const body = this.loopBody();
+    this.skipTerminators();
+    if (!this.atKw("while")) this.fail();
+    this.lex.next();
+    const c = this.condition();
+    this.endSimple();
+    return { k: "do", body, c, line: t.line };
+  }
+
+  private forStmt(): Stmt {
+    const t = this.lex.next();
+    this.expectOp("(");
+    // for (name in array)
+    const a = this.peek(), b = this.peek(1), c = this.peek(2), d = this.peek(3);
+    if (a.kind === "name" && b.kind === "kw" && b.text === "in" && c.kind === "name" && this.isOp(d, ")")) {
+      this.lex.next(); this.lex.next(); this.lex.next(); this.lex.next();
+      const body = this.loopBody();
+      return { k: "forin", target: { k: "var", name: a.text, line: a.line }, arr: c.text, body, line: t.line };
+    }
+    if (this.isOp(a, "(") && b.kind === "name" && this.isOp(c, ")") && this.peek(3).kind === "kw" && this.peek(3).text === "in") {
+      // for ((name) in array) is not awk; let the general path report it.
+    }
+    const opt = (close: string): Expr | null => {
+      this.skipNewlines();
+      if (this.atOp(close)) return null;
+      return this.nested(() => this.parseExpr());
+    };
+    const init = opt(";");
+    this.skipNewlines();
+    this.expectOp(";");
+    const cond = opt(";");
+    this.skipNewlines();
+    this.expectOp(";");
+    const step = opt(")");
+    this.skipNewlines();
+    this.expectOp(")");
+    if (this.atOp(";")) {
+      this.lex.next();
+      return { k: "for", init, c: cond, step, body: { k: "block", body: [], line: t.line }, line: t.line };
+    }
+    return { k: "for", init, c: cond, step, body: this.loopBody(), line: t.line };
+  }
+
+  private switchStmt(): Stmt {
+    const t = this.lex.next();
+    const e = this.condition();
+    this.skipNewlines();
+    this.expectOp("{");
+    const cases: SwitchCase[] = [];
+    this.loopDepth++;
+    for (;;) {
+      this.skipTerminators();
+      const n = this.peek();
+      if (this.isOp(n, "}")) break;
+      let label: Expr | null = null;
+      if (n.kind === "kw" && n.text === "case") {
+        this.lex.next();
+        label = this.caseLabel();
+      } else if (n.kind === "kw" && n.text === "default") {
+        this.lex.next();
+      } else this.fail(n);
+      this.expectOp(":");
+      const body: Stmt[] = [];
+      for (;;) {
+        this.skipTerminators();
+        const m = this.peek();
+        if (this.isOp(m, "}") || (m.kind === "kw" && (m.text === "case" || m.text === "default"))) break;
+        if (m.kind === "eof") this.fail(m);
+        body.push(this.statement());
+      }
+      cases.push({ label, body });
+    }
+    this.loopDepth--;
+    this.lex.next();
+    return { k: "switch", e, cases, line: t.line };
+  }
+
+  private caseLabel(): Expr {
+    const t = this.peek();
+    if (t.kind === "num" || t.kind === "str" || t.kind === "ere") {
+      this.lex.next();
+      if (t.kind === "num") return { k: "num", v: t.num, line: t.line };
+      if (t.kind === "str") return { k: "str", v: t.text, line: t.line };
+      return { k: "regex", src: t.text, line: t.line };
+    }
+    if (this.isOp(t, "-") || this.isOp(t, "+")) {
+      this.lex.next();
+      const n = this.peek();
+      if (n.kind !== "num") this.fail(n);
+      this.lex.next();
+      return { k: "num", v: t.text === "-" ? -n.num : n.num, line: t.line };
+    }
+    return this.fail(t);
+  }
+
+  private simpleStatement(): Stmt {
+    const t = this.peek();
+    if (t.kind === "kw") {
+      switch (t.text) {
+        case "print":
+        case "printf":
+          return this.printStmt();
+        case "next":
+        case "nextfile":
+          this.lex.next();
+          if (this.section === "begin" || this.section === "end") {
+            const where = this.section === "begin" ? "BEGIN" : "END";
+            throw new AwkSyntaxError(`error: \`${t.text}' used in ${where} action`, t.src, t.pos, t.line, false);
+          }
+          if (t.text === "next" && (this.section === "beginfile" || this.section === "endfile")) {
+            const where = this.section === "beginfile" ? "BEGINFILE" : "ENDFILE";
+            throw new AwkSyntaxError(`error: \`next' used in ${where} action`, t.src, t.pos, t.line, false);
+          }
+          return { k: t.text as "next", line: t.line };
+        case "exit": {
+          this.lex.next();
+          const e = this.atEndOfSimple() ? null : this.parseExpr();
+          return { k: "exit", e, line: t.line };
+        }
+        case "return": {
+          if (this.section !== "function") this.fail(t, "`return' used outside function context");
+          this.lex.next();
+          const e = this.atEndOfSimple() ? null : this.parseExpr();
+          return { k: "return", e, line: t.line };
+        }
+        case "break":
+        case "continue":
+          this.lex.next();
+          if (this.loopDepth === 0) {
+            throw new AwkSyntaxError(
+              `error: \`${t.text}' is not allowed outside a loop${t.text === "break" ? " or switch" : ""}`,
+              t.src, t.pos, t.line, false,
+            );
+          }
+          return { k: t.text as "break", line: t.line };
+        case "delete":
+          return this.deleteStmt();
+      }
+    }
+    const e = this.parseExpr();
+    if (e.k === "grouplist") this.fail();
+    return { k: "expr", e, line: t.line };
+  }
+
+  private atEndOfSimple(): boolean {
+    const t = this.peek();
+    return t.kind === "newline" || t.kind === "eof" || this.isOp(t, ";") || this.isOp(t, "}");
+  }
+
+  private deleteStmt(): Stmt {
+    const t = this.lex.next();
+    let paren = false;
+    if (this.atOp("(")) {
+      this.lex.next();
+      paren = true;
+    }
+    const name = this.expectName();
+    let subs: Expr[] | null = null;
+    if (this.atOp("[")) {
+      this.lex.next();
+      subs = this.nested(() => this.parseExprList("]"));
+      this.expectOp("]");
+    }
+    if (paren) this.expectOp(")");
+    return { k: "delete", name, subs, line: t.line };
+  }
+
+  private printStmt(): Stmt {
+    const t = this.lex.next();
+    let args: Expr[] = [];
+    if (!this.atEndOfSimple() && !this.atRedirect()) {
+      this.inPrint = true;
+      try {
+        args = [this.parseExpr()];
+        while (this.atOp(",")) {
+          this.lex.next();
+          this.skipNewlines();
+          args.push(this.parseExpr());
+        }
+      } finally {
+        this.inPrint = false;
+      }
+      if (args.length === 1 && args[0].k === "grouplist") args = args[0].items;
+      else if (args.some((a) => a.k === "grouplist")) this.fail();
+    }
+    let redir: Redirect | null = null;
+    if (this.atRedirect()) {
+      const r = this.lex.next();
+      const dest = this.parseRedirectTarget();
+      redir = { mode: r.text as Redirect["mode"], dest };
+    }
+    if (t.text === "printf" && args.length === 0) this.fail(this.peek());
+    return { k: t.text as "print", args, redir, line: t.line };
+  }
+
+  private atRedirect(): boolean {
+    const t = this.peek();
+    return this.isOp(t, ">") || this.isOp(t, ">>") || this.isOp(t, "|") || this.isOp(t, "|&");
+  }
+
+  /** `print > expr`: a concatenation, without comparisons (gawk's common_exp). */
+  private parseRedirectTarget(): Expr {
+    this.inPrint = true;
+    try {
+      const e = this.parseExpr();
+      if (isLValue(e) || e.k !== "assign") return e;
+      return e;
+    } finally {
+      this.inPrint = false;
+    }
+  }
+
+  protected override inPrintList(): boolean {
+    return this.inPrint;
+  }
+}
+
+export type { Token };
