@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, release } from "node:os";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { Bash } from "../src/index.js";
 
 interface ExecResult {
   stdout: string;
@@ -59,14 +60,11 @@ function gitCommit(): string {
 }
 
 async function sandbashEngine(): Promise<Engine | string> {
-  // TODO(foundation): a static import once src/index.ts lands.
-  const path = fileURLToPath(new URL("src/index.ts", root));
   try {
-    const mod = (await import(path)) as { Bash: new () => { exec(s: string): Promise<ExecResult> } };
-    const bash = new mod.Bash();
+    const bash = new Bash();
     return { name: "sandbash", version: `${packageVersion(root)} (${gitCommit()})`, exec: (s) => bash.exec(s) };
   } catch (e) {
-    return `sandbash did not load: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
+    return `sandbash did not start: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
   }
 }
 
