@@ -1,4 +1,14 @@
 import type { CommandDef } from "../types.js";
+import { ls } from "../ls/index.js";
+import { find } from "../find/index.js";
+import { cp } from "../cp.js";
+import { mv } from "../mv.js";
+import { rm } from "../rm.js";
+import { mkdir } from "../mkdir.js";
+import { rmdir } from "../rmdir.js";
+import { touch } from "../touch.js";
+import { ln } from "../ln.js";
+import { chmod } from "../chmod.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [];
+export const commands: CommandDef[] = [ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod];
