@@ -1,8 +1,9 @@
 import createJqModule, { type JqEmscriptenModule } from "./vendor/jq-glue.js";
-import type { JqOutputChunk, JqRequest, JqResult } from "./types.js";
+import type { JqRequest, JqResult } from "./types.js";
 import { placeFiles, removeFiles, type PlacedFiles } from "./memfs.js";
 import { timeImports } from "./clock.js";
 import { encodeUtf8 } from "../../src/io/utf8.js";
+import { JqOutput, OutputCapReached } from "./output.js";
 
 /**
  * One live instance of jq's wasm, driven through jq's `main` with the WASI
@@ -15,8 +16,12 @@ import { encodeUtf8 } from "../../src/io/utf8.js";
 
 /** Pointer slots libc reserves for environ (NAME=value strings). */
 const ENV_COUNT = 1024;
-/** Bytes for the environ strings. */
+/** Bytes of the environ block before the stack: the strings, then stdout's buffer. */
 const ENV_BYTES = 256 * 1024;
+/** musl's stdout buffer (its static one is 1 KiB); the block order is glibc's, in output.ts. */
+const STDOUT_BUF_BYTES = 64 * 1024;
+/** Where the environ strings must end (the stdout buffer follows, 16 bytes apart). */
+const ENV_STRING_BYTES = ENV_BYTES - STDOUT_BUF_BYTES - 16;
 /** The C stack we give jq instead of emscripten's 64 KiB one (which sits above .data). */
 const STACK_BYTES = 4 * 1024 * 1024;
 /** Bottom of the stack painted with GUARD_WORD; a change means the stack nearly overflowed. */
@@ -24,22 +29,17 @@ const GUARD_BYTES = 4096;
 const GUARD_WORD = 0x4a514755;
 /** musl FILE field offsets (wasm32) and flags. */
 const FILE_FLAGS = 0, FILE_RPOS = 4, FILE_REND = 8, FILE_WEND = 16, FILE_WPOS = 20, FILE_WBASE = 28;
-const FILE_BUF = 44, FILE_BUF_SIZE = 48, FILE_FD = 60;
+const FILE_BUF = 44, FILE_BUF_SIZE = 48, FILE_FD = 60, FILE_LBF = 80;
 const F_PERM = 1, F_NORD = 4, F_NOWR = 8, F_EOF = 16, F_ERR = 32;
 /** musl's BUFSIZ: the size of the static stdin/stdout buffers. */
 const STDIO_BUFSIZ = 1024;
 /** Static data ends below this in jq-web's build (394,816); the scan stops here. */
 const STATIC_DATA_LIMIT = 1 << 20;
 
-/** Thrown from fd_write to stop jq when the output cap is reached (the instance is dropped). */
-class OutputCapReached extends Error {}
-
 interface CallState {
   stdin: Uint8Array;
   stdinPos: number;
-  output: JqOutputChunk[];
-  outputBytes: number;
-  maxOutputBytes: number;
+  output: JqOutput;
   nowMs: number;
 }
 
@@ -97,6 +97,7 @@ export class JqInstance {
     if (!self.envBuf) throw new Error("jq: libc did not read the environment");
     self.stackTop = (self.envBuf + ENV_BYTES + STACK_BYTES) & ~15;
     self.findStdio();
+    self.bufferStdoutLikeGlibc();
     // /dev/stdin of the glue reads through a callback that throws; jq's "/dev/stdin" gets a file per call.
     try {
       self.em.FS.unlink("/dev/stdin");
@@ -146,7 +147,7 @@ export class JqInstance {
     // glibc's wording, before the glue's abort() (which the engine reports as status 134).
     w.__assert_fail = ((cond: number, file: number, line: number, func: number) => {
       const text = `jq: ${this.cString(file)}:${line}: ${this.cString(func)}: Assertion \`${this.cString(cond)}' failed.\n`;
-      if (this.call) this.emit(this.call, 2, new TextEncoder().encode(text));
+      if (this.call) this.writeStderr(this.call, new TextEncoder().encode(text));
       return callBase("__assert_fail", cond, file, line, func);
     }) as never;
     // Would turn exit() into an abort of the runtime; jq instances live across calls.
@@ -166,33 +167,30 @@ export class JqInstance {
     const call = this.call;
     const dv = this.dv();
     let total = 0;
+    let lastLen = -1;
+    const parts: Uint8Array[] = [];
     for (let i = 0; i < iovcnt; i++) {
       const ptr = dv.getUint32(iov + i * 8, true);
-      const len = dv.getUint32(iov + i * 8 + 4, true);
-      if (len === 0) continue;
-      if (call) this.emit(call, fd, this.u8().slice(ptr, ptr + len));
-      total += len;
+      lastLen = dv.getUint32(iov + i * 8 + 4, true);
+      if (lastLen > 0) parts.push(this.u8().slice(ptr, ptr + lastLen));
+      total += lastLen;
     }
     dv.setUint32(pnum, total, true);
+    if (!call) return 0;
+    if (fd === 2) {
+      for (const p of parts) this.writeStderr(call, p);
+    } else {
+      for (const p of parts) call.output.stdout(p);
+      // musl's fflush/fclose write the buffer with an empty second piece; an overflow carries data.
+      if (iovcnt === 2 && lastLen === 0) call.output.flush();
+    }
     return 0;
   }
 
-  private emit(call: CallState, fd: 1 | 2, data: Uint8Array): void {
-    const room = call.maxOutputBytes - call.outputBytes;
-    const fits = data.length <= room ? data : data.subarray(0, Math.max(0, room));
-    if (fits.length) {
-      const last = call.output[call.output.length - 1];
-      if (last && last.fd === fd && last.data.length < 65536) {
-        const merged = new Uint8Array(last.data.length + fits.length);
-        merged.set(last.data);
-        merged.set(fits, last.data.length);
-        last.data = merged;
-      } else {
-        call.output.push({ fd, data: fits.slice() });
-      }
-      call.outputBytes += fits.length;
-    }
-    if (fits.length < data.length) throw new OutputCapReached();
+  /** stderr is unbuffered: take what musl holds of stdout first, so the order can be glibc's. */
+  private writeStderr(call: CallState, data: Uint8Array): void {
+    this.drainStdout(call);
+    call.output.stderr(data);
   }
 
   private readStdin(iov: number, iovcnt: number, pnum: number): number {
@@ -247,6 +245,20 @@ export class JqInstance {
     stdioAddresses.set(this.module, { stdin: this.stdinFile, stdout: this.stdoutFile });
   }
 
+  /**
+   * glibc fully buffers a non-tty stdout in st_blksize (4 KiB) blocks from the
+   * first write; musl starts line-buffered with 1 KiB and switches on its first
+   * flush. Give musl's stdout glibc's buffering, so stdout and stderr interleave
+   * as with the real jq (`jq ... 2>&1`).
+   */
+  private bufferStdoutLikeGlibc(): void {
+    const dv = this.dv();
+    const f = this.stdoutFile;
+    dv.setUint32(f + FILE_BUF, this.envBuf + ENV_BYTES - STDOUT_BUF_BYTES, true);
+    dv.setUint32(f + FILE_BUF_SIZE, STDOUT_BUF_BYTES, true);
+    dv.setInt32(f + FILE_LBF, -1, true);
+  }
+
   private resetStdin(): void {
     const dv = this.dv();
     const f = this.stdinFile;
@@ -255,13 +267,13 @@ export class JqInstance {
     dv.setUint32(f + FILE_REND, 0, true);
   }
 
-  /** Emits and discards what is still buffered in stdout (as fflush would). */
-  private flushStdout(call: CallState): void {
+  /** Moves what musl's stdout FILE holds to the output, leaving the FILE as fflush would. */
+  private drainStdout(call: CallState | null): void {
     const dv = this.dv();
     const f = this.stdoutFile;
     const wbase = dv.getUint32(f + FILE_WBASE, true);
     const wpos = dv.getUint32(f + FILE_WPOS, true);
-    if (wpos > wbase) this.emit(call, 1, this.u8().slice(wbase, wpos));
+    if (call && wpos > wbase) call.output.stdout(this.u8().slice(wbase, wpos));
     dv.setUint32(f + FILE_WPOS, 0, true);
     dv.setUint32(f + FILE_WBASE, 0, true);
     dv.setUint32(f + FILE_WEND, 0, true);
@@ -276,7 +288,7 @@ export class JqInstance {
     for (const entry of env) {
       if (n >= ENV_COUNT - 1) break;
       const bytes = encodeUtf8(entry);
-      if (bytes.includes(0) || off + bytes.length + 1 > ENV_BYTES) continue;
+      if (bytes.includes(0) || off + bytes.length + 1 > ENV_STRING_BYTES) continue;
       u8.set(bytes, this.envBuf + off);
       u8[this.envBuf + off + bytes.length] = 0;
       dv.setUint32(this.envArray + n * 4, this.envBuf + off, true);
@@ -309,9 +321,7 @@ export class JqInstance {
     const call: CallState = {
       stdin: req.stdin,
       stdinPos: 0,
-      output: [],
-      outputBytes: 0,
-      maxOutputBytes: req.maxOutputBytes,
+      output: new JqOutput(req.maxOutputBytes),
       nowMs: req.nowMs,
     };
     this.call = call;
@@ -325,16 +335,21 @@ export class JqInstance {
       this.paintGuard();
       try {
         status = this.callMain(req.args);
-        this.flushStdout(call);
+        // exit() in this build skips stdio; the native jq's exit flushes stdout.
+        this.drainStdout(call);
+        call.output.flush();
       } catch (e) {
         this.dead = true;
         if (e instanceof OutputCapReached) {
           limit = "output";
           status = 1;
         } else {
+          // A crashed native jq loses what stdio still buffered.
           status = crashStatus(e);
+          this.drainStdout(null);
+          call.output.dropPending();
           try {
-            this.emit(call, 2, new TextEncoder().encode(crashMessage(e)));
+            call.output.stderr(new TextEncoder().encode(crashMessage(e)));
           } catch {
             /* the output cap is already reached */
           }
@@ -352,7 +367,7 @@ export class JqInstance {
         }
       }
     }
-    return { status, output: call.output, ...(limit ? { limit } : {}) };
+    return { status, output: call.output.result(), ...(limit ? { limit } : {}) };
   }
 
   /**

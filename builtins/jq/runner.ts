@@ -3,11 +3,12 @@ import type { JqEngineOptions, JqRunner } from "./types.js";
 import type { JqWasmSource } from "./wasm-source.js";
 
 /**
- * Which JqRunner a jq call uses. The core never imports a Node module, so the
- * Node entry installs the worker-based runner (src/node/jq-host.ts) with
- * setJqRunner(); browsers and edge runtimes get the in-process engine over a
- * wasm source they supply (or dist/jq.wasm next to the bundle by default).
- * Nothing here loads jq: the engine and the wasm are imported on first use.
+ * Which JqRunner a jq call uses: the session's (`new Bash({ jq })`), else the
+ * one installed with setJqRunner() (src/node/jq-setup.ts installNodeJq()), else
+ * a default: in Node, Deno and Bun the worker host (src/node/jq-host.ts) found
+ * by a computed dynamic import, elsewhere the in-process engine over
+ * dist/jq.wasm next to the bundle. Nothing here loads jq: the engine, the host
+ * and the wasm are imported on the first jq call.
  */
 
 /** What an embedding may say about jq (`new Bash({ jq: ... })`). */
@@ -61,7 +62,57 @@ export function jqRunnerFromOptions(options: JqOptions | undefined): JqRunner | 
   return undefined;
 }
 
-/** The runner for one call: the session's, else the process-wide one, else in-process from dist/jq.wasm. */
+/** True in Node, Deno and Bun (which all offer node:worker_threads). */
+function hasNodeWorkers(): boolean {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof p?.versions?.node === "string";
+}
+
+/**
+ * Where the Node worker host is: dist/jq-node.js beside the bundle, or the
+ * TypeScript source under tsx/vitest. Computed specifiers, so browser bundlers
+ * never follow them (and the core never imports a Node module itself).
+ */
+const NODE_HOST_CANDIDATES = ["./jq-node.js", "../../src/node/jq-host.ts"];
+
+async function loadNodeRunner(): Promise<JqRunner | null> {
+  for (const candidate of NODE_HOST_CANDIDATES) {
+    let href: string;
+    try {
+      href = new URL(candidate, import.meta.url).href;
+    } catch {
+      continue;
+    }
+    try {
+      const host = (await import(/* @vite-ignore */ /* webpackIgnore: true */ href)) as {
+        createNodeJqRunner(): JqRunner;
+      };
+      return host.createNodeJqRunner();
+    } catch {
+      // not this layout
+    }
+  }
+  return null;
+}
+
+/** The default when nothing was installed: worker-run jq where Node's workers exist, else in-process. */
+function defaultRunner(): JqRunner {
+  if (!hasNodeWorkers()) return lazyInProcessRunner(undefined);
+  let chosen: Promise<JqRunner> | null = null;
+  const choose = () => (chosen ??= loadNodeRunner().then((r) => r ?? lazyInProcessRunner(undefined)));
+  return {
+    async run(request, bounds) {
+      return (await choose()).run(request, bounds);
+    },
+    async dispose() {
+      const r = chosen;
+      chosen = null;
+      if (r) await (await r).dispose?.();
+    },
+  };
+}
+
+/** The runner for one call: the session's, else the process-wide one, else the default above. */
 export function runnerFor(ctx: JqAwareContext): JqRunner {
-  return ctx.jq ?? processRunner ?? (fallback ??= lazyInProcessRunner(undefined));
+  return ctx.jq ?? processRunner ?? (fallback ??= defaultRunner());
 }

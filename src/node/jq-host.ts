@@ -121,9 +121,19 @@ export class NodeJqRunner implements JqRunner {
     this.idle.push(p);
   }
 
+  /** Terminates a worker whose call ran out of time, and starts its replacement at once so the next call finds it warm. */
   private kill(p: PooledWorker): void {
     void p.worker.terminate();
     this.forget(p);
+    if (this.live < this.maxWorkers && this.queue.length === 0) {
+      this.live++;
+      this.spawn().then(
+        (fresh) => this.give(fresh),
+        () => {
+          this.live--;
+        },
+      );
+    }
   }
 
   run(request: JqRequest, bounds: JqBounds): Promise<JqResult> {

@@ -27,7 +27,8 @@ port.on("message", async ({ id, request }: JqWorkerCall) => {
   } catch (e) {
     reply = { id, error: e instanceof Error ? e.message : String(e) };
   }
-  const transfer = "result" in reply ? reply.result.output.map((c) => c.data.buffer as ArrayBuffer) : [];
+  // Chunks may share one buffer; each buffer is transferred once.
+  const transfer = "result" in reply ? [...new Set(reply.result.output.map((c) => c.data.buffer as ArrayBuffer))] : [];
   port.postMessage(reply, transfer);
 });
 
