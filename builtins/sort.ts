@@ -1,5 +1,6 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, UsageError, type OptionSpec } from "./_lib/options.js";
+import { argmatch } from "./_lib/argmatch.js";
 import { quoteAlways, quoteFile, quoteValue } from "./_lib/quote.js";
 import { openInput, readInput } from "./_lib/input.js";
 import { FsError, isFsError } from "../src/fs/types.js";
@@ -139,35 +140,10 @@ function tryHelp(ctx: CommandContext): UsageError {
   return new UsageError(2);
 }
 
-/** argmatch's complaint about a --sort / --check word. */
-function invalidArgument(ctx: CommandContext, value: string, option: string, valid: string[]): UsageError {
-  const ambiguous = value === "" || valid.filter((v) => v.startsWith(value)).length > 1;
-  ctx.stderr.write(
-    `${ctx.name}: ${ambiguous ? "ambiguous" : "invalid"} argument ${quoteValue(value)} for ${quoteValue(option)}\n` +
-      "Valid arguments are:\n" +
-      valid.map((v) => `  - ${v.split("|").map((w) => quoteValue(w)).join(", ")}\n`).join(""),
-  );
-  ctx.stderr.write(`Try '${ctx.name} --help' for more information.\n`);
-  return new UsageError(1);
-}
-
-/** argmatch: an exact word or a unique prefix of one. */
-function matchWord(value: string, words: string[]): string | undefined {
-  if (words.includes(value)) return value;
-  const m = value === "" ? [] : words.filter((w) => w.startsWith(value));
-  return m.length === 1 ? m[0] : undefined;
-}
-
-function checkWord(ctx: CommandContext, value: string | true): "c" | "C" {
-  if (value === true) return "c";
-  const w = matchWord(value, ["quiet", "silent", "diagnose-first"]);
-  if (!w) throw invalidArgument(ctx, value, "--check", ["quiet|silent", "diagnose-first"]);
-  return w === "diagnose-first" ? "c" : "C";
-}
-
-const SORT_WORDS: Record<string, string> = {
-  "general-numeric": "g", "human-numeric": "h", month: "M", numeric: "n", random: "R", version: "V",
-};
+const CHECK_WORDS: Array<[string, "c" | "C"]> = [["quiet", "C"], ["silent", "C"], ["diagnose-first", "c"]];
+const SORT_WORDS: Array<[string, string]> = [
+  ["general-numeric", "g"], ["human-numeric", "h"], ["month", "M"], ["numeric", "n"], ["random", "R"], ["version", "V"],
+];
 
 /** -S SIZE: digits with an optional unit, 'b' or '%'. */
 function checkBufferSize(ctx: CommandContext, v: string): void {
@@ -198,14 +174,12 @@ function planFromOptions(ctx: CommandContext, args: string[]): SortPlan | number
         }
       }
     } else if (opt === "sort") {
-      const w = matchWord(v, Object.keys(SORT_WORDS));
-      if (!w) throw invalidArgument(ctx, v, "--sort", Object.keys(SORT_WORDS));
-      setOrdering(SORT_WORDS[w], 0, gkey, "both");
+      setOrdering(argmatch(ctx, "--sort", v, SORT_WORDS), 0, gkey, "both");
     } else if (opt === "c" || opt === "C") {
       if (check && check !== opt) throw fail(ctx, "options '-cC' are incompatible");
       check = opt;
     } else if (opt === "check") {
-      const c = checkWord(ctx, value);
+      const c = value === true ? "c" : argmatch(ctx, "--check", value, CHECK_WORDS);
       if (check && check !== c) throw fail(ctx, "options '-cC' are incompatible");
       check = c;
     } else if (opt === "t") {
