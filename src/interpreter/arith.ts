@@ -170,6 +170,7 @@ class ArithEval {
 
   /** bash's error token for an operand: the text from that operand on. */
   private tokenOf(node: ArithExpr): string {
+    if (node.t === "unary") return this.tokenOf(node.arg);
     if (node.t === "num") {
       const s = String(node.value);
       const i = this.text.lastIndexOf(s);

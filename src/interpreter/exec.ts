@@ -128,15 +128,25 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "Arith":
       if (cmd.redirects.length === 0 && cmd.expr.expr) {
         sh.line = cmd.line;
-        const n = evalArithExpr(sh, cmd.expr.expr, cmd.expr.text, "((: ");
-        const status = n === 0 || n === 0n ? 1 : 0;
+        let status: number;
+        try {
+          const n = evalArithExpr(sh, cmd.expr.expr, cmd.expr.text, "((: ");
+          status = n === 0 || n === 0n ? 1 : 0;
+        } catch (e) {
+          status = arithCommandFailed(sh, io, e);
+        }
         checkErrexit(sh, status);
         return status;
       }
       return withRedirects(sh, cmd.redirects, io, async (fds) => {
         sh.line = cmd.line;
-        const n = await arithValue(sh, cmd.expr, fds, "((: ");
-        const status = n === 0 || n === 0n ? 1 : 0;
+        let status: number;
+        try {
+          const n = await arithValue(sh, cmd.expr, fds, "((: ");
+          status = n === 0 || n === 0n ? 1 : 0;
+        } catch (e) {
+          status = arithCommandFailed(sh, fds, e);
+        }
         checkErrexit(sh, status);
         return status;
       });
@@ -150,6 +160,13 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "Coproc":
       return runCoproc(sh, cmd, io);
   }
+}
+
+/** An error inside (( )) ends only that command, with status 1 (unlike $(( )) in a word). */
+function arithCommandFailed(sh: Shell, io: FdTable, e: unknown): number {
+  if (!(e instanceof ShellError)) throw e;
+  reportError(sh, io, e.message);
+  return 1;
 }
 
 /** a && b, a || b: set -e is ignored on the left side. */

@@ -3,6 +3,7 @@ import type { FileSystem } from "../fs/types.js";
 import type { Budget } from "../limits/budget.js";
 import type { FunctionDef } from "../parser/ast.js";
 import { ShellError } from "./errors.js";
+import { evalArithText } from "./arith.js";
 import {
   arrayValues,
   Attr,
@@ -320,8 +321,10 @@ export class Shell {
     return out;
   }
 
-  /** Evaluates arithmetic text (for integer attributes); wired by the interpreter. */
-  evalArith: (text: string) => number | bigint = (t) => Number(t) || 0;
+  /** Evaluates arithmetic text (for integer attributes). */
+  evalArith(text: string): number | bigint {
+    return evalArithText(this, text);
+  }
 
   /** Marks a variable with attributes, creating it unset if needed. */
   declare(name: string, attrs: number, where: "local" | "global" | "visible" = "visible"): Variable {

@@ -10,7 +10,6 @@ import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { LimitExceeded } from "../limits/budget.js";
 import type { JqBounds, JqEngineOptions, JqRequest, JqResult, JqRunner } from "../../builtins/jq/types.js";
 import type { JqWorkerCall, JqWorkerReply } from "./jq-worker.js";
 import { compiledJqModule } from "./jq-wasm.js";
@@ -43,6 +42,11 @@ function workerSpec(): { script: URL | string; eval: boolean } {
   const entry = new URL("./jq-worker.ts", import.meta.url).href;
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return { script: code, eval: true };
+}
+
+/** The result of a call ended by the deadline or the signal. */
+function limited(limit: "time" | "aborted"): JqResult {
+  return { status: 1, output: [], limit };
 }
 
 function crashResult(message: string): JqResult {
@@ -137,8 +141,8 @@ export class NodeJqRunner implements JqRunner {
   }
 
   run(request: JqRequest, bounds: JqBounds): Promise<JqResult> {
-    if (bounds.signal?.aborted) return Promise.reject(new LimitExceeded("aborted", 0));
-    if (bounds.remainingMs <= 0) return Promise.reject(new LimitExceeded("time", bounds.timeoutMs));
+    if (bounds.signal?.aborted) return Promise.resolve(limited("aborted"));
+    if (bounds.remainingMs <= 0) return Promise.resolve(limited("time"));
     return new Promise<JqResult>((resolve, reject) => {
       const id = ++nextId;
       let current: PooledWorker | null = null;
@@ -150,13 +154,15 @@ export class NodeJqRunner implements JqRunner {
         bounds.signal?.removeEventListener("abort", onAbort);
         current?.worker.off("message", onMessage).off("exit", onExit);
       };
-      const stop = (error: unknown) => {
+      /** Ends the call early: kills its worker if it had one. */
+      const stop = (outcome: JqResult | Error) => {
         if (done) return;
         finish();
         if (current) this.kill(current);
-        reject(error);
+        if (outcome instanceof Error) reject(outcome);
+        else resolve(outcome);
       };
-      const onAbort = () => stop(new LimitExceeded("aborted", 0));
+      const onAbort = () => stop(limited("aborted"));
       const onExit = () => {
         if (done) return;
         finish();
@@ -169,7 +175,7 @@ export class NodeJqRunner implements JqRunner {
         resolve("error" in reply ? crashResult(reply.error) : reply.result);
       };
       if (Number.isFinite(bounds.remainingMs)) {
-        timer = setTimeout(() => stop(new LimitExceeded("time", bounds.timeoutMs)), bounds.remainingMs);
+        timer = setTimeout(() => stop(limited("time")), bounds.remainingMs);
       }
       bounds.signal?.addEventListener("abort", onAbort, { once: true });
       this.take().then(
@@ -182,7 +188,7 @@ export class NodeJqRunner implements JqRunner {
           const call: JqWorkerCall = { id, request };
           p.worker.postMessage(call);
         },
-        (e: unknown) => stop(e),
+        (e: unknown) => stop(e instanceof Error ? e : new Error(String(e))),
       );
     });
   }

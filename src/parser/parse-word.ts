@@ -73,10 +73,13 @@ export abstract class WordParser extends Scanner {
     for (;;) {
       if (this.pos >= src.length) break;
       const c = src[this.pos];
-      if (mode.parens && c === "(") parenDepth++;
-      if (mode.parens && c === ")") {
-        if (parenDepth === 0) break;
-        parenDepth--;
+      if (mode.parens && (c === "(" || c === ")")) {
+        if (c === "(") parenDepth++;
+        else if (parenDepth === 0) break;
+        else parenDepth--;
+        lit += c;
+        this.pos++;
+        continue;
       }
       if (mode.meta && isMeta(c) && !(mode.parens && (c === "(" || c === ")" || c === " " || c === "\t" || c === "\n" || c === "<" || c === ">" || c === "&" || c === "|"))) {
         // Extglob: ?( *( +( @( !( keep the parenthesised pattern inside the word.

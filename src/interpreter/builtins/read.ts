@@ -71,13 +71,13 @@ export function splitForRead(line: string, ifs: string, n: number): string[] {
     }
     i = j;
   }
-  if (i < line.length || out.length < n) {
+  if (i < line.length) {
     let rest = line.slice(i);
     // Trailing IFS whitespace is stripped from the last field.
     let e = rest.length;
     while (e > 0 && isWs(rest[e - 1])) e--;
     rest = rest.slice(0, e);
-    if (out.length < n && (rest !== "" || out.length < n)) out.push(rest);
+    out.push(rest);
   }
   return out;
 }
