@@ -78,7 +78,7 @@ function formatFloat(conv: string, x: number, spec: Spec): string {
 }
 
 function integerDigits(t: number): string {
-  if (t < 1e21) return String(t);
+  if (t < 9007199254740992) return String(t);
   return BigInt(t).toString();
 }
 

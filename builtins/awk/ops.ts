@@ -6,7 +6,7 @@
  */
 import { AwkFatal } from "./diagnostics.js";
 import type { Runtime } from "./runtime.js";
-import { isNumeric, toNum, type Value } from "./values.js";
+import { isNumeric, NEG_NAN, toNum, type Value } from "./values.js";
 
 /** What a statement tells its enclosing statement. */
 export const NORMAL = 0;
@@ -38,7 +38,9 @@ export function power(x: number, y: number): number {
     if (y === 0) return 1;
     return y > 0 ? powPosInt(x, y) : 1 / powPosInt(x, -y);
   }
-  return Math.pow(x, y);
+  const r = Math.pow(x, y);
+  // glibc's pow returns the x86 default NaN (sign bit set) for a negative base.
+  return r !== r && x === x && y === y ? NEG_NAN : r;
 }
 
 export function divide(a: number, b: number, line: number): number {

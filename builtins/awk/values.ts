@@ -134,7 +134,7 @@ export const NEG_NAN = (() => {
 /** Integral values print as integers (exactly, even past 2^53); others with fmt. */
 export function numToStr(n: number, fmt: string, format: (fmt: string, n: number) => string): string {
   if (Number.isInteger(n)) {
-    if (n > -1e21 && n < 1e21) return n === 0 ? "0" : String(n);
+    if (n > -9007199254740992 && n < 9007199254740992) return n === 0 ? "0" : String(n);
     return BigInt(n).toString();
   }
   if (n !== n || n === Infinity || n === -Infinity) return specialToStr(n);
