@@ -1,25 +1,7 @@
-import {
-  FsError,
-  type DirEntry,
-  type FileStat,
-  type FileSystem,
-  type FileType,
-  type WriteOptions,
-} from "./types.js";
-import {
-  EMPTY,
-  appendContent,
-  clearContent,
-  contentOf,
-  resizeContent,
-  setAsciiContent,
-  setContent,
-  statOf,
-  type ContentLoader,
-  type Inode,
-} from "./inode.js";
-import { InodeTree, R, W, X, type Found, type FsUsage, type MemFsOptions, type MemFsTree } from "./tree.js";
-import { encodeUtf8 } from "../io/utf8.js";
+import { FsError, type DirEntry, type FileStat, type FileSystem, type WriteOptions } from "./types.js";
+import { EMPTY, appendContent, contentOf, resizeContent, setContent, statOf, type Inode } from "./inode.js";
+import { R, W, X, type Found, type FsUsage, type MemFsOptions, type MemFsTree } from "./tree.js";
+import { SeedingTree } from "./seeding.js";
 
 /**
  * The in-memory filesystem: an inode tree of our own rather than memfs's Volume.

@@ -54,7 +54,15 @@ async function finishList(sh: Shell, list: StatementList, io: FdTable, from: num
 export function runStatement(sh: Shell, st: Statement, io: FdTable): Status {
   if (st.background) return runBackground(sh, st, io);
   const r = runCommand(sh, st.command, io);
-  if (r instanceof Promise) return r.then((s) => (sh.lastStatus = s));
+  // PIPESTATUS follows every simple command too ([$?]); pipelines set their own.
+  const simple = st.command.type === "Simple" || st.command.type === "Arith" || st.command.type === "Cond";
+  if (r instanceof Promise) {
+    return r.then((s) => {
+      if (simple) sh.pipeStatus = null;
+      return (sh.lastStatus = s);
+    });
+  }
+  if (simple) sh.pipeStatus = null;
   sh.lastStatus = r;
   return r;
 }

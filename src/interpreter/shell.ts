@@ -75,8 +75,10 @@ export class Shell {
   randomState: number;
   /** Open fds made persistent by `exec` (fd -> entry), beyond the standard three. */
   persistentFds = new Map<number, import("./io.js").FdEntry>();
-  /** PIPESTATUS of the last pipeline. */
-  pipeStatus: number[] = [0];
+  /** PIPESTATUS of the last pipeline; null: the last command was not a pipeline ([$?]). */
+  pipeStatus: number[] | null = null;
+  /** Line the current function was called from (caller). */
+  callerLine = 0;
   /** True while `source` runs a file (return is allowed). */
   sourcing = false;
   /** getopts state: index into a bundle like -abc, and the OPTIND it belongs to. */
@@ -119,7 +121,7 @@ export class Shell {
       this.secondsBase = init.secondsBase;
       this.randomState = (init.randomState * 1103515245 + 12345 + this.pid) >>> 0;
       this.persistentFds = new Map(init.persistentFds);
-      this.pipeStatus = init.pipeStatus.slice();
+      this.pipeStatus = init.pipeStatus ? init.pipeStatus.slice() : null;
       this.errexitIgnored = init.errexitIgnored;
       this.sourcing = init.sourcing;
       this.disabledBuiltins = new Set(init.disabledBuiltins);
@@ -230,7 +232,7 @@ export class Shell {
     const v = this.resolve(name);
     if (v === undefined) {
       if (name === "FUNCNAME") return this.funcNames.slice();
-      if (name === "PIPESTATUS") return this.pipeStatus.map(String);
+      if (name === "PIPESTATUS") return (this.pipeStatus ?? [this.lastStatus]).map(String);
       const d = this.dynamic(name);
       return d === undefined ? [] : [d];
     }

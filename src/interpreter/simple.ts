@@ -232,6 +232,8 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
   sh.positional = argv.slice(1);
   sh.vars.frames.push(new Map());
   sh.funcNames.unshift(fn.name);
+  const savedCallerLine = sh.callerLine;
+  sh.callerLine = sh.line;
   sh.functionSource = sh.functionSources.get(fn.name) ?? null;
   let status: number;
   try {
@@ -244,6 +246,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
     sh.positional = savedPositional;
     sh.funcNames.shift();
     sh.functionSource = savedSource;
+    sh.callerLine = savedCallerLine;
     budget.leave();
   }
   if (sh.traps.has("RETURN")) await runTrap(sh, "RETURN", fds);

@@ -360,9 +360,16 @@ export const hash: ShellBuiltin = async (sh, argv, fds) => {
   return 0;
 };
 
-export const caller: ShellBuiltin = async (sh, _argv, fds) => {
+export const caller: ShellBuiltin = async (sh, argv, fds) => {
   if (sh.funcNames.length === 0) return 1;
-  await out(fds, `${sh.line} ${sh.funcNames[1] ?? "main"}\n`);
+  const file = sh.functionSource ?? sh.sourceName;
+  if (argv.length < 2) {
+    await out(fds, `${sh.callerLine} ${file ?? "NULL"}\n`);
+    return 0;
+  }
+  // bash knows no frames for code from a -c string.
+  if (file === null) return 1;
+  await out(fds, `${sh.callerLine} ${sh.funcNames[1] ?? "main"} ${file}\n`);
   return 0;
 };
 
