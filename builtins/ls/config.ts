@@ -27,6 +27,8 @@ export interface LsConfig {
   sizeUnit: number;
   /** Bytes per unit for -s and totals (1024 by default). */
   blockUnit: number;
+  /** Letters shown after scaled sizes ("K" for --block-size=K). */
+  unitSuffix: string;
   groupDirsFirst: boolean;
   /** strftime formats for non-recent and recent files. */
   timeFormats: [string, string];
@@ -194,6 +196,7 @@ function defaults(ctx: CommandContext): LsConfig {
     human: "",
     sizeUnit: 1,
     blockUnit: 1024,
+    unitSuffix: "",
     groupDirsFirst: false,
     timeFormats: TIME_STYLE_FORMATS.locale,
     lineWidth: Number.isInteger(cols) && cols > 0 ? cols : 80,
@@ -231,6 +234,8 @@ export function parseLsArgs(ctx: CommandContext, help: string): { config: LsConf
         }
         c.sizeUnit = c.blockUnit = n;
         c.human = "";
+        // "--block-size=K" (no number) shows the unit letter after each size.
+        c.unitSuffix = /^[A-Za-z]/.test(v) ? v.replace(/^(.)iB$/, "$1").replace(/^K(B)$/, "k$1") : "";
         break;
       }
       case "ignoreBackups": c.ignoreBackups = true; break;
@@ -239,7 +244,10 @@ export function parseLsArgs(ctx: CommandContext, help: string): { config: LsConf
       case "columns": c.format = "columns"; break;
       case "across": c.format = "across"; break;
       case "commas": c.format = "commas"; break;
-      case "one": c.format = "one"; break;
+      case "one":
+        // GNU: -1 has no effect after -l.
+        if (c.format !== "long") c.format = "one";
+        break;
       case "long": c.format = "long"; break;
       case "noOwner": c.format = "long"; c.printOwner = false; break;
       case "noGroupLong": c.format = "long"; c.printGroup = false; break;
@@ -279,9 +287,9 @@ export function parseLsArgs(ctx: CommandContext, help: string): { config: LsConf
         break;
       case "timeStyle": timeStyleArg = v; break;
       case "groupDirs": c.groupDirsFirst = true; break;
-      case "human": c.human = "iec"; c.sizeUnit = 1; c.blockUnit = 1; break;
-      case "si": c.human = "si"; c.sizeUnit = 1; c.blockUnit = 1; break;
-      case "kibibytes": c.blockUnit = 1024; break;
+      case "human": c.human = "iec"; c.sizeUnit = 1; c.blockUnit = 1; c.unitSuffix = ""; break;
+      case "si": c.human = "si"; c.sizeUnit = 1; c.blockUnit = 1; c.unitSuffix = ""; break;
+      case "kibibytes": c.blockUnit = 1024; c.unitSuffix = ""; break;
       case "derefArgs": c.dereference = "args"; derefSet = true; break;
       case "derefArgsDir": c.dereference = "argsToDir"; derefSet = true; break;
       case "deref": c.dereference = "always"; derefSet = true; break;

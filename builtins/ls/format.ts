@@ -94,14 +94,17 @@ export class Formatter {
   blocks(st: FileStat | null): string {
     if (!st) return "?";
     const b = blocksOf(st);
-    return this.cfg.human ? humanSize(b, this.cfg.human === "si", 512) : String(ceilUnits(b, 512, this.cfg.blockUnit));
+    if (this.cfg.human) return humanSize(b, this.cfg.human === "si", 512);
+    return String(ceilUnits(b, 512, this.cfg.blockUnit)) + this.cfg.unitSuffix;
   }
 
   /** The "total N" line for a directory listing. */
   total(files: FileInfo[]): string {
     let sum = 0;
     for (const f of files) if (f.st) sum += blocksOf(f.st);
-    const n = this.cfg.human ? humanSize(sum, this.cfg.human === "si", 512) : String(ceilUnits(sum, 512, this.cfg.blockUnit));
+    const n = this.cfg.human
+      ? humanSize(sum, this.cfg.human === "si", 512)
+      : String(ceilUnits(sum, 512, this.cfg.blockUnit)) + this.cfg.unitSuffix;
     return `total ${n}`;
   }
 
@@ -115,7 +118,7 @@ export class Formatter {
 
   private size(st: FileStat): string {
     if (this.cfg.human) return humanSize(st.size, this.cfg.human === "si");
-    return String(ceilUnits(st.size, 1, this.cfg.sizeUnit));
+    return String(ceilUnits(st.size, 1, this.cfg.sizeUnit)) + this.cfg.unitSuffix;
   }
 
   private isDevice(st: FileStat): boolean {
