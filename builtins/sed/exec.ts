@@ -74,12 +74,13 @@ export class SedMachine {
     this.out = out;
     for (const c of this.script.commands) c.active = false;
     while (this.exitCode === null) {
-      const line = await input.next();
+      let line = input.nextSync();
+      if (line === undefined) line = await input.next();
       if (!line) break;
       this.ps = line.text;
       this.chomped = line.terminated;
       this.tFlag = false;
-      this.isLast = await input.atLast();
+      this.isLast = input.atLastSync() ?? (await input.atLast());
       await this.cycle();
     }
   }
@@ -302,12 +303,12 @@ export class SedMachine {
   /** n/N: reads the next line (appending for N); false at the end of input. */
   private async readNext(append: boolean): Promise<boolean> {
     await this.flushAppends();
-    const line = await this.input.next();
+    const line = this.input.nextSync() ?? (await this.input.next());
     if (!line) return false;
     this.ps = append ? this.ps + this.nl + line.text : line.text;
     this.chomped = line.terminated;
     this.tFlag = false;
-    this.isLast = await this.input.atLast();
+    this.isLast = this.input.atLastSync() ?? (await this.input.atLast());
     return true;
   }
 

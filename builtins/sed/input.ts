@@ -1,20 +1,34 @@
 import type { CommandContext } from "../types.js";
+import type { ByteReader } from "../../src/io/streams.js";
+import { concatBytes } from "../../src/io/streams.js";
 import { openInput } from "../_lib/input.js";
-import { readLines, type Line } from "../_lib/lines.js";
 import { isFsError } from "../../src/fs/types.js";
 import { decodeUtf8 } from "../../src/io/utf8.js";
 import { SedRuntimeError } from "./exec.js";
 
+export interface SedLine {
+  text: string;
+  terminated: boolean;
+}
+
 /**
  * sed's input: the operands read as one stream of lines (or one file at a
- * time with -s/-i), with one line of look-ahead so `$` is known. Unreadable
- * operands are reported ("sed: can't read x: No such file or directory") and
- * skipped; the exit status becomes 2.
+ * time with -s/-i), with one line of look-ahead so `$` is known. Each chunk is
+ * decoded once and split on the string, so a line costs no await when its
+ * chunk is already in. Unreadable operands are reported ("sed: can't read x:
+ * No such file or directory") and skipped; the exit status becomes 2.
  */
 export class SedInput {
   private index = -1;
-  private lines: AsyncGenerator<Line> | null = null;
-  private ahead: { text: string; terminated: boolean; file: string } | null = null;
+  private reader: ByteReader | null = null;
+  private currentFile = "-";
+  /** Decoded complete lines of the current chunk, and the read position in it. */
+  private text = "";
+  private pos = 0;
+  /** Bytes after the last delimiter of the chunks read so far. */
+  private carry: Uint8Array[] = [];
+  private readonly delim: string;
+  private ahead: (SedLine & { file: string }) | null = null;
   private aheadReady = false;
   /** Name of the file the current line came from ("-" for stdin). */
   fileName = "-";
@@ -30,6 +44,7 @@ export class SedInput {
     private readonly inPlace = false,
   ) {
     if (only >= 0) this.index = only - 1;
+    this.delim = String.fromCharCode(delimiter);
   }
 
   private async openNext(): Promise<boolean> {
@@ -48,8 +63,7 @@ export class SedInput {
             );
           }
         }
-        const reader = await openInput(this.ctx, operand);
-        this.lines = readLines(reader, this.delimiter);
+        this.reader = await openInput(this.ctx, operand);
         this.currentFile = operand;
         return true;
       } catch (e) {
@@ -60,27 +74,66 @@ export class SedInput {
     }
   }
 
-  private currentFile = "-";
+  /** A line from the decoded chunk, or null when the chunk is used up. */
+  private takeLine(): (SedLine & { file: string }) | null {
+    if (this.pos >= this.text.length) return null;
+    const nl = this.text.indexOf(this.delim, this.pos);
+    const line = this.text.slice(this.pos, nl);
+    this.pos = nl + 1;
+    return { text: line, terminated: true, file: this.currentFile };
+  }
 
-  private async fetch(): Promise<void> {
-    this.aheadReady = true;
-    this.ahead = null;
+  /** Reads until a complete line is available; null at the end of all input. */
+  private async refill(): Promise<(SedLine & { file: string }) | null> {
     for (;;) {
-      if (this.lines) {
-        const r = await this.lines.next();
-        if (!r.done) {
-          this.ahead = { text: decodeUtf8(r.value.bytes), terminated: r.value.terminated, file: this.currentFile };
-          return;
+      if (!this.reader && !(await this.openNext())) return null;
+      const chunk = await this.reader!.read();
+      if (chunk === null) {
+        this.reader = null;
+        if (this.carry.length > 0) {
+          const rest = concatBytes(this.carry);
+          this.carry = [];
+          if (rest.length > 0) return { text: decodeUtf8(rest), terminated: false, file: this.currentFile };
         }
-        this.lines = null;
+        continue;
       }
-      if (!(await this.openNext())) return;
+      const last = chunk.lastIndexOf(this.delimiter);
+      if (last < 0) {
+        this.carry.push(chunk.slice());
+        continue;
+      }
+      const head = chunk.subarray(0, last + 1);
+      const bytes = this.carry.length > 0 ? concatBytes([...this.carry, head]) : head;
+      this.carry = last + 1 < chunk.length ? [chunk.slice(last + 1)] : [];
+      this.text = decodeUtf8(bytes);
+      this.pos = 0;
+      return this.takeLine();
     }
   }
 
-  /** The next line, or null at the end of input. */
-  async next(): Promise<{ text: string; terminated: boolean } | null> {
+  private async fetch(): Promise<void> {
+    this.ahead = this.takeLine() ?? (await this.refill());
+    this.aheadReady = true;
+  }
+
+  /** The next line (no await needed when `nextSync` can answer). */
+  async next(): Promise<SedLine | null> {
     if (!this.aheadReady) await this.fetch();
+    return this.consume();
+  }
+
+  /** The next line when it is already decoded; undefined when a read is needed. */
+  nextSync(): SedLine | null | undefined {
+    if (!this.aheadReady) {
+      const line = this.takeLine();
+      if (!line) return undefined;
+      this.ahead = line;
+      this.aheadReady = true;
+    }
+    return this.consume();
+  }
+
+  private consume(): SedLine | null {
     const line = this.ahead;
     if (!line) return null;
     this.aheadReady = false;
@@ -89,14 +142,19 @@ export class SedInput {
     return line;
   }
 
-  /** Whether the line last returned is the last one. */
+  /** Whether the line last returned is the last one (may need a read). */
   async atLast(): Promise<boolean> {
     if (!this.aheadReady) await this.fetch();
     return this.ahead === null;
   }
 
-  /** Whether any line is left (the `n`/`N` test). */
-  async hasMore(): Promise<boolean> {
-    return !(await this.atLast());
+  /** atLast without waiting: undefined when a read is needed to know. */
+  atLastSync(): boolean | undefined {
+    if (this.aheadReady) return this.ahead === null;
+    const line = this.takeLine();
+    if (!line) return undefined;
+    this.ahead = line;
+    this.aheadReady = true;
+    return false;
   }
 }

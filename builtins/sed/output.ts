@@ -1,36 +1,45 @@
 import type { ByteWriter } from "../../src/io/streams.js";
-import { OutputBuffer } from "../_lib/output.js";
+import { encodeUtf8 } from "../../src/io/utf8.js";
+
+/** Characters gathered before one encode-and-write. */
+const FLUSH_AT = 64 * 1024;
 
 /**
  * An output of sed (stdout, a w file, the in-place temp file) that remembers a
  * missing final newline: GNU writes the pattern space of an unterminated last
  * line without its newline, and adds it back only if more output follows.
+ * Text is gathered as strings and encoded once per ~64 KiB.
  */
 export class SedOutput {
   private missingNewline = false;
-  private readonly buf: OutputBuffer | null;
+  private pending: string[] = [];
+  private pendingLength = 0;
   /** Collected text when there is no writer (w files, in-place edits). */
   readonly chunks: string[] = [];
 
   constructor(
-    writer: ByteWriter | null,
+    private readonly writer: ByteWriter | null,
     private readonly newline: string,
-  ) {
-    this.buf = writer ? new OutputBuffer(writer) : null;
-  }
+  ) {}
 
   private raw(s: string): void | Promise<void> {
-    if (this.buf) return this.buf.write(s);
-    this.chunks.push(s);
+    if (!this.writer) {
+      this.chunks.push(s);
+      return;
+    }
+    this.pending.push(s);
+    this.pendingLength += s.length;
+    if (this.pendingLength >= FLUSH_AT) return this.flush();
   }
 
   /** Writes text followed by the line delimiter, or without it when `terminated` is false. */
   line(text: string, terminated = true): void | Promise<void> {
-    let s = this.missingNewline ? this.newline + text : text;
-    this.missingNewline = false;
-    if (terminated) s += this.newline;
-    else this.missingNewline = true;
-    return this.raw(s);
+    if (this.missingNewline) {
+      this.missingNewline = false;
+      this.raw(this.newline);
+    }
+    if (!terminated) this.missingNewline = true;
+    return this.raw(terminated ? text + this.newline : text);
   }
 
   /** Writes text as is (a/i/c texts and r files carry their own newlines). */
@@ -43,7 +52,12 @@ export class SedOutput {
     return this.raw(s);
   }
 
+  /** Sends what is gathered (before stderr output, a subshell, or the end). */
   flush(): void | Promise<void> {
-    return this.buf?.flush();
+    if (!this.writer || this.pending.length === 0) return;
+    const data = encodeUtf8(this.pending.join(""));
+    this.pending = [];
+    this.pendingLength = 0;
+    return this.writer.write(data);
   }
 }

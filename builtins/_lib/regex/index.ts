@@ -193,16 +193,14 @@ class Matcher implements CompiledRegex {
   private jsAllowed(text: string, from: number): boolean {
     if (this.degree === Infinity) return false;
     if (this.degree === 0) return true;
-    let longest: number;
-    if (!this.multiline) longest = text.length - from;
-    else {
-      if (text !== this.lastText) {
-        this.lastText = text;
-        this.lastLongest = longestLine(text);
-      }
-      longest = this.lastLongest;
+    if (Math.pow(text.length - from, this.degree + 1) <= JS_COST_LIMIT) return true;
+    if (!this.multiline) return false;
+    // A match cannot cross a newline here, so the longest line bounds the work.
+    if (text !== this.lastText) {
+      this.lastText = text;
+      this.lastLongest = longestLine(text);
     }
-    return Math.pow(longest, this.degree + 1) <= JS_COST_LIMIT;
+    return Math.pow(this.lastLongest, this.degree + 1) <= JS_COST_LIMIT;
   }
 
   find(text: string, from = 0): { index: number; end: number } | null {

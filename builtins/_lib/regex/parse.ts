@@ -324,6 +324,8 @@ class Parser {
         this.pos++;
         const hi = this.bracketChar(null);
         if (hi === null || hi < lo) throw new RegexSyntaxError(E.range);
+        // glibc's C.UTF-8 has no collation order for ranges beyond ASCII.
+        if (hi > 0x7f) throw new RegexSyntaxError(E.collate);
         if (this.peek() === "-" && this.peek(1) !== "]") throw new RegexSyntaxError(E.range);
         set.ranges.push([lo, hi]);
       } else {
