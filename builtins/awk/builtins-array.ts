@@ -70,28 +70,17 @@ export function orderedKeys(rt: Runtime, a: AwkArray, how: string): string[] {
 }
 
 /** Field splitting into an array, with the separators into `seps` (gawk's 4th argument). */
-function splitInto(rt: Runtime, s: string, sp: Splitter, arr: AwkArray, seps: AwkArray | null): number {
+function splitInto(s: string, sp: Splitter, arr: AwkArray, seps: AwkArray | null): number {
   const parts: unknown[] = [];
-  const n = splitWith(s, sp, parts);
+  const sepList: string[] | undefined = seps ? [] : undefined;
+  const n = splitWith(s, sp, parts, sepList);
   arr.clear();
   for (let i = 1; i <= n; i++) arr.set(String(i), new Strnum(parts[i] as string));
   if (seps) {
     seps.clear();
-    // Recover the separators from the text between fields.
-    let pos = 0;
-    if (sp.k === "space") {
-      const lead = /^[ \t\n]*/.exec(s)![0];
-      if (lead) seps.set("0", new Strnum(lead));
-      pos = lead.length;
-    }
-    for (let i = 1; i <= n; i++) {
-      const f = parts[i] as string;
-      const at = s.indexOf(f, pos);
-      pos = (at < 0 ? pos : at) + f.length;
-      const next = i < n ? s.indexOf(parts[i + 1] as string, pos + (sp.k === "space" ? 1 : 0)) : s.length;
-      const sep = s.slice(pos, next < 0 ? s.length : next);
-      if (i < n || (sp.k === "space" && sep !== "")) seps.set(String(i), new Strnum(sep));
-    }
+    sepList!.forEach((sep, i) => {
+      if (sep !== undefined) seps.set(String(i), new Strnum(sep));
+    });
   }
   return n;
 }
@@ -143,7 +132,7 @@ export function compileSplitBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin"
       return (rt) => {
         const text = s(rt);
         const sp = sep ? sep(rt) : rt.fieldSplitter();
-        return splitInto(rt, text, sp, arr(rt), seps ? seps(rt) : null);
+        return splitInto(text, sp, arr(rt), seps ? seps(rt) : null);
       };
     }
     case "patsplit": {

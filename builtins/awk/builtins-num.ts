@@ -137,7 +137,7 @@ export function compileMathBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" 
     case "int": return (rt) => Math.trunc(a0(rt));
     case "sqrt": return (rt) => {
       const x = a0(rt);
-      if (x < 0) rt.warn(`sqrt: called with negative argument ${rt.fmtNum("%g", x)}`, line);
+      if (x < 0) rt.warn(`sqrt: received negative argument ${rt.fmtNum("%g", x)}`, line);
       return Math.sqrt(x);
     };
     case "exp": return (rt) => {
@@ -197,8 +197,8 @@ export function compileMathBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" 
         const f = fmt ? fmt(rt) : rt.str(rt.procinfo("strftime") ?? "%a %b %e %H:%M:%S %Z %Y");
         const t = ts ? Math.trunc(ts(rt)) : Math.floor(rt.ctx.sandbox.now() / 1000);
         if (t < 0 && ts) throw new AwkFatal("strftime: second argument less than 0 or too big for time_t", line);
-        const zone = utc && utc(rt) ? "UTC" : zoneOf(rt.ctx);
-        return cStrftime(f, localTime(t * 1000, zone));
+        if (utc && utc(rt)) return cStrftime(f, { ...localTime(t * 1000, "UTC"), zone: "GMT" });
+        return cStrftime(f, localTime(t * 1000, zoneOf(rt.ctx)));
       };
     }
   }

@@ -122,7 +122,7 @@ export function substitute(re: CompiledRegex, text: string, pieces: Piece[], whi
       next = end + step;
     }
     pos = next;
-    if ((which !== 0 && current >= which) || (pos >= text.length && start === end)) break;
+    if ((which !== 0 && current >= which) || (pos >= text.length && start === next)) break;
     m = re.exec(text, pos);
   }
   if (count === 0) return [text, 0];

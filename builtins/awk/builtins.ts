@@ -35,18 +35,18 @@ export function builtinKind(name: string): Kind {
 
 /** length(x): an array's element count, or the string's length in characters. */
 function compileLength(c: Compiler, e: Extract<Expr, { k: "builtin" }>): Ex {
-  if (e.args.length === 0) return (rt) => charLength(rt.record);
+  if (e.args.length === 0) return (rt) => charLength(rt.mbCheck(rt.record));
   const a = e.args[0];
   if (a.k === "var") {
     const cell = c.cellOf(a.name);
     return (rt) => {
       const v = cell.get(rt);
       if (v instanceof AwkArray) return v.size;
-      return charLength(rt.str(v));
+      return charLength(rt.mbCheck(rt.str(v)));
     };
   }
   const s = c.cs(a);
-  return (rt) => charLength(s(rt));
+  return (rt) => charLength(rt.mbCheck(s(rt)));
 }
 
 /** substr(s, m[, n]) as gawk 5 does it: m below 1 becomes 1, m and n truncate. */
@@ -87,17 +87,17 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
       return compileLength(c, e);
     case "substr": {
       const s = c.cs(args[0]), m = c.cn(args[1]);
-      if (args.length === 2) return (rt) => substr(s(rt), m(rt), undefined);
+      if (args.length === 2) return (rt) => substr(rt.mbCheck(s(rt)), m(rt), undefined);
       const n = c.cn(args[2]);
       return (rt) => {
-        const str = s(rt);
+        const str = rt.mbCheck(s(rt));
         const mv = m(rt);
         return substr(str, mv, n(rt));
       };
     }
     case "index": {
       const s = c.cs(args[0]), t = c.cs(args[1]);
-      return (rt) => indexOf(s(rt), t(rt), rt.ic);
+      return (rt) => indexOf(rt.mbCheck(s(rt)), t(rt), rt.ic);
     }
     case "sprintf": {
       const fmt = c.cs(args[0]);
@@ -107,11 +107,11 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
     }
     case "tolower": {
       const s = c.cs(args[0]);
-      return (rt) => s(rt).toLowerCase();
+      return (rt) => rt.mbCheck(s(rt)).toLowerCase();
     }
     case "toupper": {
       const s = c.cs(args[0]);
-      return (rt) => s(rt).toUpperCase();
+      return (rt) => rt.mbCheck(s(rt)).toUpperCase();
     }
     case "isarray": {
       const a = args[0];
@@ -135,7 +135,7 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
           const k = key(rt);
           const ar = arr(rt);
           if (!ar.has(k)) return "untyped";
-          return typeOf(ar.peek(k), false);
+          return typeOf(ar.peek(k), true);
         };
       }
       if (a.k === "regex") return () => "regexp";
@@ -158,7 +158,7 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
 export function strtonum(v: Value): number {
   if (typeof v === "number") return v;
   if (v instanceof Strnum && v.isNum) return v.n;
-  const s = (typeof v === "string" ? v : v === undefined ? "" : v.s).trimStart();
+  const s = typeof v === "string" ? v : v === undefined ? "" : v.s;
   let m = /^0[xX]([0-9a-fA-F]+)/.exec(s);
   if (m) return parseInt(m[1], 16);
   m = /^0([0-7]+)(?![0-9.eE])/.exec(s);

@@ -21,16 +21,18 @@ export interface FieldWidth {
 }
 
 /** Default splitting: fields are runs of non-blanks (space, tab, and newline). */
-export function splitSpace(s: string, out: unknown[]): number {
+export function splitSpace(s: string, out: unknown[], seps?: string[]): number {
   let n = 0;
   const len = s.length;
   let i = 0;
   for (;;) {
+    const gap = i;
     while (i < len) {
       const c = s.charCodeAt(i);
       if (c === 32 || c === 9 || c === 10) i++;
       else break;
     }
+    if (seps && i > gap) seps[n] = s.slice(gap, i);
     if (i >= len) return n;
     const start = i;
     while (i < len) {
@@ -42,7 +44,7 @@ export function splitSpace(s: string, out: unknown[]): number {
   }
 }
 
-function splitChar(s: string, c: string, newline: boolean, out: unknown[]): number {
+function splitChar(s: string, c: string, newline: boolean, out: unknown[], seps?: string[]): number {
   if (s === "") return 0;
   let n = 0;
   let start = 0;
@@ -51,6 +53,7 @@ function splitChar(s: string, c: string, newline: boolean, out: unknown[]): numb
       const i = s.indexOf(c, start);
       if (i < 0) break;
       out[++n] = s.slice(start, i);
+      if (seps) seps[n] = c;
       start = i + 1;
     }
     out[++n] = s.slice(start);
@@ -60,6 +63,7 @@ function splitChar(s: string, c: string, newline: boolean, out: unknown[]): numb
     const ch = s[i];
     if (ch === c || ch === "\n") {
       out[++n] = s.slice(start, i);
+      if (seps) seps[n] = ch;
       start = i + 1;
     }
   }
@@ -73,7 +77,7 @@ function splitChars(s: string, out: unknown[]): number {
   return n;
 }
 
-function splitRegex(s: string, re: CompiledRegex, out: unknown[]): number {
+function splitRegex(s: string, re: CompiledRegex, out: unknown[], seps?: string[]): number {
   if (s === "") return 0;
   let n = 0;
   let start = 0;
@@ -87,6 +91,7 @@ function splitRegex(s: string, re: CompiledRegex, out: unknown[]): number {
       continue;
     }
     out[++n] = s.slice(start, m.index);
+    if (seps) seps[n] = s.slice(m.index, m.end);
     start = from = m.end;
   }
   out[++n] = s.slice(start);
@@ -134,16 +139,17 @@ function splitFpat(s: string, re: CompiledRegex, out: unknown[]): number {
   return n;
 }
 
-export function splitWith(s: string, sp: Splitter, out: unknown[]): number {
+/** Splits s into out[1..n]; seps (split()'s fourth argument) gets the separators: seps[i] after field i. */
+export function splitWith(s: string, sp: Splitter, out: unknown[], seps?: string[]): number {
   switch (sp.k) {
     case "space":
-      return splitSpace(s, out);
+      return splitSpace(s, out, seps);
     case "char":
-      return splitChar(s, sp.c, sp.newline, out);
+      return splitChar(s, sp.c, sp.newline, out, seps);
     case "chars":
       return splitChars(s, out);
     case "regex":
-      return splitRegex(s, sp.re, out);
+      return splitRegex(s, sp.re, out, seps);
     case "widths":
       return splitWidths(s, sp.widths, out);
     case "fpat":

@@ -16,6 +16,8 @@ import { RegexCache, type CompiledRegex } from "./regex.js";
 import { numToStr, scanNumber, Strnum, toNum, type Value } from "./values.js";
 
 /** A string assigned to a field by the program (not input, so never a strnum). */
+const INVALID_BYTE = /[\uDC80-\uDCFF]/;
+
 export class PureStr {
   constructor(readonly s: string) {}
 }
@@ -40,8 +42,8 @@ export class Runtime implements FormatHost {
   funcs: Map<string, FuncInfo> | null = null;
   readonly io: AwkIO;
   private rng: BsdRandom | null = null;
-  /** The last srand() seed (gawk starts at 0). */
-  seed = 0;
+  /** The last srand() seed (gawk 5.2 reports 1 before any srand). */
+  seed = 1;
   /** Nesting of synchronous function calls: nothing may wait inside one. */
   syncDepth = 0;
   /** Source line of the statement running (for messages). */
@@ -117,6 +119,17 @@ export class Runtime implements FormatHost {
 
   warn(message: string, line = 0): void {
     this.ctx.stderr.write(`${this.where(line)}warning: ${message}\n`);
+  }
+
+  private mbWarned = false;
+
+  /** gawk warns once when a string function meets bytes that are not valid UTF-8. */
+  mbCheck(s: string): string {
+    if (!this.mbWarned && INVALID_BYTE.test(s)) {
+      this.mbWarned = true;
+      this.warn("Invalid multibyte data detected. There may be a mismatch between your data and your locale", this.line);
+    }
+    return s;
   }
 
   /** PROCINFO[key] without creating it. */
