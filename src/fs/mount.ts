@@ -140,6 +140,13 @@ export class MountFs implements FileSystem {
     return this.change(path, "chmod", (fs, p) => fs.chmod(p, mode));
   }
 
+  chown(path: string, uid: number, gid: number): Promise<void> {
+    return this.change(path, "chown", (fs, p) => {
+      if (!fs.chown) throw new FsError("ENOTSUP", path, "chown");
+      return fs.chown(p, uid, gid);
+    });
+  }
+
   utimes(path: string, atimeMs: number, mtimeMs: number): Promise<void> {
     return this.change(path, "utime", (fs, p) => fs.utimes(p, atimeMs, mtimeMs));
   }

@@ -61,6 +61,8 @@ export interface FileSystem {
   /** Resolves every symlink; ENOENT if a component is missing. */
   realpath(path: string): Promise<string>;
   chmod(path: string, mode: number): Promise<void>;
+  /** Changes owner and group (chown(2): only root gives files away). Optional: MemFs and MountFs have it. */
+  chown?(path: string, uid: number, gid: number): Promise<void>;
   /** Times in milliseconds since the epoch. */
   utimes(path: string, atimeMs: number, mtimeMs: number): Promise<void>;
   truncate(path: string, length: number): Promise<void>;

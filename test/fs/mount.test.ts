@@ -146,3 +146,15 @@ describe("MountFs seeding", () => {
     expect(calls).toBe(1);
   });
 });
+
+describe("MountFs chown", () => {
+  it("routes chown, EROFS on read-only mounts", async () => {
+    const { fs, root } = await setup();
+    await fs.writeFile("/mnt/data/mine", enc(""));
+    await fs.chown("/mnt/data/mine", 1000, 1000);
+    expect(await code(fs.chown("/mnt/data/mine", 0, 0))).toBe("EPERM");
+    expect(await code(fs.chown("/opt/ro/r", 1000, 1000))).toBe("EROFS");
+    await root.asUser(0).writeFile("/tmp/rootfile", enc(""));
+    expect(await code(fs.chown("/tmp/rootfile", 1000, 1000))).toBe("EPERM");
+  });
+});
