@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+import { jqWasmPlugin } from "./build/esbuild-jq-plugin.js";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -40,6 +41,18 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     define,
+  },
+  {
+    // jq in Node: the worker host (found by builtins/jq/runner.ts as ./jq-node.js) and
+    // the worker script; the plugin writes the stripped jq.wasm beside them.
+    entry: { "jq-node": "src/node/jq-host.ts", "jq-worker": "src/node/jq-worker.ts" },
+    format: ["esm"],
+    outExtension: () => ({ js: ".js" }),
+    platform: "node",
+    target: "node20",
+    sourcemap: true,
+    clean: false,
+    esbuildPlugins: [jqWasmPlugin()],
   },
   {
     entry: { cli: "src/node/cli.ts" },

@@ -1,4 +1,3 @@
-import { LimitExceeded } from "../../src/limits/budget.js";
 import { JqEngine } from "./engine.js";
 import type { JqBounds, JqEngineOptions, JqRequest, JqResult, JqRunner } from "./types.js";
 import { compileJqWasm, type JqWasmSource } from "./wasm-source.js";
@@ -19,11 +18,11 @@ export function createInProcessJqRunner(source: JqWasmSource, options: JqEngineO
     }));
   return {
     async run(request: JqRequest, bounds: JqBounds): Promise<JqResult> {
-      checkBounds(bounds);
+      const before = overBounds(bounds);
+      if (before) return { status: 1, output: [], limit: before };
       const started = Date.now();
       const result = await (await getEngine()).run(request);
-      checkBounds({ ...bounds, remainingMs: bounds.remainingMs - (Date.now() - started) });
-      return result;
+      return { ...result, limit: result.limit ?? overBounds({ ...bounds, remainingMs: bounds.remainingMs - (Date.now() - started) }) };
     },
     dispose() {
       void engine?.then((e) => e.dispose());
@@ -32,8 +31,9 @@ export function createInProcessJqRunner(source: JqWasmSource, options: JqEngineO
   };
 }
 
-/** Throws the limit error when the deadline has passed or the signal fired. */
-function checkBounds(bounds: JqBounds): void {
-  if (bounds.signal?.aborted) throw new LimitExceeded("aborted", 0);
-  if (bounds.remainingMs <= 0) throw new LimitExceeded("time", bounds.timeoutMs);
+/** Which bound is already exceeded, if any. */
+function overBounds(bounds: JqBounds): "time" | "aborted" | undefined {
+  if (bounds.signal?.aborted) return "aborted";
+  if (bounds.remainingMs <= 0) return "time";
+  return undefined;
 }

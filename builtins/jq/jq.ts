@@ -71,7 +71,6 @@ async function runJq(ctx: CommandContext): Promise<number> {
   };
   const result = await runnerFor(ctx as JqAwareContext).run(request, {
     remainingMs: ctx.budget.remainingMs(),
-    timeoutMs: limits.timeoutMs,
     signal: ctx.signal,
   });
   let first = true;
@@ -80,6 +79,8 @@ async function runJq(ctx: CommandContext): Promise<number> {
     first = false;
     await (chunk.fd === 1 ? ctx.stdout : ctx.stderr).write(data);
   }
+  if (result.limit === "time") throw new LimitExceeded("time", limits.timeoutMs);
+  if (result.limit === "aborted") throw new LimitExceeded("aborted", 0);
   if (result.limit === "output") throw new LimitExceeded("output", limits.maxOutputBytes);
   return result.status;
 }

@@ -1,6 +1,7 @@
 import type { CommandContext } from "../types.js";
 import type { JqEngineOptions, JqRunner } from "./types.js";
 import type { JqWasmSource } from "./wasm-source.js";
+import { moduleUrl } from "./module-url.js";
 
 /**
  * Which JqRunner a jq call uses: the session's (`new Bash({ jq })`), else the
@@ -79,7 +80,7 @@ async function loadNodeRunner(): Promise<JqRunner | null> {
   for (const candidate of NODE_HOST_CANDIDATES) {
     let href: string;
     try {
-      href = new URL(candidate, import.meta.url).href;
+      href = new URL(candidate, moduleUrl()).href;
     } catch {
       continue;
     }

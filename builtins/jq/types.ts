@@ -44,8 +44,12 @@ export interface JqResult {
   /** jq's exit status (or 134 after an abort inside the wasm). */
   status: number;
   output: JqOutputChunk[];
-  /** Set when jq was stopped by a cap rather than finishing on its own. */
-  limit?: "output";
+  /**
+   * Set when jq did not finish on its own: stopped at the output cap, or (from
+   * a runner) ended by the deadline or the abort signal. The command turns it
+   * into the LimitExceeded error, so runners need no shared error class.
+   */
+  limit?: "output" | "time" | "aborted";
 }
 
 /** Caps one engine applies to its instances. */
@@ -57,8 +61,9 @@ export interface JqEngineOptions {
 }
 
 /**
- * Runs jq requests somewhere. `run` resolves with jq's result, or rejects with
- * LimitExceeded when the deadline or the abort signal ends the call first.
+ * Runs jq requests somewhere. `run` resolves with jq's result; a call ended by
+ * the deadline or the abort signal resolves with `limit` "time" or "aborted"
+ * (and no output). Rejections are for a runner that cannot run jq at all.
  */
 export interface JqRunner {
   run(request: JqRequest, bounds: JqBounds): Promise<JqResult>;
@@ -70,7 +75,5 @@ export interface JqRunner {
 export interface JqBounds {
   /** Milliseconds left before the exec's deadline (Infinity when there is none). */
   remainingMs: number;
-  /** The value of limits.timeoutMs, for the error message. */
-  timeoutMs: number;
   signal?: AbortSignal;
 }

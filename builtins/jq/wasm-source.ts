@@ -1,3 +1,5 @@
+import { moduleUrl } from "./module-url.js";
+
 /**
  * Where jq's wasm comes from when jq runs in this thread or a Web Worker:
  * a precompiled `WebAssembly.Module` (required on Workers-style edge runtimes,
@@ -21,7 +23,9 @@ type JqWasmValue = WebAssembly.Module | Uint8Array | ArrayBuffer | URL | string;
  * `new URL(..., import.meta.url)` form and ship the file with the app.
  */
 export function defaultJqWasmUrl(): URL {
-  return new URL("./jq.wasm", import.meta.url);
+  const base = moduleUrl();
+  // The literal form first: bundlers only recognise `new URL("...", import.meta.url)`.
+  return base === import.meta.url ? new URL("./jq.wasm", import.meta.url) : new URL("./jq.wasm", base);
 }
 
 async function fetchAndCompile(url: string | URL): Promise<WebAssembly.Module> {
