@@ -15,7 +15,7 @@ import { runPipeline } from "./pipeline.js";
 import { applyRedirects, closeRedirects } from "./redirect.js";
 import { reportError } from "./report.js";
 import type { Shell } from "./shell.js";
-import { runExitTrap } from "./traps.js";
+import { runExitTrap, runTrap } from "./traps.js";
 import { runSimple } from "./simple.js";
 import type { ArithSource } from "../parser/ast.js";
 
@@ -59,12 +59,13 @@ export function runStatement(sh: Shell, st: Statement, io: FdTable): Status {
   if (r instanceof Promise) {
     return r.then((s) => {
       if (simple) sh.pipeStatus = null;
-      return (sh.lastStatus = s);
+      sh.lastStatus = s;
+      return sh.pendingErr ? runErrTrap(sh, io, s) : s;
     });
   }
   if (simple) sh.pipeStatus = null;
   sh.lastStatus = r;
-  return r;
+  return sh.pendingErr ? runErrTrap(sh, io, r) : r;
 }
 
 /** cmd & : runs concurrently in a subshell; $! is its pseudo pid. */
@@ -92,9 +93,27 @@ function runBackground(sh: Shell, st: Statement, io: FdTable): number {
   return 0;
 }
 
-/** Throws ErrexitSignal when set -e applies to this status. */
+/**
+ * Throws ErrexitSignal when set -e applies to this status. With an ERR trap the
+ * exit waits until the statement ends, so the trap runs first (runErrTrap).
+ */
 export function checkErrexit(sh: Shell, status: number): void {
-  if (status !== 0 && sh.errexitIgnored === 0 && sh.options.has("errexit")) throw new ErrexitSignal(status);
+  if (status === 0 || sh.errexitIgnored !== 0) return;
+  if (sh.traps.has("ERR")) {
+    sh.pendingErr = { status, exit: sh.options.has("errexit") };
+    return;
+  }
+  if (sh.options.has("errexit")) throw new ErrexitSignal(status);
+}
+
+async function runErrTrap(sh: Shell, io: FdTable, status: number): Promise<number> {
+  const pending = sh.pendingErr!;
+  sh.pendingErr = null;
+  sh.lastStatus = pending.status;
+  await runTrap(sh, "ERR", io);
+  sh.lastStatus = status;
+  if (pending.exit) throw new ErrexitSignal(pending.status);
+  return status;
 }
 
 export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {

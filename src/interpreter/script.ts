@@ -54,6 +54,10 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       }
       throw e;
     }
+    if (parser.warnings.length) {
+      for (const w of parser.warnings) writeErr(io, `${k.kind === "file" ? k.name : sh.argv0}: ${w}\n`);
+      parser.warnings.length = 0;
+    }
     if (!list) break;
     status = await runList(sh, list, io);
   }

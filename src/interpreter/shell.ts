@@ -77,6 +77,8 @@ export class Shell {
   persistentFds = new Map<number, import("./io.js").FdEntry>();
   /** PIPESTATUS of the last pipeline; null: the last command was not a pipeline ([$?]). */
   pipeStatus: number[] | null = null;
+  /** A failure waiting for its ERR trap (see checkErrexit). */
+  pendingErr: { status: number; exit: boolean } | null = null;
   /** Line the current function was called from (caller). */
   callerLine = 0;
   /** True while `source` runs a file (return is allowed). */

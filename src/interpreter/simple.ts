@@ -48,8 +48,22 @@ export function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Status {
     const name = argv[0];
     const b = SHELL_BUILTINS.get(name);
     if (b && !sh.functions.has(name) && sh.enabledBuiltin(name)) {
-      const r = b(sh, argv, io, cmd);
-      if (r instanceof Promise) return r.then((s) => (checkErrexit(sh, s), s));
+      let r: Status;
+      try {
+        r = b(sh, argv, io, cmd);
+      } catch (e) {
+        r = builtinFailed(sh, io, name, e);
+      }
+      if (r instanceof Promise) {
+        return r.then(
+          (s) => (checkErrexit(sh, s), s),
+          (e) => {
+            const s = builtinFailed(sh, io, name, e);
+            checkErrexit(sh, s);
+            return s;
+          },
+        );
+      }
       checkErrexit(sh, r);
       return r;
     }
@@ -96,6 +110,14 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
   } finally {
     if (applied) await closeRedirects(applied);
   }
+}
+
+/** A ShellError out of a builtin: `bash: line N: NAME: MESSAGE`, its status (fatal ones exit). */
+function builtinFailed(sh: Shell, io: FdTable, name: string, e: unknown): number {
+  if (!(e instanceof ShellError)) throw e;
+  reportError(sh, io, `${name}: ${e.message}`);
+  if (e.fatal) throw new ExitSignal(e.status);
+  return e.status;
 }
 
 function expansionFailed(sh: Shell, io: FdTable, e: unknown): never | number {
@@ -170,6 +192,13 @@ async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTa
   if (fn) return withTempAssigns(sh, cmd, fds, true, () => callFunction(sh, fn, argv, fds));
   const builtin = SHELL_BUILTINS.get(name);
   if (builtin && sh.enabledBuiltin(name)) {
+    const call = async () => {
+      try {
+        return await builtin(sh, argv, fds, cmd);
+      } catch (e) {
+        return builtinFailed(sh, fds, name, e);
+      }
+    };
     if (SPECIAL_BUILTINS.has(name)) {
       // Assignments before special builtins persist (POSIX).
       try {
@@ -177,9 +206,9 @@ async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTa
       } catch (e) {
         return expansionFailed(sh, fds, e);
       }
-      return builtin(sh, argv, fds, cmd);
+      return call();
     }
-    return withTempAssigns(sh, cmd, fds, false, () => builtin(sh, argv, fds, cmd));
+    return withTempAssigns(sh, cmd, fds, false, call);
   }
   return withTempAssigns(sh, cmd, fds, true, () => runUtility(sh, argv, fds));
 }

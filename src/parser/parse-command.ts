@@ -489,8 +489,15 @@ export abstract class CommandParser extends WordParser {
     }
   }
 
-  /** bash warns and uses what was read. The interpreter prints the warning. */
-  protected onHeredocEof(_delimiter: string, _redirect: Redirect): void {}
+  /** Warnings the runner prints (a here-document ended by end of input). */
+  warnings: string[] = [];
+
+  /** bash warns and uses what was read. */
+  protected onHeredocEof(delimiter: string, redirect: Redirect): void {
+    this.warnings.push(
+      `line ${this.lineAt(this.src.length)}: warning: here-document at line ${this.lineAt(redirect.pos)} delimited by end-of-file (wanted \`${delimiter}')`,
+    );
+  }
 
   private heredocBodyWord(text: string, pos: number, quoted: boolean): Word {
     if (quoted || !/[$`\\]/.test(text)) {

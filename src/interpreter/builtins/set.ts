@@ -74,6 +74,21 @@ export const set: ShellBuiltin = async (sh, argv, fds) => {
       continue;
     }
     for (const c of a.slice(1)) {
+      if (c === "o") {
+        // -eo NAME: the o in a cluster takes the next argument.
+        const name = argv[++i];
+        if (name === undefined) {
+          await printOptions(sh, fds, on);
+          return 0;
+        }
+        if (!SET_OPTIONS.some(([n]) => n === name)) {
+          builtinError(sh, fds, "set", `${name}: invalid option name`);
+          return 1;
+        }
+        if (on) sh.options.add(name);
+        else sh.options.delete(name);
+        continue;
+      }
       const name = optionLetter(c);
       if (!name) return invalidOption(sh, fds, "set", `${a[0]}${c}`, "set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]");
       if (on) sh.options.add(name);
