@@ -2,7 +2,7 @@ import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { quoteFile } from "./_lib/quote.js";
 import { openOperand } from "./_lib/files.js";
-import { OutputBuffer } from "./_lib/output.js";
+import { ByteBuilder } from "./_lib/output.js";
 import { TabStops, takeObsoleteTabArgs } from "./_lib/tabstops.js";
 
 /**
@@ -30,10 +30,10 @@ class Expander {
   constructor(
     private readonly stops: TabStops,
     private readonly initialOnly: boolean,
-    private readonly out: OutputBuffer,
+    private readonly out: ByteBuilder,
   ) {}
 
-  async feed(chunk: Uint8Array): Promise<void> {
+  feed(chunk: Uint8Array): void {
     const out = this.out;
     let start = 0; // bytes from start..i-1 pass through unchanged
     for (let i = 0; i < chunk.length; i++) {
@@ -46,10 +46,10 @@ class Expander {
       }
       if (!this.convert) continue;
       if (c === 9) {
-        if (i > start) await out.write(chunk.subarray(start, i));
+        if (i > start) out.bytes(chunk.subarray(start, i));
         start = i + 1;
         const next = this.stops.next(this.column, this.index) ?? this.column + 1;
-        await out.write(" ".repeat(Math.max(1, next - this.column)));
+        out.repeat(32, Math.max(1, next - this.column));
         this.column = Math.max(next, this.column + 1);
       } else if (c === 8) {
         if (this.column > 0) this.column--;
@@ -57,7 +57,7 @@ class Expander {
       } else this.column++;
       if (this.initialOnly && c !== 9 && c !== 32) this.convert = false;
     }
-    if (start < chunk.length) await out.write(chunk.subarray(start));
+    if (start < chunk.length) out.bytes(chunk.subarray(start));
   }
 }
 
@@ -68,13 +68,13 @@ async function run(ctx: CommandContext): Promise<number> {
   const stops = new TabStops();
   for (const value of [...obsolete, ...opts.all("tabs")]) if (!stops.parse(ctx, value)) return 1;
   if (!stops.finish(ctx)) return 1;
-  const out = new OutputBuffer(ctx.stdout);
+  const out = new ByteBuilder(65536);
   const expander = new Expander(stops, opts.has("initial"), out);
   let status = 0;
   for (const operand of opts.operands.length ? opts.operands : ["-"]) {
     const opened = await openOperand(ctx, operand);
     if (!("reader" in opened)) {
-      await out.flush();
+      await ctx.stdout.write(out.take());
       const err = "openError" in opened ? opened.openError : opened.readError;
       ctx.stderr.write(`expand: ${quoteFile(operand)}: ${err.message}\n`);
       status = 1;
@@ -82,11 +82,12 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     for (let chunk = await opened.reader.read(); chunk; chunk = await opened.reader.read()) {
       ctx.budget.step();
-      await expander.feed(chunk);
+      expander.feed(chunk);
+      await ctx.stdout.write(out.take());
     }
     if (opened.owned) opened.reader.close();
   }
-  await out.flush();
+  await ctx.stdout.write(out.take());
   return status;
 }
 

@@ -2,7 +2,7 @@ import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { quoteFile, quoteValue } from "./_lib/quote.js";
 import { openOperand } from "./_lib/files.js";
-import { OutputBuffer } from "./_lib/output.js";
+import { ByteBuilder } from "./_lib/output.js";
 import { parseSize } from "./_lib/size.js";
 
 /**
@@ -47,12 +47,12 @@ async function run(ctx: CommandContext): Promise<number> {
     width = r.value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(r.value);
   }
   const mode: Mode = { width, bytes: opts.has("bytes"), spaces: opts.has("spaces") };
-  const out = new OutputBuffer(ctx.stdout);
+  const out = new ByteBuilder(65536);
   let status = 0;
   for (const operand of opts.operands.length ? opts.operands : ["-"]) {
     const opened = await openOperand(ctx, operand);
     if (!("reader" in opened)) {
-      await out.flush();
+      await ctx.stdout.write(out.take());
       const err = "openError" in opened ? opened.openError : opened.readError;
       ctx.stderr.write(`fold: ${quoteFile(operand)}: ${err.message}\n`);
       status = 1;
@@ -61,12 +61,13 @@ async function run(ctx: CommandContext): Promise<number> {
     const folder = new Folder(mode, out);
     for (let chunk = await opened.reader.read(); chunk; chunk = await opened.reader.read()) {
       ctx.budget.step();
-      await folder.feed(chunk);
+      folder.feed(chunk);
+      await ctx.stdout.write(out.take());
     }
-    await folder.end();
+    folder.end();
     if (opened.owned) opened.reader.close();
   }
-  await out.flush();
+  await ctx.stdout.write(out.take());
   return status;
 }
 
@@ -78,7 +79,7 @@ class Folder {
 
   constructor(
     private readonly mode: Mode,
-    private readonly out: OutputBuffer,
+    private readonly out: ByteBuilder,
   ) {}
 
   private adjust(column: number, c: number): number {
@@ -98,13 +99,13 @@ class Folder {
     this.line[this.len++] = c;
   }
 
-  async feed(chunk: Uint8Array): Promise<void> {
+  feed(chunk: Uint8Array): void {
     const width = this.mode.width;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i];
       if (c === 10) {
         this.push(c);
-        await this.out.write(this.line.subarray(0, this.len));
+        this.out.bytes(this.line.subarray(0, this.len));
         this.len = this.column = 0;
         continue;
       }
@@ -115,27 +116,27 @@ class Folder {
           break;
         }
         // c would make the line too long: break before it (after the last blank with -s).
-        if (this.mode.spaces && (await this.breakAtBlank())) continue;
+        if (this.mode.spaces && this.breakAtBlank()) continue;
         if (this.len === 0) {
           this.push(c);
           break;
         }
         this.push(10);
-        await this.out.write(this.line.subarray(0, this.len));
+        this.out.bytes(this.line.subarray(0, this.len));
         this.len = this.column = 0;
       }
     }
   }
 
   /** Writes the line through its last blank and keeps the rest; false when it has no blank. */
-  private async breakAtBlank(): Promise<boolean> {
+  private breakAtBlank(): boolean {
     let end = this.len;
     while (end > 0) {
       const b = this.line[--end];
       if (b === 32 || b === 9) {
         end++;
-        await this.out.write(this.line.slice(0, end));
-        await this.out.write("\n");
+        this.out.bytes(this.line.subarray(0, end));
+        this.out.byte(10);
         this.line.copyWithin(0, end, this.len);
         this.len -= end;
         this.column = 0;
@@ -146,8 +147,8 @@ class Folder {
     return false;
   }
 
-  async end(): Promise<void> {
-    if (this.len > 0) await this.out.write(this.line.slice(0, this.len));
+  end(): void {
+    if (this.len > 0) this.out.bytes(this.line.subarray(0, this.len));
     this.len = 0;
   }
 }

@@ -3,8 +3,8 @@ import { decodeUtf8, encodeUtf8 } from "../src/io/utf8.js";
 import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
 import { quoteFile, quoteValue } from "./_lib/quote.js";
 import { openOperand } from "./_lib/files.js";
-import { readLines } from "./_lib/lines.js";
-import { OutputBuffer } from "./_lib/output.js";
+import { readLineBatches } from "./_lib/lines.js";
+import { ByteBuilder } from "./_lib/output.js";
 import { compileRegex, RegexSyntaxError, type CompiledRegex } from "./_lib/regex/index.js";
 
 /**
@@ -37,6 +37,7 @@ const SPEC: OptionSpec = {
 type Style = { kind: "a" | "t" | "n" } | { kind: "p"; regex: CompiledRegex };
 
 const INTMAX = (1n << 63n) - 1n;
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 function parseStyle(ctx: CommandContext, text: string, section: string): Style {
   if (text === "a" || text === "t" || text === "n") return { kind: text };
@@ -80,7 +81,7 @@ interface Settings {
   width: number;
   format: "ln" | "rn" | "rz";
   /** The delimiter lines for header, body and footer (empty: no sections). */
-  delimiters: string[];
+  delimiters: Uint8Array[];
 }
 
 function readSettings(ctx: CommandContext, opts: Exclude<ReturnType<typeof parseOptions>, number>): Settings {
@@ -107,7 +108,7 @@ function readSettings(ctx: CommandContext, opts: Exclude<ReturnType<typeof parse
   }
   let delim = opts.get("delimiter") ?? "\\:";
   if (delim.length === 1) delim += ":";
-  const delimiters = delim === "" ? [] : [delim.repeat(3), delim.repeat(2), delim];
+  const delimiters = delim === "" ? [] : [delim.repeat(3), delim.repeat(2), delim].map(encodeUtf8);
   return {
     styles,
     start,
@@ -131,71 +132,90 @@ async function run(ctx: CommandContext): Promise<number> {
     if (e instanceof UsageError) return e.status;
     throw e;
   }
-  const out = new OutputBuffer(ctx.stdout);
-  const noNumber = encodeUtf8(" ".repeat(s.width + s.separator.length));
-  let lineNo = s.start;
-  let section = 1; // 0 header, 1 body, 2 footer
-  let blanks = 0n;
+  const out = new ByteBuilder(65536);
+  const noNumber = " ".repeat(s.width + s.separator.length);
+  const state = { lineNo: s.start, section: 1, blanks: 0n }; // section: 0 header, 1 body, 2 footer
   let status = 0;
-  const number = async () => {
-    const n = lineNo.toString();
-    let text: string;
-    if (s.format === "ln") text = n.padEnd(s.width);
-    else if (s.format === "rn") text = n.padStart(s.width);
-    else text = lineNo < 0n ? "-" + n.slice(1).padStart(s.width - 1, "0") : n.padStart(s.width, "0");
-    await out.write(text);
-    await out.write(s.separator);
-    lineNo += s.increment;
-  };
   for (const operand of opts.operands.length ? opts.operands : ["-"]) {
     const opened = await openOperand(ctx, operand);
     if (!("reader" in opened)) {
-      await out.flush();
+      await ctx.stdout.write(out.take());
       const err = "openError" in opened ? opened.openError : opened.readError;
       ctx.stderr.write(`nl: ${quoteFile(operand)}: ${err.message}\n`);
       status = 1;
       continue;
     }
-    for await (const line of readLines(opened.reader)) {
+    for await (const batch of readLineBatches(opened.reader)) {
       ctx.budget.step();
-      const kind = sectionOf(line.bytes, s.delimiters);
-      if (kind >= 0) {
-        section = kind;
-        if (s.renumber) lineNo = s.start;
-        await out.write("\n");
-        continue;
-      }
-      const style = s.styles[section];
-      const empty = line.bytes.length === 0;
-      if (style.kind === "a") {
-        if (s.join > 1n) {
-          if (!empty || ++blanks === s.join) {
-            await number();
-            blanks = 0n;
-          } else await out.write(noNumber);
-        } else await number();
-      } else if (style.kind === "t") {
-        if (!empty) await number();
-        else await out.write(noNumber);
-      } else if (style.kind === "p") {
-        if (style.regex.test(decodeUtf8(line.bytes))) await number();
-        else await out.write(noNumber);
-      } else await out.write(noNumber);
-      await out.write(line.bytes);
-      // GNU's line reader supplies a missing final newline.
-      await out.write("\n");
+      for (const line of batch) numberLine(line.bytes, s, state, out, noNumber);
+      await ctx.stdout.write(out.take());
     }
     if (opened.owned) opened.reader.close();
   }
-  await out.flush();
+  await ctx.stdout.write(out.take());
   return status;
 }
 
+/** Writes one line with its number (or the blank field) into out, as GNU proc_text does. */
+function numberLine(
+  bytes: Uint8Array,
+  s: Settings,
+  state: { lineNo: bigint; section: number; blanks: bigint },
+  out: ByteBuilder,
+  noNumber: string,
+): void {
+  const kind = sectionOf(bytes, s.delimiters);
+  if (kind >= 0) {
+    state.section = kind;
+    if (s.renumber) state.lineNo = s.start;
+    out.byte(10);
+    return;
+  }
+  const style = s.styles[state.section];
+  const empty = bytes.length === 0;
+  if (style.kind === "a") {
+    if (s.join > 1n) {
+      if (!empty || ++state.blanks === s.join) {
+        writeNumber(s, state, out);
+        state.blanks = 0n;
+      } else out.latin1(noNumber);
+    } else writeNumber(s, state, out);
+  } else if (style.kind === "t") {
+    if (!empty) writeNumber(s, state, out);
+    else out.latin1(noNumber);
+  } else if (style.kind === "p") {
+    if (style.regex.test(decodeUtf8(bytes))) writeNumber(s, state, out);
+    else out.latin1(noNumber);
+  } else out.latin1(noNumber);
+  out.bytes(bytes);
+  // GNU's line reader supplies a missing final newline.
+  out.byte(10);
+}
+
+/** Writes the line number in its format and the separator, and counts on. */
+function writeNumber(s: Settings, state: { lineNo: bigint }, out: ByteBuilder): void {
+  const v = state.lineNo;
+  const n = v <= SAFE && v >= -SAFE ? String(Number(v)) : v.toString();
+  let text: string;
+  if (s.format === "ln") text = n.padEnd(s.width);
+  else if (s.format === "rn") text = n.padStart(s.width);
+  else text = v < 0n ? "-" + n.slice(1).padStart(s.width - 1, "0") : n.padStart(s.width, "0");
+  out.latin1(text);
+  out.bytes(s.separator);
+  state.lineNo += s.increment;
+}
+
 /** Which section a delimiter line starts (0 header, 1 body, 2 footer), or -1 for text. */
-function sectionOf(bytes: Uint8Array, delimiters: string[]): number {
-  if (delimiters.length === 0 || bytes.length < 2 || bytes.length > delimiters[0].length * 4) return -1;
-  const text = decodeUtf8(bytes);
-  return delimiters.indexOf(text);
+function sectionOf(bytes: Uint8Array, delimiters: Uint8Array[]): number {
+  if (delimiters.length === 0 || bytes.length < 2 || bytes.length > delimiters[0].length) return -1;
+  for (let k = 0; k < delimiters.length; k++) {
+    const d = delimiters[k];
+    if (d.length !== bytes.length) continue;
+    let same = true;
+    for (let i = 0; i < d.length && same; i++) same = d[i] === bytes[i];
+    if (same) return k;
+  }
+  return -1;
 }
 
 export const nl: CommandDef = { name: "nl", help: HELP, run };

@@ -1,10 +1,10 @@
 import type { CommandContext, CommandDef } from "./types.js";
-import { decodeUtf8, encodeUtf8 } from "../src/io/utf8.js";
+import { decodeUtf8 } from "../src/io/utf8.js";
 import { concatBytes } from "../src/io/streams.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { openOperand } from "./_lib/files.js";
-import { readLines } from "./_lib/lines.js";
-import { OutputBuffer } from "./_lib/output.js";
+import { readLineBatches } from "./_lib/lines.js";
+import { ByteBuilder } from "./_lib/output.js";
 
 /**
  * rev (util-linux 2.38): reverses the characters of each line. Like the real
@@ -31,6 +31,35 @@ const SPEC: OptionSpec = {
   version: { short: "V", long: "version" },
 };
 
+/**
+ * Appends the characters of a UTF-8 line in reverse order. Returns false (and
+ * appends nothing) when the line is not valid UTF-8.
+ */
+function reverseInto(line: Uint8Array, out: ByteBuilder): boolean {
+  const n = line.length;
+  let ascii = true;
+  for (let i = 0; i < n; i++) if (line[i] >= 0x80) { ascii = false; break; }
+  out.reserve(n);
+  const buf = out.buf;
+  const base = out.length;
+  if (ascii) {
+    for (let i = 0; i < n; i++) buf[base + n - 1 - i] = line[i];
+    out.length += n;
+    return true;
+  }
+  if (hasInvalid(decodeUtf8(line))) return false;
+  // Each sequence keeps its byte order; the sequences go in reverse.
+  let i = 0;
+  while (i < n) {
+    const b = line[i];
+    const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    buf.set(line.subarray(i, i + len), base + n - i - len);
+    i += len;
+  }
+  out.length += n;
+  return true;
+}
+
 /** True when decoding kept an invalid byte (U+DC80..U+DCFF). */
 function hasInvalid(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -38,10 +67,6 @@ function hasInvalid(s: string): boolean {
     if (c >= 0xdc80 && c <= 0xdcff) return true;
   }
   return false;
-}
-
-function reverseChars(s: string): string {
-  return Array.from(s).reverse().join("");
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -55,7 +80,7 @@ async function run(ctx: CommandContext): Promise<number> {
     await ctx.stdout.write(VERSION + "\n");
     return 0;
   }
-  const out = new OutputBuffer(ctx.stdout);
+  const out = new ByteBuilder(65536);
   let status = 0;
   const operands = opts.operands.length ? opts.operands : ["-"];
   for (const operand of operands) {
@@ -63,48 +88,48 @@ async function run(ctx: CommandContext): Promise<number> {
     const name = opts.operands.length === 0 ? "stdin" : operand;
     const opened = await openOperand(ctx, opts.operands.length === 0 ? "-" : operand === "-" ? "./-" : operand);
     if ("openError" in opened) {
-      await out.flush();
+      await ctx.stdout.write(out.take());
       ctx.stderr.write(`rev: cannot open ${operand}: ${opened.openError.message}\n`);
       status = 1;
       continue;
     }
     if ("readError" in opened) {
-      await out.flush();
+      await ctx.stdout.write(out.take());
       ctx.stderr.write(`rev: ${name}: 0: ${opened.readError.message}\n`);
       status = 1;
       continue;
     }
     let done = 0;
     let pending: Uint8Array | null = null;
-    for await (const line of readLines(opened.reader)) {
+    let failed = false;
+    for await (const batch of readLineBatches(opened.reader)) {
       ctx.budget.step();
-      const bytes: Uint8Array = pending ? concatBytes([pending, line.bytes]) : line.bytes;
-      pending = null;
-      const nul = bytes.indexOf(0);
-      if (nul >= 0) {
-        // wcslen stops at the NUL: the line looks unfinished, so the next one joins it.
-        pending = bytes.subarray(0, nul);
-        continue;
-      }
-      const text = decodeUtf8(bytes);
-      if (hasInvalid(text)) {
-        await out.flush();
-        ctx.stderr.write(`rev: ${name}: ${done}: Invalid or incomplete multibyte or wide character\n`);
-        status = 1;
+      for (const line of batch) {
+        const bytes: Uint8Array = pending ? concatBytes([pending, line.bytes]) : line.bytes;
         pending = null;
-        break;
+        const nul = bytes.indexOf(0);
+        if (nul >= 0) {
+          // wcslen stops at the NUL: the line looks unfinished, so the next one joins it.
+          pending = bytes.subarray(0, nul);
+          continue;
+        }
+        if (!reverseInto(bytes, out)) {
+          failed = true;
+          break;
+        }
+        if (line.terminated) out.byte(10);
+        done++;
       }
-      await out.write(encodeUtf8(reverseChars(text)));
-      if (line.terminated) await out.write("\n");
-      done++;
+      await ctx.stdout.write(out.take());
+      if (failed) break;
     }
-    if (pending) {
-      const text = decodeUtf8(pending);
-      if (!hasInvalid(text)) await out.write(encodeUtf8(reverseChars(text)));
-    }
+    if (failed) {
+      ctx.stderr.write(`rev: ${name}: ${done}: Invalid or incomplete multibyte or wide character\n`);
+      status = 1;
+    } else if (pending) reverseInto(pending, out);
     if (opened.owned) opened.reader.close();
   }
-  await out.flush();
+  await ctx.stdout.write(out.take());
   return status;
 }
 

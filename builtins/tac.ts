@@ -1,6 +1,7 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { readAll } from "../src/io/streams.js";
-import { bytesToLatin1, latin1ToBytes, encodeUtf8 } from "../src/io/utf8.js";
+import { bytesToLatin1, encodeUtf8 } from "../src/io/utf8.js";
+import { ByteBuilder } from "./_lib/output.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { quoteFile, quoteAlways } from "./_lib/quote.js";
 import { openOperand } from "./_lib/files.js";
@@ -26,13 +27,19 @@ const SPEC: OptionSpec = {
 };
 
 /** Finds the separator ending at or before `limit`: [start, end) with the largest start, or null. */
-type BackwardSearch = (text: string, limit: number) => [number, number] | null;
+type BackwardSearch = (limit: number) => [number, number] | null;
 
-function literalSearch(sep: string): BackwardSearch {
-  return (text, limit) => {
-    if (sep.length === 0 || limit < sep.length) return null;
-    const p = text.lastIndexOf(sep, limit - sep.length);
-    return p < 0 ? null : [p, p + sep.length];
+/** A literal separator, searched on the bytes. */
+function literalSearch(data: Uint8Array, sep: Uint8Array): BackwardSearch {
+  const n = sep.length;
+  return (limit) => {
+    if (n === 0 || limit < n) return null;
+    for (let p = data.lastIndexOf(sep[0], limit - n); p >= 0; p = p > 0 ? data.lastIndexOf(sep[0], p - 1) : -1) {
+      let k = 1;
+      while (k < n && data[p + k] === sep[k]) k++;
+      if (k === n) return [p, p + n];
+    }
+    return null;
   };
 }
 
@@ -95,9 +102,10 @@ function escapeJs(c: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(c) ? "\\" + c : c;
 }
 
-function regexSearch(ctx: CommandContext, source: string): BackwardSearch {
-  const re = new RegExp(emacsToJs(source), "my");
-  return (text, limit) => {
+/** A regex separator, matched on the bytes as a byte string. */
+function regexSearch(ctx: CommandContext, re: RegExp, data: Uint8Array): BackwardSearch {
+  const text = bytesToLatin1(data);
+  return (limit) => {
     const sub = limit === text.length ? text : text.slice(0, limit);
     for (let p = limit - 1; p >= 0; p--) {
       ctx.budget.step();
@@ -113,17 +121,17 @@ async function run(ctx: CommandContext): Promise<number> {
   const opts = parseOptions(ctx, SPEC, { help: HELP });
   if (typeof opts === "number") return opts;
   const before = opts.has("before");
-  // The separator is matched on bytes: its UTF-8 bytes as a byte string.
-  const sep = bytesToLatin1(encodeUtf8(opts.get("separator") ?? "\n"));
-  let search: BackwardSearch;
-  if (opts.has("regex") && sep !== "") {
+  // The separator is matched on bytes: its UTF-8 bytes (as a byte string for -r).
+  const sepBytes = encodeUtf8(opts.get("separator") ?? "\n");
+  let regex: RegExp | null = null;
+  if (opts.has("regex") && sepBytes.length > 0) {
     try {
-      search = regexSearch(ctx, sep);
+      regex = new RegExp(emacsToJs(bytesToLatin1(sepBytes)), "my");
     } catch (e) {
       ctx.stderr.write(`tac: ${(e as Error).message}\n`);
       return 1;
     }
-  } else search = literalSearch(sep);
+  }
   let status = 0;
   for (const operand of opts.operands.length ? opts.operands : ["-"]) {
     const opened = await openOperand(ctx, operand);
@@ -140,38 +148,32 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     const data = await readAll(opened.reader);
     if (opened.owned) opened.reader.close();
-    await reverse(ctx, bytesToLatin1(data), search, before);
+    const search = regex ? regexSearch(ctx, regex, data) : literalSearch(data, sepBytes);
+    await reverse(ctx, data, search, before);
   }
   return status;
 }
 
-/** Writes the records of text from last to first. */
-async function reverse(ctx: CommandContext, text: string, search: BackwardSearch, before: boolean): Promise<void> {
-  let end = text.length; // end of the record being cut off
-  let limit = text.length; // searches see only text before this
-  const parts: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    await ctx.stdout.write(latin1ToBytes(parts.join("")));
-    parts.length = 0;
-    size = 0;
-  };
+/** Writes the records of data from last to first. */
+async function reverse(ctx: CommandContext, data: Uint8Array, search: BackwardSearch, before: boolean): Promise<void> {
+  let end = data.length; // end of the record being cut off
+  let limit = data.length; // searches see only bytes before this
+  const out = new ByteBuilder(65536);
   for (;;) {
-    ctx.budget.step();
-    const m = search(text, limit);
+    const m = search(limit);
     if (!m) break;
     const cut = before ? m[0] : m[1];
-    if (cut < end) {
-      parts.push(text.slice(cut, end));
-      size += end - cut;
-    }
+    if (cut < end) out.bytes(data.subarray(cut, end));
     end = cut;
     limit = m[0];
-    if (size > 65536) await flush();
+    if (out.length >= 65536) {
+      ctx.budget.step();
+      await ctx.stdout.write(out.take());
+    }
     if (limit === 0) break;
   }
-  if (end > 0) parts.push(text.slice(0, end));
-  await flush();
+  if (end > 0) out.bytes(data.subarray(0, end));
+  await ctx.stdout.write(out.take());
 }
 
 export const tac: CommandDef = { name: "tac", help: HELP, run };

@@ -2,7 +2,7 @@ import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { quoteFile } from "./_lib/quote.js";
 import { openOperand } from "./_lib/files.js";
-import { OutputBuffer } from "./_lib/output.js";
+import { ByteBuilder } from "./_lib/output.js";
 import { TabStops, takeObsoleteTabArgs } from "./_lib/tabstops.js";
 
 /**
@@ -34,7 +34,7 @@ class Unexpander {
   private prevBlank = true;
   private pending: number[] = [];
   /** Output of the bytes fed since the last take(). */
-  private output: number[] = [];
+  private output = new ByteBuilder(65536);
 
   constructor(
     private readonly stops: TabStops,
@@ -42,9 +42,7 @@ class Unexpander {
   ) {}
 
   take(): Uint8Array {
-    const bytes = Uint8Array.from(this.output);
-    this.output.length = 0;
-    return bytes;
+    return this.output.take();
   }
 
   private resetLine(): void {
@@ -55,6 +53,23 @@ class Unexpander {
     this.oneBlankBeforeStop = false;
     this.prevBlank = true;
     this.pending.length = 0;
+  }
+
+  /** Handles a chunk: ordinary bytes take a short path, the rest go through byte(). */
+  feed(chunk: Uint8Array): void {
+    const out = this.output;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (c !== SPACE && c !== TAB && c !== 8 && c !== 10 && this.pending.length === 0) {
+        // byte() would do exactly this for a non-blank with nothing pending.
+        if (this.convert) {
+          this.column++;
+          this.prevBlank = false;
+          this.convert = this.entireLine;
+        }
+        out.byte(c);
+      } else this.byte(c);
+    }
   }
 
   /** Handles one byte, or -1 at the end of all input. */
@@ -93,7 +108,7 @@ class Unexpander {
       }
       if (this.pending.length) {
         if (this.pending.length > 1 && this.oneBlankBeforeStop) this.pending[0] = TAB;
-        for (const b of this.pending) this.output.push(b);
+        for (const b of this.pending) this.output.byte(b);
         this.pending.length = 0;
         this.oneBlankBeforeStop = false;
       }
@@ -101,7 +116,7 @@ class Unexpander {
       this.convert &&= this.entireLine || blank;
     }
     if (c < 0) return;
-    this.output.push(c);
+    this.output.byte(c);
     if (c === 10) this.resetLine();
   }
 }
@@ -114,13 +129,13 @@ async function run(ctx: CommandContext): Promise<number> {
   for (const value of [...obsolete, ...opts.all("tabs")]) if (!stops.parse(ctx, value)) return 1;
   if (!stops.finish(ctx)) return 1;
   const entireLine = (opts.has("all") || opts.has("tabs")) && !opts.has("firstOnly");
-  const out = new OutputBuffer(ctx.stdout);
+
   const machine = new Unexpander(stops, entireLine);
   let status = 0;
   for (const operand of opts.operands.length ? opts.operands : ["-"]) {
     const opened = await openOperand(ctx, operand);
     if (!("reader" in opened)) {
-      await out.flush();
+      await ctx.stdout.write(machine.take());
       const err = "openError" in opened ? opened.openError : opened.readError;
       ctx.stderr.write(`unexpand: ${quoteFile(operand)}: ${err.message}\n`);
       status = 1;
@@ -128,14 +143,13 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     for (let chunk = await opened.reader.read(); chunk; chunk = await opened.reader.read()) {
       ctx.budget.step();
-      for (let i = 0; i < chunk.length; i++) machine.byte(chunk[i]);
-      await out.write(machine.take());
+      machine.feed(chunk);
+      await ctx.stdout.write(machine.take());
     }
     if (opened.owned) opened.reader.close();
   }
   machine.byte(-1);
-  await out.write(machine.take());
-  await out.flush();
+  await ctx.stdout.write(machine.take());
   return status;
 }
 

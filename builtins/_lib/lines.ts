@@ -56,3 +56,41 @@ export function splitLines(data: Uint8Array, delimiter = 0x0a): Line[] {
   if (start < data.length) out.push({ bytes: data.subarray(start), terminated: false });
   return out;
 }
+
+/**
+ * Like readLines, but yields the lines of each chunk together, so a command
+ * can handle a whole batch synchronously and await once per chunk (much
+ * faster than one await per line on big inputs).
+ */
+export async function* readLineBatches(reader: ByteReader, delimiter = 0x0a): AsyncGenerator<Line[]> {
+  let carry: Uint8Array | null = null;
+  for (let chunk = await reader.read(); chunk; chunk = await reader.read()) {
+    const batch: Line[] = [];
+    let start = 0;
+    if (carry) {
+      const nl = chunk.indexOf(delimiter);
+      if (nl < 0) {
+        const merged: Uint8Array = new Uint8Array(carry.length + chunk.length);
+        merged.set(carry);
+        merged.set(chunk, carry.length);
+        carry = merged;
+        continue;
+      }
+      const merged: Uint8Array = new Uint8Array(carry.length + nl);
+      merged.set(carry);
+      merged.set(chunk.subarray(0, nl), carry.length);
+      carry = null;
+      batch.push({ bytes: merged, terminated: true });
+      start = nl + 1;
+    }
+    for (;;) {
+      const nl = chunk.indexOf(delimiter, start);
+      if (nl < 0) break;
+      batch.push({ bytes: chunk.subarray(start, nl), terminated: true });
+      start = nl + 1;
+    }
+    if (start < chunk.length) carry = chunk.slice(start);
+    if (batch.length) yield batch;
+  }
+  if (carry && carry.length > 0) yield [{ bytes: carry, terminated: false }];
+}

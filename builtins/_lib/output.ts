@@ -51,3 +51,56 @@ export class OutputBuffer {
     return this.out.write(chunk);
   }
 }
+
+/**
+ * A growable byte array filled synchronously: a command builds the output of
+ * one input chunk here and hands it over with a single (awaited) write, which
+ * keeps per-byte and per-line loops free of promises.
+ */
+export class ByteBuilder {
+  buf: Uint8Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  /** Makes room for n more bytes. */
+  reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
+    bigger.set(this.buf.subarray(0, this.length));
+    this.buf = bigger;
+  }
+
+  byte(b: number): void {
+    if (this.length === this.buf.length) this.reserve(1);
+    this.buf[this.length++] = b;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.reserve(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+
+  /** Appends a string of code units below 256 (ASCII text, numbers, padding) byte for byte. */
+  latin1(s: string): void {
+    this.reserve(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.length++] = s.charCodeAt(i);
+  }
+
+  /** Appends n copies of byte b. */
+  repeat(b: number, n: number): void {
+    this.reserve(n);
+    this.buf.fill(b, this.length, this.length + n);
+    this.length += n;
+  }
+
+  /** The bytes so far (a copy), leaving the builder empty. */
+  take(): Uint8Array {
+    const out = this.buf.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}

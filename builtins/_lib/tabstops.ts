@@ -87,19 +87,27 @@ export class TabStops {
   /**
    * The column of the next tab stop after `column`; `index` walks the list and
    * is kept by the caller per line. null past the last stop of a plain list.
+   * Stops beyond 2^53 columns are as good as infinite here.
    */
   next(column: number, index: { i: number }): number | null {
-    const col = BigInt(column);
-    if (this.size) return Number(col + (this.size - (col % this.size)));
-    for (; index.i < this.list.length; index.i++) {
-      if (col < this.list[index.i]) return Number(this.list[index.i]);
+    const n = this.numbers ?? (this.numbers = this.asNumbers());
+    if (n.size) return column + (n.size - (column % n.size));
+    for (; index.i < n.list.length; index.i++) {
+      if (column < n.list[index.i]) return n.list[index.i];
     }
-    if (this.extend) return Number(col + (this.extend - (col % this.extend)));
-    if (this.increment) {
-      const end = this.list[this.list.length - 1];
-      return Number(col + (this.increment - ((col - end) % this.increment)));
+    if (n.extend) return column + (n.extend - (column % n.extend));
+    if (n.increment) {
+      const end = n.list[n.list.length - 1];
+      return column + (n.increment - ((column - end) % n.increment));
     }
     return null;
+  }
+
+  private numbers: { size: number; extend: number; increment: number; list: number[] } | null = null;
+
+  private asNumbers() {
+    const num = (v: bigint) => (v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v));
+    return { size: num(this.size), extend: num(this.extend), increment: num(this.increment), list: this.list.map(num) };
   }
 }
 
