@@ -27,7 +27,11 @@ export async function globExpand(sh: Shell, pattern: string): Promise<string[] |
         if (last ? await sh.fs.exists(resolve(sh, path)) : await isDir(sh, path)) next.push(path);
       }
     } else if (globstar && seg === "**") {
-      for (const b of bases) await walk(sh, b, next, dotglob, last);
+      // ** matches any number of directories (zero included); last, it matches everything below.
+      for (const b of bases) {
+        if (!last) next.push(b);
+        await walk(sh, b, next, dotglob, last);
+      }
     } else {
       const re = patternRegex(seg, { nocase, pathname: true });
       const explicitDot = seg.startsWith(".") || seg.startsWith("\\.");
@@ -39,7 +43,8 @@ export async function globExpand(sh: Shell, pattern: string): Promise<string[] |
           continue;
         }
         const names = entries.map((e) => e.name);
-        if (explicitDot) names.push(".", "..");
+        // bash 5.2's globskipdots (on by default): . and .. never match.
+        if (explicitDot && !sh.shopts.has("globskipdots")) names.push(".", "..");
         for (const name of names) {
           if (name.startsWith(".") && !explicitDot && !dotglob) continue;
           if ((name === "." || name === "..") && !explicitDot) continue;
@@ -80,8 +85,7 @@ async function isDir(sh: Shell, p: string): Promise<boolean> {
   }
 }
 
-async function walk(sh: Shell, base: string, out: string[], dotglob: boolean, last: boolean): Promise<void> {
-  if (base !== "" || last) out.push(base === "" ? "" : base);
+async function walk(sh: Shell, base: string, out: string[], dotglob: boolean, all: boolean): Promise<void> {
   let entries;
   try {
     entries = await sh.fs.readdir(resolve(sh, base === "" ? "." : base));
@@ -91,7 +95,8 @@ async function walk(sh: Shell, base: string, out: string[], dotglob: boolean, la
   for (const e of entries) {
     if (e.name.startsWith(".") && !dotglob) continue;
     const path = base === "" ? e.name : joinPath(base, e.name);
-    if (e.type === "directory") await walk(sh, path, out, dotglob, last);
-    else if (last) out.push(path);
+    const dir = e.type === "directory";
+    if (dir || all) out.push(path);
+    if (dir) await walk(sh, path, out, dotglob, all);
   }
 }
