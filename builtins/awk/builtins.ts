@@ -42,6 +42,7 @@ function compileLength(c: Compiler, e: Extract<Expr, { k: "builtin" }>): Ex {
     return (rt) => {
       const v = cell.get(rt);
       if (v instanceof AwkArray) return v.size;
+      if (v === undefined) cell.mark(rt);
       return charLength(rt.mbCheck(rt.str(v)));
     };
   }

@@ -12,7 +12,7 @@ import { compileBuiltin, builtinKind } from "./builtins.js";
 import { AwkFatal, AwkSyntaxError } from "./diagnostics.js";
 import { arith, compareNumbers, compareStr, compareValues, ControlSignal, divide, modulo, power, RETURN, NEXT, NEXTFILE, EXIT } from "./ops.js";
 import { HOOKED, type Runtime } from "./runtime.js";
-import { isNumeric, toBool, toNum, type Value } from "./values.js";
+import { isNumeric, toBool, toNum, UNINIT, type Value } from "./values.js";
 import type { CompiledRegex } from "./regex.js";
 import type { Stm } from "./compile-stmt.js";
 
@@ -123,6 +123,7 @@ export class Compiler {
     if (li !== undefined) {
       return (rt) => {
         const v = rt.frame[li];
+        if (v === undefined) return (rt.frame[li] = UNINIT);
         if (v instanceof AwkArray) rt.scalarError(name);
         return v as Value;
       };
@@ -137,6 +138,7 @@ export class Compiler {
     if (this.analysis.arrayGlobals.has(name) || this.program.funcs.has(name)) {
       return (rt) => {
         const v = rt.g[s];
+        if (v === undefined) return (rt.g[s] = UNINIT);
         if (v instanceof AwkArray) rt.scalarError(name);
         return v as Value;
       };
@@ -186,12 +188,14 @@ export class Compiler {
   }
 
   /** The raw cell of a bare name (a scalar value or an array), for passing to functions. */
-  cellOf(name: string): { get: (rt: Runtime) => Value | AwkArray; set: (rt: Runtime, v: AwkArray) => void } {
+  cellOf(name: string): { get: (rt: Runtime) => Value | AwkArray; set: (rt: Runtime, v: AwkArray) => void; mark: (rt: Runtime) => void } {
     const li = this.local(name);
-    if (li !== undefined) return { get: (rt) => rt.frame[li], set: (rt, v) => (rt.frame[li] = v) };
-    if (HOOKED.has(name)) return { get: (rt) => rt.getSpecial(name), set: () => {} };
+    if (li !== undefined) {
+      return { get: (rt) => rt.frame[li], set: (rt, v) => (rt.frame[li] = v), mark: (rt) => (rt.frame[li] = UNINIT) };
+    }
+    if (HOOKED.has(name)) return { get: (rt) => rt.getSpecial(name), set: () => {}, mark: () => {} };
     const s = this.rt.slot(name);
-    return { get: (rt) => rt.g[s], set: (rt, v) => (rt.g[s] = v) };
+    return { get: (rt) => rt.g[s], set: (rt, v) => (rt.g[s] = v), mark: (rt) => (rt.g[s] = UNINIT) };
   }
 
   /** A subscript list as one key string (joined with SUBSEP). */
@@ -232,8 +236,8 @@ export class Compiler {
         const arr = this.arrayOf(t.name);
         const key = this.key(t.subs);
         return (rt) => {
-          const a = arr(rt);
           const k = key(rt);
+          const a = arr(rt);
           const v = value(rt, () => a.get(k));
           a.set(k, v);
           return v;
@@ -258,8 +262,8 @@ export class Compiler {
         const arr = this.arrayOf(t.name);
         const key = this.key(t.subs);
         return (rt) => {
-          const a = arr(rt);
           const k = key(rt);
+          const a = arr(rt);
           const v = val(rt);
           a.set(k, v);
           return v;
@@ -288,16 +292,16 @@ export class Compiler {
       const key = this.key(t.subs);
       if (e.prefix) {
         return (rt) => {
-          const a = arr(rt);
           const k = key(rt);
+          const a = arr(rt);
           const v = toNum(a.get(k)) + d;
           a.set(k, v);
           return v;
         };
       }
       return (rt) => {
-        const a = arr(rt);
         const k = key(rt);
+        const a = arr(rt);
         const old = toNum(a.get(k));
         a.set(k, old + d);
         return old;
@@ -358,7 +362,10 @@ export class Compiler {
       case "index": {
         const arr = this.arrayOf(e.name);
         const key = this.key(e.subs);
-        return (rt) => arr(rt).get(key(rt));
+        return (rt) => {
+          const k = key(rt);
+          return arr(rt).get(k);
+        };
       }
       case "assign":
         return this.assign(e);
@@ -527,7 +534,10 @@ export class Compiler {
       case "in": {
         const arr = this.arrayOf(e.name);
         const key = this.key(e.subs);
-        return (rt) => arr(rt).has(key(rt));
+        return (rt) => {
+          const k = key(rt);
+          return arr(rt).has(k);
+        };
       }
       case "group":
         return this.cb(e.e);

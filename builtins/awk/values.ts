@@ -19,6 +19,12 @@ export class Strnum {
 
 export type Value = undefined | number | string | Strnum;
 
+/**
+ * An untyped variable that has been read as a scalar: still "" and 0, but gawk
+ * now refuses to use it as an array.
+ */
+export const UNINIT: Strnum = Object.assign(Object.create(Strnum.prototype) as Strnum, { s: "", n: 0, isNum: true });
+
 /** Set by scanNumber: whether the whole string was a number. */
 let scanWhole = false;
 
