@@ -17,7 +17,7 @@ function readLeb128(bytes: Uint8Array, pos: number): [value: number, next: numbe
 }
 
 /** Returns a copy of the module without its custom sections. */
-export function stripWasmCustomSections(bytes: Uint8Array): Uint8Array {
+export function stripWasmCustomSections(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const magic = [0x00, 0x61, 0x73, 0x6d];
   if (bytes.length < 8 || magic.some((m, i) => bytes[i] !== m)) throw new Error("wasm: bad magic");
   const keep: Uint8Array[] = [bytes.subarray(0, 8)];
