@@ -1,5 +1,7 @@
 import type { CommandDef } from "../types.js";
+import { basename } from "../basename.js";
 import { cat } from "../cat.js";
+import { dirname } from "../dirname.js";
 import { expand } from "../expand.js";
 import { fold } from "../fold.js";
 import { head } from "../head.js";
@@ -11,6 +13,7 @@ import { tail } from "../tail.js";
 import { tee } from "../tee.js";
 import { unexpand } from "../unexpand.js";
 import { wc } from "../wc.js";
+import { yes } from "../yes.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [cat, expand, fold, head, nl, rev, seq, tac, tail, tee, unexpand, wc];
+export const commands: CommandDef[] = [basename, cat, dirname, expand, fold, head, nl, rev, seq, tac, tail, tee, unexpand, wc, yes];
