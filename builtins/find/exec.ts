@@ -48,7 +48,8 @@ async function runCommand(run: FindRun, argv: string[], cwd: string | undefined)
   await run.out("");
   await run.flush();
   if (!argv[0].includes("/") && !ctx.hasCommand(argv[0])) {
-    await run.error(`${quoteValue(argv[0])}: No such file or directory`);
+    // GNU's child fails to exec: the test is false, find's status is unaffected.
+    await ctx.stderr.write(`find: ${quoteValue(argv[0])}: No such file or directory\n`);
     return 127;
   }
   return ctx.exec(argv, { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, cwd });

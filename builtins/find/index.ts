@@ -111,21 +111,24 @@ class Walker {
   private async visit(v: Visit, ancestors: Array<{ ino: number; path: string }>): Promise<void> {
     const { plan, run, ctx } = this;
     ctx.budget.step();
-    const evaluateHere = v.depth >= plan.minDepth;
-    run.prune = false;
-    if (!plan.depthFirst && evaluateHere) await evaluate(plan.expr, v, run);
-    if (run.quit) return;
-    const pruned = run.prune;
-    if (v.st.type === "directory" && v.depth < plan.maxDepth && !pruned) {
+    const isDir = v.st.type === "directory";
+    if (isDir && v.st !== v.lst) {
+      // A followed link back to a directory being walked: GNU reports the loop and skips it.
       const loop = ancestors.find((a) => a.ino === v.st.ino);
       if (loop) {
         await run.error(
           `File system loop detected; ${quoteValue(v.path)} is part of the same file system loop as ${quoteValue(loop.path)}.`,
         );
-      } else {
-        await this.children(v, [...ancestors, { ino: v.st.ino, path: v.path }]);
-        if (run.quit) return;
+        return;
       }
+    }
+    const evaluateHere = v.depth >= plan.minDepth;
+    run.prune = false;
+    if (!plan.depthFirst && evaluateHere) await evaluate(plan.expr, v, run);
+    if (run.quit) return;
+    if (isDir && v.depth < plan.maxDepth && !run.prune) {
+      await this.children(v, [...ancestors, { ino: v.st.ino, path: v.path }]);
+      if (run.quit) return;
     }
     if (plan.depthFirst && evaluateHere) {
       run.prune = false;
@@ -184,7 +187,12 @@ export const find: CommandDef = {
         }
       }
     } catch (e) {
-      if (e instanceof FindUsage) return 1;
+      if (e instanceof FindUsage) {
+        if (e.hint && (await ctx.fs.exists(ctx.resolve(e.hint.word)))) {
+          await ctx.stderr.write(`find: possible unquoted pattern after predicate \`${e.hint.primary}'?\n`);
+        }
+        return 1;
+      }
       throw e;
     }
     return new Walker(ctx, plan).walk();

@@ -149,10 +149,9 @@ export class FindParser {
 
   private primary(t: string): Expr {
     if (!t.startsWith("-") || t === "-") {
-      const hint = ["-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"].includes(this.lastPrimary);
       this.ctx.stderr.write(`find: paths must precede expression: \`${t}'\n`);
-      if (hint) this.ctx.stderr.write(`find: possible unquoted pattern after predicate \`${this.lastPrimary}'?\n`);
-      throw new FindUsage();
+      // GNU adds a hint when the stray word names an existing file (a glob the shell expanded).
+      throw new FindUsage(this.lastPrimary ? { word: t, primary: this.lastPrimary } : undefined);
     }
     const name = t.slice(1);
     const def = PRIMARIES[name];
@@ -167,8 +166,9 @@ export class FindParser {
     }
     if (def.kind !== "option") this.sawTest ??= t;
     if (def.kind === "action") this.hasAction = true;
-    this.lastPrimary = t;
+    const before = this.pos;
     const test: Test = def.parse(this, t);
+    this.lastPrimary = this.pos > before ? t : "";
     return { k: "pred", name: t, test };
   }
 }

@@ -183,19 +183,19 @@ function timeTest(name: string, field: "atimeMs" | "ctimeMs" | "mtimeMs", minute
  * The status of a reference file (-newer, -samefile). It is read while the
  * command line is parsed; a missing file is reported before find starts.
  */
-function referenceStat(p: FindParser, name: string): Promise<FileStat> {
+function referenceStat(p: FindParser, name: string): Promise<FileStat | null> {
   const ref = p.arg(name);
   const path = p.ctx.resolve(ref);
-  const pending = p.follow === "P" ? p.ctx.fs.lstat(path) : p.ctx.fs.stat(path);
-  p.checks.push(
-    pending.then(
-      () => undefined,
-      (e) => {
-        if (isFsError(e)) return `${quoteValue(ref)}: ${e.message}`;
-        throw e;
-      },
-    ),
-  );
+  const follow = p.follow !== "P";
+  let failure: string | undefined;
+  const pending = Promise.resolve()
+    .then(() => (follow ? p.ctx.fs.stat(path) : p.ctx.fs.lstat(path)))
+    .catch((e: unknown) => {
+      if (!isFsError(e)) throw e;
+      failure = `${quoteValue(ref)}: ${e.message}`;
+      return null;
+    });
+  p.checks.push(pending.then(() => failure));
   return pending;
 }
 
@@ -215,7 +215,7 @@ function newerTest(x: string, y: string): PrimaryDef {
         const t = parseTimestamp(text, p.ctx.sandbox.timeZone);
         refTime = t ?? p.fail(`I cannot figure out how to interpret ${quoteValue(text)} as a date or time`);
       } else {
-        refTime = referenceStat(p, name).then((st) => st[TIME_FIELDS[y]]);
+        refTime = referenceStat(p, name).then((st) => (st ? st[TIME_FIELDS[y]] : 0));
       }
       let ref: number | undefined;
       return async (v) => {
@@ -249,6 +249,11 @@ const permTest: PrimaryDef = {
     }
     const changes = compileMode(modeText) ?? p.fail(`invalid mode ${quoteValue(modeText)}`);
     const perm = applyMode(0, false, 0, changes);
+    if (kind === "any" && perm === 0) {
+      p.ctx.stderr.write(
+        `find: warning: you have specified a mode pattern ${text} (which is equivalent to /000). The meaning of -perm /000 has now been changed to be consistent with -perm -000; that is, while it used to match no files, it now matches all files.\n`,
+      );
+    }
     return (v) => {
       const mode = v.st.mode & 0o7777;
       if (kind === "exact") return mode === perm;
@@ -363,7 +368,7 @@ export const PRIMARIES: Record<string, PrimaryDef> = {
       const ref = referenceStat(p, name);
       let ino: number | undefined;
       return async (v: Visit) => {
-        ino ??= (await ref).ino;
+        ino ??= (await ref)?.ino ?? -1;
         return v.st.ino === ino || v.lst.ino === ino;
       };
     },

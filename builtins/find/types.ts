@@ -73,7 +73,7 @@ export interface FindPlan {
 
 /** A command-line error already reported: find exits with status 1. */
 export class FindUsage extends Error {
-  constructor() {
+  constructor(readonly hint?: { word: string; primary: string }) {
     super("find usage");
   }
 }
