@@ -1,6 +1,8 @@
 import type { CommandDef } from "../types.js";
 import { sort } from "../sort.js";
 import { uniq } from "../uniq.js";
+import { cut } from "../cut.js";
+import { tr } from "../tr.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [sort, uniq];
+export const commands: CommandDef[] = [sort, uniq, cut, tr];
