@@ -118,7 +118,7 @@ async function loadSources(ctx: CommandContext, o: Options): Promise<SourceText[
       out.push({ name: file, text: new TextDecoder().decode(await readInput(ctx, file)) });
     } catch (e) {
       const msg = e instanceof Error && "code" in e ? e.message : "No such file or directory";
-      ctx.stderr.write(`${ctx.name}: fatal: can't open source file \`${file}' for reading: ${msg}\n`);
+      ctx.stderr.write(`${ctx.name}: fatal: cannot open source file \`${file}' for reading: ${msg}\n`);
       return 2;
     }
   }

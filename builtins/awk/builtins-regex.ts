@@ -183,6 +183,7 @@ export function compileRegexBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin"
       const repl = c.cs(args[1]);
       const how = c.cv(args[2]);
       const target = args[3] ? c.cs(args[3]) : (rt: Runtime) => rt.record;
+      const line = e.line;
       return (rt) => {
         const r = re(rt);
         const pieces = parseGensubRepl(repl(rt));
@@ -193,7 +194,7 @@ export function compileRegexBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin"
         else {
           const n = typeof h === "number" || (h instanceof Strnum && h.isNum) ? Math.trunc(toNum(h)) : NaN;
           if (!(n >= 1)) {
-            rt.warn(`gensub: third argument \`${hs}' treated as 1`);
+            rt.warn(`gensub: third argument \`${hs}' treated as 1`, line);
             which = 1;
           } else which = n;
         }

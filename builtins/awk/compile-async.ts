@@ -214,7 +214,8 @@ function compileGetline(c: Compiler, e: Extract<Expr, { k: "getline" }>): AsyncE
     const rec = await rt.io.readCommand(cmd, rt.rsMode, holder);
     if (rec === null) return 0;
     rt.g[rtSlot] = holder.rt;
-    store(rt, rec, true, false);
+    // gawk 5.2 leaves NR alone here, whatever its manual says.
+    store(rt, rec, false, false);
     return 1;
   };
 }

@@ -108,7 +108,7 @@ export class AwkIO {
     try {
       await this.ctx.fs.writeFile(f.path, new Uint8Array(0), { append: f.append });
     } catch (e) {
-      if (isFsError(e)) throw new AwkFatal(`can't redirect to \`${f.name}' (${e.message})`);
+      if (isFsError(e)) throw new AwkFatal(`cannot redirect to \`${f.name}': ${e.message}`);
       throw e;
     }
   }

@@ -33,6 +33,17 @@ export const BUILTIN_FUNCS = new Set([
   "xor", "lshift", "rshift", "compl", "strtonum", "isarray", "typeof", "mkbool",
 ]);
 
+/** Allowed argument counts, checked by the parser: [min, max]. */
+export const BUILTIN_ARITY: Record<string, [number, number]> = {
+  length: [0, 1], substr: [2, 3], index: [2, 2], split: [2, 4], sub: [2, 3], gsub: [2, 3],
+  match: [2, 3], sprintf: [1, Infinity], tolower: [1, 1], toupper: [1, 1], int: [1, 1],
+  sqrt: [1, 1], exp: [1, 1], log: [1, 1], sin: [1, 1], cos: [1, 1], atan2: [2, 2], rand: [0, 0],
+  srand: [0, 1], gensub: [3, 4], strftime: [0, 3], systime: [0, 0], mktime: [1, 2],
+  asort: [1, 3], asorti: [1, 3], patsplit: [2, 4], close: [1, 2], system: [1, 1], fflush: [0, 1],
+  and: [2, Infinity], or: [2, Infinity], xor: [2, Infinity], lshift: [2, 2], rshift: [2, 2],
+  compl: [1, 1], strtonum: [1, 1], isarray: [1, 1], typeof: [1, 2], mkbool: [1, 1],
+};
+
 /** Three-, two- and one-character operators, longest first. */
 const OPS3 = new Set(["**=", "..."]);
 const OPS2 = new Set([

@@ -7,7 +7,7 @@
  */
 import type { AssignOp, CmpOp, Expr, LValue } from "./ast.js";
 import { AwkSyntaxError } from "./diagnostics.js";
-import type { Lexer, Token } from "./lexer.js";
+import { BUILTIN_ARITY, type Lexer, type Token } from "./lexer.js";
 
 const ASSIGN_OPS = new Set(["=", "+=", "-=", "*=", "/=", "%=", "^="]);
 const CMP_OPS = new Set(["<", "<=", "==", "!=", ">", ">="]);
@@ -271,13 +271,12 @@ export class ExprParser {
     return null;
   }
 
+  /** expr_list: expr (',' opt_nls expr)* -- newlines may follow a comma only. */
   protected parseExprList(close: string): Expr[] {
     const items: Expr[] = [];
-    this.skipNewlines();
     if (this.atOp(close)) return items;
     for (;;) {
       items.push(this.parseExpr());
-      this.skipNewlines();
       if (!this.atOp(",")) break;
       this.lex.next();
       this.skipNewlines();
@@ -338,6 +337,10 @@ export class ExprParser {
     }
     this.lex.next();
     const args = this.nested(() => this.parseExprList(")"));
+    const [min, max] = BUILTIN_ARITY[t.text] ?? [0, Infinity];
+    if (this.atOp(")") && (args.length < min || args.length > max)) {
+      this.fail(this.peek(), `${args.length} is invalid as number of arguments for ${t.text}`);
+    }
     this.expectOp(")");
     return { k: "builtin", name: t.text, args, line: t.line };
   }

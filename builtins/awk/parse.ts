@@ -186,12 +186,7 @@ class Parser extends ExprParser {
 
   private condition(): Expr {
     this.expectOp("(");
-    const c = this.nested(() => {
-      this.skipNewlines();
-      const e = this.parseExpr();
-      this.skipNewlines();
-      return e;
-    });
+    const c = this.nested(() => this.parseExpr());
     this.expectOp(")");
     return c;
   }
@@ -254,19 +249,18 @@ class Parser extends ExprParser {
     if (this.isOp(a, "(") && b.kind === "name" && this.isOp(c, ")") && this.peek(3).kind === "kw" && this.peek(3).text === "in") {
       // for ((name) in array) is not awk; let the general path report it.
     }
+    // for '(' opt_simple_stmt ';' opt_nls exp ';' opt_nls opt_simple_stmt ')'
     const opt = (close: string): Expr | null => {
-      this.skipNewlines();
       if (this.atOp(close)) return null;
       return this.nested(() => this.parseExpr());
     };
     const init = opt(";");
-    this.skipNewlines();
     this.expectOp(";");
+    this.skipNewlines();
     const cond = opt(";");
-    this.skipNewlines();
     this.expectOp(";");
-    const step = opt(")");
     this.skipNewlines();
+    const step = opt(")");
     this.expectOp(")");
     if (this.atOp(";")) {
       this.lex.next();
