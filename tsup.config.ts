@@ -1,7 +1,7 @@
 /**
  * dist/ layout (package.json "exports", "bin"):
  *   index.js (ESM) + index.cjs + index.d.ts   Node library, dependencies left as imports
- *   browser.js (ESM, platform browser)        dependencies bundled in
+ *   browser.js (ESM, platform browser)        dependencies bundled in, + lazy chunks
  *   cli.js (ESM, Node, shebang)               the CLI, library bundled in
  * `npm run build` empties dist/ first; the configs below build side by side, so
  * none of them may clean.
@@ -33,7 +33,8 @@ export default defineConfig([
     outExtension: () => ({ js: ".js" }),
     platform: "browser",
     target: "es2022",
-    // Everything in one file: a browser has no node_modules to resolve from.
+    // Dependencies bundled in (a browser has no node_modules to resolve from); parts
+    // loaded with import() become chunks beside it.
     noExternal: [/.*/],
     // Nothing outside src/node/ imports node: modules (DEVELOPERS.md), so today the
     // bundle has none; should one slip in, it stays an import rather than failing the
