@@ -10,8 +10,12 @@ import type { JqEngineOptions, JqRequest, JqResult } from "./types.js";
  * isolate itself (no preemption there, only the memory and output caps).
  */
 
-/** Default cap on one instance's wasm memory. */
-export const DEFAULT_MAX_MEMORY_BYTES = 256 * 1024 * 1024;
+/** Heap cap of a call with little input: where `[range(1e9)]` stops. */
+export const BASE_MEMORY_BYTES = 256 * 1024 * 1024;
+/** jq's heap per byte of JSON input (a 58 MB file of small objects peaks at 819 MB). */
+export const MEMORY_PER_INPUT_BYTE = 16;
+/** Default ceiling: wasm32's 2 GiB, less a page. */
+export const DEFAULT_MAX_MEMORY_BYTES = 2048 * 1024 * 1024 - 65536;
 /** Default size past which an instance is replaced after its call. */
 export const DEFAULT_RECYCLE_ABOVE_BYTES = 64 * 1024 * 1024;
 
@@ -37,7 +41,7 @@ export class JqEngine {
     const current = this.instance;
     if (current && !current.dead && current.timeZone === timeZone) return current;
     this.instance = null;
-    const fresh = await JqInstance.create(this.module, this.maxMemoryBytes, timeZone);
+    const fresh = await JqInstance.create(this.module, BASE_MEMORY_BYTES, timeZone);
     this.instance = fresh;
     return fresh;
   }
@@ -45,6 +49,7 @@ export class JqEngine {
   /** Runs jq once. Resolves with jq's result even when jq crashed (status 134/139). */
   async run(req: JqRequest): Promise<JqResult> {
     const instance = await this.instanceFor(req.timeZone ?? "UTC");
+    instance.memoryCapBytes = memoryCap(req, this.maxMemoryBytes);
     const result = instance.run(req);
     // Drop a dead or bloated instance now, so its memory can be collected before the next call.
     if (instance.dead || instance.memoryBytes > this.recycleAboveBytes) this.instance = null;
@@ -55,4 +60,15 @@ export class JqEngine {
   dispose(): void {
     this.instance = null;
   }
+}
+
+/**
+ * The heap cap of one call: enough for jq to hold its input (about 16 bytes per
+ * input byte) on top of a base that stops runaway programs early, never above
+ * the engine's ceiling.
+ */
+function memoryCap(req: JqRequest, ceiling: number): number {
+  let input = req.stdin.length;
+  for (const f of req.files) input += f.data?.length ?? 0;
+  return Math.min(ceiling, BASE_MEMORY_BYTES + MEMORY_PER_INPUT_BYTE * input);
 }

@@ -70,15 +70,16 @@ export class JqInstance {
 
   private constructor(
     private readonly module: WebAssembly.Module,
-    private readonly maxMemoryBytes: number,
+    /** The heap cap of the current call (the engine sets it per call). */
+    public memoryCapBytes: number,
     timeZone: string,
   ) {
     this.timeZone = timeZone;
   }
 
   /** Instantiates jq from a compiled module (about 2 ms warm). */
-  static async create(module: WebAssembly.Module, maxMemoryBytes: number, timeZone = "UTC"): Promise<JqInstance> {
-    const self = new JqInstance(module, maxMemoryBytes, timeZone);
+  static async create(module: WebAssembly.Module, memoryCapBytes: number, timeZone = "UTC"): Promise<JqInstance> {
+    const self = new JqInstance(module, memoryCapBytes, timeZone);
     self.em = await createJqModule({
       thisProgram: "jq",
       noInitialRun: true,
@@ -143,7 +144,7 @@ export class JqInstance {
       return 0;
     }) as never;
     w.emscripten_resize_heap = ((requested: number) =>
-      requested >>> 0 > this.maxMemoryBytes ? 0 : callBase("emscripten_resize_heap", requested)) as never;
+      requested >>> 0 > this.memoryCapBytes ? 0 : callBase("emscripten_resize_heap", requested)) as never;
     // glibc's wording, before the glue's abort() (which the engine reports as status 134).
     w.__assert_fail = ((cond: number, file: number, line: number, func: number) => {
       const text = `jq: ${this.cString(file)}:${line}: ${this.cString(func)}: Assertion \`${this.cString(cond)}' failed.\n`;

@@ -54,7 +54,11 @@ export interface JqResult {
 
 /** Caps one engine applies to its instances. */
 export interface JqEngineOptions {
-  /** Largest wasm memory an instance may grow to; past it jq reports "cannot allocate memory". */
+  /**
+   * Ceiling on an instance's wasm memory; past its cap jq reports "cannot
+   * allocate memory" (status 134). A call's cap is 256 MB plus 16 bytes per
+   * input byte, never above this (default: wasm32's 2 GiB).
+   */
   maxMemoryBytes?: number;
   /** Replace the instance after a call that left its memory above this size (wasm memory never shrinks). */
   recycleAboveBytes?: number;
