@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, release } from "node:os";
+import { cpus, loadavg, totalmem, release } from "node:os";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { Bash } from "../src/index.js";
@@ -117,6 +117,7 @@ async function measure(engine: Engine, script: string, runs: number, expected: E
 
 async function main(): Promise<void> {
   const runs = argRuns();
+  const startLoad = loadavg();
   const bash = realBashEngine();
   const engines: Engine[] = [];
   const notes: string[] = [];
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     `Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.`,
     "",
     `- machine: ${cpu.length} x ${cpu[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${release()}`,
+    `- load average at start (1/5/15 min): ${startLoad.map((l) => l.toFixed(2)).join(" / ")} (above the core count, times are inflated)`,
     `- node ${process.version}`,
     ...engines.map((e) => `- ${e.name}: ${e.version}`),
     ...notes.map((n) => `- note: ${n}`),
