@@ -67,7 +67,9 @@ async function runJq(ctx: CommandContext): Promise<number> {
     files,
     nowMs: ctx.sandbox.now(),
     timeZone: ctx.env.get("TZ") || ctx.sandbox.timeZone,
-    maxOutputBytes: limits.maxOutputBytes,
+    // jq's output is held in memory until jq ends; it may be bound for a file, so the
+    // cap is the larger of the two limits, not the caller's share alone.
+    maxOutputBytes: Math.max(limits.maxOutputBytes, limits.maxFileSystemBytes),
   };
   const result = await runnerFor(ctx as JqAwareContext).run(request, {
     remainingMs: ctx.budget.remainingMs(),
@@ -81,7 +83,7 @@ async function runJq(ctx: CommandContext): Promise<number> {
   }
   if (result.limit === "time") throw new LimitExceeded("time", limits.timeoutMs);
   if (result.limit === "aborted") throw new LimitExceeded("aborted", 0);
-  if (result.limit === "output") throw new LimitExceeded("output", limits.maxOutputBytes);
+  if (result.limit === "output") throw new LimitExceeded("output", request.maxOutputBytes);
   return result.status;
 }
 
