@@ -141,8 +141,7 @@ async function run(ctx: CommandContext): Promise<number> {
       continue;
     }
     if ("readError" in opened) {
-      // bash quirk: GNU tac seeks a directory and reports EINVAL.
-      ctx.stderr.write(`tac: ${quoteFile(operand)}: read error: Invalid argument\n`);
+      ctx.stderr.write(`tac: ${quoteFile(operand)}: read error: ${opened.readError.message}\n`);
       status = 1;
       continue;
     }

@@ -80,7 +80,12 @@ async function run(ctx: CommandContext): Promise<number> {
     ctx.stderr.write(`tee: ${quoteFile(name)}: ${message}\n`);
     status = 1;
   };
+  const seen = new Set<string>();
   for (const name of opts.operands) {
+    // Without -a, a file named twice gets the same bytes at the same offsets: one copy.
+    const path = ctx.resolve(name);
+    if (!opts.has("append") && seen.has(path)) continue;
+    seen.add(path);
     try {
       targets.push(await openTarget(ctx, name, opts.has("append")));
     } catch (e) {

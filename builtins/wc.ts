@@ -56,6 +56,7 @@ async function run(ctx: CommandContext): Promise<number> {
     let operands: string[];
     let status = 0;
     let widthKnown = true;
+    let nameCount = -1;
     const files0 = opts.get("files0");
     if (files0 !== undefined) {
       if (opts.operands.length > 0) {
@@ -70,6 +71,8 @@ async function run(ctx: CommandContext): Promise<number> {
       if (typeof names === "number") return names;
       operands = names.names;
       status = names.status;
+      // GNU counts every name read, empty ones too, when it decides on a total line.
+      nameCount = names.count;
       // GNU stats the names up front only when the list is a regular file.
       widthKnown = files0 !== "-";
     } else {
@@ -104,7 +107,9 @@ async function run(ctx: CommandContext): Promise<number> {
       total.bytes += counts.bytes;
       total.maxLine = Math.max(total.maxLine, counts.maxLine);
     }
-    if (operands.length > 1) await ctx.stdout.write(formatLine(total, which, width, "total"));
+    if ((nameCount >= 0 ? nameCount : operands.length) > 1) {
+      await ctx.stdout.write(formatLine(total, which, width, "total"));
+    }
     return status;
   } catch (e) {
     if (e instanceof UsageError) return e.status;
@@ -113,7 +118,10 @@ async function run(ctx: CommandContext): Promise<number> {
 }
 
 /** The NUL-separated names of --files0-from, with GNU's complaints about empty ones. */
-async function readNameList(ctx: CommandContext, from: string): Promise<{ names: string[]; status: number } | number> {
+async function readNameList(
+  ctx: CommandContext,
+  from: string,
+): Promise<{ names: string[]; status: number; count: number } | number> {
   const opened = await openOperand(ctx, from);
   if (!("reader" in opened)) {
     const err = "openError" in opened ? opened.openError : opened.readError;
@@ -132,7 +140,7 @@ async function readNameList(ctx: CommandContext, from: string): Promise<{ names:
       status = 1;
     } else names.push(name);
   });
-  return { names, status };
+  return { names, status, count: parts.length };
 }
 
 /** GNU's compute_number_width: digits of the regular files' total size, 7 if any is not regular. */

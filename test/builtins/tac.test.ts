@@ -26,7 +26,7 @@ const CASES: Case[] = [
   ["empty input", [], "", {}, "", "", 0],
   ["only newlines", [], "\n\n", {}, "\n\n", "", 0],
   ["two files", ["a", "a"], undefined, {"a": "1\n2\n"}, "2\n1\n2\n1\n", "", 0],
-  ["missing and dir", ["d", "x", "a"], undefined, {"a": "1\n2\n", "d/": ""}, "2\n1\n", "tac: d: read error: Invalid argument\ntac: failed to open 'x' for reading: No such file or directory\n", 1],
+  ["missing and dir", ["d", "x", "a"], undefined, {"a": "1\n2\n", "d/": ""}, "2\n1\n", "tac: d: read error: Is a directory\ntac: failed to open 'x' for reading: No such file or directory\n", 1],
   ["CRLF", [], "a\r\nb\r\n", {}, "b\r\na\r\n", "", 0],
   ["utf8 and binary", [], new Uint8Array([195,169,10,255,0,10]), {}, "\udcff\u0000\n\u00e9\n", "", 0],
   ["utf8 separator", ["-s", "\u00e9"], "a\u00e9b\u00e9c", {}, "cb\u00e9a\u00e9", "", 0],
