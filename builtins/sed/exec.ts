@@ -236,7 +236,7 @@ export class SedMachine {
           break;
         case "z": this.ps = ""; break;
         case "l": case "L":
-          await this.out.text(escapeForL(this.ps, c.int ?? this.s.lineWrap));
+          await this.out.text(escapeForL(this.ps, c.int ?? this.s.lineWrap, this.nl));
           break;
         case "n":
           if (this.isLast) return "quit";

@@ -56,11 +56,10 @@ export function expand(parts: ReplPart[], text: string, spans: ArrayLike<number>
   let once: "l" | "u" | "" = "";
   const add = (s: string) => {
     if (s === "") return;
-    if (mode === "L") s = s.toLowerCase();
-    else if (mode === "U") s = s.toUpperCase();
+    if (mode) s = mapCase(s, mode === "U");
     if (once) {
       const first = String.fromCodePoint(s.codePointAt(0)!);
-      s = (once === "l" ? first.toLowerCase() : first.toUpperCase()) + s.slice(first.length);
+      s = mapCase(first, once === "u") + s.slice(first.length);
       once = "";
     }
     out += s;
@@ -77,6 +76,18 @@ export function expand(parts: ReplPart[], text: string, spans: ArrayLike<number>
       mode = p.op;
       once = "";
     } else once = p.op;
+  }
+  return out;
+}
+
+/** Case conversion one character at a time, as towupper/towlower: "ß" stays "ß". */
+function mapCase(s: string, upper: boolean): string {
+  const whole = upper ? s.toUpperCase() : s.toLowerCase();
+  if (whole.length === s.length) return whole;
+  let out = "";
+  for (const ch of s) {
+    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
+    out += m.length === ch.length ? m : ch;
   }
   return out;
 }
