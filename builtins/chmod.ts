@@ -133,7 +133,7 @@ export const chmod: CommandDef = {
     const ref = opts.get("reference");
     let modeText = dashMode;
     if (modeText === undefined && ref === undefined) modeText = operands.shift();
-    if (modeText === undefined || operands.length === 0) {
+    if ((modeText === undefined && ref === undefined) || operands.length === 0) {
       if (modeText === undefined && ref === undefined) usageError(ctx, "missing operand");
       else usageError(ctx, `missing operand after ${quoteValue(modeText ?? ref!)}`);
       return 1;

@@ -1,11 +1,12 @@
-import type { CommandContext, CommandDef } from "./types.js";
+import type { CommandDef } from "./types.js";
 import type { FileStat } from "../src/fs/types.js";
 import { isFsError } from "../src/fs/types.js";
 import { parseOptions } from "./_lib/options.js";
 import { quoteAlways, quoteFile } from "./_lib/quote.js";
 import { intoDir } from "./_lib/targets.js";
 import { usageError } from "./_lib/options.js";
-import { dirname, normalizePath } from "../src/fs/path.js";
+import { dirname } from "../src/fs/path.js";
+import { canonicalize, relativePath } from "./_lib/canonicalize.js";
 import { isYes, lineAsker } from "./_lib/prompt.js";
 
 /** ln (GNU coreutils 9.1): -s -f -i -n -r -T -t -v -b -L -P. */
@@ -28,32 +29,6 @@ Create hard links by default, symbolic links with --symbolic.
   -T, --no-target-directory   treat LINK_NAME as a normal file always
   -v, --verbose               print name of each linked file
 `;
-
-/** The path with every symlink in its existing prefix resolved (realpath -m). */
-async function canonical(ctx: CommandContext, path: string): Promise<string> {
-  const abs = ctx.resolve(path);
-  const parts = abs.split("/").filter(Boolean);
-  for (let i = parts.length; i >= 0; i--) {
-    const head = "/" + parts.slice(0, i).join("/");
-    try {
-      const real = await ctx.fs.realpath(head);
-      return normalizePath(real + "/" + parts.slice(i).join("/"));
-    } catch {
-      // try a shorter prefix
-    }
-  }
-  return abs;
-}
-
-function relative(from: string, to: string): string {
-  const a = from.split("/").filter(Boolean);
-  const b = to.split("/").filter(Boolean);
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const up = a.slice(i).map(() => "..");
-  const rel = [...up, ...b.slice(i)].join("/");
-  return rel === "" ? "." : rel;
-}
 
 export const ln: CommandDef = {
   name: "ln",
@@ -121,7 +96,10 @@ export const ln: CommandDef = {
         pairs = operands.slice(0, -1).map((t) => [t, intoDir(last, t)]);
       } else if (operands.length > 2) {
         if (opts.has("noTargetDir")) usageError(ctx, `extra operand ${quoteAlways(operands[2])}`);
-        else ctx.stderr.write(`ln: target ${quoteAlways(last)} is not a directory\n`);
+        else {
+          const exists = await ctx.fs.exists(ctx.resolve(last));
+          ctx.stderr.write(`ln: target ${quoteAlways(last)}: ${exists ? "Not a directory" : "No such file or directory"}\n`);
+        }
         return 1;
       } else pairs = [[operands[0], last]];
     }
@@ -179,7 +157,8 @@ export const ln: CommandDef = {
         if (symbolic) {
           let content = target;
           if (opts.has("relative")) {
-            content = relative(await canonical(ctx, dirname(link)), await canonical(ctx, target));
+            const from = await canonicalize(ctx, dirname(link), "missing");
+            content = relativePath(from, await canonicalize(ctx, target, "missing"));
           }
           await ctx.fs.symlink(content, linkPath);
         } else {

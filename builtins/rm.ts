@@ -111,6 +111,15 @@ export const rm: CommandDef = {
   name: "rm",
   help: HELP,
   async run(ctx) {
+    // GNU's hint when an "option" is really a file named with a leading dash.
+    let usageLine: string | undefined;
+    for (const a of ctx.args) {
+      if (a === "--") break;
+      if (a.length > 1 && a.startsWith("-") && !a.startsWith("--") && (await ctx.fs.exists(ctx.resolve(a)))) {
+        usageLine = `Try 'rm ./${a}' to remove the file ${quoteAlways(a)}.`;
+        break;
+      }
+    }
     const opts = parseOptions(
       ctx,
       {
@@ -126,7 +135,7 @@ export const rm: CommandDef = {
         noPreserveRoot: { long: "no-preserve-root" },
         oneFs: { long: "one-file-system" },
       },
-      { help: HELP },
+      { help: HELP, usageLine },
     );
     if (typeof opts === "number") return opts;
     const s: RmState = {

@@ -1,7 +1,7 @@
 import type { CommandDef } from "./types.js";
 import { parseOptions } from "./_lib/options.js";
 import { quoteAlways } from "./_lib/quote.js";
-import { isFsError } from "../src/fs/types.js";
+import { FsError, isFsError } from "../src/fs/types.js";
 import { dirname } from "../src/fs/path.js";
 
 /** rmdir (GNU coreutils 9.1): -p, -v, --ignore-fail-on-non-empty. */
@@ -36,27 +36,30 @@ export const rmdir: CommandDef = {
     const ignoreNonEmpty = opts.has("ignore");
     let status = 0;
     /** Removes one directory; false when it failed (reported unless ignorable). */
-    const remove = async (name: string): Promise<boolean> => {
+    const remove = async (name: string, ancestor: boolean): Promise<boolean> => {
       if (opts.has("verbose")) ctx.stdout.write(`rmdir: removing directory, ${quoteAlways(name)}\n`);
       try {
+        // rmdir(2) refuses a path ending in "." (EINVAL) before looking further.
+        if (/(^|\/)\.\/*$/.test(name)) throw new FsError("EINVAL", ctx.resolve(name), "rmdir");
         await ctx.fs.rmdir(ctx.resolve(name));
         return true;
       } catch (e) {
         if (!isFsError(e)) throw e;
         if (ignoreNonEmpty && (e.code === "ENOTEMPTY" || e.code === "EEXIST")) return false;
-        ctx.stderr.write(`rmdir: failed to remove ${quoteAlways(name)}: ${e.message}\n`);
+        const what = ancestor ? "directory " : "";
+        ctx.stderr.write(`rmdir: failed to remove ${what}${quoteAlways(name)}: ${e.message}\n`);
         status = 1;
         return false;
       }
     };
     for (const operand of opts.operands) {
       ctx.budget.step();
-      if (!(await remove(operand)) || !opts.has("parents")) continue;
+      if (!(await remove(operand, false)) || !opts.has("parents")) continue;
       let p = operand.replace(/\/+$/, "");
       for (;;) {
         p = dirname(p).replace(/\/+$/, "");
         if (p === "." || p === "" || p === "/") break;
-        if (!(await remove(p))) break;
+        if (!(await remove(p, true))) break;
       }
     }
     return status;

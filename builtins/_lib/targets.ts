@@ -74,8 +74,8 @@ export async function resolveTargets(
   const d = await isDir(ctx, last);
   if (d === true) return { kind: "into", dir: last, sources: operands.slice(0, -1) };
   if (operands.length > 2) {
-    const why = d === false ? " is not a directory" : `: ${d}`;
-    ctx.stderr.write(`${name}: target ${quoteAlways(last)}${why}\n`);
+    const why = d === false ? "Not a directory" : d;
+    ctx.stderr.write(`${name}: target ${quoteAlways(last)}: ${why}\n`);
     return 1;
   }
   return { kind: "single", source: operands[0], dest: last };

@@ -9,6 +9,8 @@ import { rmdir } from "../rmdir.js";
 import { touch } from "../touch.js";
 import { ln } from "../ln.js";
 import { chmod } from "../chmod.js";
+import { readlink } from "../readlink.js";
+import { realpath } from "../realpath.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod];
+export const commands: CommandDef[] = [ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, readlink, realpath];
