@@ -130,7 +130,12 @@ async function headAll(
   return status;
 }
 
-/** Copies the first n delimited lines (delim >= 0) or n bytes (delim < 0), then stops reading. */
+/**
+ * Copies the first n delimited lines (delim >= 0) or n bytes (delim < 0), then
+ * stops reading. What it read beyond them goes back to the reader: GNU head
+ * seeks a file back the same way, so `{ head -n1; cat; } < file` and
+ * `while read ...; head -n1; done < file` see the rest.
+ */
 async function copyFirst(ctx: CommandContext, reader: ByteReader, n: bigint, delim: number): Promise<void> {
   let left = n;
   const out: ByteWriter = ctx.stdout;
@@ -138,23 +143,22 @@ async function copyFirst(ctx: CommandContext, reader: ByteReader, n: bigint, del
     const chunk = await reader.read();
     if (!chunk) return;
     ctx.budget.step();
+    let end = chunk.length;
     if (delim < 0) {
-      if (BigInt(chunk.length) >= left) {
-        await out.write(chunk.subarray(0, Number(left)));
-        return;
+      if (BigInt(chunk.length) >= left) end = Number(left);
+      left -= BigInt(end);
+    } else {
+      let pos = 0;
+      while (left > 0n) {
+        const nl = chunk.indexOf(delim, pos);
+        if (nl < 0) break;
+        pos = nl + 1;
+        left--;
       }
-      left -= BigInt(chunk.length);
-      await out.write(chunk);
-      continue;
+      if (left === 0n) end = pos;
     }
-    let pos = 0;
-    while (left > 0n) {
-      const nl = chunk.indexOf(delim, pos);
-      if (nl < 0) break;
-      pos = nl + 1;
-      left--;
-    }
-    await out.write(left > 0n ? chunk : chunk.subarray(0, pos));
+    if (end < chunk.length) reader.unread?.(chunk.subarray(end));
+    await out.write(end < chunk.length ? chunk.subarray(0, end) : chunk);
   }
 }
 
