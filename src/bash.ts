@@ -14,7 +14,7 @@ import { reportError } from "./interpreter/report.js";
 import { runScriptText } from "./interpreter/script.js";
 import { Shell, type ShellServices } from "./interpreter/shell.js";
 import { runExitTrap } from "./interpreter/traps.js";
-import { initChildDefaults } from "./interpreter/utility.js";
+import { initChildDefaults, STANDALONE_BUILTINS } from "./interpreter/utility.js";
 import { Attr } from "./interpreter/variables.js";
 import { mulberry32 } from "./random.js";
 
@@ -94,7 +94,7 @@ export class Bash {
       random,
       timeZone: options.timeZone ?? "UTC",
     };
-    const names = [...commands.keys(), "bash", "sh"];
+    const names = [...new Set([...commands.keys(), "bash", "sh", ...STANDALONE_BUILTINS])];
     this.fs =
       options.fs ??
       createDefaultFs({ maxBytes: this.limits.maxFileSystemBytes, maxFiles: this.limits.maxFileCount, now: clock, binaries: names });

@@ -118,16 +118,46 @@ interface Spec {
   conv: string;
 }
 
+/** Length in UTF-8 bytes: printf(1) counts widths and precisions in bytes. */
+function byteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 || (c >= 0xdc80 && c <= 0xdcff)) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The longest prefix of s within `max` UTF-8 bytes (never splitting a character). */
+function bytePrefix(s: string, max: number): string {
+  let n = 0;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const w = c < 0x80 || (c >= 0xdc80 && c <= 0xdcff) ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
+    if (n + w > max) break;
+    n += w;
+    if (w === 4) i++;
+  }
+  return s.slice(0, i);
+}
+
 function pad(s: string, spec: Spec, numeric: boolean): string {
   const w = spec.width ?? 0;
-  if (s.length >= w) return s;
-  if (spec.flags.includes("-")) return s + " ".repeat(w - s.length);
+  const len = numeric ? s.length : byteLength(s);
+  if (len >= w) return s;
+  if (spec.flags.includes("-")) return s + " ".repeat(w - len);
   if (numeric && spec.flags.includes("0")) {
     const sign = /^[-+ ]/.test(s) ? s[0] : "";
     const prefix = /^[-+ ]?0[xX]/.test(s) ? s.slice(0, sign.length + 2) : sign;
-    return prefix + "0".repeat(w - s.length) + s.slice(prefix.length);
+    return prefix + "0".repeat(w - len) + s.slice(prefix.length);
   }
-  return " ".repeat(w - s.length) + s;
+  return " ".repeat(w - len) + s;
 }
 
 function formatInt(v: bigint, spec: Spec): string {
@@ -174,7 +204,7 @@ export function formatFloat(x: number, conv: string, precision: number | null, f
     if (p === 0) p = 1;
     if (ax === 0) body = "0";
     else {
-      const exp = Number(ax.toExponential(p - 1).split("e")[1]);
+      const exp = Number(expForm(ax, p - 1).split("e")[1]);
       if (exp < -4 || exp >= p) body = expForm(ax, p - 1);
       else body = toFixedExact(ax, p - 1 - exp);
       if (!flags.includes("#")) {
@@ -189,16 +219,96 @@ export function formatFloat(x: number, conv: string, precision: number | null, f
   return sign + body;
 }
 
+/**
+ * The exact decimal value of a finite non-negative double: digits and the
+ * position of the decimal point (value = 0.DIGITS x 10^point). glibc prints
+ * from this exact value, rounding half to even.
+ */
+function exactDecimal(x: number): { digits: string; point: number } {
+  if (x === 0) return { digits: "0", point: 1 };
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  const exp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e2: number;
+  if (exp === 0) e2 = -1074;
+  else {
+    mant |= 1n << 52n;
+    e2 = exp - 1075;
+  }
+  let digits: string;
+  let point: number;
+  if (e2 >= 0) {
+    digits = (mant << BigInt(e2)).toString();
+    point = digits.length;
+  } else {
+    digits = (mant * 5n ** BigInt(-e2)).toString();
+    point = digits.length + e2;
+  }
+  return { digits, point };
+}
+
+/** Rounds digit string d (value 0.d x 10^point) to keep `keep` digits, half to even. */
+function roundDigits(d: string, keep: number): { digits: string; carry: boolean } {
+  if (keep >= d.length) return { digits: d.padEnd(Math.max(keep, 0), "0"), carry: false };
+  if (keep < 0) return { digits: "", carry: false };
+  const head = d.slice(0, keep);
+  const next = d.charCodeAt(keep) - 48;
+  const rest = d.slice(keep + 1);
+  const tieOrMore = next > 5 || (next === 5 && /[1-9]/.test(rest));
+  const tie = next === 5 && !/[1-9]/.test(rest);
+  const last = keep > 0 ? head.charCodeAt(keep - 1) - 48 : 0;
+  const up = tieOrMore || (tie && last % 2 === 1);
+  if (!up) return { digits: head, carry: false };
+  const n = (BigInt(head || "0") + 1n).toString();
+  if (n.length > keep) return { digits: n, carry: true };
+  return { digits: n.padStart(keep, "0"), carry: false };
+}
+
 function toFixedExact(x: number, digits: number): string {
-  if (digits <= 100 && x < 1e21) return x.toFixed(digits);
-  return BigInt(Math.round(x)).toString() + (digits > 0 ? "." + "0".repeat(digits) : "");
+  const { digits: d, point } = exactDecimal(x);
+  const keep = point + digits;
+  let r = roundDigits(d, keep);
+  let p = point;
+  if (r.carry) p++;
+  let all = r.digits;
+  if (keep < 0 || all === "") {
+    all = "";
+  }
+  // all holds p + digits digits (integer part first).
+  const intLen = p;
+  let intPart: string;
+  let frac: string;
+  if (intLen <= 0) {
+    intPart = "0";
+    frac = ("0".repeat(-intLen) + all).slice(0, digits).padEnd(digits, "0");
+  } else {
+    intPart = all.slice(0, intLen).padEnd(intLen, "0").replace(/^0+(?=\d)/, "");
+    frac = all.slice(intLen).padEnd(digits, "0");
+  }
+  void r;
+  r = { digits: "", carry: false };
+  return digits > 0 ? `${intPart}.${frac}` : intPart;
 }
 
 function expForm(x: number, digits: number): string {
-  const s = x.toExponential(Math.min(digits, 100));
-  const [m, e] = s.split("e");
-  const n = Number(e);
-  return `${m}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+  let mant: string;
+  let e: number;
+  if (x === 0) {
+    mant = "0".repeat(digits + 1);
+    e = 0;
+  } else {
+    const { digits: d, point } = exactDecimal(x);
+    const first = d.search(/[1-9]/);
+    const sig = d.slice(first);
+    const r = roundDigits(sig, digits + 1);
+    mant = r.digits.slice(0, digits + 1);
+    e = point - first - 1 + (r.carry ? 1 : 0);
+  }
+  const m = digits > 0 ? `${mant[0]}.${mant.slice(1)}` : mant[0];
+  return `${m}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
 }
 
 function hexFloat(x: number, precision: number | null): string {
@@ -250,8 +360,10 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
       }
       const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?(\(([^)]*)\)T|[diouxXeEfFgGaAcsbq])/.exec(format.slice(i));
       if (!m) {
-        const bad = format[i + 1] ?? "";
-        errors.push(bad ? `%${bad}: invalid format character` : "`%': missing format character");
+        // The conversion is the first character after flags, width, precision and length modifiers.
+        const head = /^%[-+ #0]*(\*|\d+)?(\.(\*|\d*))?(hh|h|ll|l|L|q|j|z|t)?/.exec(format.slice(i))![0];
+        const bad = format[i + head.length] ?? "";
+        errors.push(bad ? `\`${bad}': invalid format character` : "`%': missing format character");
         return { output: out, errors, stopped: true };
       }
       i += m[0].length;
@@ -273,14 +385,14 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
       switch (conv) {
         case "s": {
           let s = arg ?? "";
-          if (precision !== null) s = s.slice(0, precision);
+          if (precision !== null) s = bytePrefix(s, precision);
           out += pad(s, spec, false);
           break;
         }
         case "b": {
           const r = expandBackslashes(arg ?? "");
           let s = r.text;
-          if (precision !== null) s = s.slice(0, precision);
+          if (precision !== null) s = bytePrefix(s, precision);
           out += pad(s, spec, false);
           if (r.stop) return { output: out, errors, stopped: true };
           break;

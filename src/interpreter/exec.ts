@@ -259,6 +259,7 @@ export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): 
   sh.services.budget.enter();
   let status: number;
   try {
+    if (sh.services.budget.unwindDue) await null;
     status = await runList(sub, body, io);
   } catch (e) {
     if (e instanceof ExitSignal) status = e.status;
@@ -323,6 +324,7 @@ async function runWhile(sh: Shell, cmd: Extract<Command, { type: "While" }>, io:
   try {
     for (;;) {
       budget.step();
+      if (budget.yieldDue) await budget.yield();
       const cr = runCondition(sh, cmd.cond, io);
       const c = cr instanceof Promise ? await cr : cr;
       if (cmd.until ? c === 0 : c !== 0) break;
@@ -345,6 +347,7 @@ async function runFor(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdT
   try {
     for (const item of items) {
       budget.step();
+      if (budget.yieldDue) await budget.yield();
       sh.set(cmd.name, item);
       const lr = loopBody(sh, cmd.body, io);
       const r = lr instanceof Promise ? await lr : lr;
@@ -366,6 +369,7 @@ async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }
   try {
     for (;;) {
       budget.step();
+      if (budget.yieldDue) await budget.yield();
       if (cmd.cond) {
         const c = cmd.cond.expr ? evalArithExpr(sh, cmd.cond.expr, cmd.cond.text, "((: ") : await arithValue(sh, cmd.cond, io, "((: ");
         if (c === 0 || c === 0n) break;

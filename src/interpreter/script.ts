@@ -44,6 +44,7 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
   let status = k.kind === "eval" || k.kind === "trap" ? 0 : 0;
   for (;;) {
     let list;
+    parser.aliases = sh.shopts.has("expand_aliases") && sh.aliases.size ? sh.aliases : null;
     try {
       list = parser.parseNextLine();
     } catch (e) {

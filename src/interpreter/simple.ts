@@ -256,6 +256,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
   const budget = sh.services.budget;
   budget.step();
   budget.enter();
+  if (budget.unwindDue) await null;
   const savedPositional = sh.positional;
   const savedSource = sh.functionSource;
   sh.positional = argv.slice(1);
@@ -264,6 +265,9 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
   const savedCallerLine = sh.callerLine;
   sh.callerLine = sh.line;
   sh.functionSource = sh.functionSources.get(fn.name) ?? null;
+  // Functions do not inherit the RETURN trap unless functrace (set -T) is on.
+  const outerReturn = sh.traps.get("RETURN");
+  if (outerReturn !== undefined && !sh.options.has("functrace")) sh.traps.delete("RETURN");
   let status: number;
   try {
     status = await runCommand(sh, fn.body, fds);
@@ -279,5 +283,6 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
     budget.leave();
   }
   if (sh.traps.has("RETURN")) await runTrap(sh, "RETURN", fds);
+  if (outerReturn !== undefined && !sh.traps.has("RETURN")) sh.traps.set("RETURN", outerReturn);
   return status;
 }

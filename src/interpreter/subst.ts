@@ -18,6 +18,7 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
   fds[1] = { writer: out };
   let status: number;
   try {
+    if (budget.unwindDue) await null;
     status = await runList(sub, body, fds);
   } catch (e) {
     if (e instanceof ExitSignal) status = e.status;

@@ -12,6 +12,14 @@ import { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
 import { Attr } from "./variables.js";
 import { parseShellArgs } from "./shell-args.js";
+import { bashEnvironOrder } from "./environ.js";
+
+/**
+ * Shell builtins that are also programs in /usr/bin: when no command of that
+ * name is registered, `env echo`, `xargs printf` and `find -exec test` reach
+ * the builtin, as they would reach coreutils' binary.
+ */
+export const STANDALONE_BUILTINS: ReadonlySet<string> = new Set(["echo", "printf", "true", "false", "test", "[", "pwd"]);
 
 /**
  * Running a utility: a built-in command (grep, sort...), a custom command, a
@@ -19,16 +27,38 @@ import { parseShellArgs } from "./shell-args.js";
  */
 export async function runUtility(sh: Shell, argv: string[], fds: FdTable, envOverride?: ReadonlyMap<string, string>): Promise<number> {
   const name = argv[0];
-  if (name === "bash" || name === "sh") return runChildShell(sh, argv, fds);
+  if (name === "bash" || name === "sh") return runChildShell(sh, argv, fds, envOverride);
   if (!name.includes("/")) {
     const def = sh.services.commands.get(name);
-    if (def && inPath(sh)) return runDef(sh, def, argv, fds, envOverride);
+    if (def && inPath(sh)) return runDef(sh, def, argv, fds, envOverride, programPath(sh, name));
+    if (!def && STANDALONE_BUILTINS.has(name) && inPath(sh)) return runStandalone(sh, argv, fds);
     const found = await searchPath(sh, name);
-    if (found) return runFile(sh, found, argv, fds);
-    reportError(sh, fds, `${name}: command not found`);
+    if (found) return runFile(sh, found, argv, fds, found, envOverride);
+    // An empty PATH searches only the current directory: bash then says the file is missing.
+    reportError(sh, fds, `${name}: ${sh.get("PATH") === "" ? "No such file or directory" : "command not found"}`);
     return 127;
   }
-  return runFile(sh, resolvePath(sh.cwd, name), argv, fds, name);
+  return runFile(sh, resolvePath(sh.cwd, name), argv, fds, name, envOverride);
+}
+
+/** Where a PATH search finds a built-in command: its stub in /usr/bin or /bin (bash's `_`). */
+function programPath(sh: Shell, name: string): string {
+  const dir = (sh.get("PATH") ?? "").split(":").find((d) => d === "/usr/bin" || d === "/bin") ?? "/usr/bin";
+  return `${dir}/${name}`;
+}
+
+/** A standalone builtin run as a program: in a subshell, so it cannot touch the caller's state. */
+async function runStandalone(sh: Shell, argv: string[], fds: FdTable): Promise<number> {
+  const { SHELL_BUILTINS } = await import("./builtins/index.js");
+  const builtin = SHELL_BUILTINS.get(argv[0])!;
+  const child = sh.subshell();
+  try {
+    return await builtin(child, argv, fds);
+  } catch (e) {
+    if (!(e instanceof ShellError)) throw e;
+    reportError(child, fds, `${argv[0]}: ${e.message}`);
+    return e.status;
+  }
 }
 
 /** Utilities live in /usr/bin: an empty or odd PATH hides them, as it would in bash. */
@@ -53,7 +83,13 @@ async function searchPath(sh: Shell, name: string): Promise<string | null> {
 }
 
 /** Builds the context a command runs with. */
-export function makeContext(sh: Shell, argv: string[], fds: FdTable, envOverride?: ReadonlyMap<string, string>): CommandContext {
+export function makeContext(
+  sh: Shell,
+  argv: string[],
+  fds: FdTable,
+  envOverride?: ReadonlyMap<string, string>,
+  program?: string,
+): CommandContext {
   const services = sh.services;
   return {
     name: argv[0],
@@ -61,7 +97,7 @@ export function makeContext(sh: Shell, argv: string[], fds: FdTable, envOverride
     stdin: fds[0]?.reader ?? emptyReader,
     stdout: fds[1]?.writer ?? closedWriter(),
     stderr: fds[2]?.writer ?? nullWriter,
-    env: envOverride ?? sh.exportedEnv(),
+    env: envOverride ?? bashEnvironOrder(sh.exportedEnv(), sh.vars.globals, sh.vars.frames, program),
     cwd: sh.cwd,
     fs: services.fs,
     budget: services.budget,
@@ -71,7 +107,7 @@ export function makeContext(sh: Shell, argv: string[], fds: FdTable, envOverride
     resolve: (p) => resolvePath(sh.cwd, p),
     exec: (args, io) => execFromCommand(sh, args, fds, io),
     runScript: (script, io) => runScriptFromCommand(sh, script, fds, io),
-    hasCommand: (n) => services.commands.has(n) || n === "bash" || n === "sh",
+    hasCommand: (n) => services.commands.has(n) || n === "bash" || n === "sh" || STANDALONE_BUILTINS.has(n),
   };
 }
 
@@ -103,8 +139,15 @@ async function runScriptFromCommand(sh: Shell, script: string, fds: FdTable, io?
   return runChildShell(sh, ["sh", "-c", script], withIO(fds, io));
 }
 
-async function runDef(sh: Shell, def: CommandDef, argv: string[], fds: FdTable, envOverride?: ReadonlyMap<string, string>): Promise<number> {
-  const ctx = makeContext(sh, argv, fds, envOverride);
+async function runDef(
+  sh: Shell,
+  def: CommandDef,
+  argv: string[],
+  fds: FdTable,
+  envOverride?: ReadonlyMap<string, string>,
+  program?: string,
+): Promise<number> {
+  const ctx = makeContext(sh, argv, fds, envOverride, program);
   try {
     const status = await def.run(ctx);
     return typeof status === "number" ? status & 255 : 0;
@@ -126,7 +169,14 @@ async function runDef(sh: Shell, def: CommandDef, argv: string[], fds: FdTable, 
 }
 
 /** ./script, /path/to/script, or a script found in PATH. */
-async function runFile(sh: Shell, path: string, argv: string[], fds: FdTable, shown = path): Promise<number> {
+async function runFile(
+  sh: Shell,
+  path: string,
+  argv: string[],
+  fds: FdTable,
+  shown = path,
+  envOverride?: ReadonlyMap<string, string>,
+): Promise<number> {
   let st;
   try {
     st = await sh.fs.stat(path);
@@ -146,8 +196,9 @@ async function runFile(sh: Shell, path: string, argv: string[], fds: FdTable, sh
   const base = path.slice(path.lastIndexOf("/") + 1);
   const dir = path.slice(0, path.lastIndexOf("/"));
   if ((dir === "/usr/bin" || dir === "/bin") && sh.services.commands.has(base)) {
-    return runDef(sh, sh.services.commands.get(base)!, [argv[0], ...argv.slice(1)], fds);
+    return runDef(sh, sh.services.commands.get(base)!, [argv[0], ...argv.slice(1)], fds, envOverride, path);
   }
+  if ((dir === "/usr/bin" || dir === "/bin") && STANDALONE_BUILTINS.has(base)) return runStandalone(sh, [base, ...argv.slice(1)], fds);
   let text: string;
   try {
     text = decodeUtf8(await sh.fs.readFile(path));
@@ -166,21 +217,21 @@ async function runFile(sh: Shell, path: string, argv: string[], fds: FdTable, sh
       rest = rest.slice(1);
     }
     if (interp !== "bash" && interp !== "sh" && interp !== "dash") {
-      return runUtility(sh, [interp, ...rest, shown, ...argv.slice(1)], fds);
+      return runUtility(sh, [interp, ...rest, shown, ...argv.slice(1)], fds, envOverride);
     }
   }
-  return runShellText(sh, text, shown, argv.slice(1), fds, { kind: "file", name: shown });
+  return runShellText(sh, text, shown, argv.slice(1), fds, { kind: "file", name: shown }, [], envOverride);
 }
 
 /** `bash ...` / `sh ...`: a new shell process inside the sandbox. */
-async function runChildShell(sh: Shell, argv: string[], fds: FdTable): Promise<number> {
+async function runChildShell(sh: Shell, argv: string[], fds: FdTable, env?: ReadonlyMap<string, string>): Promise<number> {
   const parsed = parseShellArgs(argv);
   if (typeof parsed === "string") {
     writeErr(fds, parsed);
     return 2;
   }
   if (parsed.command !== null) {
-    return runShellText(sh, parsed.command, parsed.argv0 ?? argv[0], parsed.args, fds, { kind: "c" }, parsed.options);
+    return runShellText(sh, parsed.command, parsed.argv0 ?? argv[0], parsed.args, fds, { kind: "c" }, parsed.options, env);
   }
   if (parsed.file !== null) {
     const path = resolvePath(sh.cwd, parsed.file);
@@ -191,12 +242,12 @@ async function runChildShell(sh: Shell, argv: string[], fds: FdTable): Promise<n
       writeErr(fds, `${argv[0]}: ${parsed.file}: ${isFsError(e) ? e.message : "cannot read"}\n`);
       return 127;
     }
-    return runShellText(sh, text, parsed.file, parsed.args, fds, { kind: "file", name: parsed.file }, parsed.options);
+    return runShellText(sh, text, parsed.file, parsed.args, fds, { kind: "file", name: parsed.file }, parsed.options, env);
   }
   // Script on stdin.
   const { readAll } = await import("../io/streams.js");
   const text = decodeUtf8(await readAll(fds[0]?.reader ?? emptyReader));
-  return runShellText(sh, text, argv[0], parsed.args, fds, { kind: "c" }, parsed.options);
+  return runShellText(sh, text, argv[0], parsed.args, fds, { kind: "c" }, parsed.options, env);
 }
 
 /** Runs script text in a fresh shell that inherits only exported variables. */
@@ -208,12 +259,13 @@ async function runShellText(
   fds: FdTable,
   kind: { kind: "c" } | { kind: "file"; name: string },
   options: string[] = [],
+  env?: ReadonlyMap<string, string>,
 ): Promise<number> {
   const budget = parent.services.budget;
   budget.enter();
   budget.step();
   const child = new Shell(parent.services);
-  for (const [k, v] of parent.exportedEnv()) {
+  for (const [k, v] of env ?? parent.exportedEnv()) {
     child.vars.globals.set(k, { value: v, attrs: Attr.Export });
   }
   child.cwd = parent.cwd;
@@ -227,6 +279,7 @@ async function runShellText(
   for (const o of options) child.options.add(o);
   let status: number;
   try {
+    if (budget.unwindDue) await null;
     status = await runScriptText(child, text, fds.slice(), kind);
   } catch (e) {
     if (e instanceof ExitSignal) status = e.status;

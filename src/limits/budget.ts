@@ -45,6 +45,15 @@ export const LIMIT_STATUS: Record<LimitKind, number> = {
   aborted: 130,
 };
 
+/** How long a busy exec may hold the host's event loop before it yields. */
+const YIELD_EVERY_MS = 25;
+
+/** Runs f as a new task (after pending timers and I/O), in every runtime. */
+const macrotask: (f: () => void) => void =
+  typeof (globalThis as { setImmediate?: unknown }).setImmediate === "function"
+    ? (f) => (globalThis as unknown as { setImmediate: (f: () => void) => void }).setImmediate(f)
+    : (f) => setTimeout(f, 0);
+
 /** Ends the whole exec. Only Bash.exec catches it. */
 export class LimitExceeded extends Error {
   constructor(
@@ -83,6 +92,9 @@ export class Budget {
   }
 
   private killed: LimitExceeded | null = null;
+  /** Set when the exec has run this long without letting the host's event loop in. */
+  yieldDue = false;
+  private lastYield = 0;
 
   /** Ends everything still running on this budget (the other stages of a pipeline). */
   kill(e: LimitExceeded): void {
@@ -97,7 +109,21 @@ export class Budget {
     if ((this.tick += n) >= 1024) {
       this.tick = 0;
       this.checkTime();
+      const now = this.clock();
+      if (this.lastYield === 0) this.lastYield = now;
+      else if (now - this.lastYield >= YIELD_EVERY_MS) this.yieldDue = true;
     }
+  }
+
+  /**
+   * Lets timers and other tasks run (an abort signal, a REPL's Ctrl-C), then
+   * re-checks the limits. Loops call it when yieldDue is set.
+   */
+  async yield(): Promise<void> {
+    this.yieldDue = false;
+    await new Promise<void>((resolve) => macrotask(resolve));
+    this.lastYield = this.clock();
+    this.checkTime();
   }
 
   /** Checks the deadline and the abort signal now. */
@@ -122,6 +148,15 @@ export class Budget {
 
   leave(): void {
     this.depth--;
+  }
+
+  /**
+   * True every few nesting levels: the caller then awaits once, which unwinds
+   * the synchronous JavaScript stack, so deep shell recursion reaches
+   * maxCallDepth long before the host's stack does.
+   */
+  get unwindDue(): boolean {
+    return (this.depth & 15) === 0;
   }
 
   /** Checks the length of a string value about to be stored. */

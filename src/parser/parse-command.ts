@@ -35,6 +35,42 @@ interface PendingHeredoc {
  */
 export abstract class CommandParser extends WordParser {
   private heredocs: PendingHeredoc[] = [];
+  /** The previous alias value ended in a blank: the next word is alias-checked too. */
+  private aliasNext = false;
+  /** Aliases to expand in command position (null: expand_aliases is off). */
+  aliases: ReadonlyMap<string, string> | null = null;
+  /** Spliced alias texts: an alias is not expanded again inside its own expansion. */
+  private aliasRegions: Array<{ name: string; start: number; end: number }> = [];
+
+  /**
+   * Replaces an alias name at the cursor with its value, as bash does while
+   * reading. Returns whether the value ends in a blank (then the next word is
+   * checked too).
+   */
+  protected expandAlias(): boolean {
+    const aliases = this.aliases;
+    if (!aliases || aliases.size === 0) return false;
+    this.skipBlanks();
+    const s = this.src;
+    let i = this.pos;
+    while (i < s.length && !isMeta(s[i]) && !"'\"\\$`=".includes(s[i])) i++;
+    if (i === this.pos || (i < s.length && !isMeta(s[i]))) return false;
+    const name = s.slice(this.pos, i);
+    const value = aliases.get(name);
+    if (value === undefined) return false;
+    const at = this.pos;
+    if (this.aliasRegions.some((r) => r.name === name && at >= r.start && at < r.end)) return false;
+    this.src = s.slice(0, at) + value + s.slice(i);
+    this.lineStarts = null;
+    const delta = value.length - (i - at);
+    for (const r of this.aliasRegions) {
+      if (r.start > at) r.start += delta;
+      if (r.end > at) r.end += delta;
+    }
+    this.aliasRegions.push({ name, start: at, end: at + value.length });
+    if (this.expandAlias()) return true;
+    return /[ \t]$/.test(value);
+  }
 
   /** Parses a compound command at the cursor, or returns null if none starts here. */
   protected abstract parseCompound(): Command | null;
@@ -227,6 +263,7 @@ export abstract class CommandParser extends WordParser {
     this.enterNesting();
     try {
       this.skipBlanksAndComment();
+      this.aliasNext = this.expandAlias();
       const op = this.peekOperator();
       if (op && op !== "(" && !REDIRECT_OPS.includes(op as RedirectOp)) throw this.syntaxError(op);
       if (this.atEnd()) throw this.eofSyntaxError();
@@ -282,6 +319,7 @@ export abstract class CommandParser extends WordParser {
           continue;
         }
       }
+      if (words.length > 0 && this.aliasNext) this.aliasNext = this.expandAlias();
       const w = this.readWord(NORMAL);
       if (!w) throw this.syntaxError(this.peek());
       if (words.length === 0 && w.parts.length === 1 && w.parts[0].type === "Literal" && DECLARATION.has(w.parts[0].value)) declaration = true;
@@ -300,7 +338,8 @@ export abstract class CommandParser extends WordParser {
     if (nameWord.parts.length !== 1 || p.type !== "Literal") throw this.syntaxError("(");
     this.pos++;
     this.skipBlanks();
-    if (this.peek() !== ")") throw this.syntaxError(this.peekTokenText());
+    // bash reports the end of a -c string here as `newline'.
+    if (this.peek() !== ")") throw this.syntaxError(this.atEnd() ? "\n" : this.peekTokenText());
     this.pos++;
     return this.parseFunctionBody(p.value, start, line, false);
   }

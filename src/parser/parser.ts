@@ -14,6 +14,13 @@ const REGEX_WORD: WordMode = { meta: false, stop: " \t\n", brace: false, tilde: 
 
 /** The full parser: compound commands on top of CommandParser. */
 export class Parser extends CommandParser {
+  /** A compound list that must hold at least one command (bash rejects `if then`, `{ }`). */
+  private parseBody(): StatementList {
+    const list = this.parseList();
+    if (list.length === 0) throw this.atEnd() ? this.eofSyntaxError() : this.syntaxError(this.peekTokenText());
+    return list;
+  }
+
   protected parseSubstBody(): StatementList {
     const body = this.parseList();
     if (this.peekOperator() !== ")") {
@@ -93,7 +100,7 @@ export class Parser extends CommandParser {
       }
       this.pos++;
       this.enterNesting();
-      const body = this.parseList();
+      const body = this.parseBody();
       this.leaveNesting();
       if (this.peekOperator() !== ")") throw this.atEnd() ? this.eofSyntaxError() : this.syntaxError(this.peekTokenText());
       this.pos++;
@@ -103,7 +110,7 @@ export class Parser extends CommandParser {
     switch (r) {
       case "{": {
         this.pos++;
-        const body = this.parseList();
+        const body = this.parseBody();
         this.expectReserved("}");
         return { type: "Group", pos: start, end: this.pos, line, body, redirects: this.parseTrailingRedirects() };
       }
@@ -112,9 +119,9 @@ export class Parser extends CommandParser {
       case "while":
       case "until": {
         this.pos += r.length;
-        const cond = this.parseList();
+        const cond = this.parseBody();
         this.expectReserved("do");
-        const body = this.parseList();
+        const body = this.parseBody();
         this.expectReserved("done");
         return { type: "While", pos: start, end: this.pos, line, until: r === "until", cond, body, redirects: this.parseTrailingRedirects() };
       }
@@ -155,9 +162,9 @@ export class Parser extends CommandParser {
     const clauses: Array<{ cond: StatementList; body: StatementList }> = [];
     let elseBody: StatementList | null = null;
     for (;;) {
-      const cond = this.parseList();
+      const cond = this.parseBody();
       this.expectReserved("then");
-      const body = this.parseList();
+      const body = this.parseBody();
       clauses.push({ cond, body });
       const r = this.peekReserved();
       if (r === "elif") {
@@ -166,7 +173,7 @@ export class Parser extends CommandParser {
       }
       if (r === "else") {
         this.pos += 4;
-        elseBody = this.parseList();
+        elseBody = this.parseBody();
       }
       this.expectReserved("fi");
       break;
@@ -226,12 +233,12 @@ export class Parser extends CommandParser {
   private parseLoopBody(): StatementList {
     if (this.peekReserved() === "{") {
       this.pos++;
-      const body = this.parseList();
+      const body = this.parseBody();
       this.expectReserved("}");
       return body;
     }
     this.expectReserved("do");
-    const body = this.parseList();
+    const body = this.parseBody();
     this.expectReserved("done");
     return body;
   }

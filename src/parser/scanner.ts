@@ -32,10 +32,11 @@ export const MAX_PARSE_DEPTH = 1000;
 export class Scanner {
   pos = 0;
   depth = 0;
-  private lineStarts: number[] | null = null;
+  protected lineStarts: number[] | null = null;
 
   constructor(
-    readonly src: string,
+    /** The text; alias expansion splices into it (see CommandParser.expandAlias). */
+    public src: string,
     /** Line number of offset 0 (for re-parsed backquote bodies). */
     readonly firstLine = 1,
   ) {}

@@ -41,7 +41,14 @@ export const printf: ShellBuiltin = async (sh, argv, fds) => {
     shellQuote: printfQuote,
   });
   for (const e of r.errors) builtinError(sh, fds, "printf", e);
-  if (varName !== null) sh.set(varName, r.output);
+  if (varName !== null) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(varName);
+    if (m) {
+      const v = sh.resolve(m[1]);
+      if (v && v.value instanceof Map) sh.setAssoc(m[1], m[2], r.output);
+      else sh.setElement(m[1], Number(sh.evalArith(m[2])), r.output);
+    } else sh.set(varName, r.output);
+  }
   else if (r.output) await out(fds, r.output);
   return r.errors.length ? 1 : 0;
 };
@@ -106,6 +113,7 @@ export const command: ShellBuiltin = async (sh, argv, fds) => {
   if (f.on.has("v") || f.on.has("V")) {
     let status = 0;
     let text = "";
+    let found = false;
     for (const name of f.rest) {
       const d = await describe(sh, name);
       if (!d) {
@@ -113,6 +121,7 @@ export const command: ShellBuiltin = async (sh, argv, fds) => {
         status = 1;
         continue;
       }
+      found = true;
       if (f.on.has("V")) {
         if (d.kind === "alias") text += `${name} is aliased to \`${sh.aliases.get(name)}'\n`;
         else if (d.kind === "keyword") text += `${name} is a shell keyword\n`;
@@ -122,7 +131,8 @@ export const command: ShellBuiltin = async (sh, argv, fds) => {
       } else text += d.kind === "file" ? d.path + "\n" : d.kind === "alias" ? `alias ${name}=${quoteForReuse(sh.aliases.get(name)!)}\n` : name + "\n";
     }
     if (text) await out(fds, text);
-    return status;
+    // bash: success when any name was found.
+    return found ? 0 : status;
   }
   const b = SHELL_BUILTINS.get(f.rest[0]);
   if (b) return b(sh, f.rest, fds);
@@ -352,11 +362,9 @@ export const exec: ShellBuiltin = async (sh, argv, fds, cmd) => {
   throw new ExitSignal(status);
 };
 
-export const hash: ShellBuiltin = async (sh, argv, fds) => {
-  if (argv.length === 1) {
-    builtinError(sh, fds, "hash", "hash table empty");
-    return 0;
-  }
+export const hash: ShellBuiltin = async (_sh, argv, fds) => {
+  // bash prints this on stdout.
+  if (argv.length === 1) await out(fds, "hash: hash table empty\n");
   return 0;
 };
 

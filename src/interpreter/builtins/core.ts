@@ -250,6 +250,7 @@ export const evalBuiltin: ShellBuiltin = async (sh, argv, fds) => {
   if (text.trim() === "") return 0;
   sh.services.budget.enter();
   try {
+    if (sh.services.budget.unwindDue) await null;
     return await runScriptText(sh, text, fds, { kind: "eval" });
   } finally {
     sh.services.budget.leave();
@@ -289,6 +290,7 @@ export const source: ShellBuiltin = async (sh, argv, fds) => {
   sh.sourceName = file;
   sh.sourcing = true;
   try {
+    if (budget.unwindDue) await null;
     return await runScriptText(sh, text, fds, { kind: "file", name: file });
   } catch (e) {
     if (e instanceof ReturnSignal) return e.status;

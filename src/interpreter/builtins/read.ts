@@ -97,8 +97,7 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
   const nArg = f.on.get("N") ?? f.on.get("n");
   const maxChars = typeof nArg === "string" ? Number(nArg) : -1;
   const exact = f.on.has("N");
-  const prompt = f.on.get("p");
-  if (typeof prompt === "string") fds[2]?.writer?.write(prompt);
+  // -p shows its prompt only when input comes from a terminal, which it never does here.
   if (f.on.has("t") && Number(f.on.get("t")) === 0) return 0;
   let text = "";
   let hitDelim = false;
@@ -107,15 +106,14 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
     const rec = await readRecord(reader, exact ? -1 : delim, maxChars >= 0 ? maxChars - text.length : -1);
     if (!rec) break;
     gotAny = true;
-    let s = decodeUtf8(rec.bytes);
+    const s = decodeUtf8(rec.bytes);
     hitDelim = rec.hitDelim;
-    if (!raw && s.endsWith("\\") && rec.hitDelim && !/(^|[^\\])(\\\\)*\\\\$/.test(s.slice(0, -1) + "\\\\")) {
-      // backslash-newline: continue on the next line
+    // Without -r, a backslash before the newline continues the line.
+    if (!raw && rec.hitDelim && delim === 10 && trailingBackslashes(s) % 2 === 1) {
       text += s.slice(0, -1);
       continue;
     }
     text += s;
-    s = "";
     break;
   }
   if (!gotAny) {
@@ -148,6 +146,12 @@ function assignRead(sh: Shell, f: ReturnType<typeof builtinFlags>, fields: strin
   }
   if (f.rest.length === 0) sh.set("REPLY", "");
   else f.rest.forEach((n, i) => sh.set(n, fields[i] ?? ""));
+}
+
+function trailingBackslashes(s: string): number {
+  let n = 0;
+  for (let i = s.length - 1; i >= 0 && s[i] === "\\"; i--) n++;
+  return n;
 }
 
 function unbackslash(s: string): string {

@@ -241,6 +241,11 @@ export const unset: ShellBuiltin = async (sh, argv, fds) => {
     }
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/s.exec(arg);
     if (!m) {
+      // Without -v, a name that cannot be a variable may still name a function.
+      if (mode === "") {
+        sh.functions.delete(arg);
+        continue;
+      }
       builtinError(sh, fds, "unset", `\`${arg}': not a valid identifier`);
       status = 1;
       continue;
