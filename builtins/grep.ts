@@ -41,6 +41,7 @@ async function grepMain(ctx: CommandContext, defaultKind: MatcherKind): Promise<
     }
     throw e;
   }
+  if (cfg.selectsNothing) return 1;
   const recursive = cfg.directories === "recurse";
   const operands = cfg.operands.length > 0 ? cfg.operands : [recursive ? "." : "-"];
   cfg.withFilename = cfg.withFilenameChoice ?? (recursive || cfg.operands.length > 1);

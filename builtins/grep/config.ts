@@ -63,6 +63,8 @@ const SPEC: OptionSpec = {
 };
 
 export interface GrepConfig extends OutputSettings {
+  /** -v with the one pattern "" selects nothing: GNU exits 1 at once, printing nothing. */
+  selectsNothing: boolean;
   kind: MatcherKind;
   patterns: string[];
   ignoreCase: boolean;
@@ -244,6 +246,8 @@ export async function parseGrepArgs(ctx: CommandContext, defaultKind: MatcherKin
     initialTab: opts.has("initialTab"),
     nullAfterName: opts.has("nullName"),
     nullData: opts.has("nullData"),
+    selectsNothing: opts.has("invert") && patterns.length === 1 && patterns[0] === "" && !opts.has("word") && !opts.has("line"),
+    contextGiven: before >= 0 || after >= 0 || context >= 0,
     before: before >= 0 ? before : Math.max(context, 0),
     after: after >= 0 ? after : Math.max(context, 0),
     groupSeparator,

@@ -27,6 +27,8 @@ export interface OutputSettings {
   nullData: boolean;
   before: number;
   after: number;
+  /** -A, -B, -C or -NUM was given (even 0): groups get separators. */
+  contextGiven: boolean;
   groupSeparator: string | null;
   binaryFiles: "binary" | "text" | "without-match";
   lineBuffered: boolean;
@@ -78,7 +80,7 @@ export class FileSearch {
   ) {
     this.sep = s.nullData ? "\0" : "\n";
     this.sepCode = s.nullData ? 0 : 10;
-    this.context = s.before > 0 || s.after > 0;
+    this.context = s.contextGiven;
     this.needLines = s.lineNumber || this.context;
   }
 
@@ -282,6 +284,11 @@ export class FileSearch {
   }
 
   private print(lineText: string, sep: string, lineNo: number, byte: number): void {
+    if (this.s.onlyMatching) {
+      // -o prints no context lines, but they still join groups for the separator.
+      this.separator(lineNo);
+      return;
+    }
     if (this.s.binaryFiles !== "text" && ENCODING_ERROR.test(lineText)) {
       this.suppressed = true;
       return;

@@ -96,10 +96,12 @@ class Parser {
     let start = true; // where a leading "*" is literal (BRE) or ignored (ERE)
     while (this.pos < this.src.length && !this.atAltBar() && !this.atCloseParen(depth)) {
       const c = this.peek();
-      if (this.ere && (c === "*" || c === "+" || c === "?" || (c === "{" && this.intervalAhead())) && start) {
-        // GNU: a leading repetition operator in an ERE applies to nothing.
-        this.opts.onWarning?.(`${c === "{" ? "{...}" : c} at start of expression`);
-        if (c === "{") this.readInterval();
+      if (this.ere && (c === "*" || c === "+" || c === "?" || c === "{") && start) {
+        // GNU: a leading repetition operator in an ERE applies to nothing (a "{"
+        // that starts no valid interval is dropped alone).
+        const interval = c === "{" && this.intervalAhead();
+        if (c !== "{" || interval) this.opts.onWarning?.(`${interval ? "{..." + "}" : c} at start of expression`);
+        if (interval) this.readInterval();
         else this.pos++;
         continue;
       }
@@ -182,7 +184,7 @@ class Parser {
         if (start) return { t: "char", c: 42 };
         break;
       case "^":
-        if (this.ere || start) return { t: "assert", kind: "bol" };
+        if (this.ere || first) return { t: "assert", kind: "bol" };
         break;
       case "$":
         if (this.ere || this.atBranchEnd(depth)) return { t: "assert", kind: "eol" };
@@ -195,7 +197,6 @@ class Parser {
       default:
         break;
     }
-    void first;
     return this.literal(c);
   }
 
