@@ -62,9 +62,10 @@ function scanArg(ctx: CommandContext, arg: string): Operand {
   let precision = dot < 0 && !a.includes("p") ? 0 : NO_PRECISION;
   if (!/[xX]/.test(a) && Number.isFinite(value)) {
     width = a.length;
+    let fractionLen = 0;
     if (dot >= 0) {
       const fraction = a.slice(dot + 1).search(/[eE]/);
-      const fractionLen = fraction < 0 ? a.length - dot - 1 : fraction;
+      fractionLen = fraction < 0 ? a.length - dot - 1 : fraction;
       precision = fractionLen;
       width += fractionLen === 0 ? -1 : dot === 0 || !/\d/.test(a[dot - 1]) ? 1 : 0;
     }
@@ -80,8 +81,9 @@ function scanArg(ctx: CommandContext, arg: string): Operand {
         } else width++;
         exponent = -exponent;
       } else {
-        if (dot >= 0 && precision === 0) width--;
-        exponent = -Math.min(precision, exponent);
+        // Digits move from the fraction to the integer part; a '.' left with none goes.
+        if (dot >= 0 && precision === 0 && fractionLen) width--;
+        exponent -= Math.min(fractionLen, exponent);
       }
       width += exponent;
     }
