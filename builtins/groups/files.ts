@@ -11,6 +11,8 @@ import { ln } from "../ln.js";
 import { chmod } from "../chmod.js";
 import { readlink } from "../readlink.js";
 import { realpath } from "../realpath.js";
+import { stat } from "../stat.js";
+import { du } from "../du.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, readlink, realpath];
+export const commands: CommandDef[] = [ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, readlink, realpath, stat, du];
