@@ -42,6 +42,11 @@ export interface ParseSettings {
   usageLine?: string;
   /** Help text; defaults to the command's own. */
   help?: string;
+  /**
+   * Reports a usage error the command's own way (hostname, clear and which are
+   * not coreutils: no "Try ..." line); returns the exit status.
+   */
+  report?: (message: string) => number;
 }
 
 /** A usage error already reported on stderr; the command should exit with `status`. */
@@ -69,6 +74,10 @@ function makeParsed(): ParsedOptions {
 
 /** Writes "name: message" and the "Try ..." hint, GNU style, and returns a UsageError. */
 export function usageError(ctx: CommandContext, message: string, status = 1, usageLine?: string): UsageError {
+  return reportUsage(ctx, message, status, usageLine);
+}
+
+function reportUsage(ctx: CommandContext, message: string, status: number, usageLine?: string): UsageError {
   const usage = usageLine ? `${usageLine}\n` : "";
   ctx.stderr.write(`${ctx.name}: ${message}\n${usage}Try '${ctx.name} --help' for more information.\n`);
   return new UsageError(status);
@@ -85,6 +94,8 @@ export function parseOptions(
   args: string[] = ctx.args,
 ): ParsedOptions | number {
   const status = settings.usageStatus ?? 1;
+  const usageError = (c: CommandContext, message: string, st: number, line?: string): UsageError =>
+    settings.report ? new UsageError(settings.report(message)) : reportUsage(c, message, st, line);
   const out = makeParsed();
   const byShort = new Map<string, string>();
   const longs: Array<[string, string]> = [];

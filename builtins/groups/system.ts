@@ -1,0 +1,14 @@
+import type { CommandDef } from "../types.js";
+import { clear } from "../clear.js";
+import { env } from "../env.js";
+import { groups } from "../groups.js";
+import { hostname } from "../hostname.js";
+import { id } from "../id.js";
+import { nproc } from "../nproc.js";
+import { printenv } from "../printenv.js";
+import { tty } from "../tty.js";
+import { uname } from "../uname.js";
+import { whoami } from "../whoami.js";
+
+/** Commands of this group (system, identity, environment, time), registered in builtins/index.ts. */
+export const commands: CommandDef[] = [clear, env, groups, hostname, id, nproc, printenv, tty, uname, whoami];
