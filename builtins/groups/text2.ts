@@ -6,6 +6,9 @@ import { tr } from "../tr.js";
 import { paste } from "../paste.js";
 import { comm } from "../comm.js";
 import { join } from "../join.js";
+import { column } from "../column.js";
+import { shuf } from "../shuf.js";
+import { tsort } from "../tsort.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [sort, uniq, cut, tr, paste, comm, join];
+export const commands: CommandDef[] = [sort, uniq, cut, tr, paste, comm, join, column, shuf, tsort];
