@@ -16,7 +16,7 @@ export interface BacktrackOptions {
   multiline: boolean;
 }
 
-const OPS_PER_STEP = 1024;
+const OPS_PER_STEP = 64;
 
 export class Backtracker {
   private testers = new Map<CharSet, (cp: number) => boolean>();
