@@ -223,7 +223,7 @@ class CaptureWriter implements ByteWriter {
     private readonly listener?: (chunk: string) => void,
   ) {}
 
-  write(chunk: Uint8Array | string): void {
+  write(chunk: Uint8Array | string): void | Promise<void> {
     const b = toBytes(chunk);
     if (b.length === 0) return;
     const fit = this.budget.chargeOutput(b.length);
@@ -236,6 +236,7 @@ class CaptureWriter implements ByteWriter {
       this.truncated = true;
       throw new LimitExceeded("output", this.budget.limits.maxOutputBytes);
     }
+    if (this.budget.pollYield()) return this.budget.yield();
   }
 
   /** Writes past the limit (the limit's own message). */

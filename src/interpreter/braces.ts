@@ -3,7 +3,7 @@ import { ShellError } from "./errors.js";
 import type { Shell } from "./shell.js";
 
 /** Upper bound on the words one brace expansion may produce (brace bombs). */
-const MAX_BRACE_WORDS = 1_000_000;
+const MAX_BRACE_WORDS = 200_000;
 
 export function hasBrace(w: Word): boolean {
   for (const p of w.parts) if (p.type === "Brace") return true;
@@ -32,7 +32,7 @@ export function expandBraces(w: Word, sh: Shell): Word[] {
     const next: WordPart[][] = [];
     for (const a of acc) for (const alt of alternatives) next.push([...a, ...alt]);
     acc = next;
-    sh.services.budget.step(0);
+    sh.services.budget.checkTime();
   }
   return acc.map((parts) => ({ pos: w.pos, end: w.end, parts }));
 }

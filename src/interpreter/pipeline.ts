@@ -37,7 +37,7 @@ async function runSingle(sh: Shell, cmd: Command, io: FdTable): Promise<number> 
 
 async function runStages(sh: Shell, p: Pipeline, io: FdTable): Promise<number> {
   const n = p.commands.length;
-  const pipes = Array.from({ length: n - 1 }, () => createPipe());
+  const pipes = Array.from({ length: n - 1 }, () => createPipe(undefined, sh.services.budget));
   const lastpipe = sh.shopts.has("lastpipe") && !sh.options.has("monitor");
   const stages = p.commands.map(async (cmd, i) => {
     const fds = io.slice();

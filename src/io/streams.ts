@@ -37,8 +37,14 @@ export function toBytes(chunk: Uint8Array | string): Uint8Array {
   return typeof chunk === "string" ? encodeUtf8(chunk) : chunk;
 }
 
+/** Lets a long-running stream give the host's event loop a turn (see Budget.pollYield). */
+export interface YieldPolicy {
+  pollYield(): boolean;
+  yield(): Promise<void>;
+}
+
 /** A bounded in-memory pipe. */
-export function createPipe(highWater = HIGH_WATER): { reader: ByteReader; writer: ByteWriter } {
+export function createPipe(highWater = HIGH_WATER, yielder?: YieldPolicy): { reader: ByteReader; writer: ByteWriter } {
   const chunks: Uint8Array[] = [];
   let buffered = 0;
   let writerClosed = false;
@@ -94,8 +100,12 @@ export function createPipe(highWater = HIGH_WATER): { reader: ByteReader; writer
       buffered += bytes.length;
       wake();
       if (buffered > highWater) {
-        return new Promise<void>((resolve, reject) => drainWaiters.push({ resolve, reject }));
+        const drained = new Promise<void>((resolve, reject) => drainWaiters.push({ resolve, reject }));
+        // Producer and consumer can ping-pong on microtasks forever: give timers a turn now and then.
+        if (yielder && yielder.pollYield()) return drained.then(() => yielder.yield());
+        return drained;
       }
+      if (yielder && yielder.pollYield()) return yielder.yield();
     },
     close() {
       if (writerClosed) return;

@@ -95,17 +95,38 @@ export class Budget {
   /** Set when the exec has run this long without letting the host's event loop in. */
   yieldDue = false;
   private lastYield = 0;
+  private probes = 0;
 
-  /** Ends everything still running on this budget (the other stages of a pipeline). */
+  /**
+   * For streams (pipe writes, captured output): true when it is time to let the
+   * host's event loop run. Cheap: reads the clock once per 64 calls.
+   */
+  pollYield(): boolean {
+    if (this.yieldDue) return true;
+    if (++this.probes < 64) return false;
+    this.probes = 0;
+    const now = this.clock();
+    if (this.lastYield === 0) this.lastYield = now;
+    else if (now - this.lastYield >= YIELD_EVERY_MS) this.yieldDue = true;
+    return this.yieldDue;
+  }
+
+  /** Ends everything still running on this budget (the other stages of a pipeline, background jobs). */
   kill(e: LimitExceeded): void {
     this.killed = e;
+  }
+
+  /** A limit tripped: everything else on this budget stops at its next check too. */
+  private trip(e: LimitExceeded): LimitExceeded {
+    if (!this.killed) this.killed = e;
+    return e;
   }
 
   /** One unit of work: a command, an iteration, a call. Checks time every 1024 steps. */
   step(n = 1): void {
     if (this.killed) throw this.killed;
     this.steps += n;
-    if (this.steps > this.limits.maxSteps) throw new LimitExceeded("steps", this.limits.maxSteps);
+    if (this.steps > this.limits.maxSteps) throw this.trip(new LimitExceeded("steps", this.limits.maxSteps));
     if ((this.tick += n) >= 1024) {
       this.tick = 0;
       this.checkTime();
@@ -129,8 +150,8 @@ export class Budget {
   /** Checks the deadline and the abort signal now. */
   checkTime(): void {
     if (this.killed) throw this.killed;
-    if (this.signal?.aborted) throw new LimitExceeded("aborted", 0);
-    if (this.clock() > this.deadline) throw new LimitExceeded("time", this.limits.timeoutMs);
+    if (this.signal?.aborted) throw this.trip(new LimitExceeded("aborted", 0));
+    if (this.clock() > this.deadline) throw this.trip(new LimitExceeded("time", this.limits.timeoutMs));
   }
 
   /** Milliseconds left before the deadline (Infinity when there is none). */
