@@ -57,6 +57,17 @@ export default defineConfig([
     esbuildPlugins: [jqWasmPlugin()],
   },
   {
+    // jq's Web Worker for browsers (builtins/jq/web-worker-host.ts starts ./jq-web-worker.js).
+    entry: { "jq-web-worker": "builtins/jq/jq-web-worker.ts" },
+    format: ["esm"],
+    outExtension: () => ({ js: ".js" }),
+    platform: "browser",
+    target: "es2022",
+    noExternal: [/.*/],
+    sourcemap: true,
+    clean: false,
+  },
+  {
     entry: { cli: "src/node/cli.ts" },
     format: ["esm"],
     outExtension: () => ({ js: ".js" }),

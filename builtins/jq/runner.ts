@@ -7,17 +7,19 @@ import { moduleUrl } from "./module-url.js";
  * Which JqRunner a jq call uses: the session's (`new Bash({ jq })`), else the
  * one installed with setJqRunner() (src/node/jq-setup.ts installNodeJq()), else
  * a default: in Node, Deno and Bun the worker host (src/node/jq-host.ts) found
- * by a computed dynamic import, elsewhere the in-process engine over
- * dist/jq.wasm next to the bundle. Nothing here loads jq: the engine, the host
- * and the wasm are imported on the first jq call.
+ * by a computed dynamic import; in browsers Web Workers (web-worker-host.ts);
+ * elsewhere the in-process engine over dist/jq.wasm next to the bundle. Nothing
+ * here loads jq: the engine, the hosts and the wasm load on the first jq call.
  */
 
 /** What an embedding may say about jq (`new Bash({ jq: ... })`). */
 export interface JqOptions extends JqEngineOptions {
   /** A ready runner (e.g. a worker-based one); wins over `wasm`. */
   runner?: JqRunner;
-  /** jq.wasm for the in-process engine: a compiled Module (edge), bytes, or a URL. */
+  /** jq.wasm: a compiled Module (required on edge runtimes), bytes, or a URL. */
   wasm?: JqWasmSource;
+  /** Run jq in the calling thread even where workers exist (no preemption: see README). */
+  inProcess?: boolean;
 }
 
 /** A context that may carry its session's runner (set by Bash from its `jq` option). */
@@ -59,8 +61,7 @@ export function lazyInProcessRunner(wasm: JqWasmSource | undefined, options: JqE
 export function jqRunnerFromOptions(options: JqOptions | undefined): JqRunner | undefined {
   if (!options) return undefined;
   if (options.runner) return options.runner;
-  if (options.wasm) return lazyInProcessRunner(options.wasm, options);
-  return undefined;
+  return runnerForSource(options.wasm, options);
 }
 
 /** True in Node, Deno and Bun (which all offer node:worker_threads). */
@@ -76,7 +77,7 @@ function hasNodeWorkers(): boolean {
  */
 const NODE_HOST_CANDIDATES = ["./jq-node.js", "../../src/node/jq-host.ts"];
 
-async function loadNodeRunner(): Promise<JqRunner | null> {
+async function loadNodeRunner(wasm: JqWasmSource | undefined, options: JqEngineOptions): Promise<JqRunner | null> {
   for (const candidate of NODE_HOST_CANDIDATES) {
     let href: string;
     try {
@@ -84,26 +85,24 @@ async function loadNodeRunner(): Promise<JqRunner | null> {
     } catch {
       continue;
     }
+    let host: { createNodeJqRunner(o: JqEngineOptions & { module?: WebAssembly.Module }): JqRunner };
     try {
-      const host = (await import(/* @vite-ignore */ /* webpackIgnore: true */ href)) as {
-        createNodeJqRunner(): JqRunner;
-      };
-      return host.createNodeJqRunner();
+      host = await import(/* @vite-ignore */ /* webpackIgnore: true */ href);
     } catch {
-      // not this layout
+      continue; // not this layout
     }
+    const module = wasm === undefined ? undefined : await (await import("./wasm-source.js")).compileJqWasm(wasm);
+    return host.createNodeJqRunner({ ...options, module });
   }
   return null;
 }
 
-/** The default when nothing was installed: worker-run jq where Node's workers exist, else in-process. */
-function defaultRunner(): JqRunner {
-  if (!hasNodeWorkers()) return lazyInProcessRunner(undefined);
+/** A runner that loads its real runner on the first call. */
+function deferred(load: () => Promise<JqRunner>): JqRunner {
   let chosen: Promise<JqRunner> | null = null;
-  const choose = () => (chosen ??= loadNodeRunner().then((r) => r ?? lazyInProcessRunner(undefined)));
   return {
     async run(request, bounds) {
-      return (await choose()).run(request, bounds);
+      return (await (chosen ??= load())).run(request, bounds);
     },
     async dispose() {
       const r = chosen;
@@ -113,7 +112,47 @@ function defaultRunner(): JqRunner {
   };
 }
 
+/** Runs on `primary` until it cannot run jq at all (a rejection), then on `secondary` for good. */
+function withFallback(primary: JqRunner, secondary: () => JqRunner): JqRunner {
+  let current = primary;
+  return {
+    async run(request, bounds) {
+      if (current !== primary) return current.run(request, bounds);
+      try {
+        return await primary.run(request, bounds);
+      } catch {
+        current = secondary();
+        void primary.dispose?.();
+        return current.run(request, bounds);
+      }
+    },
+    dispose: () => current.dispose?.(),
+  };
+}
+
+/** True where Web Workers exist (browsers). */
+function hasWebWorkers(): boolean {
+  return typeof (globalThis as { Worker?: unknown }).Worker === "function";
+}
+
+/**
+ * Where jq runs for a wasm source: worker threads in Node, Deno and Bun; Web
+ * Workers in browsers (in-process if the worker script cannot start);
+ * in-process elsewhere (edge runtimes) or when asked.
+ */
+function runnerForSource(wasm: JqWasmSource | undefined, options: JqOptions): JqRunner {
+  const engineOptions: JqEngineOptions = { maxMemoryBytes: options.maxMemoryBytes, recycleAboveBytes: options.recycleAboveBytes };
+  const inProcess = () => lazyInProcessRunner(wasm, engineOptions);
+  if (options.inProcess) return inProcess();
+  if (hasNodeWorkers()) return deferred(async () => (await loadNodeRunner(wasm, engineOptions)) ?? inProcess());
+  if (!hasWebWorkers()) return inProcess();
+  const inWorkers = deferred(async () =>
+    (await import("./web-worker-host.js")).createWebWorkerJqRunner({ ...engineOptions, wasm }),
+  );
+  return withFallback(inWorkers, inProcess);
+}
+
 /** The runner for one call: the session's, else the process-wide one, else the default above. */
 export function runnerFor(ctx: JqAwareContext): JqRunner {
-  return ctx.jq ?? processRunner ?? (fallback ??= defaultRunner());
+  return ctx.jq ?? processRunner ?? (fallback ??= runnerForSource(undefined, {}));
 }
