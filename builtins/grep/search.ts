@@ -64,6 +64,8 @@ export class FileSearch {
   private lastPrinted = -1;
   private held: Held[] = [];
   private out: string[] = [];
+  /** The current text has no invalid bytes, so lines need no encoding check. */
+  private clean = true;
   private readonly sep: string;
   private readonly sepCode: number;
   private readonly needLines: boolean;
@@ -139,6 +141,7 @@ export class FileSearch {
       }
     }
     const text = decodeUtf8(bytes);
+    this.clean = this.s.binaryFiles === "text" || text.length === bytes.length || !ENCODING_ERROR.test(text);
     this.cursor = 0;
     this.cursorByte = 0;
     this.scan(text);
@@ -212,7 +215,7 @@ export class FileSearch {
     }
     if (s.invert && !this.draining && this.plainOutput() && s.maxCount === Infinity && !this.binary) {
       const slice = text.slice(a, b);
-      if (slice.length > 0 && (s.binaryFiles === "text" || !ENCODING_ERROR.test(slice))) {
+      if (slice.length > 0 && (this.clean || !ENCODING_ERROR.test(slice))) {
         this.selected++;
         this.out.push(slice, text.charCodeAt(b - 1) === this.sepCode ? "" : this.sep);
         this.advance(text, b);
@@ -289,7 +292,7 @@ export class FileSearch {
       this.separator(lineNo);
       return;
     }
-    if (this.s.binaryFiles !== "text" && ENCODING_ERROR.test(lineText)) {
+    if (!this.clean && ENCODING_ERROR.test(lineText)) {
       this.suppressed = true;
       return;
     }
@@ -319,7 +322,7 @@ export class FileSearch {
         continue;
       }
       const part = lineText.slice(m.index, m.end);
-      if (this.s.binaryFiles !== "text" && ENCODING_ERROR.test(part)) {
+      if (!this.clean && ENCODING_ERROR.test(part)) {
         this.suppressed = true;
       } else {
         if (first) this.separator(this.lineNo);

@@ -15,6 +15,8 @@ export interface CharSet {
   classes: string[];
   /** `.`: a negated set that also never matches NUL-like exclusions of the options. */
   dot?: boolean;
+  /** A negated set that also matches invalid bytes (glob `*`, `?`, `[!x]`: bash matches any byte). */
+  anyByte?: boolean;
 }
 
 export type AssertKind =

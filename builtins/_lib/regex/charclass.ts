@@ -42,7 +42,7 @@ export function setSource(set: CharSet, newline: NewlineMode): string {
   for (const [lo, hi] of set.ranges) body += lo === hi ? cpSource(lo) : `${cpSource(lo)}-${cpSource(hi)}`;
   for (const c of set.classes) body += CLASS_SOURCE[c];
   if (set.negate) {
-    let extra = INVALID_BYTES;
+    let extra = set.anyByte ? "" : INVALID_BYTES;
     if (newline !== "ordinary") extra += "\\n";
     return `[^${body}${extra}]`;
   }

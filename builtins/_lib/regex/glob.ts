@@ -61,7 +61,7 @@ class GlobParser {
   ) {}
 
   private anyChar(): CharSet {
-    return { t: "set", negate: true, ranges: this.opts.pathname ? [[47, 47]] : [], classes: [] };
+    return { t: "set", negate: true, ranges: this.opts.pathname ? [[47, 47]] : [], classes: [], anyByte: true };
   }
 
   /** list := item* (stopping at "|" or ")" inside an extglob group). */
@@ -138,7 +138,7 @@ class GlobParser {
   /** A bracket expression, or null (nothing consumed past "[") when it is not closed. */
   private parseBracket(): Node | null {
     const start = this.pos;
-    const set: CharSet = { t: "set", negate: false, ranges: [], classes: [] };
+    const set: CharSet = { t: "set", negate: false, ranges: [], classes: [], anyByte: true };
     if (this.src[this.pos] === "!" || this.src[this.pos] === "^") {
       set.negate = true;
       this.pos++;
