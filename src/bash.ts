@@ -17,6 +17,8 @@ import { runExitTrap } from "./interpreter/traps.js";
 import { initChildDefaults, STANDALONE_BUILTINS } from "./interpreter/utility.js";
 import { Attr } from "./interpreter/variables.js";
 import { mulberry32 } from "./random.js";
+import { MemFs } from "./fs/memfs.js";
+import { applyState, openSnapshot, restoreFs, snapshotSession, SnapshotError } from "./session-snapshot.js";
 
 export interface BashOptions {
   /** Files to create: path -> content or lazy loader. Relative paths are under cwd. */
@@ -127,6 +129,42 @@ export class Bash {
     } else if (cwd !== "/home/user") {
       this.seeded = fs.mkdir(cwd, { recursive: true }).catch(() => {});
     }
+  }
+
+  /**
+   * The whole session (filesystem, cwd, variables, functions, aliases, options)
+   * as bytes, to resume later with Bash.restore, in this process or another.
+   * With a key the snapshot is signed (HMAC-SHA256) and restore checks it.
+   */
+  async snapshot(options: { key?: string | Uint8Array } = {}): Promise<Uint8Array> {
+    await this.queue;
+    if (this.seeded) {
+      await this.seeded;
+      this.seeded = null;
+    }
+    if (!(this.fs instanceof MemFs)) throw new TypeError("sandbash: snapshot() needs the built-in in-memory filesystem");
+    return snapshotSession(this.shell, this.fs, options.key);
+  }
+
+  /**
+   * Resumes a session from snapshot(). A foreign, damaged or (with a key)
+   * tampered snapshot throws SnapshotError and nothing is half-loaded. The
+   * limits are the ones given here, never ones carried in the snapshot.
+   */
+  static async restore(bytes: Uint8Array, options: Omit<BashOptions, "fs" | "files"> & { key?: string | Uint8Array } = {}): Promise<Bash> {
+    const { state, fsBytes } = await openSnapshot(bytes, options.key);
+    const limits = resolveLimits(options.limits);
+    const clock = typeof options.now === "function" ? options.now : typeof options.now === "number" ? () => options.now as number : Date.now;
+    let fs: MemFs;
+    try {
+      fs = restoreFs(fsBytes, { maxBytes: limits.maxFileSystemBytes, maxFiles: limits.maxFileCount, now: clock });
+    } catch (e) {
+      if (e instanceof SnapshotError) throw e;
+      throw new SnapshotError(e instanceof Error ? e.message : String(e));
+    }
+    const bash = new Bash({ ...options, fs });
+    applyState(bash.shell, state);
+    return bash;
   }
 
   /**
