@@ -1,6 +1,5 @@
 import type { CommandContext, CommandDef } from "./types.js";
-import { decodeUtf8 } from "../src/io/utf8.js";
-import { concatBytes } from "../src/io/streams.js";
+import { decodeUtf8, encodeUtf8 } from "../src/io/utf8.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { openOperand } from "./_lib/files.js";
 import { readLineBatches } from "./_lib/lines.js";
@@ -31,23 +30,17 @@ const SPEC: OptionSpec = {
   version: { short: "V", long: "version" },
 };
 
-/**
- * Appends the characters of a UTF-8 line in reverse order. Returns false (and
- * appends nothing) when the line is not valid UTF-8.
- */
-function reverseInto(line: Uint8Array, out: ByteBuilder): boolean {
+function isValidUtf8(line: Uint8Array): boolean {
+  for (let i = 0; i < line.length; i++) if (line[i] >= 0x80) return !hasInvalid(decodeUtf8(line));
+  return true;
+}
+
+/** Appends the characters of a valid UTF-8 line in reverse order. */
+function reverseInto(line: Uint8Array, out: ByteBuilder): void {
   const n = line.length;
-  let ascii = true;
-  for (let i = 0; i < n; i++) if (line[i] >= 0x80) { ascii = false; break; }
   out.reserve(n);
   const buf = out.buf;
   const base = out.length;
-  if (ascii) {
-    for (let i = 0; i < n; i++) buf[base + n - 1 - i] = line[i];
-    out.length += n;
-    return true;
-  }
-  if (hasInvalid(decodeUtf8(line))) return false;
   // Each sequence keeps its byte order; the sequences go in reverse.
   let i = 0;
   while (i < n) {
@@ -57,7 +50,6 @@ function reverseInto(line: Uint8Array, out: ByteBuilder): boolean {
     i += len;
   }
   out.length += n;
-  return true;
 }
 
 /** True when decoding kept an invalid byte (U+DC80..U+DCFF). */
@@ -67,6 +59,50 @@ function hasInvalid(s: string): boolean {
     if (c >= 0xdc80 && c <= 0xdcff) return true;
   }
   return false;
+}
+
+/**
+ * rev 2.38's wide-character buffer for a line that a NUL cut short: wcslen
+ * stops at the NUL, so rev reads the next line in at that point (fgetws),
+ * and prints the buffer up to its first NUL, stale characters included.
+ */
+class JoinedLine {
+  private buf: number[] = [];
+  private len = 0;
+
+  constructor(bytes: Uint8Array, terminated: boolean) {
+    this.write(bytes, terminated, true);
+  }
+
+  private write(bytes: Uint8Array, terminated: boolean, nul: boolean): void {
+    const cps = Array.from(decodeUtf8(bytes), (c) => c.codePointAt(0)!);
+    if (terminated) cps.push(10);
+    if (nul) cps.push(0);
+    for (let i = 0; i < cps.length; i++) this.buf[this.len + i] = cps[i];
+    if (nul) this.len = this.buf.indexOf(0);
+  }
+
+  /** Reads the next line in; true when the buffer now ends a line. */
+  extend(bytes: Uint8Array, terminated: boolean): boolean {
+    this.write(bytes, terminated, true);
+    return this.len > 0 && this.buf[this.len - 1] === 10;
+  }
+
+  /** A failed fgetws still stores the characters before the bad sequence. */
+  writePartial(bytes: Uint8Array): void {
+    const text = decodeUtf8(bytes);
+    const bad = text.search(/[\uDC80-\uDCFF]/);
+    this.write(encodeUtf8(text.slice(0, bad < 0 ? text.length : bad)), false, false);
+  }
+
+  output(): Uint8Array {
+    const n = this.len > 0 && this.buf[this.len - 1] === 10 ? this.len - 1 : this.len;
+    const head = this.buf.slice(0, n).reverse();
+    let end = this.buf.indexOf(0, n);
+    if (end < 0) end = this.buf.length;
+    const tail = this.buf.slice(n, end);
+    return encodeUtf8(String.fromCodePoint(...head, ...tail));
+  }
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -100,23 +136,40 @@ async function run(ctx: CommandContext): Promise<number> {
       continue;
     }
     let done = 0;
-    let pending: Uint8Array | null = null;
+    let joined: JoinedLine | null = null;
     let failed = false;
     for await (const batch of readLineBatches(opened.reader)) {
       ctx.budget.step();
       for (const line of batch) {
-        const bytes: Uint8Array = pending ? concatBytes([pending, line.bytes]) : line.bytes;
-        pending = null;
-        const nul = bytes.indexOf(0);
-        if (nul >= 0) {
-          // wcslen stops at the NUL: the line looks unfinished, so the next one joins it.
-          pending = bytes.subarray(0, nul);
+        // fgetws fails on an invalid sequence anywhere in the line, even past a NUL.
+        const valid = isValidUtf8(line.bytes);
+        if (joined) {
+          if (!valid) joined.writePartial(line.bytes);
+          if (!valid || joined.extend(line.bytes, line.terminated)) {
+            out.bytes(joined.output());
+            joined = null;
+            done++;
+          }
+          if (!valid) {
+            failed = true;
+            break;
+          }
           continue;
         }
-        if (!reverseInto(bytes, out)) {
+        if (!valid) {
           failed = true;
           break;
         }
+        const nul = line.bytes.indexOf(0);
+        if (nul === 0) {
+          done++; // an empty wide string: nothing to print, nothing to join
+          continue;
+        }
+        if (nul > 0) {
+          joined = new JoinedLine(line.bytes, line.terminated);
+          continue;
+        }
+        reverseInto(line.bytes, out);
         if (line.terminated) out.byte(10);
         done++;
       }
@@ -126,7 +179,7 @@ async function run(ctx: CommandContext): Promise<number> {
     if (failed) {
       ctx.stderr.write(`rev: ${name}: ${done}: Invalid or incomplete multibyte or wide character\n`);
       status = 1;
-    } else if (pending) reverseInto(pending, out);
+    } else if (joined) out.bytes(joined.output());
     if (opened.owned) opened.reader.close();
   }
   await ctx.stdout.write(out.take());
