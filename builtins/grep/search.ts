@@ -141,7 +141,7 @@ export class FileSearch {
       }
     }
     const text = decodeUtf8(bytes);
-    this.clean = this.s.binaryFiles === "text" || text.length === bytes.length || !ENCODING_ERROR.test(text);
+    this.clean = this.s.binaryFiles === "text" || !ENCODING_ERROR.test(text);
     this.cursor = 0;
     this.cursorByte = 0;
     this.scan(text);
