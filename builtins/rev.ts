@@ -161,10 +161,7 @@ async function run(ctx: CommandContext): Promise<number> {
           break;
         }
         const nul = line.bytes.indexOf(0);
-        if (nul === 0) {
-          done++; // an empty wide string: nothing to print, nothing to join
-          continue;
-        }
+        if (nul === 0) continue; // an empty wide string: nothing printed or counted
         if (nul > 0) {
           joined = new JoinedLine(line.bytes, line.terminated);
           continue;
