@@ -218,6 +218,12 @@ export class Shell {
         return String(this.pid);
       case "BASH_SUBSHELL":
         return String(this.subshellLevel);
+      case "SHELLOPTS":
+        return SET_OPTIONS.map(([n]) => n).filter((n) => this.options.has(n)).join(":");
+      case "BASHOPTS":
+        return [...this.shopts].sort().join(":");
+      case "DIRSTACK":
+        return this.cwd;
       default:
         return undefined;
     }
@@ -234,6 +240,8 @@ export class Shell {
     const v = this.resolve(name);
     if (v === undefined) {
       if (name === "FUNCNAME") return this.funcNames.slice();
+      if (name === "DIRSTACK") return [this.cwd, ...this.dirStack];
+      if (name === "BASH_SOURCE") return this.funcNames.map(() => this.functionSource ?? "environment").concat(this.sourceName ? [this.sourceName] : []);
       if (name === "PIPESTATUS") return (this.pipeStatus ?? [this.lastStatus]).map(String);
       const d = this.dynamic(name);
       return d === undefined ? [] : [d];

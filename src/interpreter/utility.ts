@@ -128,11 +128,28 @@ function withIO(fds: FdTable, io?: CommandIO): FdTable {
   return out;
 }
 
-async function execFromCommand(sh: Shell, argv: string[], fds: FdTable, io?: CommandIO & { env?: ReadonlyMap<string, string>; cwd?: string }): Promise<number> {
-  const child = io?.cwd ? sh.subshell() : sh;
+async function execFromCommand(sh: Shell, argv: string[], fds: FdTable, io?: ExecIO): Promise<number> {
+  let child = sh;
+  if (io?.budget) child = new Shell(withBudget(sh.services, io.budget), sh);
+  else if (io?.cwd) child = sh.subshell();
   if (io?.cwd) child.cwd = io.cwd;
-  sh.services.budget.step();
+  child.services.budget.step();
   return runUtility(child, argv, withIO(fds, io), io?.env);
+}
+
+type ExecIO = Parameters<CommandContext["exec"]>[1];
+
+/** The services of a command run on its own budget (timeout): pids still come from the exec's counter. */
+function withBudget(services: Shell["services"], budget: NonNullable<NonNullable<ExecIO>["budget"]>): Shell["services"] {
+  return Object.create(services, {
+    budget: { value: budget },
+    nextPid: {
+      get: () => services.nextPid,
+      set: (v: number) => {
+        services.nextPid = v;
+      },
+    },
+  });
 }
 
 async function runScriptFromCommand(sh: Shell, script: string, fds: FdTable, io?: CommandIO): Promise<number> {

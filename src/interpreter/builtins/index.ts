@@ -1,5 +1,6 @@
 import * as commands from "./commands.js";
 import * as core from "./core.js";
+import { dirs, popd, pushd } from "./dirs.js";
 import { mapfile, read } from "./read.js";
 import { set, shopt } from "./set.js";
 import { test } from "./test.js";
@@ -51,6 +52,9 @@ export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
   ["caller", commands.caller],
   ["jobs", commands.jobs],
   ["times", commands.times],
+  ["dirs", dirs],
+  ["pushd", pushd],
+  ["popd", popd],
 ]);
 
 /** POSIX special builtins: assignments before them persist. */
