@@ -1,5 +1,5 @@
 import { GawkOrder } from "./array-order.js";
-import type { Value } from "./values.js";
+import { toNum, type Value } from "./values.js";
 
 /**
  * An awk associative array: values in a Map keyed by the subscript string, and
@@ -35,6 +35,16 @@ export class AwkArray {
   set(key: string, v: Value): void {
     if (!this.m.has(key)) this.order.insert(key);
     this.m.set(key, v);
+  }
+
+  /** a[key] += d, creating the element; returns the new value. */
+  add(key: string, d: number): number {
+    const m = this.m;
+    const v = m.get(key);
+    if (v === undefined && !m.has(key)) this.order.insert(key);
+    const n = toNum(v) + d;
+    m.set(key, n);
+    return n;
   }
 
   delete(key: string): void {

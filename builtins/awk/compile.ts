@@ -293,18 +293,12 @@ export class Compiler {
       if (e.prefix) {
         return (rt) => {
           const k = key(rt);
-          const a = arr(rt);
-          const v = toNum(a.get(k)) + d;
-          a.set(k, v);
-          return v;
+          return arr(rt).add(k, d);
         };
       }
       return (rt) => {
         const k = key(rt);
-        const a = arr(rt);
-        const old = toNum(a.get(k));
-        a.set(k, old + d);
-        return old;
+        return arr(rt).add(k, d) - d;
       };
     }
     if (t.k === "var" && this.local(t.name) === undefined && !HOOKED.has(t.name) && !this.analysis.arrayGlobals.has(t.name)) {
@@ -576,6 +570,19 @@ export class Compiler {
     if (kl === "num" || kr === "num") {
       // One side is a number: numeric unless the other side turns out a string.
       const numLeft = kl === "num";
+      const other = numLeft ? e.r : e.l;
+      if (other.k === "field") {
+        const n = this.cn(numLeft ? e.l : e.r);
+        const idx = this.cn(other.index);
+        return (rt) => {
+          const a = n(rt);
+          const i = idx(rt);
+          const x = rt.fieldNumeric(i);
+          if (x !== null) return numLeft ? compareNumbers(op, a, x) : compareNumbers(op, x, a);
+          const xs = rt.fieldStr(i);
+          return numLeft ? compareStr(op, rt.str(a), xs, rt.ic) : compareStr(op, xs, rt.str(a), rt.ic);
+        };
+      }
       const n = this.cn(numLeft ? e.l : e.r);
       const v = this.cv(numLeft ? e.r : e.l);
       return (rt) => {

@@ -13,17 +13,11 @@ import { parseFieldWidths, splitSpace, splitWith, type Splitter } from "./fields
 import { formatNumber, type FormatHost } from "./format.js";
 import type { RecordSep } from "./records.js";
 import { RegexCache, type CompiledRegex } from "./regex.js";
-import { numToStr, scanNumber, Strnum, toNum, type Value } from "./values.js";
+import { FieldState, PureStr } from "./record.js";
+import { numToStr, scanNumber, scannedWhole, Strnum, toNum, type Value } from "./values.js";
 
 /** A string assigned to a field by the program (not input, so never a strnum). */
 const INVALID_BYTE = /[\uDC80-\uDCFF]/;
-
-export class PureStr {
-  constructor(readonly s: string) {}
-}
-
-/** What a field slot holds: input text (a strnum), or an assigned value. */
-export type FieldCell = string | number | Strnum | PureStr | undefined;
 
 /** Special variables whose assignment has side effects or whose value is computed. */
 export const HOOKED = new Set([
@@ -55,15 +49,11 @@ export class Runtime implements FormatHost {
   readonly slots = new Map<string, number>();
   readonly regex: RegexCache;
 
-  // The record.
-  private rec = "";
-  private flds: FieldCell[] = [""];
-  private nfv = 0;
-  private splitDone = true;
+  /** The record and its fields. */
+  private readonly fs = new FieldState({ k: "space", newline: false });
 
   // Special variables, as assigned and as used.
   private fsValue: Value = " ";
-  private splitter: Splitter = { k: "space", newline: false };
   private splitMode: "fs" | "widths" | "fpat" = "fs";
   private fpatValue: Value = "[^[:space:]]+";
   private fieldwidthsValue: Value = "";
@@ -205,35 +195,22 @@ export class Runtime implements FormatHost {
 
   /** Installs a new record ($0), to be split on first use. */
   setRecord(s: string): void {
-    this.rec = s;
-    this.splitDone = false;
+    this.fs.reset(s);
   }
 
   get record(): string {
-    return this.rec;
-  }
-
-  private split(): void {
-    const f = this.flds;
-    this.nfv = this.splitter.k === "space" && !this.splitter.newline ? splitSpace(this.rec, f) : splitWith(this.rec, this.splitter, f);
-    f.length = this.nfv + 1;
-    this.splitDone = true;
+    return this.fs.text;
   }
 
   getNF(): number {
-    if (!this.splitDone) this.split();
-    return this.nfv;
+    return this.fs.nf();
   }
 
   setNF(v: Value): void {
-    if (!this.splitDone) this.split();
     let n = Math.trunc(toNum(v));
     if (n < 0) throw new AwkFatal(`NF set to negative value`);
     if (n > 10000000) n = 10000000;
-    const f = this.flds;
-    for (let i = this.nfv + 1; i <= n; i++) f[i] = "";
-    f.length = n + 1;
-    this.nfv = n;
+    this.fs.setCount(n);
     this.rebuild();
   }
 
@@ -245,12 +222,10 @@ export class Runtime implements FormatHost {
 
   /** $i as a value. */
   field(i: number): Value {
-    if (i === 0) return new Strnum(this.rec);
-    i = this.checkIndex(i);
-    if (i === 0) return new Strnum(this.rec);
-    if (!this.splitDone) this.split();
-    if (i > this.nfv) return undefined;
-    const f = this.flds[i];
+    if (i !== 1 && i !== 2) i = this.checkIndex(i);
+    if (i === 0) return new Strnum(this.fs.text);
+    if (!this.fs.has(i)) return undefined;
+    const f = this.fs.cells[i];
     if (typeof f === "string") return new Strnum(f);
     if (f instanceof PureStr) return f.s;
     return f;
@@ -258,12 +233,10 @@ export class Runtime implements FormatHost {
 
   /** $i as a string. */
   fieldStr(i: number): string {
-    if (i === 0) return this.rec;
-    i = this.checkIndex(i);
-    if (i === 0) return this.rec;
-    if (!this.splitDone) this.split();
-    if (i > this.nfv) return "";
-    const f = this.flds[i];
+    if (i !== 1 && i !== 2) i = this.checkIndex(i);
+    if (i === 0) return this.fs.text;
+    if (!this.fs.has(i)) return "";
+    const f = this.fs.cells[i];
     if (typeof f === "string") return f;
     if (f instanceof PureStr) return f.s;
     return this.str(f);
@@ -271,27 +244,43 @@ export class Runtime implements FormatHost {
 
   /** $i as a number. */
   fieldNum(i: number): number {
-    if (i === 0) return scanNumber(this.rec);
-    i = this.checkIndex(i);
-    if (i === 0) return scanNumber(this.rec);
-    if (!this.splitDone) this.split();
-    if (i > this.nfv) return 0;
-    const f = this.flds[i];
+    if (i !== 1 && i !== 2) i = this.checkIndex(i);
+    if (i === 0) return scanNumber(this.fs.text);
+    if (!this.fs.has(i)) return 0;
+    const f = this.fs.cells[i];
     if (typeof f === "string") return scanNumber(f);
     if (f instanceof PureStr) return scanNumber(f.s);
     return toNum(f);
   }
 
+  /** $i's number when it compares as a number (looks numeric, or is one), else NaN-free null. */
+  fieldNumeric(i: number): number | null {
+    if (i !== 1 && i !== 2) i = this.checkIndex(i);
+    if (i === 0) {
+      const n = scanNumber(this.fs.text);
+      return scannedWhole() ? n : null;
+    }
+    if (!this.fs.has(i)) return 0;
+    const f = this.fs.cells[i];
+    if (typeof f === "string") {
+      const n = scanNumber(f);
+      return scannedWhole() ? n : null;
+    }
+    if (typeof f === "number") return f;
+    if (f === undefined) return 0;
+    if (f instanceof PureStr) return null;
+    return f.isNum ? f.n : null;
+  }
+
   /** $i for print: like fieldStr, but a number assigned to the field goes through OFMT. */
   fieldOut(i: number): string {
-    if (i !== 0 && this.splitDone) {
-      const f = this.flds[Math.trunc(i)];
-      if (typeof f === "number") return this.outStr(f);
-    } else if (i !== 0) {
-      this.split();
-      return this.fieldOut(i);
-    }
-    return this.fieldStr(i);
+    if (i !== 1 && i !== 2) i = this.checkIndex(i);
+    if (i === 0) return this.fs.text;
+    if (!this.fs.has(i)) return "";
+    const f = this.fs.cells[i];
+    if (typeof f === "string") return f;
+    if (f instanceof PureStr) return f.s;
+    return this.outStr(f);
   }
 
   setField(i: number, v: Value): void {
@@ -300,29 +289,26 @@ export class Runtime implements FormatHost {
       this.setRecord(this.str(v));
       return;
     }
-    if (!this.splitDone) this.split();
-    const f = this.flds;
-    for (let k = this.nfv + 1; k < i; k++) f[k] = "";
-    if (i > this.nfv) this.nfv = i;
-    f[i] = typeof v === "string" ? new PureStr(v) : v;
+    this.fs.store(i, typeof v === "string" ? new PureStr(v) : v);
     this.rebuild();
   }
 
   /** Rebuilds $0 from the fields with OFS (numbers through CONVFMT). */
   private rebuild(): void {
-    const f = this.flds;
+    const f = this.fs.cells;
+    const n = this.fs.count;
     let s = "";
-    for (let i = 1; i <= this.nfv; i++) {
+    for (let i = 1; i <= n; i++) {
       if (i > 1) s += this.ofs;
       const c = f[i];
       s += typeof c === "string" ? c : c instanceof PureStr ? c.s : this.str(c);
     }
-    this.rec = s;
+    this.fs.text = s;
   }
 
   /** Splits the current record now if FS is about to change (the old FS applies to it). */
   private settleFields(): void {
-    if (!this.splitDone) this.split();
+    this.fs.nf();
   }
 
   // ---- special variables -----------------------------------------------
@@ -392,21 +378,21 @@ export class Runtime implements FormatHost {
   private updateSplitter(): void {
     const para = this.rsMode.k === "para";
     if (this.splitMode === "widths") {
-      this.splitter = { k: "widths", widths: parseFieldWidths(this.str(this.fieldwidthsValue)) ?? [] };
+      this.fs.splitter = { k: "widths", widths: parseFieldWidths(this.str(this.fieldwidthsValue)) ?? [] };
       return;
     }
     if (this.splitMode === "fpat") {
-      this.splitter = { k: "fpat", re: this.regex.get(this.str(this.fpatValue), this.ic) };
+      this.fs.splitter = { k: "fpat", re: this.regex.get(this.str(this.fpatValue), this.ic) };
       return;
     }
     const fs = this.str(this.fsValue);
-    if (fs === " ") this.splitter = { k: "space", newline: para };
-    else if (fs === "") this.splitter = { k: "chars" };
+    if (fs === " ") this.fs.splitter = { k: "space", newline: para };
+    else if (fs === "") this.fs.splitter = { k: "chars" };
     else if (fs.length === 1 && fs !== "\\") {
-      this.splitter = { k: "char", c: fs, newline: para };
+      this.fs.splitter = { k: "char", c: fs, newline: para };
     } else {
       const src = fs === "\\" ? "\\\\" : fs;
-      this.splitter = { k: "regex", re: this.regex.get(para ? `(${src})|\n` : src, this.ic) };
+      this.fs.splitter = { k: "regex", re: this.regex.get(para ? `(${src})|\n` : src, this.ic) };
     }
   }
 

@@ -100,6 +100,11 @@ export function scanNumber(s: string): number {
   return Number(s.slice(start, end));
 }
 
+/** Whether the last scanNumber() consumed the whole string (a strnum that looks numeric). */
+export function scannedWhole(): boolean {
+  return scanWhole;
+}
+
 /** awk's string-to-number conversion. */
 export function strToNum(s: string): number {
   return scanNumber(s);

@@ -1,0 +1,85 @@
+/**
+ * Throughput of awk on a 50 MB log-like file: gawk 5 vs sandbash vs just-bash,
+ * each running the same script with its output sent to a file. Prints a table
+ * of seconds and the ratio to gawk.
+ *   node --import tsx bench/awk.ts [--mb 50] [--only gsub]
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Bash } from "../src/index.js";
+
+const argv = process.argv.slice(2);
+const mb = Number(argv[argv.indexOf("--mb") + 1] ?? 50) || 50;
+const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : "";
+
+const SCRIPTS = [
+  "awk '{s+=$2} END{print s}' big.txt",
+  "awk 'END{print NR}' big.txt",
+  "awk '{print $1}' big.txt > out.txt",
+  "awk '/error/ {n++} END {print n+0}' big.txt",
+  "awk '$5 == 404 {n++} END {print n+0}' big.txt",
+  "awk '{c[$3]++} END {for (k in c) print k, c[k]}' big.txt",
+  "awk -F/ '{print $2}' big.txt > out.txt",
+  "awk '{$3 = \"x\"; print}' big.txt > out.txt",
+  "awk 'length($0) > 40' big.txt > out.txt",
+  "awk '{gsub(/e/, \"E\"); print}' big.txt > out.txt",
+  "awk '{printf \"%s %.2f\\n\", $1, $6 * 2}' big.txt > out.txt",
+];
+
+/** Deterministic access-log lines: user, bytes, method, path, status, seconds, message. */
+function makeText(bytes: number): string {
+  const methods = ["GET", "POST", "PUT", "DELETE", "HEAD"];
+  const words = "alpha beta gamma delta error warning info debug server client cache miss hit".split(" ");
+  let seed = 1;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const lines: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const line =
+      `user${rand(5000)} ${rand(100000)} ${methods[rand(methods.length)]} /api/${words[rand(words.length)]}/${rand(1000)}` +
+      ` ${[200, 200, 200, 301, 404, 500][rand(6)]} ${(rand(100000) / 1000).toFixed(3)} ${words[rand(words.length)]}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join("\n") + "\n";
+}
+
+async function timeIt(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return (performance.now() - t0) / 1000;
+}
+
+async function main(): Promise<void> {
+  const text = makeText(mb * 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), "bench-awk-"));
+  writeFileSync(join(dir, "big.txt"), text);
+  const env = { ...process.env, LC_ALL: "C.UTF-8" };
+  const sandbash = new Bash({ files: { "/home/user/big.txt": text }, limits: { timeoutMs: 600_000, maxSteps: Infinity } });
+  let justBash: { exec(s: string): Promise<unknown> } | null = null;
+  try {
+    const mod = (await import("just-bash")) as unknown as { Bash: new (o: object) => { exec(s: string): Promise<unknown> } };
+    justBash = new mod.Bash({ files: { "/home/user/big.txt": text }, cwd: "/home/user" });
+  } catch {
+    justBash = null;
+  }
+  console.log(`| script (${mb} MB) | gawk s | sandbash s | ratio | just-bash s | ratio |`);
+  console.log("|---|---:|---:|---:|---:|---:|");
+  for (const script of SCRIPTS) {
+    if (only && !script.includes(only)) continue;
+    const gnu = await timeIt(() => spawnSync("/usr/bin/bash", ["-c", script.replace(/^awk/, "gawk")], { cwd: dir, env }));
+    const ours = await timeIt(() => sandbash.exec(`cd /home/user; ${script}`));
+    const theirs = justBash ? await timeIt(() => justBash!.exec(`cd /home/user; ${script}`)) : NaN;
+    const r = (x: number) => (Number.isNaN(x) ? "-" : (x / gnu).toFixed(1) + "x");
+    const s = (x: number) => (Number.isNaN(x) ? "-" : x.toFixed(2));
+    console.log(`| \`${script}\` | ${s(gnu)} | ${s(ours)} | ${r(ours)} | ${s(theirs)} | ${r(theirs)} |`);
+  }
+}
+
+await main();
