@@ -61,7 +61,11 @@ export function createNodeJqRunner(options: NodeJqRunnerOptions = {}): JqWorkerP
   const start = async () => {
     const module = options.module ?? (await compiledJqModule());
     const spec = workerSpec();
-    return nodeHandle(new Worker(spec.script, { eval: spec.eval, workerData: { module, options: engineOptions } }));
+    // The JS heap holds the call's stdin and output copies (each capped at the fs limit); a
+    // worker past this dies alone, and the call reports it. stackSizeMb stays at Node's 4:
+    // see "Nesting" in builtins/jq/README.md.
+    const resourceLimits = { maxOldGenerationSizeMb: 1024 };
+    return nodeHandle(new Worker(spec.script, { eval: spec.eval, workerData: { module, options: engineOptions }, resourceLimits }));
   };
   return new JqWorkerPool(start, Math.max(1, options.maxWorkers ?? 2));
 }
