@@ -17,8 +17,25 @@ import type {
  * `then` placement as bash does.
  */
 
+/** Here-document bodies waiting for the end of the line they were opened on. */
+let heredocQueue: string[] = [];
+
+/** Appends the queued here-document bodies after a finished line. */
+function flushHeredocs(line: string): string {
+  if (heredocQueue.length === 0) return line;
+  const bodies = heredocQueue.join("");
+  heredocQueue = [];
+  return line + "\n" + bodies.replace(/\n$/, "");
+}
+
 export function print(list: StatementList): string {
-  return list.map((s) => printStatement(s, 0)).join("\n");
+  const saved = heredocQueue;
+  heredocQueue = [];
+  try {
+    return list.map((s) => flushHeredocs(printStatement(s, 0))).join("\n");
+  } finally {
+    heredocQueue = saved;
+  }
 }
 
 export function printFunction(fn: FunctionDef): string {
@@ -39,8 +56,8 @@ function printLines(list: StatementList, level: number): string {
   return list
     .map((s, i) => {
       const text = ind(level) + printStatement(s, level);
-      if (s.background) return text;
-      return i < list.length - 1 ? text + ";" : text;
+      if (s.background) return flushHeredocs(text);
+      return flushHeredocs(i < list.length - 1 ? text + ";" : text);
     })
     .join("\n");
 }
@@ -116,13 +133,15 @@ function arith(a: ArithSource | null): string {
 }
 
 function printCond(e: CondExpr): string {
+  const group = (x: CondExpr, under: "and" | "not") =>
+    (x.t === "or" && under === "and") || ((x.t === "and" || x.t === "or") && under === "not") ? `( ${printCond(x)} )` : printCond(x);
   switch (e.t) {
     case "and":
-      return `${printCond(e.left)} && ${printCond(e.right)}`;
+      return `${group(e.left, "and")} && ${e.right.t === "and" ? `( ${printCond(e.right)} )` : group(e.right, "and")}`;
     case "or":
-      return `${printCond(e.left)} || ${printCond(e.right)}`;
+      return `${printCond(e.left)} || ${e.right.t === "or" ? `( ${printCond(e.right)} )` : printCond(e.right)}`;
     case "not":
-      return `! ${printCond(e.arg)}`;
+      return `! ${group(e.arg, "not")}`;
     case "unary":
       return `${e.op} ${printWord(e.arg)}`;
     case "binary":
@@ -138,7 +157,8 @@ function printRedirects(rs: Redirect[]): string {
     const fd = r.fdVar ? `{${r.fdVar}}` : r.fd !== null ? String(r.fd) : "";
     if (r.heredoc) {
       const body = r.heredoc.body.parts.map((p) => printPart(p, true)).join("");
-      s += ` ${fd}${r.op}${printWord(r.target)}\n${body}${r.heredoc.delimiter}\n`;
+      s += ` ${fd}${r.op}${printWord(r.target)}`;
+      heredocQueue.push(`${body}${r.heredoc.delimiter}\n`);
       continue;
     }
     s += ` ${fd}${r.op}${r.op === ">&" || r.op === "<&" ? "" : " "}${printWord(r.target)}`;
@@ -162,8 +182,12 @@ function printPart(p: WordPart, inDquote: boolean): string {
       return (p.locale ? "$" : "") + '"' + p.parts.map((x) => printPart(x, true)).join("") + '"';
     case "Param":
       return printParam(p);
-    case "CommandSubst":
-      return p.backquote ? "`" + print(p.body) + "`" : "$(" + print(p.body) + ")";
+    case "CommandSubst": {
+      const inner = print(p.body);
+      // A here-document's delimiter must stand alone on its line: close on the next one.
+      const close = inner.includes("\n") ? "\n" : "";
+      return p.backquote ? "`" + inner + close + "`" : "$(" + inner + close + ")";
+    }
     case "ArithSubst":
       return `$((${p.expr.text}))`;
     case "ProcSubst":
