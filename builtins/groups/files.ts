@@ -9,10 +9,20 @@ import { rmdir } from "../rmdir.js";
 import { touch } from "../touch.js";
 import { ln } from "../ln.js";
 import { chmod } from "../chmod.js";
+import { chown } from "../chown.js";
+import { chgrp } from "../chgrp.js";
 import { readlink } from "../readlink.js";
 import { realpath } from "../realpath.js";
 import { stat } from "../stat.js";
 import { du } from "../du.js";
+import { sync } from "../sync.js";
+import { pathchk } from "../pathchk.js";
+import { truncate } from "../truncate.js";
+import { mktemp } from "../mktemp.js";
+import { install } from "../install.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, readlink, realpath, stat, du];
+export const commands: CommandDef[] = [
+  ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, chown, chgrp, readlink, realpath, stat, du,
+  sync, pathchk, truncate, mktemp, install,
+];
