@@ -139,6 +139,7 @@ export async function parseGrepArgs(ctx: CommandContext, defaultKind: MatcherKin
   let groupSeparator: string | null = "--";
   let maxCount = Infinity;
   let lineNumber = false;
+  let color = false;
   const patterns: string[] = [];
   let sawPatternOption = false;
   for (const { key, value } of opts.order) {
@@ -196,7 +197,14 @@ export async function parseGrepArgs(ctx: CommandContext, defaultKind: MatcherKin
       case "groupSeparator": groupSeparator = v; break;
       case "noGroupSeparator": groupSeparator = null; break;
       case "color":
-        if (value !== true) choose(ctx, v, "color", ["never", "always", "auto", "yes", "no", "force", "none", "tty", "if-tty"] as const);
+        if (value === true) break;
+        if (!["never", "always", "auto", "yes", "no", "force", "none", "tty", "if-tty"].includes(v)) {
+          // grep quirk: an unknown --color value prints the full help and exits 0.
+          ctx.stdout.write(GREP_HELP);
+          throw new GrepExit(0);
+        }
+        // Output is never a terminal in the sandbox, so auto/tty mean never.
+        color = ["always", "yes", "force"].includes(v);
         break;
     }
   }
@@ -253,5 +261,6 @@ export async function parseGrepArgs(ctx: CommandContext, defaultKind: MatcherKin
     groupSeparator,
     binaryFiles,
     lineBuffered: opts.has("lineBuffered"),
+    color,
   };
 }

@@ -32,6 +32,14 @@ export interface OutputSettings {
   groupSeparator: string | null;
   binaryFiles: "binary" | "text" | "without-match";
   lineBuffered: boolean;
+  /** --color=always: GNU's default GREP_COLORS (ms=01;31 fn=35 ln=32 bn=32 se=36). */
+  color: boolean;
+}
+
+const SGR_END = "\x1b[m\x1b[K";
+/** Wraps text in one of GNU grep's default colours when colouring is on. */
+export function paint(on: boolean, sgr: string, text: string): string {
+  return on && text !== "" ? `\x1b[${sgr}m\x1b[K${text}${SGR_END}` : text;
 }
 
 /** State shared by all inputs of one grep run (the separator between files' context groups). */
@@ -119,11 +127,12 @@ export class FileSearch {
     let stderr = "";
     if (s.quiet) return { stdout, stderr };
     if (s.list) {
-      if ((s.list === "l") === this.selected > 0) stdout = this.name + (s.nullAfterName ? "\0" : "\n");
+      if ((s.list === "l") === this.selected > 0) stdout = paint(s.color, "35", this.name) + (s.nullAfterName ? "\0" : "\n");
       return { stdout, stderr };
     }
     if (s.count) {
-      stdout = (s.withFilename ? this.name + (s.nullAfterName ? "\0" : ":") : "") + `${this.selected}\n`;
+      const name = s.withFilename ? paint(s.color, "35", this.name) + (s.nullAfterName ? "\0" : paint(s.color, "36", ":")) : "";
+      stdout = name + `${this.selected}\n`;
       return { stdout, stderr };
     }
     if ((this.binary && this.selected > 0) || this.suppressed) {
@@ -278,10 +287,12 @@ export class FileSearch {
 
   private prefix(sep: string, lineNo: number, byte: number): string {
     const s = this.s;
+    const c = s.color;
+    const colored = paint(c, "36", sep);
     let p = "";
-    if (s.withFilename) p += this.name + (s.nullAfterName ? "\0" : sep);
-    if (s.lineNumber) p += `${String(lineNo).padStart(this.offsetWidth)}${sep}`;
-    if (s.byteOffset) p += `${String(byte).padStart(this.offsetWidth)}${sep}`;
+    if (s.withFilename) p += paint(c, "35", this.name) + (s.nullAfterName ? "\0" : colored);
+    if (s.lineNumber) p += paint(c, "32", String(lineNo).padStart(this.offsetWidth)) + colored;
+    if (s.byteOffset) p += paint(c, "32", String(byte).padStart(this.offsetWidth)) + colored;
     if (s.initialTab && p !== "") p += "\t";
     return p;
   }
@@ -297,14 +308,32 @@ export class FileSearch {
       return;
     }
     this.separator(lineNo);
-    this.out.push(this.prefix(sep, lineNo, byte), lineText, this.sep);
+    const body = this.s.color && sep === ":" && !this.s.invert ? this.highlight(lineText) : lineText;
+    this.out.push(this.prefix(sep, lineNo, byte), body, this.sep);
+  }
+
+  /** The line with each match painted (--color=always). */
+  private highlight(lineText: string): string {
+    let out = "";
+    let copied = 0;
+    for (let pos = 0; pos <= lineText.length; ) {
+      const m = this.matcher.exec(lineText, pos);
+      if (!m) break;
+      if (m.end === m.index) {
+        pos = m.index + 1;
+        continue;
+      }
+      out += lineText.slice(copied, m.index) + paint(true, "01;31", lineText.slice(m.index, m.end));
+      copied = pos = m.end;
+    }
+    return out + lineText.slice(copied);
   }
 
   /** GNU prints the group separator before a context group that does not continue the last one. */
   private separator(lineNo: number): void {
     if (!this.context) return;
     const gap = this.lastPrinted < 0 ? this.run.printedGroup : lineNo > this.lastPrinted + 1;
-    if (gap && this.s.groupSeparator !== null) this.out.push(this.s.groupSeparator, "\n");
+    if (gap && this.s.groupSeparator !== null) this.out.push(paint(this.s.color, "36", this.s.groupSeparator), "\n");
     this.lastPrinted = lineNo;
     this.run.printedGroup = true;
   }
@@ -328,7 +357,7 @@ export class FileSearch {
         if (first) this.separator(this.lineNo);
         first = false;
         const byte = lineByte + (this.s.byteOffset ? utf8Length(lineText, 0, m.index) : 0);
-        this.out.push(this.prefix(":", this.lineNo, byte), part, this.sep);
+        this.out.push(this.prefix(":", this.lineNo, byte), paint(this.s.color, "01;31", part), this.sep);
       }
       pos = m.end;
     }
