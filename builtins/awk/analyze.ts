@@ -87,11 +87,43 @@ export function analyze(p: Program): Analysis {
   for (const f of p.funcs.values()) arrayParams.set(f.name, f.params.map(() => false));
   const arrayGlobals = new Set<string>();
 
+  // Functions that print, directly or through calls.
+  const printers = new Set<string>();
+  const prints = (body: Stmt[]): boolean => {
+    let found = false;
+    walkStmts(
+      body,
+      (e) => {
+        if (e.k === "call" && printers.has(e.name)) found = true;
+      },
+      (s) => {
+        if (s.k === "print" || s.k === "printf") found = true;
+      },
+    );
+    return found;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of p.funcs.values()) {
+      if (!printers.has(f.name) && prints(f.body)) {
+        printers.add(f.name);
+        changed = true;
+      }
+    }
+  }
+  // A function waits if it does I/O that waits, or loops over output: such a
+  // loop must be able to yield to the reader of a pipe (`while (1) print`).
   const direct = (body: Stmt[]): boolean => {
     let found = false;
-    walkStmts(body, (e) => {
-      if (e.k === "getline" || (e.k === "builtin" && ASYNC_BUILTINS.has(e.name))) found = true;
-    });
+    walkStmts(
+      body,
+      (e) => {
+        if (e.k === "getline" || (e.k === "builtin" && ASYNC_BUILTINS.has(e.name))) found = true;
+      },
+      (s) => {
+        if ((s.k === "while" || s.k === "do" || s.k === "for" || s.k === "forin") && prints([s.body])) found = true;
+      },
+    );
     return found;
   };
   for (const f of p.funcs.values()) if (direct(f.body)) asyncFuncs.add(f.name);
