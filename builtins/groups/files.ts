@@ -20,9 +20,10 @@ import { pathchk } from "../pathchk.js";
 import { truncate } from "../truncate.js";
 import { mktemp } from "../mktemp.js";
 import { install } from "../install.js";
+import { split } from "../split.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
 export const commands: CommandDef[] = [
   ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, chown, chgrp, readlink, realpath, stat, du,
-  sync, pathchk, truncate, mktemp, install,
+  sync, pathchk, truncate, mktemp, install, split,
 ];
