@@ -341,6 +341,9 @@ export class ExprParser {
     if (this.atOp(")") && (args.length < min || args.length > max)) {
       this.fail(this.peek(), `${args.length} is invalid as number of arguments for ${t.text}`);
     }
+    if ((t.text === "sub" || t.text === "gsub") && args.length === 3 && !isLValue(args[2]) && this.atOp(")")) {
+      this.fail(this.peek(), `${t.text} third parameter is not a changeable object`);
+    }
     this.expectOp(")");
     return { k: "builtin", name: t.text, args, line: t.line };
   }
