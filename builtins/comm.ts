@@ -1,8 +1,8 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
 import { openInput } from "./_lib/input.js";
-import { readLines, type Line } from "./_lib/lines.js";
-import { OutputBuffer } from "./_lib/output.js";
+import { LineCursor, type Line } from "./_lib/lines.js";
+import { ByteBuilder } from "./_lib/output.js";
 import { quoteFile, quoteValue } from "./_lib/quote.js";
 import { encodeUtf8 } from "../src/io/utf8.js";
 import { isFsError } from "../src/fs/types.js";
@@ -29,9 +29,6 @@ const SPEC: OptionSpec = {
   zero: { short: "z", long: "zero-terminated" },
 };
 
-/** --check-order given: a disorder ends comm with status 1. */
-class Disorder extends Error {}
-
 /** Byte order of two lines (C.UTF-8 collation). */
 export function cmpLines(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
@@ -46,14 +43,16 @@ class Input {
   warned = false;
 
   constructor(
-    private readonly gen: AsyncGenerator<Line>,
+    private readonly cursor: LineCursor,
     readonly number: number,
   ) {}
 
-  async advance(): Promise<void> {
+  /** Moves to the next line; a promise only when input must be read. */
+  advance(): void | Promise<void> {
     this.prev = this.line ? this.line.bytes : null;
-    const r = await this.gen.next();
-    this.line = r.done ? null : r.value;
+    const r = this.cursor.next();
+    if (r instanceof Promise) return r.then((l) => void (this.line = l));
+    this.line = r;
   }
 
   /** True when the new line sorts before the previous one. */
@@ -94,7 +93,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const inputs: Input[] = [];
   for (let i = 0; i < 2; i++) {
     try {
-      inputs.push(new Input(readLines(await openInput(ctx, ops[i]), eol), i + 1));
+      inputs.push(new Input(new LineCursor(await openInput(ctx, ops[i]), eol), i + 1));
       await inputs[i].advance();
     } catch (e) {
       if (!isFsError(e)) throw e;
@@ -102,61 +101,52 @@ async function run(ctx: CommandContext): Promise<number> {
       return 1;
     }
   }
-  const out = new OutputBuffer(ctx.stdout);
-  const write = async (bytes: Uint8Array) => {
-    const p = out.write(bytes);
-    if (p) await p;
-  };
-  const writeLine = async (line: Uint8Array, column: number) => {
+  const out = new ByteBuilder(64 * 1024);
+  const eolByte = eol;
+  const writeLine = (line: Uint8Array, column: number) => {
     if (!show[column - 1]) return;
-    if (column >= 2 && show[0]) await write(sep);
-    if (column === 3 && show[1]) await write(sep);
-    await write(line);
-    await write(new Uint8Array([eol]));
+    if (column >= 2 && show[0]) out.bytes(sep);
+    if (column === 3 && show[1]) out.bytes(sep);
+    out.bytes(line);
+    out.byte(eolByte);
   };
   const totals = [0, 0, 0];
   let seenUnpairable = false;
-  try {
-    const [a, b] = inputs;
-    while (a.line || b.line) {
-      ctx.budget.step();
-      const order = !a.line ? 1 : !b.line ? -1 : cmpLines(a.line.bytes, b.line.bytes);
-      if (order === 0) {
-        totals[2]++;
-        await writeLine(b.line!.bytes, 3);
+  const [a, b] = inputs;
+  while (a.line || b.line) {
+    ctx.budget.step();
+    const order = !a.line ? 1 : !b.line ? -1 : cmpLines(a.line.bytes, b.line.bytes);
+    if (order === 0) {
+      totals[2]++;
+      writeLine(b.line!.bytes, 3);
+    } else {
+      seenUnpairable = true;
+      if (order < 0) {
+        totals[0]++;
+        writeLine(a.line!.bytes, 1);
       } else {
-        seenUnpairable = true;
-        if (order < 0) {
-          totals[0]++;
-          await writeLine(a.line!.bytes, 1);
-        } else {
-          totals[1]++;
-          await writeLine(b.line!.bytes, 2);
-        }
-      }
-      for (const input of order === 0 ? [a, b] : order < 0 ? [a] : [b]) {
-        await input.advance();
-        if (check !== "disabled" && (check === "enabled" || seenUnpairable) && !input.warned && input.outOfOrder()) {
-          const p = out.flush();
-          if (p) await p;
-          ctx.stderr.write(`${ctx.name}: file ${input.number} is not in sorted order\n`);
-          if (check === "enabled") throw new Disorder();
-          input.warned = true;
-        }
+        totals[1]++;
+        writeLine(b.line!.bytes, 2);
       }
     }
-  } catch (e) {
-    if (!(e instanceof Disorder)) throw e;
-    const p = out.flush();
-    if (p) await p;
-    return 1;
+    for (const input of order === 0 ? inputs : order < 0 ? [a] : [b]) {
+      const p = input.advance();
+      if (p) await p;
+      if (check !== "disabled" && (check === "enabled" || seenUnpairable) && !input.warned && input.outOfOrder()) {
+        if (out.length) await ctx.stdout.write(out.take());
+        ctx.stderr.write(`${ctx.name}: file ${input.number} is not in sorted order\n`);
+        if (check === "enabled") return 1;
+        input.warned = true;
+      }
+    }
+    if (out.length >= 32 * 1024) await ctx.stdout.write(out.take());
   }
   if (opts.has("total")) {
-    await write(encodeUtf8(`${totals[0]}${sepText || "\0"}${totals[1]}${sepText || "\0"}${totals[2]}${sepText || "\0"}total`));
-    await write(new Uint8Array([eol]));
+    const s = sepText || "\0";
+    out.bytes(encodeUtf8(`${totals[0]}${s}${totals[1]}${s}${totals[2]}${s}total`));
+    out.byte(eol);
   }
-  const p = out.flush();
-  if (p) await p;
+  if (out.length) await ctx.stdout.write(out.take());
   if (inputs.some((i) => i.warned)) {
     ctx.stderr.write(`${ctx.name}: input is not in sorted order\n`);
     return 1;

@@ -1,10 +1,10 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
 import { openOperand } from "./_lib/files.js";
-import { readLines } from "./_lib/lines.js";
-import { OutputBuffer } from "./_lib/output.js";
+import { readLineBatches } from "./_lib/lines.js";
+import { ByteBuilder } from "./_lib/output.js";
 import { quoteFile, quoteValue } from "./_lib/quote.js";
-import { readAll } from "../src/io/streams.js";
+import { readAll, type ByteReader } from "../src/io/streams.js";
 import { encodeUtf8 } from "../src/io/utf8.js";
 
 /**
@@ -113,22 +113,31 @@ interface CutSettings {
   lineDelim: number;
 }
 
+/** Appends line[start..end) to the builder (short runs byte by byte, which is cheaper than a subarray). */
+function append(out: ByteBuilder, line: Uint8Array, start: number, end: number): void {
+  const n = end - start;
+  if (n <= 0) return;
+  out.reserve(n);
+  if (n < 32) {
+    const buf = out.buf;
+    let o = out.length;
+    for (let i = start; i < end; i++) buf[o++] = line[i];
+    out.length = o;
+  } else {
+    out.buf.set(line.subarray(start, end), out.length);
+    out.length += n;
+  }
+}
+
 /** One line in byte mode: the selected bytes, ranges joined by the output delimiter if one was given. */
-function cutBytes(line: Uint8Array, s: CutSettings, out: OutputBuffer): void | Promise<void> {
+function cutBytes(line: Uint8Array, s: CutSettings, out: ByteBuilder): void {
   let printed = false;
-  let p: void | Promise<void> = undefined;
-  const then = (f: () => void | Promise<void>) => (p = p ? p.then(f) : f());
   for (const [lo, hi] of s.ranges) {
     if (lo > line.length) break;
-    const part = line.subarray(lo - 1, Math.min(hi, line.length));
-    if (printed && s.outDelim) {
-      const d = s.outDelim;
-      then(() => out.write(d));
-    }
+    if (printed && s.outDelim) out.bytes(s.outDelim);
     printed = true;
-    then(() => out.write(part));
+    append(out, line, lo - 1, Math.min(hi, line.length));
   }
-  return p;
 }
 
 /** Whether field number n (1-based) is selected. */
@@ -140,12 +149,13 @@ function selected(ranges: Ranges, n: number): boolean {
   return false;
 }
 
-/** One line in field mode; returns false when -s drops it. */
-function cutFields(line: Uint8Array, s: CutSettings, parts: Uint8Array[]): boolean {
-  let p = line.indexOf(s.delim);
+/** One line in field mode, without its terminator; returns false when -s drops it. */
+function cutFields(line: Uint8Array, s: CutSettings, out: ByteBuilder): boolean {
+  const delim = s.delim;
+  let p = line.indexOf(delim);
   if (p < 0) {
     if (s.onlyDelimited) return false;
-    parts.push(line);
+    append(out, line, 0, line.length);
     return true;
   }
   let start = 0;
@@ -155,13 +165,13 @@ function cutFields(line: Uint8Array, s: CutSettings, parts: Uint8Array[]): boole
   for (;;) {
     const end = p < 0 ? line.length : p;
     if (selected(s.ranges, n)) {
-      if (any) parts.push(s.outDelim!);
-      parts.push(line.subarray(start, end));
+      if (any) out.bytes(s.outDelim!);
+      append(out, line, start, end);
       any = true;
     }
     if (p < 0 || n >= lastHi) break;
     start = p + 1;
-    p = line.indexOf(s.delim, start);
+    p = line.indexOf(delim, start);
     n++;
   }
   return true;
@@ -207,39 +217,29 @@ function settingsFrom(ctx: CommandContext): { s: CutSettings; files: string[] } 
   };
 }
 
-async function cutStream(ctx: CommandContext, reader: Parameters<typeof readLines>[0], s: CutSettings, out: OutputBuffer): Promise<void> {
-  const term = new Uint8Array([s.lineDelim]);
+async function cutStream(ctx: CommandContext, reader: ByteReader, s: CutSettings): Promise<void> {
+  const out = new ByteBuilder(64 * 1024);
   if (s.fieldMode && s.delim === s.lineDelim) {
     // -d matching the line delimiter: the whole input is one line of fields.
     let all = await readAll(reader);
     if (all.length === 0) return;
     if (all[all.length - 1] === s.lineDelim) all = all.subarray(0, all.length - 1);
-    const parts: Uint8Array[] = [];
-    if (cutFields(all, s, parts)) {
-      for (const part of [...parts, term]) {
-        const p = out.write(part);
-        if (p) await p;
+    if (cutFields(all, s, out)) out.byte(s.lineDelim);
+  } else {
+    for await (const batch of readLineBatches(reader, s.lineDelim)) {
+      ctx.budget.step(batch.length);
+      for (const { bytes } of batch) {
+        if (s.fieldMode) {
+          if (!cutFields(bytes, s, out)) continue;
+        } else {
+          cutBytes(bytes, s, out);
+        }
+        out.byte(s.lineDelim);
       }
+      if (out.length >= 32 * 1024) await ctx.stdout.write(out.take());
     }
-    return;
   }
-  const parts: Uint8Array[] = [];
-  for await (const { bytes } of readLines(reader, s.lineDelim)) {
-    ctx.budget.step();
-    if (s.fieldMode) {
-      parts.length = 0;
-      if (!cutFields(bytes, s, parts)) continue;
-      for (const part of parts) {
-        const p = out.write(part);
-        if (p) await p;
-      }
-    } else {
-      const p = cutBytes(bytes, s, out);
-      if (p) await p;
-    }
-    const p = out.write(term);
-    if (p) await p;
-  }
+  if (out.length) await ctx.stdout.write(out.take());
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -250,22 +250,17 @@ async function run(ctx: CommandContext): Promise<number> {
     if (e instanceof UsageError) return e.status;
     throw e;
   }
-  const out = new OutputBuffer(ctx.stdout);
   let status = 0;
   for (const file of settings.files) {
     const opened = await openOperand(ctx, file);
     if ("reader" in opened) {
-      await cutStream(ctx, opened.reader, settings.s, out);
+      await cutStream(ctx, opened.reader, settings.s);
       continue;
     }
     const err = "openError" in opened ? opened.openError : opened.readError;
-    const p = out.flush();
-    if (p) await p;
     ctx.stderr.write(`${ctx.name}: ${quoteFile(file)}: ${err.message}\n`);
     status = 1;
   }
-  const p = out.flush();
-  if (p) await p;
   return status;
 }
 

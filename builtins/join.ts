@@ -1,7 +1,7 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
 import { openInput } from "./_lib/input.js";
-import { readLines } from "./_lib/lines.js";
+import { LineCursor } from "./_lib/lines.js";
 import { OutputBuffer } from "./_lib/output.js";
 import { quoteAlways, quoteFile, quoteValue } from "./_lib/quote.js";
 import { encodeUtf8 } from "../src/io/utf8.js";
@@ -171,8 +171,8 @@ async function run(ctx: CommandContext): Promise<number> {
   });
   try {
     await engine.run(
-      new JoinInput(readLines(readers[0], s.eol), 1, engine),
-      new JoinInput(readLines(readers[1], s.eol), 2, engine),
+      new JoinInput(new LineCursor(readers[0], s.eol), 1, engine),
+      new JoinInput(new LineCursor(readers[1], s.eol), 2, engine),
     );
   } catch (e) {
     if (!(e instanceof JoinDisorder)) throw e;

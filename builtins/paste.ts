@@ -1,8 +1,8 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { openInput } from "./_lib/input.js";
-import { readLines, type Line } from "./_lib/lines.js";
-import { OutputBuffer } from "./_lib/output.js";
+import { LineCursor, readLineBatches, type Line } from "./_lib/lines.js";
+import { ByteBuilder, OutputBuffer } from "./_lib/output.js";
 import { quoteFile } from "./_lib/quote.js";
 import { encodeUtf8 } from "../src/io/utf8.js";
 import { emptyReader } from "../src/io/streams.js";
@@ -46,66 +46,50 @@ function parseDelimiters(list: string): Delim[] | null {
   return out;
 }
 
-/** A line source; every "-" shares one. */
-interface Source {
-  next(): Promise<Line | null>;
-}
-
-function lineSource(gen: AsyncGenerator<Line>): Source {
-  let done = false;
-  return {
-    async next() {
-      if (done) return null;
-      const r = await gen.next();
-      if (r.done) {
-        done = true;
-        return null;
-      }
-      return r.value;
-    },
-  };
-}
-
-async function pasteParallel(ctx: CommandContext, files: string[], delims: Delim[], eol: number, out: OutputBuffer): Promise<number> {
-  const sources: Array<Source | null> = [];
-  let stdin: Source | null = null;
+async function pasteParallel(ctx: CommandContext, files: string[], delims: Delim[], eol: number): Promise<number> {
+  // Every "-" shares one cursor over stdin.
+  const sources: Array<LineCursor | null> = [];
+  let stdin: LineCursor | null = null;
   let status = 0;
   for (const f of files) {
     if (f === "-") {
-      stdin ??= lineSource(readLines(ctx.stdin, eol));
+      stdin ??= new LineCursor(ctx.stdin, eol);
       sources.push(stdin);
       continue;
     }
     try {
-      sources.push(lineSource(readLines(await openInput(ctx, f), eol)));
+      sources.push(new LineCursor(await openInput(ctx, f), eol));
     } catch (e) {
       if (!isFsError(e)) throw e;
       ctx.stderr.write(`${ctx.name}: ${quoteFile(f)}: ${e.message}\n`);
       // A directory opens and fails on its first read: it acts as an empty input.
       if (e.code !== "EISDIR") return 1;
       status = 1;
-      sources.push(lineSource(readLines(emptyReader, eol)));
+      sources.push(new LineCursor(emptyReader, eol));
     }
   }
+  const out = new ByteBuilder(64 * 1024);
   let open = sources.length;
-  const put = async (b: Uint8Array | number) => {
-    const p = typeof b === "number" ? out.byte(b) : out.write(b);
-    if (p) await p;
-  };
+  const saved: number[] = [];
   while (open > 0) {
     ctx.budget.step();
     let d = 0;
-    const saved: number[] = [];
+    saved.length = 0;
     for (let i = 0; i < sources.length && open > 0; i++) {
       const src = sources[i];
-      const line = src ? await src.next() : null;
+      let line: Line | null = null;
+      if (src) {
+        const r = src.next();
+        line = r instanceof Promise ? await r : r;
+      }
       const last = i + 1 === sources.length;
       if (line) {
-        if (saved.length) await put(Uint8Array.from(saved.splice(0)));
-        await put(line.bytes);
-        if (last) await put(eol);
+        for (const b of saved) out.byte(b);
+        saved.length = 0;
+        out.bytes(line.bytes);
+        if (last) out.byte(eol);
         else {
-          if (delims[d] !== null) await put(delims[d] as number);
+          if (delims[d] !== null) out.byte(delims[d] as number);
           d = (d + 1) % delims.length;
         }
         continue;
@@ -116,15 +100,18 @@ async function pasteParallel(ctx: CommandContext, files: string[], delims: Delim
       }
       if (last) {
         if (open) {
-          if (saved.length) await put(Uint8Array.from(saved.splice(0)));
-          await put(eol);
+          for (const b of saved) out.byte(b);
+          saved.length = 0;
+          out.byte(eol);
         }
       } else {
         if (delims[d] !== null) saved.push(delims[d] as number);
         d = (d + 1) % delims.length;
       }
     }
+    if (out.length >= 32 * 1024) await ctx.stdout.write(out.take());
   }
+  if (out.length) await ctx.stdout.write(out.take());
   return status;
 }
 
@@ -144,18 +131,20 @@ async function pasteSerial(ctx: CommandContext, files: string[], delims: Delim[]
     }
     let d = 0;
     let first = true;
-    for await (const line of readLines(reader, eol)) {
-      ctx.budget.step();
-      if (!first) {
-        if (delims[d] !== null) {
-          const p = out.byte(delims[d] as number);
-          if (p) await p;
+    for await (const batch of readLineBatches(reader, eol)) {
+      ctx.budget.step(batch.length);
+      for (const line of batch) {
+        if (!first) {
+          if (delims[d] !== null) {
+            const p = out.byte(delims[d] as number);
+            if (p) await p;
+          }
+          d = (d + 1) % delims.length;
         }
-        d = (d + 1) % delims.length;
+        first = false;
+        const p = out.write(line.bytes);
+        if (p) await p;
       }
-      first = false;
-      const p = out.write(line.bytes);
-      if (p) await p;
     }
     const p = out.byte(eol);
     if (p) await p;
@@ -174,10 +163,9 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   const files = opts.operands.length ? opts.operands : ["-"];
   const eol = opts.has("zero") ? 0 : 0x0a;
+  if (!opts.has("serial")) return pasteParallel(ctx, files, delims, eol);
   const out = new OutputBuffer(ctx.stdout);
-  const status = opts.has("serial")
-    ? await pasteSerial(ctx, files, delims, eol, out)
-    : await pasteParallel(ctx, files, delims, eol, out);
+  const status = await pasteSerial(ctx, files, delims, eol, out);
   const p = out.flush();
   if (p) await p;
   return status;

@@ -2,7 +2,7 @@ import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
 import { argmatch } from "./_lib/argmatch.js";
 import { openInput } from "./_lib/input.js";
-import { readLines } from "./_lib/lines.js";
+import { readLineBatches } from "./_lib/lines.js";
 import { OutputBuffer } from "./_lib/output.js";
 import { quoteAlways, quoteFile, quoteValue } from "./_lib/quote.js";
 import { CollectingWriter, type ByteWriter } from "../src/io/streams.js";
@@ -273,10 +273,12 @@ async function run(ctx: CommandContext): Promise<number> {
   const out = new OutputBuffer(sink);
   try {
     const u = new Uniq(out, s);
-    for await (const { bytes } of readLines(reader, s.delim)) {
-      ctx.budget.step();
-      const p = u.feed(bytes);
-      if (p) await p;
+    for await (const batch of readLineBatches(reader, s.delim)) {
+      ctx.budget.step(batch.length);
+      for (const { bytes } of batch) {
+        const p = u.feed(bytes);
+        if (p) await p;
+      }
     }
     const p = u.finish();
     if (p) await p;

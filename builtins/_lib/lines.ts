@@ -94,3 +94,38 @@ export async function* readLineBatches(reader: ByteReader, delimiter = 0x0a): As
   }
   if (carry && carry.length > 0) yield [{ bytes: carry, terminated: false }];
 }
+
+/**
+ * A pull-style line reader over readLineBatches for commands that take lines
+ * from several inputs in turn (comm, join, paste): `next()` returns the line
+ * synchronously while the current batch lasts and a promise only when it must
+ * read, so a per-line loop awaits once per chunk, not once per line.
+ */
+export class LineCursor {
+  private batch: Line[] = [];
+  private pos = 0;
+  private done = false;
+  private readonly gen: AsyncGenerator<Line[]>;
+
+  constructor(reader: ByteReader, delimiter = 0x0a) {
+    this.gen = readLineBatches(reader, delimiter);
+  }
+
+  /** The next line, or null at the end of input. */
+  next(): Line | null | Promise<Line | null> {
+    if (this.pos < this.batch.length) return this.batch[this.pos++];
+    if (this.done) return null;
+    return this.refill();
+  }
+
+  private async refill(): Promise<Line | null> {
+    const r = await this.gen.next();
+    if (r.done) {
+      this.done = true;
+      return null;
+    }
+    this.batch = r.value;
+    this.pos = 1;
+    return this.batch[0];
+  }
+}

@@ -5,7 +5,7 @@
  * join.c does it (warn once per file after an unpairable line, or stop with
  * --check-order).
  */
-import type { Line } from "../_lib/lines.js";
+import type { LineCursor } from "../_lib/lines.js";
 
 /** A line split into fields (byte ranges). */
 export interface JoinLine {
@@ -98,17 +98,18 @@ export class JoinInput {
   warned = false;
 
   constructor(
-    private readonly gen: AsyncGenerator<Line>,
-    private readonly which: 1 | 2,
+    private readonly cursor: LineCursor,
+    readonly which: 1 | 2,
     private readonly j: JoinEngine,
   ) {}
 
   /** get_line: the next line, or null at the end. */
   async get(): Promise<JoinLine | null> {
-    const r = await this.gen.next();
-    if (r.done) return null;
+    const r = this.cursor.next();
+    const raw = r instanceof Promise ? await r : r;
+    if (!raw) return null;
     this.lineNo++;
-    const line = splitFields(r.value.bytes, this.j.s.tab);
+    const line = splitFields(raw.bytes, this.j.s.tab);
     if (this.prev) this.j.checkOrder(this.prev, line, this, this.lineNo);
     this.prev = line;
     return line;
@@ -137,7 +138,7 @@ export class JoinEngine {
   checkOrder(prev: JoinLine, cur: JoinLine, input: JoinInput, lineNo: number): void {
     const s = this.s;
     if (s.check === "disabled" || (s.check === "default" && !this.seenUnpairable) || input.warned) return;
-    const which = input === this.in1 ? 1 : 2;
+    const which = input.which;
     const f = which === 1 ? s.field1 : s.field2;
     if (keyCompare(prev, f, cur, f, s.ignoreCase) <= 0) return;
     this.warn(`${s.names[which - 1]}:${lineNo}: is not sorted: `, cur.bytes);
