@@ -97,9 +97,13 @@ export function parseArithNumber(s: string): number | bigint {
   return n >= -9007199254740991n && n <= 9007199254740991n ? Number(n) : n;
 }
 
+/** Nesting beyond this is refused (bash: "expression recursion level exceeded"). */
+const MAX_ARITH_NESTING = 1000;
+
 class ArithParser {
   private toks: Tok[] = [];
   private i = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {
     this.tokenize();
@@ -220,6 +224,15 @@ class ArithParser {
   }
 
   private unary(): ArithExpr {
+    if (++this.depth > MAX_ARITH_NESTING) throw new ArithError("expression recursion level exceeded", this.rest(this.peek()));
+    try {
+      return this.unaryInner();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private unaryInner(): ArithExpr {
     const t = this.peek();
     if (t.k === "op") {
       if (t.v === "++" || t.v === "--") {

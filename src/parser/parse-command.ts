@@ -356,9 +356,16 @@ export abstract class CommandParser extends WordParser {
   private tryAssignment(): Assignment | null {
     const s = this.src;
     const start = this.pos;
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(start, start + 256));
-    if (!m) return null;
-    let i = start + m[0].length;
+    // Scan a name by hand: this runs for every command word, so no slicing or regex.
+    let i = start;
+    let c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return null;
+    for (i++; i < s.length; i++) {
+      c = s.charCodeAt(i);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57))) break;
+    }
+    if (c !== 61 && c !== 91 && c !== 43) return null;
+    const m = [s.slice(start, i)];
     let index: Word | null = null;
     if (s[i] === "[") {
       let depth = 0;

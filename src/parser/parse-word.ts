@@ -64,10 +64,7 @@ export abstract class WordParser extends Scanner {
     let lit = "";
     let litStart = this.pos;
     let parenDepth = 0;
-    const flush = () => {
-      if (lit) parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit });
-      lit = "";
-    };
+    // (flush of `lit` is written out inline below: this is the hottest loop of the parser)
     let first = wordStart;
     let assignLike = false;
     for (;;) {
@@ -93,7 +90,7 @@ export abstract class WordParser extends Scanner {
       if (first && c === "~" && mode.tilde !== "none") {
         const t = this.tryTilde(mode);
         if (t) {
-          flush();
+          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
           parts.push(t);
           litStart = this.pos;
           first = false;
@@ -113,7 +110,7 @@ export abstract class WordParser extends Scanner {
             this.pos++;
             continue;
           }
-          flush();
+          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
           parts.push({ type: "Escaped", pos: this.pos, end: this.pos + 2, value: n });
           this.pos += 2;
           litStart = this.pos;
@@ -125,7 +122,7 @@ export abstract class WordParser extends Scanner {
             this.pos++;
             continue;
           }
-          flush();
+          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
           const s = this.pos;
           const close = src.indexOf("'", s + 1);
           if (close < 0) throw this.eofError("'");
@@ -135,7 +132,7 @@ export abstract class WordParser extends Scanner {
           continue;
         }
         case '"': {
-          flush();
+          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
           parts.push(this.readDoubleQuoted(false));
           litStart = this.pos;
           continue;
@@ -143,7 +140,7 @@ export abstract class WordParser extends Scanner {
         case "$": {
           const p = this.readDollar(mode.inDquote);
           if (p) {
-            flush();
+            if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
             parts.push(p);
             litStart = this.pos;
           } else {
@@ -153,7 +150,7 @@ export abstract class WordParser extends Scanner {
           continue;
         }
         case "`": {
-          flush();
+          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
           parts.push(this.readBackquote(false));
           litStart = this.pos;
           continue;
@@ -162,7 +159,7 @@ export abstract class WordParser extends Scanner {
           if (mode.brace) {
             const b = this.tryBrace(mode);
             if (b) {
-              flush();
+              if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
               parts.push(b);
               litStart = this.pos;
               continue;
@@ -188,7 +185,7 @@ export abstract class WordParser extends Scanner {
           this.pos++;
       }
     }
-    flush();
+    if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
     return parts;
   }
 
@@ -359,7 +356,14 @@ export abstract class WordParser extends Scanner {
       if (a) return a;
       return null;
     }
-    if (c === "{") return this.readBraceParam(inDquote);
+    if (c === "{") {
+      this.enterNesting();
+      try {
+        return this.readBraceParam(inDquote);
+      } finally {
+        this.leaveNesting();
+      }
+    }
     if (c === "'" && !inDquote) {
       const { value, end } = decodeAnsiC(src, this.pos + 2);
       if (end < 0) throw this.eofError("'");

@@ -43,6 +43,22 @@ export class Parser extends CommandParser {
 
   /** The whole input as one list; a stray closer is a syntax error. */
   parseProgram(): StatementList {
+    return this.guardStack(() => this.parseProgramInner());
+  }
+
+  /** Nesting too deep for the host's stack is a clean ParseError, whatever the construct. */
+  private guardStack<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        throw new ParseError("maximum nesting depth exceeded", this.pos, this.lineAt(Math.min(this.pos, this.src.length)), false);
+      }
+      throw e;
+    }
+  }
+
+  private parseProgramInner(): StatementList {
     const list = this.parseList();
     this.flushHeredocsAtEof();
     if (!this.atEnd()) throw this.syntaxError(this.peekTokenText());
@@ -55,6 +71,10 @@ export class Parser extends CommandParser {
    * error on line 5 comes after lines 1-4 have run.
    */
   parseNextLine(): StatementList | null {
+    return this.guardStack(() => this.parseNextLineInner());
+  }
+
+  private parseNextLineInner(): StatementList | null {
     for (;;) {
       const op = this.peekOperator();
       if (op === "\n") {
@@ -372,6 +392,15 @@ export class Parser extends CommandParser {
   }
 
   private condNot(): CondExpr {
+    this.enterNesting();
+    try {
+      return this.condNotInner();
+    } finally {
+      this.leaveNesting();
+    }
+  }
+
+  private condNotInner(): CondExpr {
     this.skipCondBlanks();
     if (this.peek() === "!" && (isMeta(this.peek(1)) || this.peek(1) === "")) {
       this.pos++;
