@@ -3,6 +3,7 @@ import { parseOptions, usageError, type OptionSpec } from "./_lib/options.js";
 import { quoteAlways, quoteValue } from "./_lib/quote.js";
 import { findProgram, runProgram } from "./_lib/exec.js";
 import { splitString } from "./_lib/split-string.js";
+import { signalName, signalNumber } from "./_lib/signals.js";
 
 /**
  * env (GNU coreutils 9.1): prints the environment in the order it came, or
@@ -48,28 +49,20 @@ const SPEC: OptionSpec = {
 
 const EXIT_CANCELED = 125;
 
-/** Signal numbers as Linux has them, for --list-signal-handling. */
-const SIGNALS: Array<[string, number]> = [
-  ["HUP", 1], ["INT", 2], ["QUIT", 3], ["ILL", 4], ["TRAP", 5], ["ABRT", 6], ["BUS", 7], ["FPE", 8],
-  ["USR1", 10], ["SEGV", 11], ["USR2", 12], ["PIPE", 13], ["ALRM", 14], ["TERM", 15], ["STKFLT", 16],
-  ["CHLD", 17], ["CONT", 18], ["TSTP", 20], ["TTIN", 21], ["TTOU", 22], ["URG", 23], ["XCPU", 24],
-  ["XFSZ", 25], ["VTALRM", 26], ["PROF", 27], ["WINCH", 28], ["POLL", 29], ["PWR", 30], ["SYS", 31],
-];
-
-/** Parses a --*-signal list; null (after the message) for a bad name. */
+/** Parses a --*-signal list (no value: every signal but KILL and STOP); null after the message for a bad one. */
 function signalList(ctx: CommandContext, value: string | true): number[] | null {
-  if (value === true) return SIGNALS.map(([, n]) => n).filter((n) => n !== 9 && n !== 19);
+  const all: number[] = [];
+  for (let n = 1; n <= 64; n++) if (n !== 9 && n !== 19 && signalName(n) !== null) all.push(n);
+  if (value === true) return all;
   const out: number[] = [];
   for (const item of value.split(",")) {
     if (item === "") continue;
-    const name = item.replace(/^SIG/, "");
-    const byName = SIGNALS.find(([n]) => n === name);
-    const num = /^\d+$/.test(item) ? Number(item) : byName?.[1];
-    if (num === undefined || num === 0 || num > 64 || num === 9 || num === 19) {
+    const n = signalNumber(item);
+    if (n === null || n === 0) {
       usageError(ctx, `${quoteValue(item)}: invalid signal`, EXIT_CANCELED);
       return null;
     }
-    out.push(num);
+    out.push(n);
   }
   return out;
 }
@@ -148,9 +141,8 @@ async function run(ctx: CommandContext): Promise<number> {
     note(`chdir:    ${quoteAlways(chdir)}\n`);
   }
   if (opts.has("listSignals")) {
-    for (const [name, n] of SIGNALS) {
-      const h = handling.get(n);
-      if (h) ctx.stderr.write(`${name.padEnd(10)} (${String(n).padStart(2)}): ${h}\n`);
+    for (const [n, h] of [...handling].sort((a, b) => a[0] - b[0])) {
+      ctx.stderr.write(`${signalName(n)!.padEnd(10)} (${String(n).padStart(2)}): ${h}\n`);
     }
   }
   note(`executing: ${argv[0]}\n`);

@@ -49,7 +49,15 @@ export interface CommandContext {
   /** Makes a path absolute against cwd and normalises it. */
   resolve(path: string): string;
   /** Runs another command by name (builtin, custom or script in PATH), not a shell function. */
-  exec(argv: string[], io?: CommandIO & { env?: ReadonlyMap<string, string>; cwd?: string }): Promise<number>;
+  exec(
+    argv: string[],
+    io?: CommandIO & {
+      env?: ReadonlyMap<string, string>;
+      cwd?: string;
+      /** A budget of its own (timeout's deadline); by default the caller's. */
+      budget?: Budget;
+    },
+  ): Promise<number>;
   /** Runs a script in a child shell (awk system(), sed e, bash -c). */
   runScript(script: string, io?: CommandIO): Promise<number>;
   /** True when a command of this name exists (which, command -v, xargs). */

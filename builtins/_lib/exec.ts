@@ -1,5 +1,6 @@
-import type { CommandContext, CommandIO } from "../types.js";
+import type { CommandContext } from "../types.js";
 import { resolvePath } from "../../src/fs/path.js";
+import type { FileStat } from "../../src/fs/types.js";
 
 /**
  * Finding and running a program the way execvp does, for the commands that
@@ -19,10 +20,19 @@ export interface FoundProgram {
 
 const BIN_DIRS = new Set(["/usr/bin", "/bin", "/usr/local/bin", "/usr/sbin", "/sbin"]);
 
+/** access(2) for the sandbox user: bit 4 read, 2 write, 1 execute (root executes any x bit). */
+export function permitted(ctx: CommandContext, st: FileStat, bit: number): boolean {
+  const uid = ctx.sandbox.uid;
+  if (uid === 0) return bit !== 1 || (st.mode & 0o111) !== 0 || st.type === "directory";
+  if (st.uid === uid) return (st.mode & (bit << 6)) !== 0;
+  if (st.gid === ctx.sandbox.gid) return (st.mode & (bit << 3)) !== 0;
+  return (st.mode & bit) !== 0;
+}
+
 async function executable(ctx: CommandContext, path: string): Promise<"yes" | "no" | "missing" | "notdir"> {
   try {
     const st = await ctx.fs.stat(path);
-    return st.type === "file" && st.mode & 0o111 ? "yes" : "no";
+    return st.type === "file" && permitted(ctx, st, 1) ? "yes" : "no";
   } catch (e) {
     return (e as { code?: string }).code === "ENOTDIR" ? "notdir" : "missing";
   }
@@ -64,7 +74,7 @@ export function runProgram(
   ctx: CommandContext,
   argv0: string,
   args: string[],
-  io: CommandIO & { env?: ReadonlyMap<string, string>; cwd?: string } = {},
+  io: NonNullable<Parameters<CommandContext["exec"]>[1]> = {},
 ): Promise<number> {
   return ctx.exec([argv0, ...args], { env: ctx.env, ...io });
 }

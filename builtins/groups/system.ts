@@ -6,9 +6,12 @@ import { hostname } from "../hostname.js";
 import { id } from "../id.js";
 import { nproc } from "../nproc.js";
 import { printenv } from "../printenv.js";
+import { sleep } from "../sleep.js";
+import { timeout } from "../timeout.js";
 import { tty } from "../tty.js";
 import { uname } from "../uname.js";
+import { which } from "../which.js";
 import { whoami } from "../whoami.js";
 
 /** Commands of this group (system, identity, environment, time), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [clear, env, groups, hostname, id, nproc, printenv, tty, uname, whoami];
+export const commands: CommandDef[] = [clear, env, groups, hostname, id, nproc, printenv, sleep, timeout, tty, uname, which, whoami];

@@ -1,0 +1,80 @@
+import { Budget, LimitExceeded } from "../../src/limits/budget.js";
+
+/**
+ * A budget inside the exec's budget with an earlier deadline of its own, for
+ * timeout(1): the command it runs (and everything that command runs) counts
+ * steps, depth and output against the exec's budget as usual, and also stops
+ * at its next check once this deadline passes or `expire()` is called. Only
+ * the command under timeout sees the error; timeout turns it into status 124.
+ */
+export class DeadlineBudget extends Budget {
+  private readonly until: number;
+  /** The error the command under timeout ends with, once expired. */
+  private expired: LimitExceeded | null = null;
+  private ticks = 0;
+
+  constructor(
+    private readonly parent: Budget,
+    ms: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    super(parent.limits, undefined, now);
+    this.until = ms === Infinity ? Infinity : now() + ms;
+  }
+
+  /** The error this scope's deadline raises (timeout compares against it). */
+  readonly deadlineError = new LimitExceeded("time", 0);
+
+  /** True once the deadline passed or expire() was called. */
+  get isExpired(): boolean {
+    return this.expired !== null || this.now() > this.until;
+  }
+
+  /** Ends the command under this budget at its next check. */
+  expire(): void {
+    this.expired = this.deadlineError;
+  }
+
+  private checkOwn(): void {
+    if (this.expired) throw this.expired;
+    if (this.now() > this.until) throw (this.expired = this.deadlineError);
+  }
+
+  override step(n = 1): void {
+    if (this.expired) throw this.expired;
+    this.parent.step(n);
+    if ((this.ticks += n) >= 256) {
+      this.ticks = 0;
+      this.checkOwn();
+    }
+  }
+
+  override checkTime(): void {
+    this.parent.checkTime();
+    this.checkOwn();
+  }
+
+  override remainingMs(): number {
+    return Math.max(0, Math.min(this.parent.remainingMs(), this.until - this.now()));
+  }
+
+  override kill(e: LimitExceeded): void {
+    if (!this.expired) this.expired = e;
+  }
+
+  override enter(): void {
+    this.parent.enter();
+  }
+
+  override leave(): void {
+    this.parent.leave();
+  }
+
+  override get unwindDue(): boolean {
+    return this.parent.unwindDue;
+  }
+
+  override chargeOutput(n: number): number {
+    return this.parent.chargeOutput(n);
+  }
+}
