@@ -98,9 +98,14 @@ function toUint(v: number, fname: string, what: string): bigint {
   return BigInt(Math.trunc(v));
 }
 
-/** Keeps results within 53 bits, as gawk's make_integer does. */
+/**
+ * gawk's adjust_uint: drops the high bits a double cannot hold exactly,
+ * keeping 53 bits from the lowest set bit (at most 11 bits up).
+ */
 function fromUint(u: bigint): number {
-  return Number(u & BigInt(MAX53 - 1));
+  let shift = 0n;
+  for (let v = u | (1n << 11n); (v & 1n) === 0n; v >>= 1n) shift++;
+  return Number(u & (BigInt(MAX53 - 1) << shift));
 }
 
 function bitOp(name: string, vals: number[]): number {
