@@ -21,9 +21,10 @@ import { truncate } from "../truncate.js";
 import { mktemp } from "../mktemp.js";
 import { install } from "../install.js";
 import { split } from "../split.js";
+import { tree } from "../tree.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
 export const commands: CommandDef[] = [
   ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, chown, chgrp, readlink, realpath, stat, du,
-  sync, pathchk, truncate, mktemp, install, split,
+  sync, pathchk, truncate, mktemp, install, split, tree,
 ];
