@@ -1,7 +1,6 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
-import { openInput } from "./_lib/input.js";
-import { readAll } from "../src/io/streams.js";
+import { openInput, readWhole } from "./_lib/input.js";
 import { charWidth } from "./_lib/width.js";
 import { isFsError } from "../src/fs/types.js";
 import { ColumnError, renderTable, splitCells, type TableSettings } from "./column/table.js";
@@ -174,7 +173,7 @@ async function run(ctx: CommandContext): Promise<number> {
   for (const f of files) {
     let data: Uint8Array;
     try {
-      data = await readAll(await openInput(ctx, f));
+      data = await readWhole(ctx, await openInput(ctx, f));
     } catch (e) {
       if (!isFsError(e)) throw e;
       status = fail(ctx, `${f}: ${e.message}`);

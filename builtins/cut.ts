@@ -1,10 +1,11 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
 import { openOperand } from "./_lib/files.js";
+import { readWhole } from "./_lib/input.js";
 import { readLineBatches } from "./_lib/lines.js";
 import { ByteBuilder } from "./_lib/output.js";
 import { quoteFile, quoteValue } from "./_lib/quote.js";
-import { readAll, type ByteReader } from "../src/io/streams.js";
+import type { ByteReader } from "../src/io/streams.js";
 import { encodeUtf8 } from "../src/io/utf8.js";
 
 /**
@@ -221,7 +222,7 @@ async function cutStream(ctx: CommandContext, reader: ByteReader, s: CutSettings
   const out = new ByteBuilder(64 * 1024);
   if (s.fieldMode && s.delim === s.lineDelim) {
     // -d matching the line delimiter: the whole input is one line of fields.
-    let all = await readAll(reader);
+    let all = await readWhole(ctx, reader);
     if (all.length === 0) return;
     if (all[all.length - 1] === s.lineDelim) all = all.subarray(0, all.length - 1);
     if (cutFields(all, s, out)) out.byte(s.lineDelim);

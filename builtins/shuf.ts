@@ -1,10 +1,10 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
-import { openInput } from "./_lib/input.js";
+import { openInput, readWhole } from "./_lib/input.js";
 import { splitLines } from "./_lib/lines.js";
 import { OutputBuffer } from "./_lib/output.js";
 import { quoteFile, quoteValue } from "./_lib/quote.js";
-import { CollectingWriter, readAll } from "../src/io/streams.js";
+import { CollectingWriter } from "../src/io/streams.js";
 import { encodeUtf8 } from "../src/io/utf8.js";
 import { isFsError } from "../src/fs/types.js";
 
@@ -143,7 +143,7 @@ async function shuffle(ctx: CommandContext): Promise<number> {
       const file = ops[0] ?? "-";
       let data: Uint8Array;
       try {
-        data = await readAll(await openInput(ctx, file));
+        data = await readWhole(ctx, await openInput(ctx, file));
       } catch (e) {
         if (!isFsError(e)) throw e;
         if (e.code === "EISDIR") throw new ShufError(`read error: ${e.message}`);

@@ -1,10 +1,9 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
-import { openInput } from "./_lib/input.js";
+import { openInput, readWhole } from "./_lib/input.js";
 import { OutputBuffer } from "./_lib/output.js";
 import { quoteFile, quoteValue } from "./_lib/quote.js";
 import { bytesToLatin1, latin1ToBytes } from "../src/io/utf8.js";
-import { readAll } from "../src/io/streams.js";
 import { isFsError } from "../src/fs/types.js";
 
 /**
@@ -138,7 +137,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const file = opts.operands[0] ?? "-";
   let data: Uint8Array;
   try {
-    data = await readAll(await openInput(ctx, file));
+    data = await readWhole(ctx, await openInput(ctx, file));
   } catch (e) {
     if (!isFsError(e)) throw e;
     // GNU reads a directory as empty input.

@@ -1,5 +1,5 @@
 import type { CommandContext } from "../types.js";
-import { bytesReader, type ByteReader } from "../../src/io/streams.js";
+import { bytesReader, concatBytes, type ByteReader } from "../../src/io/streams.js";
 import { FsError, isFsError } from "../../src/fs/types.js";
 
 /**
@@ -44,9 +44,22 @@ export async function openInput(ctx: CommandContext, operand: string): Promise<B
 
 /** Reads a whole input operand into memory. */
 export async function readInput(ctx: CommandContext, operand: string): Promise<Uint8Array> {
-  const r = await openInput(ctx, operand);
-  const { readAll } = await import("../../src/io/streams.js");
-  return readAll(r);
+  return readWhole(ctx, await openInput(ctx, operand));
+}
+
+/**
+ * Reads a stream to its end, checking the time limit per chunk, so an endless
+ * input (`yes | sort`, /dev/zero) ends with the limit instead of running on.
+ */
+export async function readWhole(ctx: CommandContext, reader: ByteReader): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let c = await reader.read(); c; c = await reader.read()) {
+    parts.push(c);
+    total += c.length;
+    ctx.budget.checkTime();
+  }
+  return concatBytes(parts, total);
 }
 
 /** "cat: foo: No such file or directory" for an FsError, else rethrows. */
