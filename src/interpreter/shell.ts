@@ -77,6 +77,8 @@ export class Shell {
   persistentFds = new Map<number, import("./io.js").FdEntry>();
   /** PIPESTATUS of the last pipeline; null: the last command was not a pipeline ([$?]). */
   pipeStatus: number[] | null = null;
+  /** $_: the last argument of the previous simple command. */
+  lastArg = "";
   /** A failure waiting for its ERR trap (see checkErrexit). */
   pendingErr: { status: number; exit: boolean } | null = null;
   /** Line the current function was called from (caller). */
@@ -214,6 +216,8 @@ export class Shell {
       }
       case "LINENO":
         return String(this.line);
+      case "_":
+        return this.lastArg;
       case "BASHPID":
         return String(this.pid);
       case "BASH_SUBSHELL":

@@ -46,6 +46,7 @@ export function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Status {
   if (argv instanceof Promise) return argv.then((a) => runSimpleAsync(sh, cmd, io, a, true), (e) => expansionFailed(sh, io, e));
   if (argv.length && cmd.assigns.length === 0) {
     const name = argv[0];
+    sh.lastArg = argv[argv.length - 1];
     const b = SHELL_BUILTINS.get(name);
     if (b && !sh.functions.has(name) && sh.enabledBuiltin(name)) {
       let r: Status;
@@ -85,6 +86,7 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
     return expansionFailed(sh, io, e);
   }
   if (argv.length === 0) return runAssignmentsOnly(sh, cmd, io);
+  sh.lastArg = argv[argv.length - 1];
   let fds = io;
   let applied = null;
   if (cmd.redirects.length) {

@@ -78,6 +78,19 @@ export abstract class WordParser extends Scanner {
         this.pos++;
         continue;
       }
+      if (mode.meta && (c === "<" || c === ">") && src[this.pos + 1] === "(") {
+        // <(list) and >(list): process substitution, part of the word.
+        if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
+        const start = this.pos;
+        this.pos += 2;
+        this.enterNesting();
+        const body = this.parseSubstBody();
+        this.leaveNesting();
+        parts.push({ type: "ProcSubst", pos: start, end: this.pos, direction: c, body });
+        litStart = this.pos;
+        first = false;
+        continue;
+      }
       if (mode.meta && isMeta(c) && !(mode.parens && (c === "(" || c === ")" || c === " " || c === "\t" || c === "\n" || c === "<" || c === ">" || c === "&" || c === "|"))) {
         // Extglob: ?( *( +( @( !( keep the parenthesised pattern inside the word.
         if (c === "(" && lit.length > 0 && "?*+@!".includes(lit[lit.length - 1])) {

@@ -1,6 +1,7 @@
 import * as commands from "./commands.js";
 import * as core from "./core.js";
 import { dirs, popd, pushd } from "./dirs.js";
+import { compgen, disown, enable, kill, ulimit } from "./misc.js";
 import { mapfile, read } from "./read.js";
 import { set, shopt } from "./set.js";
 import { test } from "./test.js";
@@ -55,6 +56,11 @@ export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
   ["dirs", dirs],
   ["pushd", pushd],
   ["popd", popd],
+  ["kill", kill],
+  ["enable", enable],
+  ["compgen", compgen],
+  ["ulimit", ulimit],
+  ["disown", disown],
 ]);
 
 /** POSIX special builtins: assignments before them persist. */
