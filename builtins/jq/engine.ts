@@ -1,5 +1,5 @@
 import { JqInstance } from "./instance.js";
-import type { JqEngineOptions, JqRequest, JqResult } from "./types.js";
+import type { JqEngineOptions, JqOutputSink, JqRequest, JqResult } from "./types.js";
 
 /**
  * The platform-neutral jq engine: one warm instance of jq's wasm over a compiled
@@ -46,11 +46,14 @@ export class JqEngine {
     return fresh;
   }
 
-  /** Runs jq once. Resolves with jq's result even when jq crashed (status 134/139). */
-  async run(req: JqRequest): Promise<JqResult> {
+  /**
+   * Runs jq once. Resolves with jq's result even when jq crashed (status
+   * 134/139). With a sink, output goes there as jq writes it (see JqOutput).
+   */
+  async run(req: JqRequest, sink?: JqOutputSink): Promise<JqResult> {
     const instance = await this.instanceFor(req.timeZone ?? "UTC");
     instance.memoryCapBytes = memoryCap(req, this.maxMemoryBytes);
-    const result = instance.run(req);
+    const result = instance.run(req, sink);
     // Drop a dead or bloated instance now, so its memory can be collected before the next call.
     if (instance.dead || instance.memoryBytes > this.recycleAboveBytes) this.instance = null;
     return result;

@@ -1,5 +1,5 @@
 import createJqModule, { type JqEmscriptenModule } from "./vendor/jq-glue.js";
-import type { JqRequest, JqResult } from "./types.js";
+import type { JqOutputSink, JqRequest, JqResult } from "./types.js";
 import { placeFiles, removeFiles, type PlacedFiles } from "./memfs.js";
 import { timeImports } from "./clock.js";
 import { encodeUtf8 } from "../../src/io/utf8.js";
@@ -317,12 +317,12 @@ export class JqInstance {
   }
 
   /** Runs jq's main once. Never throws for jq's own failures; marks the instance dead when it must go. */
-  run(req: JqRequest): JqResult {
+  run(req: JqRequest, sink?: JqOutputSink): JqResult {
     if (this.dead) throw new Error("jq: instance is dead");
     const call: CallState = {
       stdin: req.stdin,
       stdinPos: 0,
-      output: new JqOutput(req.maxOutputBytes),
+      output: new JqOutput(req.maxOutputBytes, sink),
       nowMs: req.nowMs,
     };
     this.call = call;

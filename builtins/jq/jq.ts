@@ -4,7 +4,7 @@ import { readAll, type ByteReader } from "../../src/io/streams.js";
 import { scanJqArgs } from "./argv.js";
 import { collectJqFiles, jqProgramText, readsStdin } from "./files.js";
 import { runnerFor, type JqAwareContext } from "./runner.js";
-import type { JqRequest } from "./types.js";
+import type { JqOutputChunk, JqRequest } from "./types.js";
 
 /**
  * jq: the real jq 1.7.1 (jq-web's wasm), driven through its own main(). This
@@ -71,20 +71,69 @@ async function runJq(ctx: CommandContext): Promise<number> {
     // cap is the larger of the two limits, not the caller's share alone.
     maxOutputBytes: Math.max(limits.maxOutputBytes, limits.maxFileSystemBytes),
   };
-  const result = await runnerFor(ctx as JqAwareContext).run(request, {
-    remainingMs: ctx.budget.remainingMs(),
-    signal: ctx.signal,
-  });
-  let first = true;
-  for (const chunk of result.output) {
-    const data = first ? fixUsage(chunk.data) : chunk.data;
-    first = false;
-    await (chunk.fd === 1 ? ctx.stdout : ctx.stderr).write(data);
+  const out = new OrderedWriter(ctx);
+  const stop = anySignal(ctx.signal, out.failed.signal);
+  let result;
+  try {
+    result = await runnerFor(ctx as JqAwareContext).run(
+      request,
+      { remainingMs: ctx.budget.remainingMs(), signal: stop.signal },
+      out.deliver,
+    );
+  } finally {
+    stop.dispose();
   }
+  for (const chunk of result.output) out.deliver(chunk);
+  await out.done();
   if (result.limit === "time") throw new LimitExceeded("time", limits.timeoutMs);
   if (result.limit === "aborted") throw new LimitExceeded("aborted", 0);
   if (result.limit === "output") throw new LimitExceeded("output", request.maxOutputBytes);
   return result.status;
+}
+
+/**
+ * Writes jq's chunks to stdout/stderr in order as they arrive (a worker runner
+ * streams them while jq runs). A failed write, such as BrokenPipe once `head`
+ * has read enough, aborts `failed`, which stops jq, and is rethrown by done().
+ */
+class OrderedWriter {
+  readonly failed = new AbortController();
+  private chain: Promise<void> = Promise.resolve();
+  private error: { e: unknown } | null = null;
+  private first = true;
+
+  constructor(private readonly ctx: CommandContext) {}
+
+  readonly deliver = (chunk: JqOutputChunk): void => {
+    const data = this.first ? fixUsage(chunk.data) : chunk.data;
+    this.first = false;
+    const stream = chunk.fd === 1 ? this.ctx.stdout : this.ctx.stderr;
+    this.chain = this.chain.then(async () => {
+      if (this.error) return;
+      try {
+        await stream.write(data);
+      } catch (e) {
+        this.error = { e };
+        this.failed.abort();
+      }
+    });
+  };
+
+  async done(): Promise<void> {
+    await this.chain;
+    if (this.error) throw this.error.e;
+  }
+}
+
+/** A signal that fires when either does; dispose() detaches it from `a`. */
+function anySignal(a: AbortSignal | undefined, b: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  if (!a) return { signal: b, dispose() {} };
+  const both = new AbortController();
+  const fire = () => both.abort();
+  if (a.aborted || b.aborted) both.abort();
+  a.addEventListener("abort", fire, { once: true });
+  b.addEventListener("abort", fire, { once: true });
+  return { signal: both.signal, dispose: () => a.removeEventListener("abort", fire) };
 }
 
 export const jq: CommandDef = {

@@ -1,4 +1,4 @@
-import type { JqOutputChunk } from "./types.js";
+import type { JqOutputChunk, JqOutputSink } from "./types.js";
 
 /**
  * jq's stdout and stderr as one ordered list of chunks, interleaved as the
@@ -13,6 +13,8 @@ import type { JqOutputChunk } from "./types.js";
 const BLOCK = 4096;
 /** Pending stdout past this is settled early (no stderr can come between, so the order is kept). */
 const PENDING_LIMIT = 1 << 20;
+/** The same when a sink streams the output: smaller pieces, sooner. */
+const STREAM_PENDING_LIMIT = 64 * 1024;
 
 /** Thrown from the write import to stop jq when the output cap is reached. */
 export class OutputCapReached extends Error {}
@@ -34,14 +36,22 @@ export class JqOutput {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  private readonly pendingLimit: number;
+
+  /** With a sink, output goes there as soon as glibc would have written it, instead of into result(). */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly sink?: JqOutputSink,
+  ) {
+    this.pendingLimit = sink ? STREAM_PENDING_LIMIT : PENDING_LIMIT;
+  }
 
   /** Bytes leaving jq's stdout FILE (copied: the caller's view is wasm memory). */
   stdout(data: Uint8Array): void {
     if (data.length === 0) return;
     this.pending.push(data);
     this.pendingBytes += data.length;
-    if (this.pendingBytes > PENDING_LIMIT) this.settle();
+    if (this.pendingBytes > this.pendingLimit) this.settle();
   }
 
   /** jq flushed stdout explicitly (fflush, fclose, exit, --unbuffered). */
@@ -82,7 +92,10 @@ export class JqOutput {
   private push(fd: 1 | 2, data: Uint8Array): void {
     const room = this.maxBytes - this.bytes;
     const fits = data.length <= room ? data : data.subarray(0, Math.max(0, room));
-    if (fits.length > 0) {
+    if (fits.length > 0 && this.sink) {
+      this.bytes += fits.length;
+      this.sink({ fd, data: fits.slice() });
+    } else if (fits.length > 0) {
       const last = this.runs[this.runs.length - 1];
       if (last && last.fd === fd) last.parts.push(fits);
       else this.runs.push({ fd, parts: [fits] });

@@ -46,8 +46,8 @@ export function lazyInProcessRunner(wasm: JqWasmSource | undefined, options: JqE
       ip.createInProcessJqRunner(wasm ?? ws.defaultJqWasmUrl, options),
     ));
   return {
-    async run(request, bounds) {
-      return (await load()).run(request, bounds);
+    async run(request, bounds, onOutput) {
+      return (await load()).run(request, bounds, onOutput);
     },
     async dispose() {
       const r = inner;
@@ -101,8 +101,8 @@ async function loadNodeRunner(wasm: JqWasmSource | undefined, options: JqEngineO
 function deferred(load: () => Promise<JqRunner>): JqRunner {
   let chosen: Promise<JqRunner> | null = null;
   return {
-    async run(request, bounds) {
-      return (await (chosen ??= load())).run(request, bounds);
+    async run(request, bounds, onOutput) {
+      return (await (chosen ??= load())).run(request, bounds, onOutput);
     },
     async dispose() {
       const r = chosen;
@@ -116,14 +116,14 @@ function deferred(load: () => Promise<JqRunner>): JqRunner {
 function withFallback(primary: JqRunner, secondary: () => JqRunner): JqRunner {
   let current = primary;
   return {
-    async run(request, bounds) {
-      if (current !== primary) return current.run(request, bounds);
+    async run(request, bounds, onOutput) {
+      if (current !== primary) return current.run(request, bounds, onOutput);
       try {
-        return await primary.run(request, bounds);
+        return await primary.run(request, bounds, onOutput);
       } catch {
         current = secondary();
         void primary.dispose?.();
-        return current.run(request, bounds);
+        return current.run(request, bounds, onOutput);
       }
     },
     dispose: () => current.dispose?.(),

@@ -34,6 +34,9 @@ export interface JqRequest {
   maxOutputBytes: number;
 }
 
+/** Receives output chunks in order as jq writes them. */
+export type JqOutputSink = (chunk: JqOutputChunk) => void;
+
 /** A piece of jq's output, in the order jq wrote it. */
 export interface JqOutputChunk {
   fd: 1 | 2;
@@ -70,7 +73,12 @@ export interface JqEngineOptions {
  * (and no output). Rejections are for a runner that cannot run jq at all.
  */
 export interface JqRunner {
-  run(request: JqRequest, bounds: JqBounds): Promise<JqResult>;
+  /**
+   * `onOutput`, when given, may receive output while jq still runs (worker
+   * runners stream it, so `jq ... | head` can stop jq early); the result then
+   * holds only what was not delivered yet, in order after it.
+   */
+  run(request: JqRequest, bounds: JqBounds, onOutput?: JqOutputSink): Promise<JqResult>;
   /** Frees workers and instances; the runner may be used again afterwards. */
   dispose?(): void | Promise<void>;
 }

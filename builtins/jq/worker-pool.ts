@@ -1,4 +1,4 @@
-import type { JqBounds, JqRequest, JqResult, JqRunner } from "./types.js";
+import type { JqBounds, JqOutputChunk, JqOutputSink, JqRequest, JqResult, JqRunner } from "./types.js";
 
 /**
  * A JqRunner over a small pool of warm workers, for any worker API: Node's
@@ -13,10 +13,15 @@ import type { JqBounds, JqRequest, JqResult, JqRunner } from "./types.js";
 export interface JqWorkerCall {
   id: number;
   request: JqRequest;
+  /** Send output as it comes (chunk replies) instead of all in the result. */
+  stream?: boolean;
 }
 
-/** Worker -> host. */
-export type JqWorkerReply = { id: number; result: JqResult } | { id: number; error: string };
+/** Worker -> host: output while the call runs, then its result (or why it could not run). */
+export type JqWorkerReply =
+  | { id: number; chunk: JqOutputChunk }
+  | { id: number; result: JqResult }
+  | { id: number; error: string };
 
 /** One worker, whatever the platform. */
 export interface JqWorkerHandle {
@@ -134,7 +139,7 @@ export class JqWorkerPool implements JqRunner {
     }
   }
 
-  run(request: JqRequest, bounds: JqBounds): Promise<JqResult> {
+  run(request: JqRequest, bounds: JqBounds, onOutput?: JqOutputSink): Promise<JqResult> {
     if (bounds.signal?.aborted) return Promise.resolve(limited("aborted"));
     if (bounds.remainingMs <= 0) return Promise.resolve(limited("time"));
     return new Promise<JqResult>((resolve, reject) => {
@@ -171,6 +176,7 @@ export class JqWorkerPool implements JqRunner {
           unsubscribe.push(
             p.handle.onReply((reply) => {
               if (done || reply.id !== id) return;
+              if ("chunk" in reply) return onOutput?.(reply.chunk);
               finish();
               this.give(p);
               resolve("error" in reply ? crashResult(reply.error) : reply.result);
@@ -181,7 +187,7 @@ export class JqWorkerPool implements JqRunner {
               resolve(crashResult("the jq worker exited unexpectedly"));
             }),
           );
-          p.handle.post({ id, request });
+          p.handle.post({ id, request, stream: onOutput !== undefined });
         },
         (e: unknown) => stop(e instanceof Error ? e : new Error(String(e))),
       );

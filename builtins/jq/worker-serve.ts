@@ -1,5 +1,5 @@
 import { JqEngine } from "./engine.js";
-import type { JqEngineOptions } from "./types.js";
+import type { JqEngineOptions, JqOutputChunk } from "./types.js";
 import type { JqWorkerCall, JqWorkerReply } from "./worker-pool.js";
 
 /**
@@ -14,10 +14,13 @@ export function serveJq(
   const engine = new JqEngine(module, options);
   // Instantiate now, while the host is still preparing the first call.
   engine.warm().catch(() => {});
-  return async ({ id, request }) => {
+  return async ({ id, request, stream }) => {
+    const sink = stream
+      ? (chunk: JqOutputChunk) => post({ id, chunk }, [chunk.data.buffer as ArrayBuffer])
+      : undefined;
     let reply: JqWorkerReply;
     try {
-      reply = { id, result: await engine.run(request) };
+      reply = { id, result: await engine.run(request, sink) };
     } catch (e) {
       reply = { id, error: e instanceof Error ? e.message : String(e) };
     }
