@@ -67,8 +67,8 @@ async function runJq(ctx: CommandContext): Promise<number> {
     files,
     nowMs: ctx.sandbox.now(),
     timeZone: ctx.env.get("TZ") || ctx.sandbox.timeZone,
-    // jq's output is held in memory until jq ends; it may be bound for a file, so the
-    // cap is the larger of the two limits, not the caller's share alone.
+    // Output may be bound for a file, so the cap is the larger of the two limits, not
+    // the caller's share alone (in-process runners hold all of it until jq ends).
     maxOutputBytes: Math.max(limits.maxOutputBytes, limits.maxFileSystemBytes),
   };
   const out = new OrderedWriter(ctx);
