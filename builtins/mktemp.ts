@@ -1,117 +1,122 @@
-import type { CommandDef } from "./types.js";
-import { isFsError } from "../src/fs/types.js";
-import { parseOptions, usageError } from "./_lib/options.js";
+import type { CommandContext, CommandDef } from "./types.js";
+import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { quoteValue } from "./_lib/quote.js";
+import { isFsError } from "../src/fs/types.js";
 
-/** mktemp (GNU coreutils 9.1): -d -u -q -p/--tmpdir -t --suffix, random letters from the sandbox PRNG. */
+/**
+ * mktemp (GNU coreutils 9.1): creates a file (0600) or directory (0700) from a
+ * template whose last run of at least three X's is replaced with letters and
+ * digits drawn from the sandbox's seeded random source; /tmp/tmp.XXXXXXXXXX
+ * by default. -u only prints a name that does not exist yet.
+ */
 
 const HELP = `Usage: mktemp [OPTION]... [TEMPLATE]
 Create a temporary file or directory, safely, and print its name.
 TEMPLATE must contain at least 3 consecutive 'X's in last component.
 If TEMPLATE is not specified, use tmp.XXXXXXXXXX, and --tmpdir is implied.
 Files are created u+rw, and directories u+rwx, minus umask restrictions.
-
-  -d, --directory     create a directory, not a file
-  -u, --dry-run       do not create anything; merely print a name (unsafe)
-  -q, --quiet         suppress diagnostics about file/dir-creation failure
-      --suffix=SUFF   append SUFF to TEMPLATE; SUFF must not contain a slash.
-  -p DIR, --tmpdir[=DIR]  interpret TEMPLATE relative to DIR
-  -t                  interpret TEMPLATE as a single file name component,
-                        relative to a directory: $TMPDIR, if set; else the
-                        directory specified via -p; else /tmp [deprecated]
 `;
 
-const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const ATTEMPTS = 100;
-
-export const mktemp: CommandDef = {
-  name: "mktemp",
-  help: HELP,
-  async run(ctx) {
-    const opts = parseOptions(
-      ctx,
-      {
-        directory: { short: "d", long: "directory" },
-        dryRun: { short: "u", long: "dry-run" },
-        quiet: { short: "q", long: "quiet" },
-        suffix: { long: "suffix", arg: "required" },
-        p: { short: "p", arg: "required" },
-        tmpdir: { long: "tmpdir", arg: "optional" },
-        t: { short: "t" },
-      },
-      { help: HELP },
-    );
-    if (typeof opts === "number") return opts;
-    if (opts.operands.length > 1) {
-      usageError(ctx, "too many templates");
-      return 1;
-    }
-    let template = opts.operands[0];
-    let dir: string | undefined;
-    const tmpdirOpt = opts.values.get("tmpdir") ?? opts.values.get("p");
-    const envTmp = ctx.env.get("TMPDIR") || undefined;
-    if (template === undefined) {
-      template = "tmp.XXXXXXXXXX";
-      dir = typeof tmpdirOpt === "string" && tmpdirOpt ? tmpdirOpt : envTmp ?? "/tmp";
-    } else if (opts.has("t")) {
-      dir = envTmp ?? (typeof tmpdirOpt === "string" && tmpdirOpt ? tmpdirOpt : "/tmp");
-    } else if (tmpdirOpt !== undefined) {
-      dir = typeof tmpdirOpt === "string" && tmpdirOpt ? tmpdirOpt : envTmp ?? "/tmp";
-    }
-    let suffix = opts.get("suffix") ?? "";
-    let xEnd = template.length;
-    if (!opts.has("suffix")) {
-      const m = /X*([^X]*)$/.exec(template)!;
-      if (m[1] && template.slice(0, template.length - m[1].length).endsWith("XXX")) {
-        suffix = m[1];
-        xEnd = template.length - m[1].length;
-      }
-    } else if (!template.endsWith("X")) {
-      usageError(ctx, `with --suffix, template ${quoteValue(template)} must end in X`);
-      return 1;
-    }
-    if (suffix.includes("/")) {
-      ctx.stderr.write(`mktemp: invalid suffix ${quoteValue(suffix)}, contains directory separator\n`);
-      return 1;
-    }
-    const base = template.slice(0, xEnd);
-    const xs = /X*$/.exec(base)![0].length;
-    if (xs < 3) {
-      ctx.stderr.write(`mktemp: too few X's in template ${quoteValue(template + (opts.has("suffix") ? suffix : ""))}\n`);
-      return 1;
-    }
-    if ((opts.has("t") || template === "tmp.XXXXXXXXXX") && template.includes("/")) {
-      ctx.stderr.write(`mktemp: invalid template, ${quoteValue(template)}, contains directory separator\n`);
-      return 1;
-    }
-    const full = (dir !== undefined ? (dir.endsWith("/") ? dir : dir + "/") : "") + base;
-    const prefix = full.slice(0, full.length - xs);
-    let lastError = "";
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      let name = prefix;
-      for (let i = 0; i < xs; i++) name += LETTERS[Math.floor(ctx.sandbox.random() * LETTERS.length)];
-      name += suffix;
-      const path = ctx.resolve(name);
-      try {
-        if (opts.has("dryRun")) {
-          if (await ctx.fs.exists(path)) continue;
-        } else if (opts.has("directory")) {
-          await ctx.fs.mkdir(path, { mode: 0o700 & ~ctx.umask });
-        } else {
-          await ctx.fs.writeFile(path, new Uint8Array(0), { mode: 0o600 & ~ctx.umask, exclusive: true });
-        }
-        await ctx.stdout.write(name + "\n");
-        return 0;
-      } catch (e) {
-        if (!isFsError(e)) throw e;
-        lastError = e.message;
-        if (e.code !== "EEXIST") break;
-      }
-    }
-    if (!opts.has("quiet")) {
-      const kind = opts.has("directory") ? "directory" : "file";
-      ctx.stderr.write(`mktemp: failed to create ${kind} via template ${quoteValue(full + suffix)}: ${lastError}\n`);
-    }
-    return 1;
-  },
+// In GNU's long-option order.
+const SPEC: OptionSpec = {
+  directory: { short: "d", long: "directory" },
+  quiet: { short: "q", long: "quiet" },
+  dryRun: { short: "u", long: "dry-run" },
+  suffix: { long: "suffix", arg: "required" },
+  tmpdir: { long: "tmpdir", arg: "optional" },
+  // -p DIR takes its value as a separate word too; --tmpdir[=DIR] only attached.
+  p: { short: "p", arg: "required" },
+  t: { short: "t" },
 };
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+/** glibc's gen_tempname gives up after this many names that exist. */
+const ATTEMPTS = 62 * 62 * 62;
+
+function fail(ctx: CommandContext, message: string): number {
+  ctx.stderr.write(`mktemp: ${message}\n`);
+  return 1;
+}
+
+/** The template with its suffix split off: [name with X's, suffix]; or an error message. */
+function splitTemplate(template: string, suffixOpt: string | undefined): [string, string] | string {
+  if (suffixOpt !== undefined) {
+    if (!template.endsWith("X")) return `with --suffix, template ${quoteValue(template)} must end in X`;
+    return [template, suffixOpt];
+  }
+  const lastX = template.lastIndexOf("X");
+  return lastX < 0 ? [template, ""] : [template.slice(0, lastX + 1), template.slice(lastX + 1)];
+}
+
+function dirOf(ctx: CommandContext, given: string | true | undefined): string {
+  if (typeof given === "string" && given !== "") return given;
+  const env = ctx.env.get("TMPDIR");
+  return env ? env : "/tmp";
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const opts = parseOptions(ctx, SPEC, { help: HELP });
+  if (typeof opts === "number") return opts;
+  if (opts.operands.length >= 2) {
+    ctx.stderr.write("mktemp: too many templates\nTry 'mktemp --help' for more information.\n");
+    return 1;
+  }
+  const quiet = opts.has("quiet");
+  let useDir = opts.has("tmpdir") || opts.has("p") || opts.has("t");
+  let template = opts.operands[0];
+  if (template === undefined) {
+    template = "tmp.XXXXXXXXXX";
+    useDir = true;
+  }
+  const split = splitTemplate(template, opts.get("suffix"));
+  if (typeof split === "string") return fail(ctx, split);
+  const [stem, suffix] = split;
+  if (suffix.includes("/")) return fail(ctx, `invalid suffix ${quoteValue(suffix)}, contains directory separator`);
+  const xs = /X*$/.exec(stem)![0].length;
+  if (xs < 3) return fail(ctx, `too few X's in template ${quoteValue(stem + suffix)}`);
+  let full = stem + suffix;
+  if (useDir) {
+    const given = opts.order.filter((o) => o.key === "tmpdir" || o.key === "p").pop()?.value;
+    let dir: string;
+    if (opts.has("t")) {
+      const env = ctx.env.get("TMPDIR");
+      dir = env ? env : typeof given === "string" && given !== "" ? given : "/tmp";
+      if (full.includes("/")) return fail(ctx, `invalid template, ${quoteValue(full)}, contains directory separator`);
+    } else {
+      dir = dirOf(ctx, given);
+      if (full.startsWith("/")) return fail(ctx, `invalid template, ${quoteValue(full)}; with --tmpdir, it may not be absolute`);
+    }
+    full = dir.endsWith("/") ? dir + full : `${dir}/${full}`;
+  }
+  const head = full.slice(0, full.length - suffix.length - xs);
+  const tail = full.slice(full.length - suffix.length);
+  const directory = opts.has("directory");
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    ctx.budget.step();
+    let random = "";
+    for (let i = 0; i < xs; i++) random += LETTERS[Math.floor(ctx.sandbox.random() * LETTERS.length)];
+    const name = head + random + tail;
+    const path = ctx.resolve(name);
+    try {
+      if (opts.has("dryRun")) {
+        if (await ctx.fs.lstat(path).then(() => true, (e) => (isFsError(e, "ENOENT") ? false : Promise.reject(e)))) continue;
+      } else if (directory) {
+        await ctx.fs.mkdir(path, { mode: 0o700 & ~ctx.umask });
+      } else {
+        await ctx.fs.writeFile(path, new Uint8Array(0), { exclusive: true, mode: 0o600 & ~ctx.umask });
+      }
+    } catch (e) {
+      if (isFsError(e, "EEXIST")) continue;
+      if (!isFsError(e)) throw e;
+      if (quiet) return 1;
+      const what = directory ? "directory" : "file";
+      return fail(ctx, `failed to create ${what} via template ${quoteValue(full)}: ${e.message}`);
+    }
+    await ctx.stdout.write(name + "\n");
+    return 0;
+  }
+  if (quiet) return 1;
+  return fail(ctx, `failed to create ${directory ? "directory" : "file"} via template ${quoteValue(full)}: File exists`);
+}
+
+export const mktemp: CommandDef = { name: "mktemp", help: HELP, run };

@@ -4,6 +4,7 @@ import { env } from "../env.js";
 import { groups } from "../groups.js";
 import { hostname } from "../hostname.js";
 import { id } from "../id.js";
+import { mktemp } from "../mktemp.js";
 import { nproc } from "../nproc.js";
 import { printenv } from "../printenv.js";
 import { sleep } from "../sleep.js";
@@ -14,4 +15,4 @@ import { which } from "../which.js";
 import { whoami } from "../whoami.js";
 
 /** Commands of this group (system, identity, environment, time), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [clear, env, groups, hostname, id, nproc, printenv, sleep, timeout, tty, uname, which, whoami];
+export const commands: CommandDef[] = [clear, env, groups, hostname, id, mktemp, nproc, printenv, sleep, timeout, tty, uname, which, whoami];
