@@ -22,9 +22,10 @@ import { mktemp } from "../mktemp.js";
 import { install } from "../install.js";
 import { split } from "../split.js";
 import { tree } from "../tree.js";
+import { file } from "../file/index.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
 export const commands: CommandDef[] = [
   ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, chown, chgrp, readlink, realpath, stat, du,
-  sync, pathchk, truncate, mktemp, install, split, tree,
+  sync, pathchk, truncate, mktemp, install, split, tree, file,
 ];
