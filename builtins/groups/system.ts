@@ -1,6 +1,7 @@
 import type { CommandDef } from "../types.js";
 import { clear } from "../clear.js";
 import { env } from "../env.js";
+import { expr } from "../expr.js";
 import { groups } from "../groups.js";
 import { hostname } from "../hostname.js";
 import { id } from "../id.js";
@@ -15,4 +16,4 @@ import { which } from "../which.js";
 import { whoami } from "../whoami.js";
 
 /** Commands of this group (system, identity, environment, time), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [clear, env, groups, hostname, id, mktemp, nproc, printenv, sleep, timeout, tty, uname, which, whoami];
+export const commands: CommandDef[] = [clear, env, expr, groups, hostname, id, mktemp, nproc, printenv, sleep, timeout, tty, uname, which, whoami];
