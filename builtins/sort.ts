@@ -256,11 +256,7 @@ async function files0(ctx: CommandContext, from: string): Promise<string[]> {
   try {
     data = await readInput(ctx, from);
   } catch (e) {
-    if (isFsError(e)) {
-      ctx.stderr.write(`${ctx.name}: cannot open ${quoteAlways(from)} for reading: ${e.message}\n`);
-      throw new SortFailure();
-    }
-    throw e;
+    die(ctx, "open failed", from, e);
   }
   const names = decodeUtf8(data).split("\0");
   if (names[names.length - 1] === "") names.pop();

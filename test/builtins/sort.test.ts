@@ -5,7 +5,7 @@ import { decodeUtf8, latin1ToBytes } from "../../src/io/utf8.js";
 
 // Expected outputs recorded from GNU sort (LC_ALL=C.UTF-8) by running each case for real
 // in a directory holding FILES.
-const FILES: Record<string, string | Uint8Array> = { "dir/": "", "f1": "a\nb\n", "f2": "3 c\n1 a\n2 b\n", "nonl": "x\ny", "out": "a\nb\n", "r15": "qrùß\u000f\u0019¦È\u0001\u0016mé$\u0011", "r16": "\u0016Ð\u0000Õb1¢ðF¥SÖø\u0010\u0010", "s1": "a\nc\ne\n", "s2": "b\nc\nd\n" };
+const FILES: Record<string, string | Uint8Array> = { "dir/": "", "empty": "", "f1": "a\nb\n", "f2": "3 c\n1 a\n2 b\n", "j1": "a 1\nb 2\nc 3\n", "j2": "a x\nb y\nd z\n", "jc1": "a:1:\nb::2\n", "jc2": "a:x\nb:y\n", "jd1": "a 1\na 2\nb 3\n", "jd2": "a x\na y\n", "jh1": "K V\na 1\n", "jh2": "K W\na 2\n", "jt1": "a\nc\nb\n", "jt2": "a\n", "ju": "b 2\na 1\n", "list0": "f1\u0000s1\u0000", "nonl": "x\ny", "out": "a\nb\n", "p1": "1\n2\n3\n", "p2": "a\nb", "r15": "qrùß\u000f\u0019¦È\u0001\u0016mé$\u0011", "r16": "\u0016Ð\u0000Õb1¢ðF¥SÖø\u0010\u0010", "s1": "a\nc\ne\n", "s1nonl": "a\nc\ne", "s2": "b\nc\nd\n", "s2nonl": "b\nd\ne", "srt": "a\nb\nc\n", "u1": "a\na\nb\nc\nc\nc\nd\n", "uns1": "a\nc\nb\n", "uns2": "b\na\n", "words": "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\neleven\ntwelve\n" };
 /** Bytes given as a latin1 string (input or output that is not valid UTF-8). */
 const bytes = (s: string) => latin1ToBytes(s);
 type Case = [string, string[], string | Uint8Array, string | Uint8Array, string, number];
@@ -152,6 +152,21 @@ const CASES: Case[] = [
   ["--debug -c <<< b\\\\na\\\\n", ["--debug","-c"], "b\na\n", "", "sort: options '-c --debug' are incompatible\n", 2],
   ["--debug -o x <<< b\\\\na\\\\n", ["--debug","-o","x"], "b\na\n", "", "sort: options '-o --debug' are incompatible\n", 2],
   ["--debug -z <<< b\\\\0a\\\\0", ["--debug","-z"], "b\u0000a\u0000", "a\n_\nb\n_\n", "sort: text ordering performed using ‘C.UTF-8’ sorting rules\n", 0],
+  ["--files0-from=list0", ["--files0-from=list0"], "", "a\na\nb\nc\ne\n", "", 0],
+  ["--files0-from=nofile", ["--files0-from=nofile"], "", "", "sort: open failed: nofile: No such file or directory\n", 2],
+  ["--files0-from=list0 f1", ["--files0-from=list0","f1"], "", "", "sort: extra operand 'f1'\nfile operands cannot be combined with --files0-from\nTry 'sort --help' for more information.\n", 2],
+  ["-t '\\0' -k2 <<< a\\\\0b\\\\0", ["-t","\\0","-k2"], "a\u0000b\u0000", "a\u0000b\u0000\n", "", 0],
+  ["-t '\\t' <<< a\\\\tb\\\\n", ["-t","\\t"], "a\tb\n", "", "sort: multi-character tab ‘\\\\t’\n", 2],
+  ["-k 99999999999999999999 <<< a 1\\\\nb 2\\\\n", ["-k","99999999999999999999"], "a 1\nb 2\n", "a 1\nb 2\n", "", 0],
+  ["-k1,99999999999999999999 <<< a 1\\\\nb 2\\\\n", ["-k1,99999999999999999999"], "a 1\nb 2\n", "a 1\nb 2\n", "", 0],
+  ["-k +2 <<< a 1\\\\nb 2\\\\n", ["-k","+2"], "a 1\nb 2\n", "a 1\nb 2\n", "", 0],
+  ["-k ' 2' <<< a b\\\\nb a\\\\n", ["-k"," 2"], "a b\nb a\n", "b a\na b\n", "", 0],
+  ["--compress-program=gzip <<< a\\\\nb\\\\n", ["--compress-program=gzip"], "a\nb\n", "a\nb\n", "", 0],
+  ["-S 1M --parallel 4 -T /tmp <<< a\\\\nb\\\\n", ["-S","1M","--parallel","4","-T","/tmp"], "a\nb\n", "a\nb\n", "", 0],
+  ["- <<< a\\\\nb\\\\n", ["-"], "a\nb\n", "a\nb\n", "", 0],
+  ["--reverse --unique <<< b\\\\na\\\\n", ["--reverse","--unique"], "b\na\n", "b\na\n", "", 0],
+  ["--rev <<< b\\\\na\\\\n", ["--rev"], "b\na\n", "b\na\n", "", 0],
+  ["--re <<< b\\\\na\\\\n", ["--re"], "b\na\n", "b\na\n", "", 0],
 ];
 
 const text = (v: string | Uint8Array) => (typeof v === "string" ? v : decodeUtf8(v));
