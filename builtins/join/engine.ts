@@ -44,7 +44,7 @@ const BLANK = new Uint8Array(256);
 BLANK[0x20] = BLANK[0x09] = BLANK[0x0a] = 1;
 
 /** xfields: splits a line into fields. */
-export function splitFields(bytes: Uint8Array, tab: number): JoinLine {
+function splitFields(bytes: Uint8Array, tab: number): JoinLine {
   const fields: Array<[number, number]> = [];
   const lim = bytes.length;
   let p = 0;

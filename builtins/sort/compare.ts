@@ -71,7 +71,7 @@ export function limField(d: Uint8Array, s: number, e: number, key: KeyField, tab
 }
 
 /** The key's byte range in every line. */
-export function keyRanges(lines: LineTable, key: KeyField, tab: number): [Int32Array, Int32Array] {
+function keyRanges(lines: LineTable, key: KeyField, tab: number): [Int32Array, Int32Array] {
   const { data: d, starts, ends, count } = lines;
   const kb = new Int32Array(count);
   const ke = new Int32Array(count);

@@ -5,7 +5,7 @@
  * the buffer (one char per byte, char code = byte), so JavaScript's string order
  * is exactly the byte order of C.UTF-8 collation and string offsets are byte offsets.
  */
-import { bytesToLatin1, latin1ToBytes } from "../../src/io/utf8.js";
+import { bytesToLatin1 } from "../../src/io/utf8.js";
 
 export interface LineTable {
   data: Uint8Array;
@@ -53,7 +53,7 @@ export function buildLineTable(data: Uint8Array, delim: number): LineTable {
 }
 
 /** True when every byte is ASCII. */
-export function isAscii(data: Uint8Array): boolean {
+function isAscii(data: Uint8Array): boolean {
   // Eight bytes at a time where alignment allows.
   const n8 = data.byteOffset % 4 === 0 ? data.length >> 2 : 0;
   if (n8) {
@@ -69,11 +69,6 @@ const asciiDecoder = new TextDecoder();
 /** The byte string of data (see above). */
 export function byteString(data: Uint8Array): string {
   return isAscii(data) ? asciiDecoder.decode(data) : bytesToLatin1(data);
-}
-
-/** Bytes of a byte string. */
-export function byteStringToBytes(s: string): Uint8Array {
-  return latin1ToBytes(s);
 }
 
 /** Concatenates inputs, ending each non-empty one with the delimiter (sort treats each file's last line as complete). */

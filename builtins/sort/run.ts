@@ -28,7 +28,7 @@ export function sortLines(count: number, c: SortComparison, unique: boolean): In
 }
 
 /** Keeps the first line of each run of lines that compare equal. */
-export function dropRepeats(order: Int32Array, cmp: LineCompare): Int32Array {
+function dropRepeats(order: Int32Array, cmp: LineCompare): Int32Array {
   if (order.length === 0) return order;
   let n = 1;
   let prev = order[0];

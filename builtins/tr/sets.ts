@@ -31,7 +31,7 @@ const CLASS_NAMES = new Set<string>([
 ]);
 
 /** is_char_class_member for one byte in C.UTF-8 (bytes 128..255 belong to no class). */
-export function inClass(name: ClassName, c: number): boolean {
+function inClass(name: ClassName, c: number): boolean {
   if (c > 0x7f) return false;
   const upper = c >= 0x41 && c <= 0x5a;
   const lower = c >= 0x61 && c <= 0x7a;
