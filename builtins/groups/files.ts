@@ -23,9 +23,10 @@ import { install } from "../install.js";
 import { split } from "../split.js";
 import { tree } from "../tree.js";
 import { file } from "../file/index.js";
+import { df } from "../df.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
 export const commands: CommandDef[] = [
   ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, chown, chgrp, readlink, realpath, stat, du,
-  sync, pathchk, truncate, mktemp, install, split, tree, file,
+  sync, pathchk, truncate, mktemp, install, split, tree, file, df,
 ];
