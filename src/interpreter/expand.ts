@@ -28,31 +28,46 @@ interface Field {
 class Fields {
   out: Field[] = [];
   text = "";
-  pat = "";
   glob = false;
   started = false;
   /** Set when a quoted "$@" expanded to nothing. */
   atEmpty = false;
+  /**
+   * The current field's pieces with their quoting, kept so the glob pattern
+   * (quoted characters escaped) is built only for fields that need globbing.
+   */
+  private pieces: string[] = [];
+  private quotedPieces: boolean[] = [];
 
   constructor(private readonly ifs: string) {}
 
+  /** The current field as a pattern (pattern text of a non-splitting expansion). */
+  get pat(): string {
+    let p = "";
+    for (let i = 0; i < this.pieces.length; i++) p += this.quotedPieces[i] ? escapeGlob(this.pieces[i]) : this.pieces[i];
+    return p;
+  }
+
   quoted(s: string): void {
     this.text += s;
-    this.pat += escapeGlob(s);
+    this.pieces.push(s);
+    this.quotedPieces.push(true);
     this.started = true;
   }
 
   literal(s: string): void {
     this.text += s;
-    this.pat += s;
+    this.pieces.push(s);
+    this.quotedPieces.push(false);
     if (!this.glob && hasGlobChars(s)) this.glob = true;
     this.started = true;
   }
 
   end(): void {
-    if (this.started) this.out.push({ text: this.text, pat: this.pat, glob: this.glob });
+    if (this.started) this.out.push({ text: this.text, pat: this.glob ? this.pat : "", glob: this.glob });
     this.text = "";
-    this.pat = "";
+    this.pieces.length = 0;
+    this.quotedPieces.length = 0;
     this.glob = false;
     this.started = false;
   }
