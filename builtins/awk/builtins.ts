@@ -97,11 +97,11 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
     }
     case "tolower": {
       const s = c.cs(args[0]);
-      return (rt) => rt.mbCheck(s(rt)).toLowerCase();
+      return (rt) => caseMap(rt.mbCheck(s(rt)), false);
     }
     case "toupper": {
       const s = c.cs(args[0]);
-      return (rt) => rt.mbCheck(s(rt)).toUpperCase();
+      return (rt) => caseMap(rt.mbCheck(s(rt)), true);
     }
     case "isarray": {
       const a = args[0];
@@ -129,6 +129,11 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
         };
       }
       if (a.k === "regex") return () => "regexp";
+      if (a.k === "field") {
+        const idx = c.cn(a.index);
+        const v = c.cv(a);
+        return (rt) => (rt.hasField(idx(rt)) ? typeOf(v(rt), false) : "unassigned");
+      }
       const v = c.cv(a);
       return (rt) => typeOf(v(rt), false);
     }
@@ -142,6 +147,18 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
     }
   }
   throw new AwkFatal(`function \`${name}' not defined`, e.line);
+}
+
+/** towupper/towlower character by character: a character never becomes two ("ß" stays). */
+function caseMap(s: string, upper: boolean): string {
+  const t = upper ? s.toUpperCase() : s.toLowerCase();
+  if (t.length === s.length && !/[^\x00-\x7f]/.test(s)) return t;
+  let out = "";
+  for (const ch of s) {
+    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
+    out += m.length === ch.length ? m : ch;
+  }
+  return out;
 }
 
 /** strtonum(): 0x hex and leading-0 octal, else the usual conversion. */

@@ -224,11 +224,17 @@ export class Runtime implements FormatHost {
   field(i: number): Value {
     if (i !== 1 && i !== 2) i = this.checkIndex(i);
     if (i === 0) return new Strnum(this.fs.text);
-    if (!this.fs.has(i)) return undefined;
+    // A field past NF is gawk's null field: the empty string, compared as a string.
+    if (!this.fs.has(i)) return "";
     const f = this.fs.cells[i];
     if (typeof f === "string") return new Strnum(f);
     if (f instanceof PureStr) return f.s;
     return f;
+  }
+
+  /** Whether field i exists (for typeof). */
+  hasField(i: number): boolean {
+    return i === 0 || this.fs.has(this.checkIndex(i));
   }
 
   /** $i as a string. */
@@ -260,7 +266,7 @@ export class Runtime implements FormatHost {
       const n = scanNumber(this.fs.text);
       return scannedWhole() ? n : null;
     }
-    if (!this.fs.has(i)) return 0;
+    if (!this.fs.has(i)) return null;
     const f = this.fs.cells[i];
     if (typeof f === "string") {
       const n = scanNumber(f);
