@@ -18,7 +18,6 @@ import { du } from "../du.js";
 import { sync } from "../sync.js";
 import { pathchk } from "../pathchk.js";
 import { truncate } from "../truncate.js";
-import { mktemp } from "../mktemp.js";
 import { install } from "../install.js";
 import { split } from "../split.js";
 import { tree } from "../tree.js";
@@ -28,5 +27,5 @@ import { df } from "../df.js";
 /** Commands of this group, registered in builtins/index.ts. */
 export const commands: CommandDef[] = [
   ls, find, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, chown, chgrp, readlink, realpath, stat, du,
-  sync, pathchk, truncate, mktemp, install, split, tree, file, df,
+  sync, pathchk, truncate, install, split, tree, file, df,
 ];
