@@ -14,6 +14,7 @@ import { HOOKED, Runtime } from "./runtime.js";
 import { USAGE, VERSION } from "./usage.js";
 import { Strnum } from "./values.js";
 import { ControlSignal } from "./ops.js";
+import { LimitExceeded } from "../../src/limits/budget.js";
 
 const VALUE_OPTS = new Set(["F", "f", "v", "e", "W", "i", "l", "E"]);
 const FLAG_OPTS = new Set(["b", "c", "C", "g", "h", "I", "M", "n", "N", "O", "P", "r", "s", "S", "t", "V", "Y", "d", "D", "L", "o", "p"]);
@@ -231,6 +232,10 @@ async function main(ctx: CommandContext): Promise<number> {
       const where = err.line === -1 ? `${prog}: ` : rt.where(err.line || rt.line);
       ctx.stderr.write(`${where}fatal: ${err.message}\n`);
       return err.status;
+    }
+    // Recursion deeper than the JS stack allows counts as the depth limit.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new LimitExceeded("depth", ctx.budget.limits.maxCallDepth);
     }
     throw e;
   }

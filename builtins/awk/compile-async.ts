@@ -159,7 +159,11 @@ function compileIoBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>): Asyn
   let op: (rt: Runtime) => Promise<Value>;
   switch (e.name) {
     case "close":
-      op = (rt) => rt.io.close(strs[0](rt));
+      op = async (rt) => {
+        const r = await rt.io.close(strs[0](rt));
+        if (r === -1) rt.g[rt.slot("ERRNO")] = rt.io.errno;
+        return r;
+      };
       break;
     case "system":
       op = (rt) => rt.io.system(strs[0](rt));
@@ -181,6 +185,7 @@ function compileGetline(c: Compiler, e: Extract<Expr, { k: "getline" }>): AsyncE
     };
   }
   const rtSlot = c.rt.slot("RT");
+  const errnoSlot = c.rt.slot("ERRNO");
   const store = (rt: Runtime, rec: string, countNr: boolean, countFnr: boolean) => {
     if (countNr) rt.nr++;
     if (countFnr) rt.fnr++;
@@ -201,7 +206,10 @@ function compileGetline(c: Compiler, e: Extract<Expr, { k: "getline" }>): AsyncE
       const name = rt.str(await from(rt));
       const holder = { rt: "" };
       const rec = await rt.io.readFile(name, rt.rsMode, holder);
-      if (rec === -1) return -1;
+      if (rec === -1) {
+        rt.g[errnoSlot] = rt.io.errno;
+        return -1;
+      }
       if (rec === null) return 0;
       rt.g[rtSlot] = holder.rt;
       store(rt, rec, false, false);
