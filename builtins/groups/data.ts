@@ -2,6 +2,15 @@ import type { CommandDef } from "../types.js";
 import { od } from "../od.js";
 import { base64 } from "../base64.js";
 import { base32 } from "../base32.js";
+import { md5sum } from "../md5sum.js";
+import { sha1sum } from "../sha1sum.js";
+import { sha224sum } from "../sha224sum.js";
+import { sha256sum } from "../sha256sum.js";
+import { sha384sum } from "../sha384sum.js";
+import { sha512sum } from "../sha512sum.js";
+import { cksum } from "../cksum.js";
+import { b2sum } from "../b2sum.js";
+import { sum } from "../sum.js";
 
 /** Commands of this group (encodings, digests, comparing, calculators), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [od, base64, base32];
+export const commands: CommandDef[] = [od, base64, base32, md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, cksum, b2sum, sum];
