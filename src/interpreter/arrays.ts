@@ -14,6 +14,7 @@ export async function assignArray(sh: Shell, a: Assignment, io: FdTable, where: 
   if (existing && existing.attrs & Attr.Readonly) throw new ShellError(`${name}: readonly variable`);
   const assoc = existing ? isAssoc(existing) : false;
   const v = sh.declare(name, 0, where);
+  v.attrs &= ~Attr.NoValue;
   if (assoc) {
     const map = a.append && v.value instanceof Map ? v.value : new Map<string, string>();
     const elems = a.array!;

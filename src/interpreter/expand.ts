@@ -420,6 +420,12 @@ function addValue(sh: Shell, v: PlainValue, f: Fields, quoted: boolean, split: b
       f.quoted(list.join(ifs.slice(0, 1)));
       return;
     }
+    // Where no fields are made (assignments, [[ ]], case), "$@" joins with spaces.
+    if (!split) {
+      if (list.length === 0) f.atEmpty = true;
+      else f.quoted(list.join(" "));
+      return;
+    }
     // "$@": one field per element; the first joins the text before, the last the text after.
     if (list.length === 0) {
       f.atEmpty = true;

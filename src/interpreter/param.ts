@@ -4,9 +4,10 @@ import { evalArithText } from "./arith.js";
 import { ShellError } from "./errors.js";
 import type { FdTable } from "./io.js";
 import { matchPattern, removeAffix, replacePattern } from "./pattern.js";
-import { quoteForReuse, transformValue } from "./quote.js";
+import { declareKey, declareLine } from "./builtins/vars.js";
+import { quoteDeclare, quoteForReuse, transformValue } from "./quote.js";
 import type { Shell } from "./shell.js";
-import { arrayIndices, Attr, isAssoc, isIndexed } from "./variables.js";
+import { arrayIndices, assocEntries, Attr, isAssoc, isIndexed } from "./variables.js";
 
 /**
  * Parameter expansion: ${name...} in all its forms. The result is a scalar, or a
@@ -48,7 +49,7 @@ async function lookup(sh: Shell, name: string, index: Word | null, io: FdTable, 
     if (!v || v.value === undefined) list = sh.values(name);
     else if (typeof v.value === "string") list = [v.value];
     else if (Array.isArray(v.value)) list = sh.values(name);
-    else list = [...v.value.values()];
+    else list = assocEntries(v.value).map(([, x]) => x);
     return { value: { list, star: at === "*" }, label: name };
   }
   if (index) {
@@ -104,7 +105,7 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
     const v = sh.resolve(p.name);
     let keys: string[] = [];
     if (v && Array.isArray(v.value)) keys = arrayIndices(v.value).map(String);
-    else if (v && v.value instanceof Map) keys = [...v.value.keys()];
+    else if (v && v.value instanceof Map) keys = assocEntries(v.value).map(([k]) => k);
     else if (v && v.value !== undefined) keys = ["0"];
     return { list: keys, star: op.star };
   }
@@ -188,7 +189,7 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
     }
     case "case": {
       const pat = op.pattern ? await ex.expandPattern(sh, op.pattern, io, false) : null;
-      return each((s) => changeCase(s, op.upper, op.all, pat));
+      return each((s) => changeCase(s, op.toggle ? null : op.upper, op.all, pat));
     }
     case "substring":
       return substring(sh, value, name, op.offset, op.length, io, ex);
@@ -198,8 +199,12 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
         return each(() => attrFlags(v?.attrs ?? 0, v));
       }
       if (op.op === "A") {
-        if (typeof value !== "string") return value;
+        if (name === "@" || name === "*") {
+          if (typeof value === "string") return value;
+          return `set -- ${value.list.map(quoteForReuse).join(" ")}`;
+        }
         const v = sh.resolve(name);
+        if (typeof value !== "string") return v && (isAssoc(v) || isIndexed(v)) ? declareLine(name, v) : value;
         if (!v) return "";
         const flags = attrFlags(v.attrs, v);
         return `${flags ? `declare -${flags} ` : ""}${name}=${quoteForReuse(value)}`;
@@ -208,9 +213,15 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
         const v = sh.resolve(name);
         if (v && (isAssoc(v) || isIndexed(v))) {
           const pairs: string[] = [];
-          if (isAssoc(v)) for (const [k, val] of v.value) pairs.push(quoteForReuse(k), quoteForReuse(val));
-          else v.value.forEach((val, i) => pairs.push(String(i), quoteForReuse(val)));
-          return op.op === "K" ? pairs.join(" ") : { list: pairs.map((x) => x.replace(/^'(.*)'$/s, "$1")), star: false };
+          if (typeof value === "string") return op.op === "K" ? quoteForReuse(value) : value;
+          if (op.op === "k") {
+            if (isAssoc(v)) for (const [k, val] of assocEntries(v.value)) pairs.push(k, val);
+            else for (const i of arrayIndices(v.value)) pairs.push(String(i), v.value[i]);
+            return { list: pairs, star: value.star };
+          }
+          if (isAssoc(v)) for (const [k, val] of assocEntries(v.value)) pairs.push(declareKey(k), quoteDeclare(val));
+          else for (const i of arrayIndices(v.value)) pairs.push(String(i), quoteDeclare(v.value[i]));
+          return pairs.join(" ");
         }
       }
       return each((s) => transformValue(sh, s, op.op));
@@ -281,12 +292,15 @@ function replaceWith(sh: Shell, s: string, pat: string, rep: string, all: boolea
   return out;
 }
 
-function changeCase(s: string, upper: boolean, all: boolean, pat: string | null): string {
+/** upper null: ${x~} / ${x~~} toggle each character's case. */
+function changeCase(s: string, upper: boolean | null, all: boolean, pat: string | null): string {
   const chars = [...s];
   for (let i = 0; i < chars.length; i++) {
     if (!all && i > 0) break;
     if (pat !== null && !matchPattern(chars[i], pat)) continue;
-    chars[i] = upper ? chars[i].toUpperCase() : chars[i].toLowerCase();
+    const c = chars[i];
+    const up = upper ?? c === c.toLowerCase();
+    chars[i] = up ? c.toUpperCase() : c.toLowerCase();
   }
   return chars.join("");
 }

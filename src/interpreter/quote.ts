@@ -1,4 +1,5 @@
 import { decodeAnsiC } from "../parser/ansi-c.js";
+import { expandPrompt } from "./prompt.js";
 import type { Shell } from "./shell.js";
 
 /** Characters that never need quoting when bash prints a word for reuse. */
@@ -58,14 +59,14 @@ export function quoteDeclare(s: string): string {
 }
 
 /** ${x@Q} ${x@E} ${x@P} ${x@U} ${x@u} ${x@L} on one value. */
-export function transformValue(_sh: Shell, s: string, op: string): string {
+export function transformValue(sh: Shell, s: string, op: string): string {
   switch (op) {
     case "Q":
       return quoteForReuse(s);
     case "E":
       return decodeAnsiC(s.replace(/'/g, "\\'") + "'", 0).value;
     case "P":
-      return s;
+      return expandPrompt(sh, s);
     case "U":
       return s.toUpperCase();
     case "u":

@@ -6,6 +6,7 @@ import { ShellError } from "./errors.js";
 import { evalArithText } from "./arith.js";
 import {
   arrayValues,
+  assocEntries,
   Attr,
   isAssoc,
   isIndexed,
@@ -254,7 +255,7 @@ export class Shell {
     if (val === undefined) return [];
     if (typeof val === "string") return [val];
     if (Array.isArray(val)) return arrayValues(val);
-    return [...val.values()];
+    return assocEntries(val).map(([, x]) => x);
   }
 
   // ---------------------------------------------------------------- writing
@@ -292,6 +293,7 @@ export class Shell {
       v = { value: [], attrs: this.options.has("allexport") ? Attr.Export : 0 };
       owner.set(name, v);
     }
+    v.attrs &= ~Attr.NoValue;
     if (isAssoc(v)) {
       const k = String(index);
       v.value.set(k, this.applyAttrs(v, value, append ? v.value.get(k) ?? "" : null));
@@ -320,6 +322,7 @@ export class Shell {
       return;
     }
     if (v.attrs & Attr.Readonly) throw new ShellError(`${name}: readonly variable`);
+    v.attrs &= ~Attr.NoValue;
     v.value.set(key, this.applyAttrs(v, value, append ? v.value.get(key) ?? "" : null));
   }
 
@@ -365,10 +368,11 @@ export class Shell {
     const v = owner.get(name);
     if (!v) return true;
     if (v.attrs & Attr.Readonly) return false;
-    if (owner !== this.vars.globals) {
-      // bash: unsetting a local leaves it unset in that scope (not revealing the global).
+    const frames = this.vars.frames;
+    if (frames.length && owner === frames[frames.length - 1]) {
+      // bash: a function unsetting its own local leaves it unset in that scope (the global stays
+      // hidden); unsetting a caller's local removes it, revealing the outer one.
       owner.set(name, { value: undefined, attrs: 0 });
-      owner.delete(name);
     } else owner.delete(name);
     return true;
   }

@@ -16,6 +16,8 @@ export const enum Attr {
   Assoc = 128,
   Trace = 256,
   Capitalize = 512,
+  /** `declare -a x` / `declare -A x` without a value: declare -p prints no `=()` until assigned. */
+  NoValue = 1024,
 }
 
 /** Sparse indexed array: a JS array with holes (iteration skips them in index order). */
@@ -47,6 +49,37 @@ export function arrayValues(a: IndexedArray): string[] {
   const out: string[] = [];
   a.forEach((v) => out.push(v));
   return out;
+}
+
+/** bash's string hash (FNV-1, 32 bits), which orders associative arrays. */
+function fnv1(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    // Hash the UTF-8 bytes, as bash does; escaped raw bytes (U+DC80..U+DCFF) are one byte.
+    if (c < 0x80 || (c >= 0xdc80 && c <= 0xdcff)) {
+      h = Math.imul(h, 16777619) ^ (c & 0xff);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+    const bytes = c < 0x800 ? [0xc0 | (c >> 6), 0x80 | (c & 63)] : c < 0x10000 ? [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)] : [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
+    for (const b of bytes) h = Math.imul(h, 16777619) ^ b;
+  }
+  return h >>> 0;
+}
+
+/**
+ * An associative array's entries in the order bash lists them: by hash bucket
+ * (1024 buckets, 4x more past 2048 entries), newest first within a bucket.
+ */
+export function assocEntries(m: Map<string, string>): Array<[string, string]> {
+  let buckets = 1024;
+  while (m.size > buckets * 2) buckets *= 4;
+  const mask = buckets - 1;
+  const entries = [...m];
+  const keyed = entries.map((e, i) => ({ e, b: fnv1(e[0]) & mask, i }));
+  keyed.sort((x, y) => x.b - y.b || y.i - x.i);
+  return keyed.map((k) => k.e);
 }
 
 /** A deep copy (for subshells). */

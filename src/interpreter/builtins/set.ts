@@ -1,6 +1,6 @@
 import { quoteIfNeeded } from "../quote.js";
 import { SET_OPTIONS, type Shell } from "../shell.js";
-import { arrayIndices, type Variable } from "../variables.js";
+import { arrayIndices, assocEntries, type Variable } from "../variables.js";
 import { quoteDeclare } from "../quote.js";
 import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
 import { printFunction } from "../../parser/print.js";
@@ -24,7 +24,7 @@ export function setLine(name: string, v: Variable): string | null {
   const val = v.value;
   if (val === undefined) return null;
   if (Array.isArray(val)) return `${name}=(${arrayIndices(val).map((i) => `[${i}]=${quoteDeclare(val[i])}`).join(" ")})`;
-  if (val instanceof Map) return `${name}=(${[...val].map(([k, x]) => `[${/^[A-Za-z0-9_]+$/.test(k) ? k : quoteDeclare(k)}]=${quoteDeclare(x)}`).join(" ")} )`;
+  if (val instanceof Map) return `${name}=(${assocEntries(val).map(([k, x]) => `[${/^[A-Za-z0-9_]+$/.test(k) ? k : quoteDeclare(k)}]=${quoteDeclare(x)}`).join(" ")} )`;
   return `${name}=${quoteIfNeeded(val)}`;
 }
 

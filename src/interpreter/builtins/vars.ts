@@ -8,7 +8,7 @@ import type { FdTable } from "../io.js";
 import { quoteDeclare } from "../quote.js";
 import type { Shell } from "../shell.js";
 import { printFunction } from "../../parser/print.js";
-import { Attr, arrayIndices, isAssoc, isIndexed, type Variable } from "../variables.js";
+import { Attr, arrayIndices, assocEntries, isAssoc, isIndexed, type Variable } from "../variables.js";
 import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
 
 const LETTER_ATTR: Record<string, number> = {
@@ -32,19 +32,25 @@ export function attrLetters(v: Variable): string {
   return s;
 }
 
+/** An associative key as declare -p and ${m[@]@K} print it. */
+export function declareKey(k: string): string {
+  return /^[A-Za-z0-9_]+$/.test(k) ? k : quoteDeclare(k);
+}
+
 /** One `declare -p` line. */
 export function declareLine(name: string, v: Variable): string {
   const flags = attrLetters(v);
   const head = `declare -${flags || "-"} ${name}`;
   const val = v.value;
   if (val === undefined) return head;
+  if (v.attrs & Attr.NoValue && (val instanceof Map ? val.size === 0 : Array.isArray(val) && val.length === 0)) return head;
   if (Array.isArray(val)) {
     const items = arrayIndices(val).map((i) => `[${i}]=${quoteDeclare(val[i])}`);
     return `${head}=(${items.join(" ")})`;
   }
   if (val instanceof Map) {
     if (val.size === 0) return `${head}=()`;
-    const items = [...val].map(([k, x]) => `[${/^[A-Za-z0-9_]+$/.test(k) ? k : quoteDeclare(k)}]=${quoteDeclare(x)}`);
+    const items = assocEntries(val).map(([k, x]) => `[${declareKey(k)}]=${quoteDeclare(x)}`);
     return `${head}=(${items.join(" ")} )`;
   }
   return `${head}=${quoteDeclare(val)}`;
@@ -146,7 +152,17 @@ async function declareOne(
     builtinError(sh, fds, cmdName, `${base}: readonly variable`);
     return false;
   }
+  const fresh = existing === undefined || existing.value === undefined;
+  if (o.on & Attr.Assoc && existing && Array.isArray(existing.value) && !(existing.attrs & Attr.NoValue)) {
+    builtinError(sh, fds, cmdName, `${base}: cannot convert indexed to associative array`);
+    return false;
+  }
+  if (o.on & Attr.Indexed && existing && existing.value instanceof Map) {
+    builtinError(sh, fds, cmdName, `${base}: cannot convert associative to indexed array`);
+    return false;
+  }
   const v = sh.declare(base, 0, where === "visible" && kind !== "declare" ? "visible" : where);
+  if (fresh && eq < 0 && o.on & (Attr.Assoc | Attr.Indexed)) v.attrs |= Attr.NoValue;
   if (o.on & Attr.Assoc && !(v.value instanceof Map)) v.value = v.value === undefined ? new Map() : new Map([["0", String(v.value)]]);
   if (o.on & Attr.Indexed && v.value !== undefined && !Array.isArray(v.value) && !(v.value instanceof Map)) v.value = [v.value];
   if (o.on & Attr.Indexed && v.value === undefined && eq < 0) v.value = [];
