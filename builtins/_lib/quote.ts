@@ -93,6 +93,11 @@ export function quoteFile(name: string): string {
   return shellQuote(name, false, true);
 }
 
+/** gnulib shell_escape_quoting_style: shell-quoted only where needed, colons plain (xargs -t). */
+export function quoteShell(word: string): string {
+  return shellQuote(word, false, false);
+}
+
 /** gnulib quoteaf: a file name always shell-quoted. */
 export function quoteAlways(name: string): string {
   return shellQuote(name, true, false);

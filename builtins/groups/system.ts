@@ -13,7 +13,8 @@ import { timeout } from "../timeout.js";
 import { tty } from "../tty.js";
 import { uname } from "../uname.js";
 import { which } from "../which.js";
+import { xargs } from "../xargs.js";
 import { whoami } from "../whoami.js";
 
 /** Commands of this group (system, identity, environment, time), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [clear, env, expr, groups, hostname, id, mktemp, nproc, printenv, sleep, timeout, tty, uname, which, whoami];
+export const commands: CommandDef[] = [clear, env, expr, groups, hostname, id, mktemp, nproc, printenv, sleep, timeout, tty, uname, which, whoami, xargs];
