@@ -17,6 +17,7 @@ import { runExitTrap } from "./interpreter/traps.js";
 import { initChildDefaults, STANDALONE_BUILTINS } from "./interpreter/utility.js";
 import { Attr } from "./interpreter/variables.js";
 import { mulberry32 } from "./random.js";
+import { jqRunnerFromOptions, type JqOptions } from "../builtins/jq/runner.js";
 import { MemFs } from "./fs/memfs.js";
 import { applyState, openSnapshot, restoreFs, snapshotSession, SnapshotError } from "./session-snapshot.js";
 
@@ -38,6 +39,8 @@ export interface BashOptions {
   seed?: number;
   /** Use this filesystem instead of a fresh in-memory one. */
   fs?: FileSystem;
+  /** How jq loads and runs here (wasm source, runner, memory caps); see builtins/jq/README.md. */
+  jq?: JqOptions;
 }
 
 export interface ExecOptions {
@@ -108,6 +111,7 @@ export class Bash {
       signal: undefined,
       nextPid: 1000 + Math.floor(random() * 30000),
       jobs: new Map(),
+      jq: jqRunnerFromOptions(options.jq),
     };
     const sh = new Shell(this.services);
     this.shell = sh;

@@ -26,6 +26,8 @@ export interface ShellServices {
   signal: AbortSignal | undefined;
   /** Next pseudo process id for $!, BASHPID. */
   nextPid: number;
+  /** This session's jq runner (BashOptions.jq); unset: the process-wide default. */
+  jq?: import("../../builtins/jq/types.js").JqRunner;
   /** Background jobs of the current exec, awaited at the end. */
   jobs: Map<number, Promise<number>>;
   /** Bytes of each open fd's backing file already written (for appending writers). */
@@ -84,6 +86,10 @@ export class Shell {
   pendingErr: { status: number; exit: boolean } | null = null;
   /** Line the current function was called from (caller). */
   callerLine = 0;
+  /** BASH_LINENO: the line each active function was called from, innermost first. */
+  callerLines: number[] = [];
+  /** Options saved by `local -` in a function frame, restored when the function returns. */
+  savedOptions = new WeakMap<Map<string, Variable>, Set<string>>();
   /** True while `source` runs a file (return is allowed). */
   sourcing = false;
   /** getopts state: index into a bundle like -abc, and the OPTIND it belongs to. */
@@ -119,6 +125,7 @@ export class Shell {
       this.pid = services.nextPid++;
       this.subshellLevel = init.subshellLevel + 1;
       this.funcNames = init.funcNames.slice();
+      this.callerLines = init.callerLines.slice();
       this.traps = new Map(init.traps);
       this.dirStack = init.dirStack.slice();
       this.umask = init.umask;
@@ -247,6 +254,7 @@ export class Shell {
       if (name === "FUNCNAME") return this.funcNames.slice();
       if (name === "DIRSTACK") return [this.cwd, ...this.dirStack];
       if (name === "BASH_SOURCE") return this.funcNames.map(() => this.functionSource ?? "environment").concat(this.sourceName ? [this.sourceName] : []);
+      if (name === "BASH_LINENO") return this.callerLines.map(String);
       if (name === "PIPESTATUS") return (this.pipeStatus ?? [this.lastStatus]).map(String);
       const d = this.dynamic(name);
       return d === undefined ? [] : [d];
@@ -263,6 +271,16 @@ export class Shell {
   /** Assigns a scalar (name=value), applying attributes. Throws ShellError on readonly. */
   set(name: string, value: string, opts: { append?: boolean; local?: boolean } = {}): void {
     name = this.resolveName(name);
+    const b = name.indexOf("[");
+    if (b > 0 && name.endsWith("]")) {
+      // A nameref to an array element (declare -n r='a[1]').
+      const base = name.slice(0, b);
+      const key = name.slice(b + 1, -1);
+      const t = this.vars.lookup(base);
+      if (t && isAssoc(t)) this.setAssoc(base, key, value, opts.append);
+      else this.setElement(base, Number(this.evalArith(key)), value, opts.append);
+      return;
+    }
     if (name === "RANDOM") {
       this.randomState = Number(value) >>> 0;
     }

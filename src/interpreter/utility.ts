@@ -91,7 +91,7 @@ export function makeContext(
   program?: string,
 ): CommandContext {
   const services = sh.services;
-  return {
+  const ctx: CommandContext & { jq?: unknown } = {
     name: argv[0],
     args: argv.slice(1),
     stdin: fds[0]?.reader ?? emptyReader,
@@ -109,6 +109,8 @@ export function makeContext(
     runScript: (script, io) => runScriptFromCommand(sh, script, fds, io),
     hasCommand: (n) => services.commands.has(n) || n === "bash" || n === "sh" || STANDALONE_BUILTINS.has(n),
   };
+  if (services.jq) ctx.jq = services.jq;
+  return ctx;
 }
 
 function closedWriter() {
