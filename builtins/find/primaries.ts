@@ -83,6 +83,20 @@ function globTest(name: string, onPath: boolean, ignoreCase: boolean): PrimaryDe
   };
 }
 
+/** -lname / -ilname: the target of a symbolic link matches (false for links -L follows). */
+function linkNameTest(name: string, ignoreCase: boolean): PrimaryDef {
+  return {
+    kind: "test",
+    parse(p) {
+      const m = compileFnmatch(p.arg(name), { ignoreCase, budget: p.ctx.budget });
+      return async (v, run) => {
+        if (v.lst.type !== "symlink" || v.st !== v.lst) return false;
+        return m.test(await run.ctx.fs.readlink(v.abs).catch(() => ""));
+      };
+    },
+  };
+}
+
 function regexTest(name: string, ignoreCase: boolean): PrimaryDef {
   return {
     kind: "test",
@@ -338,6 +352,22 @@ export const PRIMARIES: Record<string, PrimaryDef> = {
   ipath: globTest("-ipath", true, true),
   wholename: globTest("-wholename", true, false),
   iwholename: globTest("-iwholename", true, true),
+  lname: linkNameTest("-lname", false),
+  ilname: linkNameTest("-ilname", true),
+  used: {
+    kind: "test",
+    parse(p, name) {
+      const text = p.arg(name);
+      const { cmp, rest } = comparison(text);
+      if (!/^(\d+\.?\d*|\.\d+)$/.test(rest)) p.fail(`invalid argument \`${text}' to \`${name}'`);
+      const n = Number(rest);
+      // Days from the last status change to the last access, as GNU's pred_used.
+      return (v) => {
+        const days = (v.st.atimeMs - v.st.ctimeMs) / 86400000;
+        return cmp === "gt" ? days > n + 1 : cmp === "lt" ? days < n : days >= n && days < n + 1;
+      };
+    },
+  },
   regex: regexTest("-regex", false),
   iregex: regexTest("-iregex", true),
   type: typeTest("-type", false),
