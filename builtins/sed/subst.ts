@@ -18,7 +18,7 @@ export function substitute(re: CompiledRegex, text: string, sub: Subst, budget: 
   while (pos <= text.length) {
     const m = re.exec(text, pos);
     if (!m) break;
-    budget.step();
+    if ((count & 255) === 255) budget.step();
     const empty = m.end === m.index;
     if (empty && m.index === prevEnd) {
       // GNU: no empty match adjacent to the previous match.
