@@ -22,14 +22,14 @@ export function forEachExpr(e: Expr, f: (e: Expr) => void): void {
   f(e);
   switch (e.k) {
     case "field": forEachExpr(e.index, f); break;
-    case "index": e.subs.forEach((s) => forEachExpr(s, f)); break;
+    case "index": e.path?.forEach((g) => g.forEach((s) => forEachExpr(s, f))); e.subs.forEach((s) => forEachExpr(s, f)); break;
     case "assign": forEachExpr(e.target, f); forEachExpr(e.value, f); break;
     case "incdec": forEachExpr(e.target, f); break;
     case "unary": forEachExpr(e.e, f); break;
     case "binary": case "concat": case "cmp": case "match": case "and": case "or":
       forEachExpr(e.l, f); forEachExpr(e.r, f); break;
     case "cond": forEachExpr(e.c, f); forEachExpr(e.t, f); forEachExpr(e.f, f); break;
-    case "in": e.subs.forEach((s) => forEachExpr(s, f)); break;
+    case "in": e.subs.forEach((s) => forEachExpr(s, f)); e.path?.forEach((g) => g.forEach((s) => forEachExpr(s, f))); break;
     case "group": forEachExpr(e.e, f); break;
     case "grouplist": e.items.forEach((s) => forEachExpr(s, f)); break;
     case "call": case "builtin": e.args.forEach((s) => forEachExpr(s, f)); break;
@@ -50,9 +50,9 @@ export function stmtExprs(s: Stmt, f: (e: Expr) => void, g: (s: Stmt) => void = 
     case "if": f(s.c); sub(s.then); sub(s.else); break;
     case "while": case "do": f(s.c); sub(s.body); break;
     case "for": if (s.init) f(s.init); if (s.c) f(s.c); if (s.step) f(s.step); sub(s.body); break;
-    case "forin": f(s.target); sub(s.body); break;
+    case "forin": f(s.target); s.path?.forEach((g) => g.forEach(f)); sub(s.body); break;
     case "exit": case "return": if (s.e) f(s.e); break;
-    case "delete": s.subs?.forEach(f); break;
+    case "delete": s.path?.forEach((g) => g.forEach(f)); s.subs?.forEach(f); break;
     case "switch": f(s.e); for (const c of s.cases) { if (c.label) f(c.label); c.body.forEach((b) => stmtExprs(b, f, g)); } break;
   }
 }
@@ -137,12 +137,12 @@ export function analyze(p: Program): Analysis {
         else if (e.k === "builtin") {
           for (const i of ARRAY_ARGS[e.name] ?? []) {
             const a = e.args[i];
-            if (a && a.k === "var") mark(a.name);
+            if (a && (a.k === "var" || a.k === "index")) mark(a.name);
           }
         } else if (e.k === "call") {
           const ap = arrayParams.get(e.name);
           e.args.forEach((a, i) => {
-            if (a.k === "var" && ap && ap[i]) mark(a.name);
+            if ((a.k === "var" || a.k === "index") && ap && ap[i]) mark(a.name);
           });
         }
       },

@@ -10,7 +10,8 @@ export type Expr =
   | { k: "regex"; src: string; line: number }
   | { k: "var"; name: string; line: number }
   | { k: "field"; index: Expr; line: number }
-  | { k: "index"; name: string; subs: Expr[]; line: number }
+  /** name[path...][subs]: `path` holds the subscripts of gawk's subarrays before the last. */
+  | { k: "index"; name: string; path?: Expr[][]; subs: Expr[]; line: number }
   | { k: "assign"; op: AssignOp; target: LValue; value: Expr; line: number }
   | { k: "incdec"; op: "++" | "--"; prefix: boolean; target: LValue; line: number }
   | { k: "unary"; op: "-" | "+" | "!"; e: Expr; line: number }
@@ -21,7 +22,7 @@ export type Expr =
   | { k: "and"; l: Expr; r: Expr; line: number }
   | { k: "or"; l: Expr; r: Expr; line: number }
   | { k: "cond"; c: Expr; t: Expr; f: Expr; line: number }
-  | { k: "in"; subs: Expr[]; name: string; line: number }
+  | { k: "in"; subs: Expr[]; name: string; path?: Expr[][]; line: number }
   | { k: "group"; e: Expr; line: number }
   /** `(a, b)`: only valid as the argument list of print/printf. */
   | { k: "grouplist"; items: Expr[]; line: number }
@@ -51,14 +52,14 @@ export type Stmt =
   | { k: "while"; c: Expr; body: Stmt; line: number }
   | { k: "do"; body: Stmt; c: Expr; line: number }
   | { k: "for"; init: Expr | null; c: Expr | null; step: Expr | null; body: Stmt; line: number }
-  | { k: "forin"; target: LValue; arr: string; body: Stmt; line: number }
+  | { k: "forin"; target: LValue; arr: string; path?: Expr[][]; body: Stmt; line: number }
   | { k: "break"; line: number }
   | { k: "continue"; line: number }
   | { k: "next"; line: number }
   | { k: "nextfile"; line: number }
   | { k: "exit"; e: Expr | null; line: number }
   | { k: "return"; e: Expr | null; line: number }
-  | { k: "delete"; name: string; subs: Expr[] | null; line: number }
+  | { k: "delete"; name: string; path?: Expr[][]; subs: Expr[] | null; line: number }
   | { k: "switch"; e: Expr; cases: SwitchCase[]; line: number };
 
 export interface SwitchCase {

@@ -127,15 +127,15 @@ async function loadSources(ctx: CommandContext, o: Options): Promise<SourceText[
 }
 
 function setupGlobals(rt: Runtime, ctx: CommandContext, operands: string[]): void {
-  const env = new AwkArray();
+  const env = new AwkArray("ENVIRON");
   for (const [k, v] of ctx.env) env.set(k, new Strnum(v));
   rt.g[rt.slot("ENVIRON")] = env;
-  const argv = new AwkArray();
+  const argv = new AwkArray("ARGV");
   argv.set("0", ctx.name === "gawk" ? "gawk" : "awk");
   operands.forEach((a, i) => argv.set(String(i + 1), new Strnum(a)));
   rt.g[rt.slot("ARGV")] = argv;
   rt.g[rt.slot("ARGC")] = operands.length + 1;
-  const proc = new AwkArray();
+  const proc = new AwkArray("PROCINFO");
   const info: Array<[string, string | number]> = [
     ["FS", "FS"], ["version", "5.2.1"], ["api_major", 3], ["api_minor", 2], ["platform", "posix"],
     ["pid", 4242], ["ppid", 4241], ["pgrpid", 4242], ["uid", ctx.sandbox.uid], ["euid", ctx.sandbox.uid],

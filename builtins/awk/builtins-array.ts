@@ -26,7 +26,7 @@ function cmpNumbers(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-type Entry = [string, Value];
+type Entry = [string, Value | AwkArray];
 
 function valueType(rt: Runtime, a: Value, b: Value): number {
   const an = isNumeric(a), bn = isNumeric(b);
@@ -36,7 +36,9 @@ function valueType(rt: Runtime, a: Value, b: Value): number {
   return cmpStrings(rt.str(a), rt.str(b), rt.ic);
 }
 
-const ORDERS: Record<string, (rt: Runtime, x: Entry, y: Entry) => number> = {
+type Order = (rt: Runtime, x: [string, Value], y: [string, Value]) => number;
+
+const ORDERS: Record<string, Order> = {
   "@ind_str_asc": (rt, x, y) => cmpStrings(x[0], y[0], rt.ic),
   "@ind_num_asc": (rt, x, y) => cmpNumbers(toNum(x[0]), toNum(y[0])) || cmpStrings(x[0], y[0], rt.ic),
   "@val_str_asc": (rt, x, y) => cmpStrings(rt.str(x[1]), rt.str(y[1]), rt.ic),
@@ -53,15 +55,21 @@ export function orderedKeys(rt: Runtime, a: AwkArray, how: string): string[] {
   if (how === "@unsorted" || how === "") return keys;
   const entries: Entry[] = keys.map((k) => [k, a.peek(k)]);
   const desc = how.endsWith("_desc");
-  const base = ORDERS[desc ? how.slice(0, -5) + "_asc" : how];
+  const order: Order | undefined = ORDERS[desc ? how.slice(0, -5) + "_asc" : how];
+  // Scalars sort before subarrays; subarrays are equal to each other.
+  const base = (x: Entry, y: Entry): number => {
+    const xa = x[1] instanceof AwkArray, ya = y[1] instanceof AwkArray;
+    if (xa || ya) return xa && ya ? 0 : xa ? 1 : -1;
+    return order!(rt, x as [string, Value], y as [string, Value]);
+  };
   let cmp: (x: Entry, y: Entry) => number;
-  if (base) cmp = desc ? (x, y) => -base(rt, x, y) : (x, y) => base(rt, x, y);
+  if (order !== undefined) cmp = desc ? (x, y) => -base(x, y) : base;
   else {
     if (how === "" || /\s/.test(how)) throw new AwkFatal(`\`${how}' is invalid as a function name`);
     const f = rt.funcs?.get(how);
     if (!f) throw new AwkFatal(`sort comparison function \`${how}' is not defined`);
     cmp = (x, y) => {
-      const r = toNum(callSync(rt, f, [x[0], x[1], y[0], y[1]]) as Value);
+      const r = toNum(callSync(rt, f, [x[0], x[1], y[0], y[1]]));
       return r < 0 ? -1 : r > 0 ? 1 : 0;
     };
   }
@@ -107,8 +115,9 @@ function patsplitInto(rt: Runtime, s: string, re: Splitter & { k: "fpat" }, arr:
 
 function arrayArg(c: Compiler, e: Expr | undefined, fname: string, pos: string): ((rt: Runtime) => AwkArray) | null {
   if (!e) return null;
-  if (e.k !== "var") throw new AwkFatal(`${fname}: ${pos} argument is not an array`, e.line);
-  return c.arrayOf(e.name);
+  const a = c.arrayExpr(e);
+  if (!a) throw new AwkFatal(`${fname}: ${pos} argument is not an array`, e.line);
+  return a;
 }
 
 export function compileSplitBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>): Ex {
@@ -155,7 +164,7 @@ export function compileSplitBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin"
         const keys = orderedKeys(rt, a, order);
         const values = keys.map((k) => (byIndex ? k : a.peek(k)));
         d.clear();
-        values.forEach((v, i) => d.set(String(i + 1), v));
+        values.forEach((v, i) => d.put(String(i + 1), v));
         return values.length;
       };
     }

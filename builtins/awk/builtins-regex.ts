@@ -204,7 +204,7 @@ export function compileRegexBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin"
     case "match": {
       const s = c.cs(args[0]);
       const re = c.regexArg(args[1]);
-      const arr = args[2] ? c.arrayOf((args[2] as { name: string }).name) : null;
+      const arr = args[2] ? c.arrayExpr(args[2]) : null;
       const rstart = c.rt.slot("RSTART"), rlength = c.rt.slot("RLENGTH");
       return (rt) => {
         const text = s(rt);

@@ -35,6 +35,17 @@ function compileLength(c: Compiler, e: Extract<Expr, { k: "builtin" }>): Ex {
       return charLength(rt.mbCheck(rt.str(v)));
     };
   }
+  if (a.k === "index") {
+    const arr = c.arrayRef(a.name, a.path);
+    const key = c.key(a.subs);
+    return (rt) => {
+      const k = key(rt);
+      const ar = arr(rt);
+      const v = ar.peek(k);
+      if (v instanceof AwkArray) return v.size;
+      return charLength(rt.mbCheck(rt.str(ar.get(k))));
+    };
+  }
   const s = c.cs(a);
   return (rt) => charLength(rt.mbCheck(s(rt)));
 }
@@ -105,6 +116,14 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
     }
     case "isarray": {
       const a = args[0];
+      if (a.k === "index") {
+        const arr = c.arrayRef(a.name, a.path);
+        const key = c.key(a.subs);
+        return (rt) => {
+          const k = key(rt);
+          return arr(rt).peek(k) instanceof AwkArray ? 1 : 0;
+        };
+      }
       if (a.k !== "var") {
         const v = c.cv(a);
         return (rt) => (v(rt), 0);
@@ -119,7 +138,7 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
         return (rt) => typeOf(cell.get(rt), true);
       }
       if (a.k === "index") {
-        const arr = c.arrayOf(a.name);
+        const arr = c.arrayRef(a.name, a.path);
         const key = c.key(a.subs);
         return (rt) => {
           const k = key(rt);

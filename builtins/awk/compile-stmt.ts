@@ -208,7 +208,7 @@ export class StmtCompiler {
   }
 
   private delete(s: Extract<Stmt, { k: "delete" }>): Stm {
-    const arr = this.c.arrayOf(s.name);
+    const arr = this.c.arrayRef(s.name, s.path);
     if (!s.subs) return (rt) => (arr(rt).clear(), NORMAL);
     const h = hoistExprs(this.c, s.subs);
     const key = this.c.key(h.exprs);
@@ -216,7 +216,7 @@ export class StmtCompiler {
   }
 
   private forIn(s: Extract<Stmt, { k: "forin" }>): Stm {
-    const arr = this.c.arrayOf(s.arr);
+    const arr = this.c.arrayRef(s.arr, s.path);
     const assign = this.c.assignTo(s.target, (rt) => rt.loopKey);
     const body = this.stmt(s.body);
     return (rt) => {

@@ -25,6 +25,26 @@ export class Compiler extends ScopeCompiler {
     const s = this.cs(e);
     return (rt) => rt.re(s(rt));
   }
+  /** An array by name, or a subarray name[i][j] (created as needed). */
+  arrayRef(name: string, path: Expr[][] | undefined): ArrEx {
+    const base = this.arrayOf(name);
+    if (!path || path.length === 0) return base;
+    const keys = path.map((p) => this.key(p));
+    return (rt) => {
+      const ks = keys.map((k) => k(rt));
+      let a = base(rt);
+      for (const k of ks) a = a.sub(k);
+      return a;
+    };
+  }
+
+  /** The array an expression denotes where an array is expected: a name or name[...][...]. */
+  arrayExpr(e: Expr): ArrEx | null {
+    if (e.k === "var") return this.arrayOf(e.name);
+    if (e.k === "index") return this.arrayRef(e.name, [...(e.path ?? []), e.subs]);
+    return null;
+  }
+
   /** A subscript list as one key string (joined with SUBSEP). */
   key(subs: Expr[]): StrEx {
     if (subs.length === 1) return this.cs(subs[0]);
@@ -60,7 +80,7 @@ export class Compiler extends ScopeCompiler {
         };
       }
       case "index": {
-        const arr = this.arrayOf(t.name);
+        const arr = this.arrayRef(t.name, t.path);
         const key = this.key(t.subs);
         return (rt) => {
           const k = key(rt);
@@ -86,7 +106,7 @@ export class Compiler extends ScopeCompiler {
         };
       }
       if (t.k === "index") {
-        const arr = this.arrayOf(t.name);
+        const arr = this.arrayRef(t.name, t.path);
         const key = this.key(t.subs);
         return (rt) => {
           const k = key(rt);
@@ -115,7 +135,7 @@ export class Compiler extends ScopeCompiler {
     const d = e.op === "++" ? 1 : -1;
     const t = e.target;
     if (t.k === "index") {
-      const arr = this.arrayOf(t.name);
+      const arr = this.arrayRef(t.name, t.path);
       const key = this.key(t.subs);
       if (e.prefix) {
         return (rt) => {
@@ -181,7 +201,7 @@ export class Compiler extends ScopeCompiler {
         return (rt) => rt.field(idx(rt));
       }
       case "index": {
-        const arr = this.arrayOf(e.name);
+        const arr = this.arrayRef(e.name, e.path);
         const key = this.key(e.subs);
         return (rt) => {
           const k = key(rt);
@@ -353,7 +373,7 @@ export class Compiler extends ScopeCompiler {
         }
         break;
       case "in": {
-        const arr = this.arrayOf(e.name);
+        const arr = this.arrayRef(e.name, e.path);
         const key = this.key(e.subs);
         return (rt) => {
           const k = key(rt);
@@ -435,11 +455,22 @@ export class Compiler extends ScopeCompiler {
       return (rt) => {
         const v = cell.get(rt);
         if (v === undefined && wantsArray) {
-          const arr = new AwkArray();
+          const arr = new AwkArray(a.name);
           cell.set(rt, arr);
           return arr;
         }
         return v;
+      };
+    }
+    if (a.k === "index" && info?.arrayParams[i]) return this.arrayExpr(a)!;
+    if (a.k === "index") {
+      // A subarray passed to a function that does not subscript it still goes by reference.
+      const arr = this.arrayRef(a.name, a.path);
+      const key = this.key(a.subs);
+      return (rt) => {
+        const k = key(rt);
+        const v = arr(rt).peek(k);
+        return v instanceof AwkArray ? v : arr(rt).get(k);
       };
     }
     if (info?.arrayParams[i]) {

@@ -127,7 +127,8 @@ export class ExprParser {
     while (this.atKw("in")) {
       const t = this.lex.next();
       const name = this.expectName();
-      l = { k: "in", subs: l.k === "grouplist" ? l.items : [l], name, line: t.line };
+      const path = this.subscriptGroups();
+      l = { k: "in", subs: l.k === "grouplist" ? l.items : [l], name, path: path.length ? path : undefined, line: t.line };
     }
     return l;
   }
@@ -317,14 +318,25 @@ export class ExprParser {
     }
   }
 
-  private parseName(): Expr {
-    const t = this.lex.next();
-    if (this.atOp("[")) {
+  /** Any number of `[expr_list]` groups (gawk's arrays of arrays). */
+  protected subscriptGroups(): Expr[][] {
+    const groups: Expr[][] = [];
+    while (this.atOp("[")) {
       this.lex.next();
       const subs = this.nested(() => this.parseExprList("]"));
       if (subs.length === 0) this.fail();
       this.expectOp("]");
-      return { k: "index", name: t.text, subs, line: t.line };
+      groups.push(subs);
+    }
+    return groups;
+  }
+
+  private parseName(): Expr {
+    const t = this.lex.next();
+    const groups = this.subscriptGroups();
+    if (groups.length) {
+      const subs = groups.pop()!;
+      return { k: "index", name: t.text, path: groups.length ? groups : undefined, subs, line: t.line };
     }
     return { k: "var", name: t.text, line: t.line };
   }

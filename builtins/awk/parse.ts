@@ -239,15 +239,15 @@ class Parser extends ExprParser {
   private forStmt(): Stmt {
     const t = this.lex.next();
     this.expectOp("(");
-    // for (name in array)
-    const a = this.peek(), b = this.peek(1), c = this.peek(2), d = this.peek(3);
-    if (a.kind === "name" && b.kind === "kw" && b.text === "in" && c.kind === "name" && this.isOp(d, ")")) {
-      this.lex.next(); this.lex.next(); this.lex.next(); this.lex.next();
+    // for (name in array) -- the array may be a subarray: array[i][j].
+    const a = this.peek(), b = this.peek(1), c = this.peek(2);
+    if (a.kind === "name" && b.kind === "kw" && b.text === "in" && c.kind === "name" && this.closesAfterSubscripts(3)) {
+      this.lex.next(); this.lex.next(); this.lex.next();
+      const path = this.subscriptGroups();
+      this.expectOp(")");
       const body = this.loopBody();
-      return { k: "forin", target: { k: "var", name: a.text, line: a.line }, arr: c.text, body, line: t.line };
-    }
-    if (this.isOp(a, "(") && b.kind === "name" && this.isOp(c, ")") && this.peek(3).kind === "kw" && this.peek(3).text === "in") {
-      // for ((name) in array) is not awk; let the general path report it.
+      const target = { k: "var" as const, name: a.text, line: a.line };
+      return { k: "forin", target, arr: c.text, path: path.length ? path : undefined, body, line: t.line };
     }
     // for '(' opt_simple_stmt ';' opt_nls exp ';' opt_nls opt_simple_stmt ')'
     const opt = (close: string): Expr | null => {
@@ -267,6 +267,21 @@ class Parser extends ExprParser {
       return { k: "for", init, c: cond, step, body: { k: "block", body: [], line: t.line }, line: t.line };
     }
     return { k: "for", init, c: cond, step, body: this.loopBody(), line: t.line };
+  }
+
+  /** Whether the tokens from `at` are `[...]` groups followed by `)`. */
+  private closesAfterSubscripts(at: number): boolean {
+    let i = at;
+    while (this.isOp(this.peek(i), "[")) {
+      let depth = 0;
+      for (;;) {
+        const t = this.peek(i++);
+        if (t.kind === "eof") return false;
+        if (this.isOp(t, "[")) depth++;
+        else if (this.isOp(t, "]") && --depth === 0) break;
+      }
+    }
+    return this.isOp(this.peek(i), ")");
   }
 
   private switchStmt(): Stmt {
@@ -383,14 +398,10 @@ class Parser extends ExprParser {
       paren = true;
     }
     const name = this.expectName();
-    let subs: Expr[] | null = null;
-    if (this.atOp("[")) {
-      this.lex.next();
-      subs = this.nested(() => this.parseExprList("]"));
-      this.expectOp("]");
-    }
+    const groups = this.subscriptGroups();
+    const subs = groups.length ? groups.pop()! : null;
     if (paren) this.expectOp(")");
-    return { k: "delete", name, subs, line: t.line };
+    return { k: "delete", name, path: groups.length ? groups : undefined, subs, line: t.line };
   }
 
   private printStmt(): Stmt {

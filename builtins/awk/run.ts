@@ -164,7 +164,7 @@ class MainInput {
       const argv = this.argv();
       const i = this.argi++;
       const v = argv?.peek(String(i));
-      const arg = v === undefined ? "" : rt.str(v);
+      const arg = v === undefined || v instanceof AwkArray ? "" : rt.str(v);
       if (arg === "") continue;
       if (ASSIGNMENT.test(arg)) {
         const eq = arg.indexOf("=");

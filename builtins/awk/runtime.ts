@@ -125,7 +125,8 @@ export class Runtime implements FormatHost {
   /** PROCINFO[key] without creating it. */
   procinfo(key: string): Value {
     const p = this.g[this.slot("PROCINFO")];
-    return p instanceof AwkArray ? p.peek(key) : undefined;
+    const v = p instanceof AwkArray ? p.peek(key) : undefined;
+    return v instanceof AwkArray ? undefined : v;
   }
 
   // ---- variables -------------------------------------------------------
@@ -145,7 +146,7 @@ export class Runtime implements FormatHost {
     const v = this.g[slot];
     if (v instanceof AwkArray) return v;
     if (v === undefined) {
-      const a = new AwkArray();
+      const a = new AwkArray(name);
       this.g[slot] = a;
       return a;
     }
