@@ -13,6 +13,7 @@ import { orderedKeys } from "./builtins-array.js";
 import type { Compiler } from "./compile.js";
 import { compileAsync, hoistExprs, type AsyncEx } from "./compile-async.js";
 import { awkSprintf } from "./format.js";
+import { AwkFatal } from "./diagnostics.js";
 import { BREAK, CONTINUE, EXIT, NEXT, NEXTFILE, NORMAL, RETURN, compareValues } from "./ops.js";
 import type { Runtime } from "./runtime.js";
 import { toBool, toNum, type Value } from "./values.js";
@@ -337,6 +338,11 @@ export class StmtCompiler {
   }
 
   private printfText(args: Expr[], line: number): (rt: Runtime) => string {
+    if (args.length === 0) {
+      return () => {
+        throw new AwkFatal("printf: no arguments", line);
+      };
+    }
     const fmt = this.c.cs(args[0]);
     const rest = args.slice(1).map((a) => this.c.cv(a));
     return (rt) => awkSprintf(fmt(rt), rest.map((f) => f(rt)), rt, line);

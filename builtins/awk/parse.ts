@@ -5,9 +5,10 @@
  * Simple statements end at a newline, `;`, or before `}`.
  */
 import type { Expr, FuncDef, Pattern, Program, Redirect, Rule, Stmt, SwitchCase } from "./ast.js";
-import { AwkSyntaxError, type SourceText } from "./diagnostics.js";
+import { AwkSyntaxError, LINE_BASE, type SourceText } from "./diagnostics.js";
 import { Lexer, type Token } from "./lexer.js";
 import { ExprParser, isLValue } from "./parse-expr.js";
+import { walkStmts } from "./analyze.js";
 
 type Section = "begin" | "end" | "beginfile" | "endfile" | "main" | "function";
 
@@ -19,13 +20,57 @@ export interface ParseResult {
 /** Parses every -f/-e source as one program. Throws AwkSyntaxError. */
 export function parseProgram(sources: SourceText[]): ParseResult {
   const lex = new Lexer(sources);
-  const p = new Parser(lex);
+  const p = new Parser(lex, sources);
   const program = p.program();
   return { program, warnings: lex.warnings };
 }
 
+/** A function's name used as a variable (or called with a space before `(`) is an error. */
+function checkFunctionNames(rules: Rule[], funcs: Map<string, FuncDef>, sources: SourceText[]): void {
+  if (funcs.size === 0) return;
+  const bodies: Stmt[][] = [];
+  for (const r of rules) {
+    if (r.action) bodies.push(r.action);
+    const p = r.pattern;
+    if (p.k === "expr") bodies.push([{ k: "expr", e: p.e, line: r.line }]);
+    else if (p.k === "range") bodies.push([{ k: "expr", e: p.from, line: r.line }, { k: "expr", e: p.to, line: r.line }]);
+  }
+  for (const f of funcs.values()) bodies.push(f.body);
+  let bad: { name: string; line: number } | null = null;
+  const check = (name: string, line: number) => {
+    if (!bad && funcs.has(name)) bad = { name, line };
+  };
+  for (const body of bodies) {
+    walkStmts(
+      body,
+      (e) => {
+        if (e.k === "var" || e.k === "index" || e.k === "in") check(e.name, e.line);
+      },
+      (s) => {
+        if (s.k === "delete") check(s.name, s.line);
+        else if (s.k === "forin") check(s.arr, s.line);
+      },
+    );
+  }
+  if (bad) {
+    const b = bad as { name: string; line: number };
+    throw new AwkSyntaxError(
+      `error: function \`${b.name}' called with space between name and \`(',\nor used as a variable or an array`,
+      sources[Math.floor(b.line / LINE_BASE)] ?? null, 0, b.line, false,
+    );
+  }
+}
+
 class Parser extends ExprParser {
   private section: Section = "main";
+
+  constructor(
+    lex: Lexer,
+    private readonly sources: SourceText[],
+  ) {
+    super(lex);
+  }
+
   private loopDepth = 0;
 
   program(): Program {
@@ -38,13 +83,14 @@ class Parser extends ExprParser {
       if (t.kind === "kw" && t.text === "function") {
         const f = this.functionDef();
         if (funcs.has(f.name)) {
-          throw new AwkSyntaxError(`function \`${f.name}' previously defined`, t.src, t.pos, t.line, false);
+          throw new AwkSyntaxError(`error: function name \`${f.name}' previously defined`, t.src, t.pos, t.line, false);
         }
         funcs.set(f.name, f);
         continue;
       }
       rules.push(this.rule());
     }
+    checkFunctionNames(rules, funcs, this.sources);
     return { rules, funcs };
   }
 
@@ -71,6 +117,13 @@ class Parser extends ExprParser {
       if (p.text === nameTok.text) {
         throw new AwkSyntaxError(
           `error: function \`${nameTok.text}': cannot use function name as parameter name`,
+          p.src, p.pos, p.line, false,
+        );
+      }
+      const dup = params.indexOf(p.text);
+      if (dup >= 0) {
+        throw new AwkSyntaxError(
+          `error: function \`${nameTok.text}': parameter #${params.length + 1}, \`${p.text}', duplicates parameter #${dup + 1}`,
           p.src, p.pos, p.line, false,
         );
       }
@@ -428,7 +481,6 @@ class Parser extends ExprParser {
       const dest = this.parseRedirectTarget();
       redir = { mode: r.text as Redirect["mode"], dest };
     }
-    if (t.text === "printf" && args.length === 0) this.fail(this.peek());
     return { k: t.text as "print", args, redir, line: t.line };
   }
 
