@@ -116,7 +116,13 @@ export class Compiler extends ScopeCompiler {
           return v;
         };
       }
-      return this.assignTo(t, (rt) => val(rt));
+      const idx = this.cn(t.index);
+      return (rt) => {
+        const i = idx(rt);
+        const v = val(rt);
+        rt.setField(i, v);
+        return v;
+      };
     }
     const rhs = this.cn(e.value);
     const op = e.op[0];
