@@ -175,34 +175,30 @@ function compileIoBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>): Asyn
 }
 
 function compileGetline(c: Compiler, e: Extract<Expr, { k: "getline" }>): AsyncEx {
-  let setVar: ((rt: Runtime, s: string) => void) | null = null;
-  if (e.target) {
-    let pending: Value;
-    const assign = c.assignTo(e.target, () => pending);
-    setVar = (rt, s) => {
-      pending = new Strnum(s);
-      assign(rt);
-    };
-  }
+  // gawk works out where the line goes (a[++n]) before reading it, even at end of input.
+  const locate = e.target ? c.locate(e.target) : null;
   const rtSlot = c.rt.slot("RT");
   const errnoSlot = c.rt.slot("ERRNO");
-  const store = (rt: Runtime, rec: string, countNr: boolean, countFnr: boolean) => {
+  type Put = ((rt: Runtime, v: Value) => void) | null;
+  const store = (rt: Runtime, put: Put, rec: string, countNr: boolean, countFnr: boolean) => {
     if (countNr) rt.nr++;
     if (countFnr) rt.fnr++;
-    if (setVar) setVar(rt, rec);
+    if (put) put(rt, new Strnum(rec));
     else rt.setRecord(rec);
   };
   if (e.src === "plain") {
     return async (rt) => {
+      const put = locate ? locate(rt) : null;
       const rec = await rt.readMain();
       if (rec === null) return 0;
-      store(rt, rec, true, true);
+      store(rt, put, rec, true, true);
       return 1;
     };
   }
   const from = compileAsync(c, e.from!);
   if (e.src === "file") {
     return async (rt) => {
+      const put = locate ? locate(rt) : null;
       const name = rt.str(await from(rt));
       const holder = { rt: "" };
       const rec = await rt.io.readFile(name, rt.rsMode, holder);
@@ -212,18 +208,19 @@ function compileGetline(c: Compiler, e: Extract<Expr, { k: "getline" }>): AsyncE
       }
       if (rec === null) return 0;
       rt.g[rtSlot] = holder.rt;
-      store(rt, rec, false, false);
+      store(rt, put, rec, false, false);
       return 1;
     };
   }
   return async (rt) => {
+    const put = locate ? locate(rt) : null;
     const cmd = rt.str(await from(rt));
     const holder = { rt: "" };
     const rec = await rt.io.readCommand(cmd, rt.rsMode, holder);
     if (rec === null) return 0;
     rt.g[rtSlot] = holder.rt;
     // gawk 5.2 leaves NR alone here, whatever its manual says.
-    store(rt, rec, false, false);
+    store(rt, put, rec, false, false);
     return 1;
   };
 }

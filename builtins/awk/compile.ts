@@ -58,6 +58,32 @@ export class Compiler extends ScopeCompiler {
 
   // ---- lvalues ---------------------------------------------------------
 
+  /** Evaluates an lvalue's location now (subscripts, field number); the result stores into it later. */
+  locate(t: LValue): (rt: Runtime) => (rt: Runtime, v: Value) => void {
+    switch (t.k) {
+      case "var": {
+        const w = this.writeVar(t.name);
+        return () => w;
+      }
+      case "field": {
+        const idx = this.cn(t.index);
+        return (rt) => {
+          const i = idx(rt);
+          return (r, v) => r.setField(i, v);
+        };
+      }
+      case "index": {
+        const arr = this.arrayRef(t.name, t.path);
+        const key = this.key(t.subs);
+        return (rt) => {
+          const k = key(rt);
+          const a = arr(rt);
+          return (_r, v) => a.set(k, v);
+        };
+      }
+    }
+  }
+
   /** Assignment through any lvalue; `value` computes the new value from the old one. */
   assignTo(t: LValue, value: (rt: Runtime, old: () => Value) => Value): Ex {
     switch (t.k) {

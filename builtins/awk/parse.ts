@@ -76,9 +76,21 @@ class Parser extends ExprParser {
   program(): Program {
     const rules: Rule[] = [];
     const funcs = new Map<string, FuncDef>();
+    // One `;` may end a rule; any other is an empty rule, which gawk rejects.
+    let semicolonOk = false;
     for (;;) {
-      this.skipTerminators();
-      const t = this.peek();
+      this.skipNewlines();
+      let t = this.peek();
+      if (this.isOp(t, ";")) {
+        if (!semicolonOk) {
+          throw new AwkSyntaxError("each rule must have a pattern or an action part", t.src, t.pos, t.line, false);
+        }
+        semicolonOk = false;
+        this.lex.next();
+        continue;
+      }
+      semicolonOk = true;
+      t = this.peek();
       if (t.kind === "eof") break;
       if (t.kind === "kw" && t.text === "function") {
         const f = this.functionDef();
