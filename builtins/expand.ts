@@ -1,9 +1,9 @@
 import type { CommandContext, CommandDef } from "./types.js";
-import { parseOptions, type OptionSpec } from "./_lib/options.js";
+import { parseOptions, UsageError, type OptionSpec } from "./_lib/options.js";
 import { quoteFile } from "./_lib/quote.js";
 import { openOperand } from "./_lib/files.js";
 import { ByteBuilder } from "./_lib/output.js";
-import { TabStops, takeObsoleteTabArgs } from "./_lib/tabstops.js";
+import { TabStops } from "./_lib/tabstops.js";
 
 /**
  * expand: tabs to spaces. As GNU expand 9.1 it counts bytes as columns
@@ -19,6 +19,8 @@ Convert tabs in each FILE to spaces, writing to standard output.
 const SPEC: OptionSpec = {
   tabs: { short: "t", long: "tabs", arg: "required" },
   initial: { short: "i", long: "initial" },
+  // The obsolete -N and -N,M: a digit option whose attached rest continues the list.
+  ...Object.fromEntries([..."0123456789"].map((d) => [`digit${d}`, { short: d, arg: "optional" as const }])),
 };
 
 /** Per-line state of GNU expand(). */
@@ -62,11 +64,16 @@ class Expander {
 }
 
 async function run(ctx: CommandContext): Promise<number> {
-  const { args, stops: obsolete } = takeObsoleteTabArgs(ctx.args);
-  const opts = parseOptions(ctx, SPEC, { help: HELP }, args);
-  if (typeof opts === "number") return opts;
   const stops = new TabStops();
-  for (const value of [...obsolete, ...opts.all("tabs")]) if (!stops.parse(ctx, value)) return 1;
+  // GNU parses each tab list as getopt returns it and exits on the first bad one.
+  const onOption = (key: string, value: string | true) => {
+    let list: string | null = null;
+    if (key === "tabs") list = value as string;
+    else if (key.startsWith("digit")) list = key.slice(5) + (value === true ? "" : value);
+    if (list !== null && !stops.parse(ctx, list)) throw new UsageError(1);
+  };
+  const opts = parseOptions(ctx, SPEC, { help: HELP, onOption });
+  if (typeof opts === "number") return opts;
   if (!stops.finish(ctx)) return 1;
   const out = new ByteBuilder(65536);
   const expander = new Expander(stops, opts.has("initial"), out);

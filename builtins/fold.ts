@@ -1,5 +1,5 @@
 import type { CommandContext, CommandDef } from "./types.js";
-import { parseOptions, type OptionSpec } from "./_lib/options.js";
+import { parseOptions, UsageError, type OptionSpec } from "./_lib/options.js";
 import { quoteFile, quoteValue } from "./_lib/quote.js";
 import { openOperand } from "./_lib/files.js";
 import { ByteBuilder } from "./_lib/output.js";
@@ -32,20 +32,20 @@ interface Mode {
 }
 
 async function run(ctx: CommandContext): Promise<number> {
-  const opts = parseOptions(ctx, SPEC, { help: HELP, numberOption: "width" });
-  if (typeof opts === "number") return opts;
   let width = 80;
-  for (const { key, value } of opts.order) {
-    if (key !== "width") continue;
+  const onOption = (key: string, value: string | true) => {
+    if (key !== "width") return;
     const r = parseSize(value as string, "", MAX_WIDTH);
     if ("error" in r || r.value < 1n) {
       const range =
         "value" in r ? ": Numerical result out of range" : r.error === "overflow" ? ": Value too large for defined data type" : "";
       ctx.stderr.write(`fold: invalid number of columns: ${quoteValue(value as string)}${range}\n`);
-      return 1;
+      throw new UsageError(1);
     }
     width = r.value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(r.value);
-  }
+  };
+  const opts = parseOptions(ctx, SPEC, { help: HELP, numberOption: "width", onOption });
+  if (typeof opts === "number") return opts;
   const mode: Mode = { width, bytes: opts.has("bytes"), spaces: opts.has("spaces") };
   const out = new ByteBuilder(65536);
   let status = 0;

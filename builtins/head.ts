@@ -72,12 +72,12 @@ async function run(ctx: CommandContext): Promise<number> {
   let count: Count = { lines: true, allBut: false, n: 10n };
   try {
     if (args.length > 0 && /^-\d/.test(args[0])) args = [...obsoleteForm(ctx, args[0]), ...args.slice(1)];
-    const opts = parseOptions(ctx, SPEC, { help: HELP }, args);
-    if (typeof opts === "number") return opts;
-    for (const { key, value } of opts.order) {
+    const onOption = (key: string, value: string | true) => {
       if (key.startsWith("digit")) throw usageError(ctx, `invalid trailing option -- ${key.slice(5)}`);
       if (key === "lines" || key === "bytes") count = parseCount(ctx, value as string, key === "lines");
-    }
+    };
+    const opts = parseOptions(ctx, SPEC, { help: HELP, onOption }, args);
+    if (typeof opts === "number") return opts;
     let verbose = false;
     for (const { key } of opts.order) {
       if (key === "quiet") verbose = false;

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { decodeUtf8, encodeUtf8 } from "../src/io/utf8.js";
-import { parseOptions, usageError, UsageError, type OptionSpec } from "./_lib/options.js";
+import { parseOptions, UsageError, type OptionSpec, type ParsedOptions } from "./_lib/options.js";
 import { quoteFile, quoteValue } from "./_lib/quote.js";
 import { openOperand } from "./_lib/files.js";
 import { readLineBatches } from "./_lib/lines.js";
@@ -39,8 +39,10 @@ type Style = { kind: "a" | "t" | "n" } | { kind: "p"; regex: CompiledRegex };
 const INTMAX = (1n << 63n) - 1n;
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-function parseStyle(ctx: CommandContext, text: string, section: string): Style {
-  if (text === "a" || text === "t" || text === "n") return { kind: text };
+function parseStyle(ctx: CommandContext, text: string, section: string): Style | null {
+  // GNU looks at the first letter only ("all" is "a").
+  const first = text[0];
+  if (first === "a" || first === "t" || first === "n") return { kind: first };
   if (text.startsWith("p")) {
     try {
       return { kind: "p", regex: compileRegex(text.slice(1), { syntax: "BRE" }) };
@@ -52,7 +54,9 @@ function parseStyle(ctx: CommandContext, text: string, section: string): Style {
       throw e;
     }
   }
-  throw usageError(ctx, `invalid ${section} numbering style: ${quoteValue(text)}`);
+  // GNU reports a bad style, keeps parsing, and gives the "Try" hint at the end.
+  ctx.stderr.write(`nl: invalid ${section} numbering style: ${quoteValue(text)}\n`);
+  return null;
 }
 
 /** An integer option in [min, INTMAX], with GNU's two messages. */
@@ -84,54 +88,65 @@ interface Settings {
   delimiters: Uint8Array[];
 }
 
-function readSettings(ctx: CommandContext, opts: Exclude<ReturnType<typeof parseOptions>, number>): Settings {
-  const styles: [Style, Style, Style] = [{ kind: "n" }, { kind: "t" }, { kind: "n" }];
-  let start = 1n;
-  let increment = 1n;
-  let join = 1n;
-  let width = 6;
-  let format: Settings["format"] = "rn";
-  // GNU checks each option as getopt returns it, so the first bad one is reported.
-  for (const { key, value } of opts.order) {
-    const v = value as string;
-    if (key === "header") styles[0] = parseStyle(ctx, v, "header");
-    else if (key === "body") styles[1] = parseStyle(ctx, v, "body");
-    else if (key === "footer") styles[2] = parseStyle(ctx, v, "footer");
-    else if (key === "start") start = parseInteger(ctx, v, "starting line number", -INTMAX - 1n);
-    else if (key === "increment") increment = parseInteger(ctx, v, "line number increment", -INTMAX - 1n);
-    else if (key === "join") join = parseInteger(ctx, v, "line number of blank lines", 1n);
-    else if (key === "width") width = Number(parseInteger(ctx, v, "line number field width", 1n, 2147483647n));
+/** The option values, checked one by one as getopt returns them (see parseOptions' onOption). */
+function settingsBuilder(ctx: CommandContext) {
+  const v = {
+    styles: [{ kind: "n" }, { kind: "t" }, { kind: "n" }] as [Style, Style, Style],
+    start: 1n,
+    increment: 1n,
+    join: 1n,
+    width: 6,
+    format: "rn" as Settings["format"],
+    bad: false,
+  };
+  const onOption = (key: string, value: string | true) => {
+    const text = value as string;
+    const section = ["header", "body", "footer"].indexOf(key);
+    if (section >= 0) {
+      const style = parseStyle(ctx, text, key);
+      if (style) v.styles[section] = style;
+      else v.bad = true;
+    } else if (key === "start") v.start = parseInteger(ctx, text, "starting line number", -INTMAX - 1n);
+    else if (key === "increment") v.increment = parseInteger(ctx, text, "line number increment", -INTMAX - 1n);
+    else if (key === "join") v.join = parseInteger(ctx, text, "line number of blank lines", 1n);
+    else if (key === "width") v.width = Number(parseInteger(ctx, text, "line number field width", 1n, 2147483647n));
     else if (key === "format") {
-      if (v !== "ln" && v !== "rn" && v !== "rz") throw usageError(ctx, `invalid line numbering format: ${quoteValue(v)}`);
-      format = v;
+      if (text === "ln" || text === "rn" || text === "rz") v.format = text;
+      else {
+        ctx.stderr.write(`nl: invalid line numbering format: ${quoteValue(text)}\n`);
+        v.bad = true;
+      }
     }
-  }
+  };
+  return { v, onOption };
+}
+
+function finishSettings(v: ReturnType<typeof settingsBuilder>["v"], opts: ParsedOptions): Settings {
   let delim = opts.get("delimiter") ?? "\\:";
   if (delim.length === 1) delim += ":";
   const delimiters = delim === "" ? [] : [delim.repeat(3), delim.repeat(2), delim].map(encodeUtf8);
   return {
-    styles,
-    start,
-    increment,
+    styles: v.styles,
+    start: v.start,
+    increment: v.increment,
     renumber: !opts.has("noRenumber"),
-    join,
+    join: v.join,
     separator: encodeUtf8(opts.get("separator") ?? "\t"),
-    width,
-    format,
+    width: v.width,
+    format: v.format,
     delimiters,
   };
 }
 
 async function run(ctx: CommandContext): Promise<number> {
-  let s: Settings;
-  const opts = parseOptions(ctx, SPEC, { help: HELP });
+  const { v, onOption } = settingsBuilder(ctx);
+  const opts = parseOptions(ctx, SPEC, { help: HELP, onOption });
   if (typeof opts === "number") return opts;
-  try {
-    s = readSettings(ctx, opts);
-  } catch (e) {
-    if (e instanceof UsageError) return e.status;
-    throw e;
+  if (v.bad) {
+    ctx.stderr.write("Try 'nl --help' for more information.\n");
+    return 1;
   }
+  const s = finishSettings(v, opts);
   const out = new ByteBuilder(65536);
   const noNumber = " ".repeat(s.width + s.separator.length);
   const state = { lineNo: s.start, section: 1, blanks: 0n }; // section: 0 header, 1 body, 2 footer

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import type { ByteReader } from "../src/io/streams.js";
 import { concatBytes } from "../src/io/streams.js";
-import { parseOptions, UsageError, type OptionSpec, type ParsedOptions } from "./_lib/options.js";
+import { parseOptions, UsageError, type OptionSpec } from "./_lib/options.js";
 import { parseSize } from "./_lib/size.js";
 import { quoteAlways, quoteValue } from "./_lib/quote.js";
 import { openOperand, displayName } from "./_lib/files.js";
@@ -60,7 +60,12 @@ function parseCount(ctx: CommandContext, text: string, lines: boolean): Count {
  * file follows. Returns the count and whether -f was given, or null.
  */
 function obsoleteForm(ctx: CommandContext, args: string[]): { count: Count; follow: boolean } | null {
-  if (!(args.length === 1 || (args.length === 2 && !(args[1].startsWith("-") && args[1].length > 1)))) return null;
+  // At most one file may follow (after an optional "--").
+  const oneFile =
+    args.length === 1 ||
+    (args.length === 2 && !(args[1].startsWith("-") && args[1].length > 1)) ||
+    ((args.length === 2 || args.length === 3) && args[1] === "--");
+  if (!oneFile) return null;
   const a = args[0];
   if (a[0] !== "+" && a[0] !== "-") return null;
   const p = a.slice(1);
@@ -76,26 +81,23 @@ function obsoleteForm(ctx: CommandContext, args: string[]): { count: Count; foll
   return { count: { lines: m[2] === "" || m[2] === "l", fromStart: a[0] === "+", n }, follow: m[3] === "f" };
 }
 
-/** Checks the values GNU validates even though the sandbox never sleeps on them. */
-function checkFollowOptions(ctx: CommandContext, opts: ParsedOptions): void {
-  const follow = opts.get("follow");
-  if (follow !== undefined && !["descriptor", "name"].some((v) => v.startsWith(follow) && follow !== "")) {
-    const ambiguous = follow === "";
+/** Checks a value GNU validates at once even though the sandbox never sleeps or waits on it. */
+function checkValue(ctx: CommandContext, key: string, value: string): void {
+  if (key === "follow" && !["descriptor", "name"].some((v) => v.startsWith(value) && value !== "")) {
+    const ambiguous = value === "";
     ctx.stderr.write(
-      `tail: ${ambiguous ? "ambiguous" : "invalid"} argument ${quoteValue(follow)} for ‘--follow’\n` +
+      `tail: ${ambiguous ? "ambiguous" : "invalid"} argument ${quoteValue(value)} for ‘--follow’\n` +
         "Valid arguments are:\n  - ‘descriptor’\n  - ‘name’\n" +
         "Try 'tail --help' for more information.\n",
     );
     throw new UsageError(1);
   }
-  const sleep = opts.get("sleep");
-  if (sleep !== undefined && !/^\s*\+?(\d+\.?\d*|\.\d+)$/.test(sleep)) {
-    ctx.stderr.write(`tail: invalid number of seconds: ${quoteValue(sleep)}\n`);
+  if (key === "sleep" && !/^\s*\+?(\d+\.?\d*|\.\d+)$/.test(value)) {
+    ctx.stderr.write(`tail: invalid number of seconds: ${quoteValue(value)}\n`);
     throw new UsageError(1);
   }
-  const pid = opts.get("pid");
-  if (pid !== undefined && !/^\s*\+?\d+$/.test(pid)) {
-    ctx.stderr.write(`tail: invalid PID: ${quoteValue(pid)}\n`);
+  if (key === "pid" && !/^\s*\+?\d+$/.test(value)) {
+    ctx.stderr.write(`tail: invalid PID: ${quoteValue(value)}\n`);
     throw new UsageError(1);
   }
 }
@@ -111,27 +113,27 @@ async function run(ctx: CommandContext): Promise<number> {
       follow = obsolete.follow;
       args = args.slice(1);
     }
-    const opts = parseOptions(ctx, SPEC, { help: HELP }, args);
-    if (typeof opts === "number") return opts;
     let verbose: boolean | undefined;
     let byName = false;
-    for (const { key, value } of opts.order) {
+    const onOption = (key: string, value: string | true) => {
       if (key.startsWith("digit")) {
         ctx.stderr.write(`tail: option used in invalid context -- ${key.slice(5)}\n`);
-        return 1;
+        throw new UsageError(1);
       }
+      if (typeof value === "string") checkValue(ctx, key, value);
       if (key === "lines" || key === "bytes") count = parseCount(ctx, value as string, key === "lines");
       else if (key === "quiet") verbose = false;
       else if (key === "verbose") verbose = true;
       else if (key === "follow") {
         follow = true;
-        byName = typeof value === "string" && "name".startsWith(value) && value !== "";
+        byName = typeof value === "string" && "name".startsWith(value);
       } else if (key === "f") {
         follow = true;
         byName = false;
       } else if (key === "followRetry") follow = byName = true;
-    }
-    checkFollowOptions(ctx, opts);
+    };
+    const opts = parseOptions(ctx, SPEC, { help: HELP, onOption }, args);
+    if (typeof opts === "number") return opts;
     const operands = opts.operands.length ? opts.operands : ["-"];
     if (follow && byName && operands.includes("-")) {
       ctx.stderr.write(`tail: cannot follow ${quoteAlways("-")} by name\n`);
@@ -139,6 +141,11 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     if (opts.has("retry") && !follow) {
       ctx.stderr.write("tail: warning: --retry ignored; --retry is useful only when following\n");
+    } else if (opts.has("retry") && !byName) {
+      ctx.stderr.write("tail: warning: --retry only effective for the initial open\n");
+    }
+    if (opts.has("pid") && !follow) {
+      ctx.stderr.write("tail: warning: PID ignored; --pid=PID is useful only when following\n");
     }
     const headers = verbose ?? operands.length > 1;
     const delim = opts.has("zero") ? 0 : 0x0a;

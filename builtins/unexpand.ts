@@ -1,9 +1,9 @@
 import type { CommandContext, CommandDef } from "./types.js";
-import { parseOptions, type OptionSpec } from "./_lib/options.js";
+import { parseOptions, UsageError, type OptionSpec } from "./_lib/options.js";
 import { quoteFile } from "./_lib/quote.js";
 import { openOperand } from "./_lib/files.js";
 import { ByteBuilder } from "./_lib/output.js";
-import { TabStops, takeObsoleteTabArgs } from "./_lib/tabstops.js";
+import { TabStops } from "./_lib/tabstops.js";
 
 /**
  * unexpand: runs of blanks to tabs, leading blanks only unless -a (or -t).
@@ -19,6 +19,10 @@ const SPEC: OptionSpec = {
   tabs: { short: "t", long: "tabs", arg: "required" },
   all: { short: "a", long: "all" },
   firstOnly: { long: "first-only" },
+  // The obsolete -N: digits are options of their own that build one number
+  // across arguments (-1 -2 is 12); "-," ends it (-4,8 is two stops).
+  ...Object.fromEntries([..."0123456789"].map((d) => [`digit${d}`, { short: d }])),
+  comma: { short: "," },
 };
 
 const TAB = 9;
@@ -122,11 +126,25 @@ class Unexpander {
 }
 
 async function run(ctx: CommandContext): Promise<number> {
-  const { args, stops: obsolete } = takeObsoleteTabArgs(ctx.args);
-  const opts = parseOptions(ctx, SPEC, { help: HELP }, args);
-  if (typeof opts === "number") return opts;
   const stops = new TabStops();
-  for (const value of [...obsolete, ...opts.all("tabs")]) if (!stops.parse(ctx, value)) return 1;
+  let obsolete: bigint | null = null;
+  const onOption = (key: string, value: string | true) => {
+    if (key === "tabs" && !stops.parse(ctx, value as string)) throw new UsageError(1);
+    if (key.startsWith("digit")) {
+      obsolete = (obsolete ?? 0n) * 10n + BigInt(key.slice(5));
+      if (obsolete > (1n << 64n) - 1n) {
+        ctx.stderr.write("unexpand: tab stop value is too large\n");
+        throw new UsageError(1);
+      }
+    }
+    if (key === "comma" && obsolete !== null) {
+      stops.add(obsolete);
+      obsolete = null;
+    }
+  };
+  const opts = parseOptions(ctx, SPEC, { help: HELP, onOption });
+  if (typeof opts === "number") return opts;
+  if (obsolete !== null) stops.add(obsolete);
   if (!stops.finish(ctx)) return 1;
   const entireLine = (opts.has("all") || opts.has("tabs")) && !opts.has("firstOnly");
 

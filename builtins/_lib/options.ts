@@ -47,6 +47,12 @@ export interface ParseSettings {
    * not coreutils: no "Try ..." line); returns the exit status.
    */
   report?: (message: string) => number;
+  /**
+   * Called for each option as it is parsed, in order, like the body of a
+   * getopt loop: a value check that throws UsageError there is reported before
+   * any later usage error, as GNU tools do (`head -n x -Q` complains about x).
+   */
+  onOption?: (key: string, value: string | true) => void;
 }
 
 /** A usage error already reported on stderr; the command should exit with `status`. */
@@ -113,6 +119,7 @@ export function parseOptions(
   const set = (key: string, value: string | true) => {
     out.values.set(key, value);
     out.order.push({ key, value });
+    settings.onOption?.(key, value);
   };
   try {
     for (let i = 0; i < args.length; i++) {

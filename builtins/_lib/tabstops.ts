@@ -64,6 +64,11 @@ export class TabStops {
     return ok;
   }
 
+  /** Adds one stop (unexpand's obsolete -N digits). */
+  add(value: bigint): void {
+    this.list.push(value);
+  }
+
   private fail(ctx: CommandContext, message: string): false {
     ctx.stderr.write(`${ctx.name}: ${message}\n`);
     return false;
@@ -109,21 +114,4 @@ export class TabStops {
     const num = (v: bigint) => (v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v));
     return { size: num(this.size), extend: num(this.extend), increment: num(this.increment), list: this.list.map(num) };
   }
-}
-
-/**
- * Takes out the obsolete `-N` and `-N,M` tab-stop arguments (before any `--`).
- * They are parsed before the -t values; GNU keeps their relative order, which
- * only matters for the order of error messages.
- */
-export function takeObsoleteTabArgs(args: string[]): { args: string[]; stops: string[] } {
-  const rest: string[] = [];
-  const stops: string[] = [];
-  let done = false;
-  for (const a of args) {
-    if (a === "--") done = true;
-    if (!done && /^-\d/.test(a)) stops.push(a.slice(1));
-    else rest.push(a);
-  }
-  return { args: rest, stops };
 }
