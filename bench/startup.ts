@@ -1,0 +1,174 @@
+/**
+ * Cold start, idle-instance heap and browser bundle size of the BUILT package
+ * (run `npm run build` first), side by side with just-bash where it applies.
+ *   node --import tsx bench/startup.ts [--runs 15]
+ * Cold start: a fresh `node` per run, interleaved with a bare `node -e 0` so both see
+ * the same machine load; each child reports its own CPU time (process.cpuUsage), which
+ * a loaded machine inflates far less than wall time. The "added" columns are the
+ * median over runs of (engine run - the bare run next to it).
+ * Writes its section of bench/RESULTS.md (between the startup markers).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { machineLines, median, replaceSection } from "./report.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const argv = process.argv.slice(2);
+const runs = Number(argv[argv.indexOf("--runs") + 1] ?? 15) || 15;
+
+/** Child programs: print `{"cpu": ms, "out": stdout}` after the work. */
+const PROBE = (body: string) => `
+${body}
+const c = process.cpuUsage();
+process.stdout.write(JSON.stringify({ cpu: (c.user + c.system) / 1000, out }));`;
+
+const ENGINES: Record<string, string> = {
+  "node -e 0 (baseline)": PROBE(`const out = "hi\\n";`),
+  sandbash: PROBE(`const { Bash } = await import(${JSON.stringify(root + "/dist/index.js")});
+const out = (await new Bash().exec("echo hi")).stdout;`),
+  "just-bash": PROBE(`const { Bash } = await import("just-bash");
+const out = (await new Bash().exec("echo hi")).stdout;`),
+};
+
+interface Sample {
+  cpu: number;
+  /** Whole-process wall time, from spawn to exit. */
+  wall: number;
+}
+
+function runChild(code: string): Sample | string {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" });
+  const wall = performance.now() - t;
+  if (r.status !== 0) return r.stderr.split("\n").find((l) => l.trim()) ?? `exit ${r.status}`;
+  const p = JSON.parse(r.stdout) as { cpu: number; out: string };
+  if (p.out !== "hi\n") return `wrong output ${JSON.stringify(p.out)}`;
+  return { cpu: p.cpu, wall };
+}
+
+function coldStart(): string[] {
+  const names = Object.keys(ENGINES);
+  const samples = new Map<string, Sample[]>(names.map((n) => [n, []]));
+  const failures = new Map<string, string>();
+  for (let i = 0; i < runs + 1; i++) {
+    for (const n of names) {
+      if (failures.has(n)) continue;
+      const s = runChild(ENGINES[n]);
+      if (typeof s === "string") failures.set(n, s);
+      else if (i > 0) samples.get(n)!.push(s); // run 0 warms the disk cache
+    }
+  }
+  const base = samples.get(names[0])!;
+  const rows = names.map((n) => {
+    if (failures.has(n)) return `| ${n} | failed: ${failures.get(n)} | | | |`;
+    const s = samples.get(n)!;
+    const addedCpu = median(s.map((x, i) => x.cpu - base[i].cpu));
+    const addedWall = median(s.map((x, i) => x.wall - base[i].wall));
+    return `| ${n} | ${median(s.map((x) => x.cpu)).toFixed(1)} | ${addedCpu.toFixed(1)} | ${median(s.map((x) => x.wall)).toFixed(1)} | ${addedWall.toFixed(1)} |`;
+  });
+  return [
+    "## Cold start: import + `new Bash()` + `exec(\"echo hi\")` in a fresh Node process",
+    "",
+    `Milliseconds, median of ${runs} interleaved runs. CPU = the child's own user+system time, Node's`,
+    "start-up included; wall = spawn to exit. \"added\" = minus the baseline run beside it.",
+    "",
+    "| engine | CPU | added CPU | wall | added wall |",
+    "|---|---:|---:|---:|---:|",
+    ...rows,
+    "",
+  ];
+}
+
+const HEAP_PROBE = (importLine: string) => `
+${importLine}
+const N = 10000;
+new Bash(); globalThis.gc(); globalThis.gc();
+const before = process.memoryUsage().heapUsed;
+const keep = [];
+for (let i = 0; i < N; i++) keep.push(new Bash());
+globalThis.gc(); globalThis.gc();
+const after = process.memoryUsage().heapUsed;
+process.stdout.write(JSON.stringify({ perInstance: (after - before) / N, total: after - before, n: keep.length }));`;
+
+function idleHeap(): string[] {
+  const probes: Record<string, string> = {
+    sandbash: HEAP_PROBE(`const { Bash } = await import(${JSON.stringify(root + "/dist/index.js")});`),
+    "just-bash": HEAP_PROBE(`const { Bash } = await import("just-bash");`),
+  };
+  const rows = Object.entries(probes).map(([name, code]) => {
+    const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", "--input-type=module", "-e", code], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    if (r.status !== 0) return `| ${name} | failed: ${r.stderr.split("\n").find((l) => l.trim()) ?? r.status} | |`;
+    const p = JSON.parse(r.stdout) as { perInstance: number; total: number };
+    return `| ${name} | ${(p.perInstance / 1024).toFixed(1)} | ${(p.total / 2 ** 20).toFixed(1)} |`;
+  });
+  return [
+    "## Idle instance heap: 10,000 `new Bash()` kept alive, after full GCs",
+    "",
+    "| engine | KB per instance | MB for 10,000 |",
+    "|---|---:|---:|",
+    ...rows,
+    "",
+  ];
+}
+
+/** The files a browser fetches: `static` = reached by static imports from the entry. */
+function bundleClosure(entry: string, followDynamic: boolean): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(`${root}/dist/${file}`, "utf8");
+    const re = followDynamic ? /(?:\bfrom|\bimport)\s*\(?\s*"\.\/([^"]+\.js)"/g : /(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g;
+    for (const m of text.matchAll(re)) visit(m[1]);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+function bundleSize(): string[] {
+  const size = (files: string[]) => {
+    let raw = 0;
+    let gz = 0;
+    for (const f of files) {
+      const buf = readFileSync(`${root}/dist/${f}`);
+      raw += buf.length;
+      gz += gzipSync(buf, { level: 9 }).length;
+    }
+    return `${files.length} | ${(raw / 1024).toFixed(1)} | ${(gz / 1024).toFixed(1)}`;
+  };
+  const rows = [
+    `| sandbash dist/browser.js, static imports only (what \`echo hi\` loads) | ${size(bundleClosure("browser.js", false))} |`,
+    `| sandbash dist/browser.js, every lazy chunk too (all commands; jq's wasm not included) | ${size(bundleClosure("browser.js", true))} |`,
+  ];
+  const jbDir = `${root}/node_modules/just-bash/dist/bundle/browser.js`;
+  if (existsSync(jbDir)) {
+    const buf = readFileSync(jbDir);
+    rows.push(`| just-bash dist/bundle/browser.js (entry file only) | 1 | ${(buf.length / 1024).toFixed(1)} | ${(gzipSync(buf, { level: 9 }).length / 1024).toFixed(1)} |`);
+  }
+  return [
+    "## Browser bundle size (minified; gzip -9 per file, summed)",
+    "",
+    "| bundle | files | KB | KB gzipped |",
+    "|---|---:|---:|---:|",
+    ...rows,
+    "",
+  ];
+}
+
+function main(): void {
+  if (!existsSync(`${root}/dist/index.js`)) {
+    console.error("bench/startup.ts measures the built package: run `npm run build` first");
+    process.exit(1);
+  }
+  const sections = [...machineLines("bench/startup.ts"), "", ...coldStart(), ...idleHeap(), ...bundleSize()];
+  console.log(sections.join("\n"));
+  replaceSection("startup", sections.join("\n"));
+  console.log("wrote the startup section of bench/RESULTS.md");
+}
+
+main();

@@ -1,0 +1,127 @@
+/**
+ * Throughput of grep/sed/awk/sort/uniq/wc/cut/tr on a generated text file (10 MB by
+ * default): the GNU tools (a bash subprocess) vs sandbash, same script, output to a
+ * file, outputs compared byte for byte (a fast wrong answer is marked, never counted).
+ *   node --import tsx bench/throughput.ts [--mb 10] [--only sort]
+ * Reports CPU seconds (GNU: the children's user+sys from bash's `times`; sandbash: this
+ * process's user+sys around exec) as well as wall seconds; on a loaded machine read the
+ * CPU ratio. sandbash's time is the better of two runs (the first pays JIT warm-up).
+ * Writes its section of bench/RESULTS.md.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Bash } from "../src/index.js";
+import { machineLines, replaceSection } from "./report.js";
+
+const argv = process.argv.slice(2);
+const mb = Number(argv[argv.indexOf("--mb") + 1] ?? 10) || 10;
+const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : "";
+
+const SCRIPTS = [
+  "grep -c error big.txt > out.txt",
+  "grep -E 'alpha|omega' big.txt > out.txt",
+  "sed 's/a/b/g' big.txt > out.txt",
+  "awk '{ s += $NF } END { print s }' big.txt > out.txt",
+  "awk '{ print $2, $1 }' big.txt > out.txt",
+  "sort big.txt > out.txt",
+  "cut -d' ' -f2,4 big.txt | sort | uniq -c > out.txt",
+  "wc big.txt > out.txt",
+  "cut -d' ' -f1-3 big.txt > out.txt",
+  "tr a-z A-Z < big.txt > out.txt",
+];
+
+/** Deterministic text: words and numbers, 3-15 words a line. */
+function makeText(bytes: number): string {
+  const words = "the quick brown fox jumps over lazy dog error warning info debug alpha beta gamma delta server client".split(" ");
+  let seed = 1;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const lines: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const n = 3 + rand(13);
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(words[rand(words.length)]);
+    parts.push(String(rand(100000)));
+    const line = parts.join(" ");
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join("\n") + "\n";
+}
+
+interface Timing {
+  cpu: number;
+  wall: number;
+}
+
+/** bash's `times` second line: the children's user and system time, e.g. `0m0.123s 0m0.010s`. */
+function childCpu(timesOutput: string): number {
+  const line = timesOutput.trim().split("\n").pop() ?? "";
+  const secs = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return secs.reduce((a, b) => a + b, 0);
+}
+
+function gnu(script: string, dir: string): Timing {
+  const t = performance.now();
+  const r = spawnSync("/usr/bin/bash", ["-c", `${script}; times`], { cwd: dir, env: { PATH: "/usr/bin:/bin", LC_ALL: "C.UTF-8" }, encoding: "utf8" });
+  return { cpu: childCpu(r.stdout), wall: (performance.now() - t) / 1000 };
+}
+
+async function ours(bash: Bash, script: string): Promise<Timing> {
+  const c0 = process.cpuUsage();
+  const t = performance.now();
+  const r = await bash.exec(`cd /home/user; ${script}`);
+  if (r.exitCode !== 0) throw new Error(`exit ${r.exitCode}: ${r.stderr.slice(0, 200)}`);
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1e6, wall: (performance.now() - t) / 1000 };
+}
+
+async function main(): Promise<void> {
+  const header = machineLines("bench/throughput.ts");
+  const text = makeText(mb * 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), "sandbash-throughput-"));
+  writeFileSync(join(dir, "big.txt"), text);
+  const bash = new Bash({ files: { "/home/user/big.txt": text }, limits: { timeoutMs: 600_000, maxSteps: Infinity } });
+  const rows: string[] = [];
+  const f = (x: number) => x.toFixed(2);
+  for (const script of SCRIPTS) {
+    if (only && !script.includes(only)) continue;
+    const native = gnu(script, dir);
+    const expected = readFileSync(join(dir, "out.txt"));
+    let row: string;
+    try {
+      const a = await ours(bash, script);
+      const b = await ours(bash, script);
+      const best = a.cpu <= b.cpu ? a : b;
+      const got = await bash.fs.readFile("/home/user/out.txt");
+      const same = Buffer.compare(Buffer.from(got), expected) === 0;
+      row = `| \`${script}\` | ${f(native.cpu)} | ${f(best.cpu)} | ${f(best.cpu / Math.max(native.cpu, 0.005))}x | ${f(native.wall)} | ${f(best.wall)} |${same ? "" : " WRONG OUTPUT"}`;
+    } catch (e) {
+      row = `| \`${script}\` | ${f(native.cpu)} | error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)} | | | |`;
+    }
+    console.log(row);
+    rows.push(row);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const section = [
+    `## Throughput on a ${mb} MB generated text file (${text.split("\n").length - 1} lines)`,
+    "",
+    ...header,
+    "",
+    "Seconds. GNU CPU = children's user+sys from bash's `times`; sandbash CPU = this process's user+sys",
+    "around exec (better of two runs). WRONG OUTPUT marks output that differs from GNU's.",
+    "",
+    "| script | GNU CPU | sandbash CPU | CPU ratio | GNU wall | sandbash wall |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...rows,
+  ];
+  replaceSection("throughput", section.join("\n"));
+  console.log("wrote the throughput section of bench/RESULTS.md");
+}
+
+await main();
