@@ -39,7 +39,17 @@ export function print(list: StatementList): string {
 }
 
 export function printFunction(fn: FunctionDef): string {
-  return `${fn.name} () \n${printBody(fn.body, 0)}`;
+  return `${functionHead(fn.name)}\n${printBody(fn.body, 0)}`;
+}
+
+/** bash's reserved words: a function named like one needs the `function` keyword to read back. */
+const RESERVED_NAMES = new Set([
+  "if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until", "do", "done",
+  "in", "function", "time", "coproc", "{", "}", "!", "[[", "]]",
+]);
+
+function functionHead(name: string): string {
+  return (RESERVED_NAMES.has(name) ? "function " : "") + `${name} () `;
 }
 
 function ind(n: number): string {
@@ -118,7 +128,7 @@ export function printCommand(c: Command, level: number): string {
       return s + `\n${ind(level)}esac${printRedirects(c.redirects)}`;
     }
     case "FunctionDef":
-      return `${c.name} () \n${printBody(c.body, level)}`;
+      return `${functionHead(c.name)}\n${printBody(c.body, level)}`;
     case "Arith":
       return `(( ${c.expr.text.trim()} ))${printRedirects(c.redirects)}`;
     case "Cond":
