@@ -11,6 +11,12 @@ const HELP = `Usage: basename NAME [SUFFIX]
   or:  basename OPTION... NAME...
 Print NAME with any leading directory components removed.
 If specified, also remove a trailing SUFFIX.
+
+  -a, --multiple       support multiple arguments and treat each as a NAME
+  -s, --suffix=SUFFIX  remove a trailing SUFFIX; implies -a
+  -z, --zero           end each output line with NUL, not newline
+      --help           display this help and exit
+      --version        output version information and exit
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

@@ -10,7 +10,20 @@ import { openOperand } from "./_lib/files.js";
  */
 
 const HELP = `Usage: cat [OPTION]... [FILE]...
-Concatenate FILE(s) to standard output.
+Concatenate FILE(s) to standard output. With no FILE, or when FILE is -, read standard input.
+
+  -A, --show-all           same as -vET
+  -b, --number-nonblank    number non-empty output lines (overrides -n)
+  -e                       same as -vE
+  -E, --show-ends          show $ at the end of each line
+  -n, --number             number all output lines
+  -s, --squeeze-blank      suppress repeated empty output lines
+  -t                       same as -vT
+  -T, --show-tabs          show TAB characters as ^I
+  -u                       (ignored)
+  -v, --show-nonprinting   use ^ and M- notation, except for LFD and TAB
+      --help               display this help and exit
+      --version            output version information and exit
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

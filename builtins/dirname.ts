@@ -9,6 +9,10 @@ import { parseOptions, usageError, type OptionSpec } from "./_lib/options.js";
 const HELP = `Usage: dirname [OPTION] NAME...
 Output each NAME with its last non-slash component and trailing slashes
 removed; if NAME contains no /'s, output '.' (meaning the current directory).
+
+  -z, --zero     end each output line with NUL, not newline
+      --help     display this help and exit
+      --version  output version information and exit
 `;
 
 const SPEC: OptionSpec = {

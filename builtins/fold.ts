@@ -14,6 +14,13 @@ import { parseSize } from "./_lib/size.js";
 
 const HELP = `Usage: fold [OPTION]... [FILE]...
 Wrap input lines in each FILE, writing to standard output.
+With no FILE, or when FILE is -, read standard input.
+
+  -b, --bytes         count bytes rather than columns
+  -s, --spaces        break at spaces
+  -w, --width=WIDTH   use WIDTH columns instead of 80
+      --help          display this help and exit
+      --version       output version information and exit
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

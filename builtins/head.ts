@@ -13,6 +13,17 @@ import { openOperand, displayName } from "./_lib/files.js";
 const HELP = `Usage: head [OPTION]... [FILE]...
 Print the first 10 lines of each FILE to standard output.
 With more than one FILE, precede each with a header giving the file name.
+With no FILE, or when FILE is -, read standard input.
+
+  -c, --bytes=[-]NUM       print the first NUM bytes; with a leading '-', all but the last NUM bytes
+  -n, --lines=[-]NUM       print the first NUM lines; with a leading '-', all but the last NUM lines
+  -q, --quiet, --silent    never print headers giving file names
+  -v, --verbose            always print headers giving file names
+  -z, --zero-terminated    line delimiter is NUL, not newline
+      --help               display this help and exit
+      --version            output version information and exit
+
+NUM may have a multiplier suffix: b 512, kB 1000, K 1024, MB 1000*1000, M 1024*1024, and so on for G, T, P, E, Z, Y.
 `;
 
 const SPEC: OptionSpec = {

@@ -16,6 +16,34 @@ import { compileRegex, RegexSyntaxError, type CompiledRegex } from "./_lib/regex
 
 const HELP = `Usage: nl [OPTION]... [FILE]...
 Write each FILE to standard output, with line numbers added.
+With no FILE, or when FILE is -, read standard input.
+
+  -b, --body-numbering=STYLE      use STYLE for numbering body lines
+  -d, --section-delimiter=CC      use CC for logical page delimiters
+  -f, --footer-numbering=STYLE    use STYLE for numbering footer lines
+  -h, --header-numbering=STYLE    use STYLE for numbering header lines
+  -i, --line-increment=NUMBER     line number increment at each line
+  -l, --join-blank-lines=NUMBER   group of NUMBER empty lines counted as one
+  -n, --number-format=FORMAT      insert line numbers according to FORMAT
+  -p, --no-renumber               do not reset line numbers for each section
+  -s, --number-separator=STRING   add STRING after (possible) line number
+  -v, --starting-line-number=NUMBER  first line number for each section
+  -w, --number-width=NUMBER       use NUMBER columns for line numbers
+      --help                      display this help and exit
+      --version                   output version information and exit
+
+Default options are: -bt -d'\\:' -fn -hn -i1 -l1 -n'rn' -s<TAB> -v1 -w6
+
+STYLE is one of:
+  a      number all lines
+  t      number only nonempty lines
+  n      number no lines
+  pBRE   number only lines that contain a match for the basic regular expression, BRE
+
+FORMAT is one of:
+  ln     left justified, no leading zeros
+  rn     right justified, no leading zeros
+  rz     right justified, leading zeros
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

@@ -15,6 +15,17 @@ const HELP = `Usage: seq [OPTION]... LAST
   or:  seq [OPTION]... FIRST LAST
   or:  seq [OPTION]... FIRST INCREMENT LAST
 Print numbers from FIRST to LAST, in steps of INCREMENT.
+
+  -f, --format=FORMAT      use printf style floating-point FORMAT
+  -s, --separator=STRING   use STRING to separate numbers (default: \n)
+  -w, --equal-width        equalize width by padding with leading zeroes
+      --help               display this help and exit
+      --version            output version information and exit
+
+If FIRST or INCREMENT is omitted, it defaults to 1. FIRST, INCREMENT and LAST
+are floating point values; INCREMENT is usually positive if FIRST is smaller
+than LAST, and negative otherwise. FORMAT must print one floating point value
+with %a, %e, %f or %g.
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

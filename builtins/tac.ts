@@ -17,6 +17,13 @@ import { openOperand } from "./_lib/files.js";
 
 const HELP = `Usage: tac [OPTION]... [FILE]...
 Write each FILE to standard output, last line first.
+With no FILE, or when FILE is -, read standard input.
+
+  -b, --before             attach the separator before instead of after
+  -r, --regex              interpret the separator as a regular expression
+  -s, --separator=STRING   use STRING as the separator instead of newline
+      --help               display this help and exit
+      --version            output version information and exit
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

@@ -15,6 +15,22 @@ import { openOperand, displayName } from "./_lib/files.js";
 const HELP = `Usage: tail [OPTION]... [FILE]...
 Print the last 10 lines of each FILE to standard output.
 With more than one FILE, precede each with a header giving the file name.
+With no FILE, or when FILE is -, read standard input.
+
+  -c, --bytes=[+]NUM       output the last NUM bytes; or use -c +NUM to output starting with byte NUM
+  -f, --follow[={name|descriptor}]
+                           output appended data as the file grows (in the sandbox: returns at end of input)
+  -F                       same as --follow=name --retry
+  -n, --lines=[+]NUM       output the last NUM lines; or use -n +NUM to skip NUM-1 lines at the start
+      --max-unchanged-stats=N, --pid=PID, -s, --sleep-interval=N, --retry
+                           accepted for compatibility with -f
+  -q, --quiet, --silent    never output headers giving file names
+  -v, --verbose            always output headers giving file names
+  -z, --zero-terminated    line delimiter is NUL, not newline
+      --help               display this help and exit
+      --version            output version information and exit
+
+NUM may have a multiplier suffix: b 512, kB 1000, K 1024, MB 1000*1000, M 1024*1024, and so on for G, T, P, E, Z, Y.
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

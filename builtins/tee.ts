@@ -13,6 +13,13 @@ import { quoteFile, quoteValue } from "./_lib/quote.js";
 
 const HELP = `Usage: tee [OPTION]... [FILE]...
 Copy standard input to each FILE, and also to standard output.
+
+  -a, --append              append to the given FILEs, do not overwrite
+  -i, --ignore-interrupts   ignore interrupt signals
+  -p                        diagnose errors writing to non pipes
+      --output-error[=MODE]   set behavior on write error (warn, warn-nopipe, exit, exit-nopipe)
+      --help                display this help and exit
+      --version             output version information and exit
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

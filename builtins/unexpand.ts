@@ -12,6 +12,15 @@ import { TabStops } from "./_lib/tabstops.js";
 
 const HELP = `Usage: unexpand [OPTION]... [FILE]...
 Convert blanks in each FILE to tabs, writing to standard output.
+With no FILE, or when FILE is -, read standard input.
+
+  -a, --all        convert all blanks, instead of just initial blanks
+      --first-only  convert only leading sequences of blanks (overrides -a)
+  -t, --tabs=N     have tabs N characters apart instead of 8 (enables -a)
+  -t, --tabs=LIST  use comma separated list of tab positions (enables -a);
+                   a '/' or '+' prefix on the last position works as in expand
+      --help       display this help and exit
+      --version    output version information and exit
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

@@ -18,7 +18,17 @@ import { charWidth } from "./_lib/width.js";
 const HELP = `Usage: wc [OPTION]... [FILE]...
   or:  wc [OPTION]... --files0-from=F
 Print newline, word, and byte counts for each FILE, and a total line if
-more than one FILE is specified.
+more than one FILE is specified. A word is a non-zero-length sequence of
+printable characters delimited by white space. With no FILE, or when FILE is -, read standard input.
+
+  -c, --bytes            print the byte counts
+  -m, --chars            print the character counts
+  -l, --lines            print the newline counts
+      --files0-from=F    read input from the files named by NUL-terminated names in file F (- is standard input)
+  -L, --max-line-length  print the maximum display width
+  -w, --words            print the word counts
+      --help             display this help and exit
+      --version          output version information and exit
 `;
 
 // In GNU's long-option order, which ambiguity messages list.

@@ -11,6 +11,9 @@ import { encodeUtf8 } from "../src/io/utf8.js";
 const HELP = `Usage: yes [STRING]...
   or:  yes OPTION
 Repeatedly output a line with all specified STRING(s), or 'y'.
+
+      --help        display this help and exit
+      --version     output version information and exit
 `;
 
 const BLOCK = 8192;
