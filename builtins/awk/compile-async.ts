@@ -168,8 +168,15 @@ function compileIoBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>): Asyn
     case "system":
       op = (rt) => rt.io.system(strs[0](rt));
       break;
-    default:
-      op = (rt) => (strs.length ? rt.io.flush(strs[0](rt) || undefined) : rt.io.flush());
+    default: {
+      const line = e.line;
+      op = async (rt) => {
+        const name = strs.length ? strs[0](rt) : "";
+        const r = await rt.io.flush(name || undefined);
+        if (r === -1) rt.warn(`fflush: \`${name}' is not an open file, pipe or co-process`, line);
+        return r;
+      };
+    }
   }
   return h.wrap(op);
 }
