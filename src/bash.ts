@@ -210,7 +210,7 @@ export class Bash {
     let status: number;
     try {
       status = await this.runGuarded(sh, script, fds);
-      await runExitTrap(sh, fds);
+      status = await runExitTrap(sh, fds, status);
       for (const job of this.services.jobs.values()) await job;
     } catch (e) {
       status = this.handleFailure(e, stderr);

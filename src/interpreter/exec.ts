@@ -99,7 +99,8 @@ function runBackground(sh: Shell, st: Statement, io: FdTable): number {
  */
 export function checkErrexit(sh: Shell, status: number): void {
   if (status === 0 || sh.errexitIgnored !== 0) return;
-  if (sh.traps.has("ERR")) {
+  // Functions do not inherit the ERR trap unless errtrace (set -E) is on.
+  if (sh.traps.has("ERR") && (sh.funcNames.length === 0 || sh.options.has("errtrace"))) {
     sh.pendingErr = { status, exit: sh.options.has("errexit") };
     return;
   }
@@ -268,8 +269,7 @@ export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): 
   } finally {
     sh.services.budget.leave();
   }
-  await runExitTrap(sub, io);
-  return status;
+  return runExitTrap(sub, io, status);
 }
 
 /** Applies redirections around a compound command. */

@@ -288,7 +288,7 @@ function simpleParam(sh: Shell, p: Extract<WordPart, { type: "Param" }>): PlainV
   else if (name === "#") v = String(sh.positional.length);
   else if (name === "?") v = String(sh.lastStatus);
   else v = sh.get(name);
-  if (v === undefined && sh.options.has("nounset")) throw new ShellError(`${name}: unbound variable`, 127, true);
+  if (v === undefined && sh.options.has("nounset")) throw new ShellError(`${c >= 48 && c <= 57 ? "$" : ""}${name}: unbound variable`, 127, true);
   if (p.op) return String(charLength(v ?? ""));
   return v ?? "";
 }

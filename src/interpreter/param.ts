@@ -6,6 +6,7 @@ import type { FdTable } from "./io.js";
 import { matchPattern, removeAffix, replacePattern } from "./pattern.js";
 import { declareKey, declareLine } from "./builtins/vars.js";
 import { quoteDeclare, quoteForReuse, transformValue } from "./quote.js";
+import { reportError } from "./report.js";
 import type { Shell } from "./shell.js";
 import { arrayIndices, assocEntries, Attr, isAssoc, isIndexed } from "./variables.js";
 
@@ -32,6 +33,9 @@ interface Lookup {
   /** For messages: the name as written (a, a[1], @). */
   label: string;
 }
+
+/** Arrays the shell computes on demand (no variable holds them). */
+const ARRAY_SPECIALS = new Set(["FUNCNAME", "PIPESTATUS", "BASH_LINENO", "BASH_SOURCE", "DIRSTACK"]);
 
 function isAtIndex(w: Word | null): "@" | "*" | null {
   if (!w || w.parts.length !== 1 || w.parts[0].type !== "Literal") return null;
@@ -62,11 +66,18 @@ async function lookup(sh: Shell, name: string, index: Word | null, io: FdTable, 
     const i = Number(evalArithText(sh, text));
     if (v && isIndexed(v)) {
       const idx = i < 0 ? v.value.length + i : i;
-      if (idx < 0) throw new ShellError(`${name}: bad array subscript`, 1);
+      if (idx < 0) {
+        // Not fatal: bash reports it and the element expands as unset.
+        reportError(sh, io, `${name}: bad array subscript`);
+        return { value: undefined, label: `${name}[${text}]` };
+      }
       return { value: v.value[idx], label: `${name}[${text}]` };
     }
+    if (!v && ARRAY_SPECIALS.has(name)) {
+      const list = sh.values(name);
+      return { value: list[i < 0 ? list.length + i : i], label: name };
+    }
     if (i === 0 || i === -1) return { value: sh.get(name), label: name };
-    if (name === "FUNCNAME" || name === "PIPESTATUS") return { value: sh.values(name)[i], label: name };
     return { value: undefined, label: `${name}[${text}]` };
   }
   switch (name) {
@@ -238,7 +249,7 @@ async function altValue(_sh: Shell, word: Word, _quoted: boolean, _io: FdTable, 
 function checkUnbound(sh: Shell, label: string, name: string): void {
   if (!sh.options.has("nounset")) return;
   if (name === "@" || name === "*") return;
-  throw new ShellError(`${label}: unbound variable`, 127, true);
+  throw new ShellError(`${/^[0-9]+$/.test(label) ? "$" + label : label}: unbound variable`, 127, true);
 }
 
 /** Characters, not UTF-16 units: bash counts characters in a UTF-8 locale. */

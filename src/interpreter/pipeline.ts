@@ -79,8 +79,7 @@ async function runStages(sh: Shell, p: Pipeline, io: FdTable): Promise<number> {
 async function runStage(sh: Shell, cmd: Command, fds: FdTable, subshell: boolean): Promise<number> {
   try {
     const status = await runCommand(sh, cmd, fds);
-    if (subshell) await runExitTrap(sh, fds);
-    return status;
+    return subshell ? await runExitTrap(sh, fds, status) : status;
   } catch (e) {
     if (e instanceof BrokenPipe) return 141;
     if (!subshell) throw e;

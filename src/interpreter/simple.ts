@@ -12,6 +12,7 @@ import { runUtility } from "./utility.js";
 import { quoteForTrace } from "./quote.js";
 import { runTrap } from "./traps.js";
 import { Attr, type Variable } from "./variables.js";
+import { expandPrompt } from "./prompt.js";
 
 /**
  * A simple command: assignments, words, redirections. Expands, then runs a
@@ -156,8 +157,15 @@ async function runAssignmentsOnly(sh: Shell, cmd: SimpleCommand, io: FdTable): P
   return status;
 }
 
+/** $PS4 after prompt escapes and simple $name / ${name} expansion (no command substitution). */
+function traceprefix(sh: Shell): string {
+  const raw = sh.get("PS4") ?? "+ ";
+  if (!/[$\\]/.test(raw)) return raw;
+  return expandPrompt(sh, raw).replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, a, b) => sh.get(a ?? b) ?? "");
+}
+
 async function traceAssigns(sh: Shell, assigns: Assignment[], io: FdTable): Promise<void> {
-  const ps4 = sh.get("PS4") ?? "+ ";
+  const ps4 = traceprefix(sh);
   for (const a of assigns) {
     const v = a.value ? sh.get(a.name) ?? "" : "(...)";
     io[2]?.writer?.write(`${ps4}${a.name}${a.append ? "+" : ""}=${quoteForTrace(v)}\n`);
@@ -216,7 +224,7 @@ async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTa
 }
 
 function traceCommand(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTable): void {
-  const ps4 = sh.get("PS4") ?? "+ ";
+  const ps4 = traceprefix(sh);
   const level = ps4.length ? ps4[0].repeat(Math.max(0, sh.subshellLevel)) : "";
   let line = "";
   for (const a of cmd.assigns) line += `${ps4}${a.name}=${quoteForTrace(a.value ? "" : "")}\n`;
@@ -262,8 +270,10 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
   const savedPositional = sh.positional;
   const savedSource = sh.functionSource;
   sh.positional = argv.slice(1);
-  sh.vars.frames.push(new Map());
+  const frame = new Map<string, Variable>();
+  sh.vars.frames.push(frame);
   sh.funcNames.unshift(fn.name);
+  sh.callerLines.unshift(sh.line);
   const savedCallerLine = sh.callerLine;
   sh.callerLine = sh.line;
   sh.functionSource = sh.functionSources.get(fn.name) ?? null;
@@ -278,8 +288,11 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
     else throw e;
   } finally {
     sh.vars.frames.pop();
+    const savedOptions = sh.savedOptions.get(frame);
+    if (savedOptions) sh.options = savedOptions;
     sh.positional = savedPositional;
     sh.funcNames.shift();
+    sh.callerLines.shift();
     sh.functionSource = savedSource;
     sh.callerLine = savedCallerLine;
     budget.leave();

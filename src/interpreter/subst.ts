@@ -13,6 +13,8 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
   budget.step();
   budget.enter();
   const sub = sh.subshell();
+  // Without inherit_errexit, bash turns set -e off inside $(...).
+  if (!sh.shopts.has("inherit_errexit")) sub.options.delete("errexit");
   const out = new CollectingWriter();
   const fds = io.slice();
   fds[1] = { writer: out };
@@ -26,7 +28,7 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
   } finally {
     budget.leave();
   }
-  await runExitTrap(sub, fds);
+  status = await runExitTrap(sub, fds, status);
   sh.lastStatus = status;
   sh.substStatus = status;
   let s = decodeUtf8(out.bytes());

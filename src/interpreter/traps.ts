@@ -18,12 +18,18 @@ export async function runTrap(sh: Shell, name: string, io: FdTable): Promise<voi
   }
 }
 
-/** Runs the EXIT trap once, when a shell or subshell ends. */
-export async function runExitTrap(sh: Shell, io: FdTable): Promise<void> {
-  if (!sh.traps.has("EXIT")) return;
+/**
+ * Runs the EXIT trap once, when a shell or subshell ends with `status` (the trap sees it as $?).
+ * Returns the shell's final status: `exit N` inside the trap replaces it.
+ */
+export async function runExitTrap(sh: Shell, io: FdTable, status: number): Promise<number> {
+  if (!sh.traps.has("EXIT")) return status;
+  sh.lastStatus = status;
   try {
     await runTrap(sh, "EXIT", io);
   } catch (e) {
     if (!(e instanceof ExitSignal)) throw e;
+    return e.status;
   }
+  return status;
 }

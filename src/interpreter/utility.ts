@@ -306,8 +306,7 @@ async function runShellText(
   } finally {
     budget.leave();
   }
-  await runExitTrap(child, fds);
-  return status;
+  return runExitTrap(child, fds, status);
 }
 
 /** Variables every new shell sets for itself. */

@@ -67,7 +67,7 @@ export type ParamOp =
   | { kind: "length" }
   | { kind: "removePrefix" | "removeSuffix"; longest: boolean; pattern: Word }
   | { kind: "replace"; all: boolean; anchor: "#" | "%" | null; pattern: Word; replacement: Word | null }
-  | { kind: "case"; upper: boolean; all: boolean; pattern: Word | null }
+  | { kind: "case"; upper: boolean; all: boolean; pattern: Word | null; toggle?: boolean }
   | { kind: "substring"; offset: Word; length: Word | null }
   | { kind: "transform"; op: string }
   | { kind: "prefixNames"; star: boolean }

@@ -378,9 +378,12 @@ export abstract class WordParser extends Scanner {
       }
     }
     if (c === "'" && !inDquote) {
-      const { value, end } = decodeAnsiC(src, this.pos + 2);
-      if (end < 0) throw this.eofError("'");
+      const { value: raw, end } = decodeAnsiC(src, this.pos + 2);
+      if (end < 0) throw this.eofError("'", this.pos);
       this.pos = end;
+      // bash's strings are C strings: a NUL byte ends the value.
+      const nul = raw.indexOf("\0");
+      const value = nul < 0 ? raw : raw.slice(0, nul);
       return { type: "SingleQuoted", pos: start, end, value, ansiC: true };
     }
     if (c === '"' && !inDquote) {
@@ -640,11 +643,14 @@ export abstract class WordParser extends Scanner {
         return { kind: "replace", all, anchor, pattern, replacement };
       }
       case "^":
-      case ",": {
+      case ",":
+      case "~": {
         const all = src[this.pos + 1] === c;
         this.pos += all ? 2 : 1;
         const pattern = word(patMode);
-        return { kind: "case", upper: c === "^", all, pattern: pattern.parts.length ? pattern : null };
+        const op: ParamOp = { kind: "case", upper: c === "^", all, pattern: pattern.parts.length ? pattern : null };
+        if (c === "~") op.toggle = true;
+        return op;
       }
       case "@": {
         const t = src[this.pos + 1];

@@ -234,7 +234,7 @@ function printParam(p: ParamPart): string {
     case "replace":
       return "${" + name + "/" + (op.all ? "/" : op.anchor ?? "") + printWord(op.pattern) + (op.replacement ? "/" + printWord(op.replacement) : "") + "}";
     case "case":
-      return "${" + name + (op.upper ? "^" : ",").repeat(op.all ? 2 : 1) + (op.pattern ? printWord(op.pattern) : "") + "}";
+      return "${" + name + (op.toggle ? "~" : op.upper ? "^" : ",").repeat(op.all ? 2 : 1) + (op.pattern ? printWord(op.pattern) : "") + "}";
     case "substring":
       return "${" + name + ":" + printWord(op.offset) + (op.length ? ":" + printWord(op.length) : "") + "}";
     case "transform":

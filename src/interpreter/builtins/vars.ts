@@ -116,6 +116,12 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
     let status = 0;
     const where = kind === "local" || (kind === "declare" && sh.funcNames.length > 0 && !o.global) ? "local" : o.global ? "global" : "visible";
     for (let k = 0; k < args.length; k++) {
+      if (kind === "local" && args[k] === "-") {
+        // local -: the function's option changes are undone when it returns.
+        const frame = sh.vars.frames[sh.vars.frames.length - 1];
+        if (!sh.savedOptions.has(frame)) sh.savedOptions.set(frame, new Set(sh.options));
+        continue;
+      }
       const word = words[k]?.assign ? words[k] : undefined;
       try {
         if (!(await declareOne(sh, fds, name, args[k], word?.assign, o, where as "local" | "global" | "visible", kind))) status = 1;
@@ -148,7 +154,8 @@ async function declareOne(
     return false;
   }
   const existing = where === "local" ? sh.vars.frames[sh.vars.frames.length - 1]?.get(base) : sh.resolve(base);
-  if (existing && existing.attrs & Attr.Readonly && (eq >= 0 || o.off & Attr.Readonly)) {
+  const shadowed = where === "local" && kind === "local" ? sh.resolve(base) : existing;
+  if (shadowed && shadowed.attrs & Attr.Readonly && (eq >= 0 || o.off & Attr.Readonly || shadowed !== existing)) {
     builtinError(sh, fds, cmdName, `${base}: readonly variable`);
     return false;
   }
@@ -233,7 +240,7 @@ async function declareFunctions(sh: Shell, fds: FdTable, names: string[], namesO
       status = 1;
       continue;
     }
-    text += namesOnly ? `declare -f ${n}\n` : printFunction(fn) + "\n";
+    text += namesOnly ? (names.length ? `${n}\n` : `declare -f ${n}\n`) : printFunction(fn) + "\n";
   }
   if (text) await out(fds, text);
   return status;
