@@ -14,6 +14,7 @@ import { sum } from "../sum.js";
 import { xxd } from "../xxd.js";
 import { hexdump } from "../hexdump.js";
 import { strings } from "../strings.js";
+import { diff } from "../diff.js";
 
 /** Commands of this group (encodings, digests, comparing, calculators), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [od, base64, base32, md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, cksum, b2sum, sum, xxd, hexdump, strings];
+export const commands: CommandDef[] = [od, base64, base32, md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, cksum, b2sum, sum, xxd, hexdump, strings, diff];
