@@ -82,7 +82,7 @@ export abstract class CommandParser extends WordParser {
   }
 
   protected eofSyntaxError(): ParseError {
-    return new ParseError("syntax error: unexpected end of file", this.src.length, this.lineAt(this.src.length) + 1, true);
+    return new ParseError("syntax error: unexpected end of file", this.src.length, this.endLine(), true);
   }
 
   /** The operator at the cursor (after blanks), or "" when a word or EOF starts here. */

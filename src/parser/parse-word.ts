@@ -138,7 +138,7 @@ export abstract class WordParser extends Scanner {
           if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
           const s = this.pos;
           const close = src.indexOf("'", s + 1);
-          if (close < 0) throw this.eofError("'");
+          if (close < 0) throw this.eofError("'", s);
           parts.push({ type: "SingleQuoted", pos: s, end: close + 1, value: src.slice(s + 1, close), ansiC: false });
           this.pos = close + 1;
           litStart = this.pos;
@@ -285,7 +285,7 @@ export abstract class WordParser extends Scanner {
     const start = this.pos;
     this.pos++;
     const parts = this.readDquoteParts('"');
-    if (this.src[this.pos] !== '"') throw this.eofError('"');
+    if (this.src[this.pos] !== '"') throw this.eofError('"', start);
     this.pos++;
     return { type: "DoubleQuoted", pos: start, end: this.pos, parts, locale };
   }
@@ -360,7 +360,14 @@ export abstract class WordParser extends Scanner {
       }
       this.pos += 2;
       this.enterNesting();
-      const body = this.parseSubstBody();
+      let body: StatementList;
+      try {
+        body = this.parseSubstBody();
+      } catch (e) {
+        // bash reads `$((` as arithmetic first: running out of input there is reported on the last line.
+        if (e instanceof ParseError && e.incomplete && src[start + 2] === "(") throw this.eofError(")");
+        throw e;
+      }
       this.leaveNesting();
       return { type: "CommandSubst", pos: start, end: this.pos, body, backquote: false };
     }
@@ -453,7 +460,7 @@ export abstract class WordParser extends Scanner {
     let text = "";
     const src = this.src;
     for (;;) {
-      if (i >= src.length) throw this.eofError("`");
+      if (i >= src.length) throw this.eofError("`", start);
       const c = src[i];
       if (c === "`") break;
       if (c === "\\") {

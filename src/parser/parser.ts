@@ -24,7 +24,7 @@ export class Parser extends CommandParser {
   protected parseSubstBody(): StatementList {
     const body = this.parseList();
     if (this.peekOperator() !== ")") {
-      if (this.atEnd()) throw this.eofError(")");
+      if (this.atEnd()) throw this.eofError(")", undefined, true);
       throw this.syntaxError(this.peekTokenText());
     }
     this.pos++;
@@ -172,7 +172,10 @@ export class Parser extends CommandParser {
       }
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
+      // bash reads `((` as arithmetic first: running out of input there ends the parse.
+      if (e.incomplete) throw this.eofError(")");
     }
+    if (this.atEnd()) throw this.eofError(")");
     this.pos = save;
     return null;
   }
@@ -367,7 +370,7 @@ export class Parser extends CommandParser {
   private condError(): ParseError {
     this.skipBlanks();
     const t = this.atEnd() ? "" : this.peekTokenText();
-    if (t === "") return this.eofSyntaxError();
+    if (t === "") return new ParseError("unexpected EOF while looking for `]]'", this.pos, this.lineAt(this.src.length), true);
     return new ParseError(`syntax error in conditional expression: unexpected token \`${t === "\n" ? "newline" : t}'`, this.pos, this.lineAt(this.pos), false, this.lineText(this.pos));
   }
 

@@ -99,14 +99,20 @@ export class Scanner {
     }
   }
 
-  /** "unexpected EOF while looking for matching `x'" */
-  eofError(closer: string): ParseError {
-    return new ParseError(
-      `unexpected EOF while looking for matching \`${closer}'`,
-      this.pos,
-      this.lineAt(this.src.length),
-      true,
-    );
+  /**
+   * "unexpected EOF while looking for matching `x'". bash reports it on the line where an open
+   * quote started (`openPos`), on the line after the last one for `$(`/`<(` (`afterEnd`), else on
+   * the last line.
+   */
+  eofError(closer: string, openPos?: number, afterEnd = false): ParseError {
+    const line = openPos !== undefined ? this.lineAt(openPos) : afterEnd ? this.endLine() : this.lineAt(this.src.length);
+    return new ParseError(`unexpected EOF while looking for matching \`${closer}'`, this.pos, line, true);
+  }
+
+  /** The line bash names for errors at end of input: one past the last line (a final newline ends that line). */
+  endLine(): number {
+    const n = this.src.length;
+    return this.lineAt(n > 0 && this.src.charCodeAt(n - 1) === 10 ? n - 1 : n) + 1;
   }
 
   enterNesting(): void {
