@@ -16,7 +16,7 @@ export function printfQuote(s: string): string {
   if (s === "") return "''";
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(s)) return quoteForReuse(s);
-  return s.replace(/[^A-Za-z0-9_@%+=:,./-]/g, (c) => (c.charCodeAt(0) >= 0x80 ? c : "\\" + c)).replace(/^~/, "\\~");
+  return s.replace(/[^A-Za-z0-9_@%+=:./-]/g, (c) => (c.charCodeAt(0) >= 0x80 ? c : "\\" + c)).replace(/^~/, "\\~");
 }
 
 export const printf: ShellBuiltin = async (sh, argv, fds) => {
@@ -55,7 +55,8 @@ export const printf: ShellBuiltin = async (sh, argv, fds) => {
 
 /** How `type`/`command -v` sees a name. */
 async function describe(sh: Shell, name: string): Promise<{ kind: string; path?: string } | null> {
-  if (sh.aliases.has(name)) return { kind: "alias" };
+  // Aliases exist for type/command -v only while expand_aliases is on (off in bash -c).
+  if (sh.shopts.has("expand_aliases") && sh.aliases.has(name)) return { kind: "alias" };
   if (KEYWORDS.has(name)) return { kind: "keyword" };
   if (sh.functions.has(name)) return { kind: "function" };
   if (SHELL_BUILTINS.has(name)) return { kind: "builtin" };

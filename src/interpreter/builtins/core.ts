@@ -235,7 +235,7 @@ export const shift: ShellBuiltin = (sh, argv, fds) => {
   let n = 1;
   if (argv[1] !== undefined) {
     if (!/^\d+$/.test(argv[1])) {
-      builtinError(sh, fds, "shift", `${argv[1]}: numeric argument required`);
+      builtinError(sh, fds, "shift", `${argv[1]}: ${/^-\d+$/.test(argv[1]) ? "shift count out of range" : "numeric argument required"}`);
       return 1;
     }
     n = Number(argv[1]);

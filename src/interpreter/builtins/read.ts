@@ -54,14 +54,16 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
 }
 
 /** Splits a line into at most `n` fields by IFS, the last taking the rest (read's rules). */
-export function splitForRead(line: string, ifs: string, n: number): string[] {
+export function splitForRead(line: string, ifs: string, n: number, escapes = false): string[] {
   const isWs = (c: string) => (c === " " || c === "\t" || c === "\n") && ifs.includes(c);
   let i = 0;
   while (i < line.length && isWs(line[i])) i++;
   const out: string[] = [];
   while (out.length < n - 1 && i < line.length) {
     let j = i;
-    while (j < line.length && !ifs.includes(line[j])) j++;
+    // Without -r, a backslash quotes the next character (an escaped IFS character separates nothing).
+    while (j < line.length && !ifs.includes(line[j])) j += escapes && line[j] === "\\" ? 2 : 1;
+    j = Math.min(j, line.length);
     out.push(line.slice(i, j));
     // consume one delimiter: ws* [nonws] ws*
     while (j < line.length && isWs(line[j])) j++;
@@ -124,7 +126,7 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
   const ifs = sh.get("IFS") ?? " \t\n";
   const arrayName = f.on.get("a");
   if (typeof arrayName === "string") {
-    const fields = raw ? splitForRead(text, ifs, Infinity) : splitForRead(text, ifs, Infinity).map(unbackslash);
+    const fields = raw ? splitForRead(text, ifs, Infinity) : splitForRead(text, ifs, Infinity, true).map(unbackslash);
     const v = sh.declare(arrayName, Attr.Indexed);
     v.value = fields.filter((x) => x !== "" || true);
     return hitDelim || exact ? 0 : 1;
@@ -132,7 +134,7 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
   if (names.length === 0) {
     sh.set("REPLY", raw ? text : unbackslash(text));
   } else {
-    const fields = splitForRead(text, ifs, names.length);
+    const fields = splitForRead(text, ifs, names.length, !raw);
     names.forEach((n, i) => sh.set(n, raw ? fields[i] ?? "" : unbackslash(fields[i] ?? "")));
   }
   return hitDelim || (exact && text.length === maxChars) ? 0 : 1;
