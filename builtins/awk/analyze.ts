@@ -4,7 +4,7 @@
  * which function parameters and globals are used as arrays (so an untyped
  * variable passed to an array parameter is passed by reference, as gawk does).
  */
-import type { Expr, FuncDef, Program, Stmt } from "./ast.js";
+import type { Expr, Program, Stmt } from "./ast.js";
 
 /** Builtins whose work waits on I/O. */
 export const ASYNC_BUILTINS = new Set(["system", "close", "fflush"]);
@@ -194,4 +194,3 @@ export function exprIsAsync(e: Expr, asyncFuncs: Set<string>): boolean {
   return found;
 }
 
-export type { FuncDef };

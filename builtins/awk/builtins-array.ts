@@ -93,7 +93,7 @@ function splitInto(s: string, sp: Splitter, arr: AwkArray, seps: AwkArray | null
   return n;
 }
 
-function patsplitInto(rt: Runtime, s: string, re: Splitter & { k: "fpat" }, arr: AwkArray, seps: AwkArray | null): number {
+function patsplitInto(s: string, re: Splitter & { k: "fpat" }, arr: AwkArray, seps: AwkArray | null): number {
   arr.clear();
   seps?.clear();
   let n = 0;
@@ -149,7 +149,7 @@ export function compileSplitBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin"
       const arr = arrayArg(c, args[1], "patsplit", "second")!;
       const seps = arrayArg(c, args[3], "patsplit", "fourth");
       const re = args[2] ? c.regexArg(args[2]) : (rt: Runtime) => rt.re(rt.str(rt.getSpecial("FPAT")));
-      return (rt) => patsplitInto(rt, s(rt), { k: "fpat", re: re(rt) }, arr(rt), seps ? seps(rt) : null);
+      return (rt) => patsplitInto(s(rt), { k: "fpat", re: re(rt) }, arr(rt), seps ? seps(rt) : null);
     }
     case "asort":
     case "asorti": {

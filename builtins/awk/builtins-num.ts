@@ -8,7 +8,7 @@ import type { Expr } from "./ast.js";
 import type { Compiler, Ex } from "./compile.js";
 import { AwkFatal } from "./diagnostics.js";
 import type { Runtime } from "./runtime.js";
-import { NEG_NAN, toNum } from "./values.js";
+import { NEG_NAN } from "./values.js";
 
 export const MATH_BUILTINS = new Set([
   "int", "sqrt", "exp", "log", "sin", "cos", "atan2", "rand", "srand", "and", "or", "xor",
@@ -207,6 +207,5 @@ export function compileMathBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" 
       };
     }
   }
-  void toNum;
   throw new AwkFatal(`function \`${e.name}' not defined`, line);
 }

@@ -11,7 +11,7 @@ import type { Compiler, Ex } from "./compile.js";
 import type { CompiledRegex, RegexMatch } from "./regex.js";
 import type { Runtime } from "./runtime.js";
 import { charIndex, charLength } from "./text.js";
-import { Strnum, toNum, type Value } from "./values.js";
+import { Strnum, toNum } from "./values.js";
 
 export const REGEX_BUILTINS = new Set(["sub", "gsub", "gensub", "match", ...SPLIT_BUILTINS]);
 
@@ -102,18 +102,15 @@ export function substitute(re: CompiledRegex, text: string, pieces: Piece[], whi
     current++;
     const start = m.index, end = m.end;
     out += text.slice(pos, start);
-    let skipped = false;
     if (which === 0 || current === which) {
       if (start === end && lastNonEmpty && start === pos) {
         lastNonEmpty = false;
-        skipped = true;
       } else {
         out += expand(pieces, text, m);
         count++;
         if (start !== end) lastNonEmpty = true;
       }
     } else out += text.slice(start, end);
-    void skipped;
     let next = end;
     if (start === end && end < text.length) {
       const c = text.charCodeAt(end);
@@ -239,4 +236,3 @@ function fillMatchArray(rt: Runtime, a: AwkArray, text: string, m: RegexMatch, g
   }
 }
 
-export type { Value };

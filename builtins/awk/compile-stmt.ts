@@ -7,11 +7,10 @@
  * yield when standard output has piled up, so `while (1) print` stops as soon
  * as the reader of the pipe goes away.
  */
-import { AwkArray } from "./array.js";
 import type { Expr, Stmt } from "./ast.js";
 import { orderedKeys } from "./builtins-array.js";
 import type { Compiler } from "./compile.js";
-import { compileAsync, hoistExprs, type AsyncEx } from "./compile-async.js";
+import { compileAsync, hoistExprs } from "./compile-async.js";
 import { awkSprintf } from "./format.js";
 import { AwkFatal } from "./diagnostics.js";
 import { BREAK, CONTINUE, EXIT, NEXT, NEXTFILE, NORMAL, RETURN, compareValues } from "./ops.js";
@@ -349,5 +348,3 @@ export class StmtCompiler {
   }
 }
 
-export { EXIT, NEXT, NEXTFILE, RETURN, AwkArray };
-export type { AsyncEx };

@@ -6,7 +6,7 @@
  */
 import type { Expr, FuncDef, Pattern, Program, Redirect, Rule, Stmt, SwitchCase } from "./ast.js";
 import { AwkSyntaxError, LINE_BASE, type SourceText } from "./diagnostics.js";
-import { Lexer, type Token } from "./lexer.js";
+import { Lexer } from "./lexer.js";
 import { ExprParser, isLValue } from "./parse-expr.js";
 import { walkStmts } from "./analyze.js";
 
@@ -518,4 +518,3 @@ class Parser extends ExprParser {
   }
 }
 
-export type { Token };

@@ -8,13 +8,13 @@
 import { AwkArray } from "./array.js";
 import type { Program, Rule, Stmt } from "./ast.js";
 import type { Compiler } from "./compile.js";
-import { StmtCompiler, sequence, type MaybeNum, type Stm } from "./compile-stmt.js";
+import { StmtCompiler, type MaybeNum, type Stm } from "./compile-stmt.js";
 import { compileAsync } from "./compile-async.js";
 import { AwkFatal } from "./diagnostics.js";
 import { ControlSignal, EXIT, NEXT, NEXTFILE, NORMAL } from "./ops.js";
 import { RecordReader } from "./records.js";
 import type { Runtime } from "./runtime.js";
-import { Strnum, toBool, type Value } from "./values.js";
+import { toBool, type Value } from "./values.js";
 import { bytesReader } from "../../src/io/streams.js";
 import { isFsError } from "../../src/fs/types.js";
 
@@ -283,4 +283,3 @@ async function mainLoop(rt: Runtime, p: CompiledProgram, input: MainInput): Prom
   }
 }
 
-export { sequence, Strnum };

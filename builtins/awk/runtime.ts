@@ -9,7 +9,7 @@ import { BsdRandom } from "./builtins-num.js";
 import type { FuncInfo } from "./compile.js";
 import { AwkFatal, LINE_BASE, type SourceText } from "./diagnostics.js";
 import { AwkIO } from "./io.js";
-import { parseFieldWidths, splitSpace, splitWith, type Splitter } from "./fields.js";
+import { parseFieldWidths, type Splitter } from "./fields.js";
 import { formatNumber, type FormatHost } from "./format.js";
 import type { RecordSep } from "./records.js";
 import { RegexCache, type CompiledRegex } from "./regex.js";
