@@ -156,6 +156,9 @@ export class Parser extends CommandParser {
         return this.parseFunctionKeyword(start, line);
       case "coproc":
         return this.parseCoproc(start, line);
+      case "in":
+        // `in` is reserved wherever a command starts, outside case/for/select headers too.
+        throw this.syntaxError("in");
       default:
         return null;
     }
@@ -344,6 +347,7 @@ export class Parser extends CommandParser {
       if (r === "{" || r === "while" || r === "until" || r === "if" || r === "for" || r === "case" || this.peekOperator() === "(") name = m[0];
       else this.pos = save;
     }
+    if (this.atEnd() || this.peek() === "\n") throw this.syntaxError("newline");
     const body = this.parseCommand();
     return { type: "Coproc", pos: start, end: this.pos, line, name, body };
   }
