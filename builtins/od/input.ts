@@ -2,7 +2,7 @@ import type { CommandContext } from "../types.js";
 import { emptyReader, type ByteReader } from "../../src/io/streams.js";
 import { openOperand } from "../_lib/files.js";
 import { quoteFile } from "../_lib/quote.js";
-import { parseSize } from "../_lib/size.js";
+import { parseUnsignedBase0 } from "../_lib/strtoumax.js";
 
 /**
  * od's input: every operand read in turn as one stream (GNU opens the next
@@ -92,27 +92,13 @@ export class CombinedInput {
   }
 }
 
-/**
- * gnulib xstrtoumax with base 0 (0x hex, 0 octal) and od's multipliers, as od
- * reads -j, -N and -S (base 10 without suffixes for -w): the value, or the GNU
- * message for a bad one.
- */
+/** od's reading of -j, -N and -S (base 10 without suffixes for -w): the value, or the GNU message for a bad one. */
 export function parseByteCount(text: string, option: string, base0 = true): number | string {
-  const number = base0 ? "(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)?" : "([0-9]+)?";
-  const m = new RegExp("^[ \\t\\n\\v\\f\\r]*(-)?\\+?" + number).exec(text)!;
-  if (m[1]) return `invalid ${option} argument '${text}'`;
-  const digits = m[2];
-  const rest = text.slice(m[0].length);
-  let decimal = "";
-  if (digits !== undefined) {
-    const value = !base0 ? BigInt(digits) : /^0[xX]/.test(digits) ? BigInt(digits) : digits[0] === "0" ? BigInt("0o0" + digits) : BigInt(digits);
-    decimal = value.toString();
-  }
-  const r = parseSize(decimal + rest, base0 ? "bEGKkMmPQRTYZ0" : "");
+  const r = parseUnsignedBase0(text, base0 ? "bEGKkMmPQRTYZ0" : "", base0);
   if ("value" in r) {
     if (r.value > BigInt(Number.MAX_SAFE_INTEGER)) return `${option} argument '${text}' too large`;
     return Number(r.value);
   }
   if (r.error === "overflow") return `${option} argument '${text}' too large`;
-  return digits !== undefined ? `invalid suffix in ${option} argument '${text}'` : `invalid ${option} argument '${text}'`;
+  return r.error === "suffix" ? `invalid suffix in ${option} argument '${text}'` : `invalid ${option} argument '${text}'`;
 }
