@@ -15,7 +15,7 @@ export const COMMAND_GROUPS = {
     "stat", "du", "sync", "pathchk", "truncate", "install", "split", "tree", "file", "df",
   ],
   jq: ["jq"],
-  system: ["clear", "env", "expr", "groups", "hostname", "id", "mktemp", "nproc", "printenv", "sleep", "timeout", "tty", "uname", "which", "whoami", "xargs"],
+  system: ["clear", "date", "env", "expr", "groups", "hostname", "id", "mktemp", "nproc", "printenv", "sleep", "timeout", "tty", "uname", "which", "whoami", "xargs"],
   data: ["od", "base64", "base32", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "cksum", "b2sum", "sum", "xxd", "hexdump", "strings", "diff"],
 } as const satisfies Record<string, readonly string[]>;
 

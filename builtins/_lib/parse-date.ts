@@ -1,149 +1,216 @@
-import { fromLocal, localTime } from "./time.js";
+import { fromLocal, localTime, zoneAt, zoneFromTz } from "./time.js";
+import { MER_24, MER_AM, MER_PM, parseItems, tokenize, type LocalZones, type Parsed } from "./parse-date-grammar.js";
 
 /**
- * Date strings as GNU parse_datetime reads them (touch -d, date -d, find
- * -newermt), the common subset: ISO dates and times with zones, @EPOCH,
- * month names, MM/DD/YYYY, HH:MM[:SS[.frac]] [am|pm], now/today/yesterday/
- * tomorrow, and relative items ("2 days ago", "-90 seconds", "next week").
- * Returns epoch milliseconds, or null for text it does not understand.
+ * Date strings as GNU parse_datetime reads them (date -d, touch -d, find
+ * -newermt): the grammar is in parse-date-grammar.ts; this is
+ * parse_datetime_body, which turns the items into a moment the way mktime
+ * does (invalid fields are an error, relative items may overflow freely).
  */
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-const UNIT_WORDS = "years?|months?|fortnights?|weeks?|days?|hours?|minutes?|mins?|seconds?|secs?";
-const UNIT_SECONDS: Record<string, number> = { second: 1, sec: 1, minute: 60, min: 60, hour: 3600, day: 86400, week: 604800, fortnight: 1209600 };
+/** A moment: whole seconds since the epoch and nanoseconds. */
+export interface Timespec {
+  sec: number;
+  ns: number;
+}
 
-interface Parts {
-  date?: { y: number; m: number; d: number };
-  time?: { h: number; mi: number; s: number; ms: number };
-  /** Zone offset in minutes east of UTC, when the text names one. */
-  offset?: number;
-  relMonths: number;
-  relDays: number;
-  relSeconds: number;
-  weekday?: number;
+/** struct tm, month 0-based, year in full. */
+interface Tm {
+  year: number;
+  mon: number;
+  mday: number;
+  hour: number;
+  min: number;
+  sec: number;
+}
+
+/** Wall-clock fields normalised by the Gregorian calendar (any year, any overflow). */
+function normalize(tm: Tm): Tm {
+  const d = new Date(0);
+  d.setUTCFullYear(tm.year, tm.mon, tm.mday);
+  d.setUTCHours(tm.hour, tm.min, tm.sec, 0);
+  return { year: d.getUTCFullYear(), mon: d.getUTCMonth(), mday: d.getUTCDate(), hour: d.getUTCHours(), min: d.getUTCMinutes(), sec: d.getUTCSeconds() };
+}
+
+function sameTm(a: Tm, b: Tm): boolean {
+  return a.year === b.year && a.mon === b.mon && a.mday === b.mday && a.hour === b.hour && a.min === b.min && a.sec === b.sec;
+}
+
+/** A zone string for a fixed offset (the "XXX" zone parse_datetime retries with). */
+function fixedZone(offset: number): string {
+  const a = Math.abs(offset);
+  const h = Math.floor(a / 3600);
+  const m = Math.floor((a % 3600) / 60);
+  const s = a % 60;
+  return `XXX${offset <= 0 ? "+" : "-"}${h}:${m}:${s}`;
+}
+
+/** The epoch second at which `zone` shows wall time `n` (the earlier one at an overlap). */
+function wallToEpoch(n: Tm, zone: string): number {
+  const d = new Date(0);
+  d.setUTCFullYear(n.year, n.mon, n.mday);
+  d.setUTCHours(n.hour, n.min, n.sec, 0);
+  const guess = d.getTime() / 1000;
+  const first = guess - zoneAt(zone, guess).offset;
+  return guess - zoneAt(zone, first).offset;
+}
+
+/** mktime_z: the epoch second of `tm` in `zone`, with the fields it normalises to and tm_gmtoff. */
+function mktime(tm: Tm, isdst: number, zone: string): { t: number; tm: Tm; wday: number; gmtoff: number } {
+  const n = normalize(tm);
+  let t = wallToEpoch(n, zone);
+  if (isdst >= 0 && Number(zoneAt(zone, t).isdst) !== isdst) {
+    // Fields given in the other DST state: mktime reads them with that state's offset.
+    const jan = zoneAt(zone, Date.UTC(n.year, 0, 1) / 1000).offset;
+    const jul = zoneAt(zone, Date.UTC(n.year, 6, 1) / 1000).offset;
+    if (jan !== jul) t = wallToEpoch(n, "UTC") - (isdst ? Math.max(jan, jul) : Math.min(jan, jul));
+  }
+  const lt = localTime(t * 1000, zone);
+  return {
+    t,
+    tm: { year: lt.year, mon: lt.month - 1, mday: lt.day, hour: lt.hour, min: lt.minute, sec: lt.second },
+    wday: lt.weekday,
+    gmtoff: lt.offset,
+  };
+}
+
+function toHour(hours: number, meridian: number): number {
+  if (meridian === MER_24) return hours >= 0 && hours < 24 ? hours : -1;
+  if (meridian === MER_AM) return hours > 0 && hours < 12 ? hours : hours === 12 ? 0 : -1;
+  if (meridian === MER_PM) return hours > 0 && hours < 12 ? hours + 12 : hours === 12 ? 12 : -1;
+  return -1;
+}
+
+/** The zone abbreviations parse_datetime treats as local: now's, and a different-DST one within three quarters. */
+function localZones(now: number, zone: string): LocalZones {
+  const cur = zoneAt(zone, now);
+  const out: LocalZones = [{ name: cur.abbr, isdst: Number(cur.isdst) }];
+  for (let q = 1; q <= 3; q++) {
+    const probe = zoneAt(zone, now + q * 90 * 86400);
+    if (probe.isdst !== cur.isdst) {
+      out.push({ name: probe.abbr, isdst: Number(probe.isdst) });
+      break;
+    }
+  }
+  if (out.length === 2 && out[0].name === out[1].name) return [{ name: out[0].name, isdst: -1 }];
+  return out;
+}
+
+/** A leading TZ="..." in the string: the zone to read the rest in. */
+function leadingZone(p: string): { zone: string; rest: string } | null {
+  if (!p.startsWith('TZ="')) return null;
+  let name = "";
+  for (let i = 4; i < p.length; i++) {
+    const c = p[i];
+    if (c === "\\") {
+      const n = p[i + 1];
+      if (n !== "\\" && n !== '"') return null;
+      name += n;
+      i++;
+    } else if (c === '"') {
+      return { zone: zoneFromTz(name), rest: p.slice(i + 1).replace(/^[ \t\n\v\f\r]+/, "") };
+    } else name += c;
+  }
+  return null;
+}
+
+/** Parses `text` relative to `now` in `zone`; null when GNU would call it an invalid date. */
+export function parseDateTime(text: string, now: Timespec, zone: string): Timespec | null {
+  try {
+    return parseBody(text, now, zone);
+  } catch (e) {
+    // DIVERGE: years JavaScript's Date cannot hold (past ±275760) count as invalid.
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+function parseBody(text: string, now: Timespec, zone: string): Timespec | null {
+  let p = text.replace(/^[ \t\n\v\f\r]+/, "");
+  const tzPrefix = leadingZone(p);
+  if (tzPrefix) {
+    zone = tzPrefix.zone;
+    p = tzPrefix.rest;
+  }
+  const start = localTime(now.sec * 1000, zone);
+  if (p === "") p = "0";
+  const init: Parsed = {
+    year: { value: start.year, digits: 0 },
+    month: start.month,
+    day: start.day,
+    hour: start.hour,
+    minutes: start.minute,
+    seconds: start.second,
+    ns: now.ns,
+    meridian: MER_24,
+    rel: { year: 0, month: 0, day: 0, hour: 0, minutes: 0, seconds: 0, ns: 0 },
+    relsSeen: false,
+    datesSeen: 0,
+    daysSeen: 0,
+    timesSeen: 0,
+    jZonesSeen: 0,
+    localZonesSeen: 0,
+    dstsSeen: 0,
+    zonesSeen: 0,
+    yearSeen: false,
+    dayOrdinal: 0,
+    dayNumber: 0,
+    localIsdst: -1,
+    timeZone: 0,
+  };
+  const pc = parseItems(tokenize(p, localZones(now.sec, zone)), init);
+  if (!pc) return null;
+  if (pc.timespec) return pc.timespec;
+  if (1 < (pc.timesSeen | pc.datesSeen | pc.daysSeen | pc.dstsSeen | (pc.jZonesSeen + pc.localZonesSeen + pc.zonesSeen))) return null;
+  let year = pc.year.value;
+  if (0 <= year && pc.year.digits === 2) year += year < 69 ? 2000 : 1900;
+  const tm: Tm = { year, mon: pc.month - 1, mday: pc.day, hour: 0, min: 0, sec: 0 };
+  let ns = pc.ns;
+  if (pc.timesSeen || (pc.relsSeen && !pc.datesSeen && !pc.daysSeen)) {
+    tm.hour = toHour(pc.hour, pc.meridian);
+    if (tm.hour < 0) return null;
+    tm.min = pc.minutes;
+    tm.sec = pc.seconds;
+  } else ns = 0;
+  let isdst = pc.datesSeen | pc.daysSeen | pc.timesSeen ? -1 : Number(start.isdst ?? false);
+  if (pc.localZonesSeen) isdst = pc.localIsdst;
+  const tm0 = { ...tm };
+  let r = mktime(tm, isdst, zone);
+  if (!sameTm(tm0, r.tm)) {
+    if (!pc.zonesSeen) return null;
+    r = mktime(tm, isdst, fixedZone(pc.timeZone));
+    if (!sameTm(tm0, r.tm)) return null;
+  }
+  let t = r.t;
+  let cur = r.tm;
+  let gmtoff = r.gmtoff;
+  if (pc.daysSeen && !pc.datesSeen) {
+    const ordinal = pc.dayOrdinal - (0 < pc.dayOrdinal && r.wday !== pc.dayNumber ? 1 : 0);
+    const incr = ordinal * 7 + ((pc.dayNumber - r.wday + 7) % 7);
+    ({ t, tm: cur, gmtoff } = mktime({ ...cur, mday: cur.mday + incr }, -1, zone));
+  }
+  if (pc.rel.year || pc.rel.month || pc.rel.day) {
+    const shifted = { year: cur.year + pc.rel.year, mon: cur.mon + pc.rel.month, mday: cur.mday + pc.rel.day, hour: tm0.hour, min: tm0.min, sec: tm0.sec };
+    ({ t, tm: cur, gmtoff } = mktime(shifted, isdst, zone));
+  }
+  if (pc.zonesSeen) t -= pc.timeZone - gmtoff;
+  const sumNs = ns + pc.rel.ns;
+  const normNs = ((sumNs % 1e9) + 1e9) % 1e9;
+  const carry = (sumNs - normNs) / 1e9;
+  return { sec: t + pc.rel.hour * 3600 + pc.rel.minutes * 60 + pc.rel.seconds + carry, ns: normNs };
+}
+
+/** parseDateTime for callers that want epoch milliseconds (touch -d, find -newermt). */
+export function parseDate(text: string, now: number, zone: string): number | null {
+  const sec = Math.floor(now / 1000);
+  const r = parseDateTime(text, { sec, ns: Math.round((now - sec * 1000) * 1e6) }, zone);
+  return r === null ? null : r.sec * 1000 + r.ns / 1e6;
 }
 
 function fullYear(y: string): number {
   const n = Number(y);
   if (y.length > 2) return n;
   return n < 69 ? 2000 + n : 1900 + n;
-}
-
-function unitOf(word: string): string | null {
-  const w = word.replace(/s$/, "");
-  if (w === "year" || w === "month") return w;
-  return w in UNIT_SECONDS ? w : null;
-}
-
-function addRelative(p: Parts, n: number, unit: string): void {
-  if (unit === "year") p.relMonths += 12 * n;
-  else if (unit === "month") p.relMonths += n;
-  else if (unit === "day") p.relDays += n;
-  else if (unit === "week") p.relDays += 7 * n;
-  else if (unit === "fortnight") p.relDays += 14 * n;
-  else p.relSeconds += UNIT_SECONDS[unit] * n;
-}
-
-/** Parses `text` relative to `now` (ms) in `zone`. */
-export function parseDate(text: string, now: number, zone: string): number | null {
-  let s = text.trim().toLowerCase();
-  const epoch = /^@([+-]?\d+(?:\.\d+)?)$/.exec(s);
-  if (epoch) return Number(epoch[1]) * 1000;
-  const p: Parts = { relMonths: 0, relDays: 0, relSeconds: 0 };
-  let pendingMonth: number | undefined;
-  const take = (re: RegExp): RegExpExecArray | null => {
-    const m = re.exec(s);
-    if (m) s = s.slice(m[0].length).replace(/^[\s,]+/, "");
-    return m;
-  };
-  s = s.replace(/^[\s,]+/, "");
-  while (s.length > 0) {
-    let m: RegExpExecArray | null;
-    if ((m = take(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:t(?=\d))?/))) {
-      p.date = { y: +m[1], m: +m[2], d: +m[3] };
-    } else if ((m = take(/^(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b/))) {
-      p.date = { y: fullYear(m[3]), m: +m[1], d: +m[2] };
-    } else if ((m = take(/^(\d{4})(\d{2})(\d{2})(?:t(?=\d))?(?!\d)/))) {
-      p.date = { y: +m[1], m: +m[2], d: +m[3] };
-    } else if ((m = take(/^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([ap])\.?m\.?\b)?/))) {
-      let h = +m[1];
-      if (m[5]) h = (h % 12) + (m[5] === "p" ? 12 : 0);
-      const frac = m[4] ? Number("0." + m[4]) * 1000 : 0;
-      p.time = { h, mi: +m[2], s: m[3] ? +m[3] : 0, ms: frac };
-      const z = take(/^([+-])(\d{2}):?(\d{2})?\b/);
-      if (z) p.offset = (z[1] === "-" ? -1 : 1) * (+z[2] * 60 + (z[3] ? +z[3] : 0));
-    } else if ((m = take(/^(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/))) {
-      p.time = { h: (+m[1] % 12) + (m[2] === "p" ? 12 : 0), mi: 0, s: 0, ms: 0 };
-    } else if ((m = take(/^(utc|gmt|z)\b/))) {
-      p.offset = 0;
-    } else if ((m = take(new RegExp(`^([+-]?\\d+)\\s*(${UNIT_WORDS})\\b(\\s+ago\\b)?`)))) {
-      addRelative(p, Number(m[1]) * (m[3] ? -1 : 1), unitOf(m[2])!);
-    } else if ((m = take(/^(next|last|this)\s+([a-z]+)/))) {
-      const n = m[1] === "next" ? 1 : m[1] === "last" ? -1 : 0;
-      const unit = unitOf(m[2]);
-      if (unit) addRelative(p, n, unit);
-      else if (WEEKDAYS.includes(m[2].slice(0, 3))) p.weekday = WEEKDAYS.indexOf(m[2].slice(0, 3));
-      else return null;
-    } else if ((m = take(new RegExp(`^(${UNIT_WORDS})\\s+ago\\b`)))) {
-      addRelative(p, -1, unitOf(m[1])!);
-    } else if ((m = take(/^(now|today)\b/))) {
-      // no change
-    } else if ((m = take(/^yesterday\b/))) {
-      p.relDays -= 1;
-    } else if ((m = take(/^tomorrow\b/))) {
-      p.relDays += 1;
-    } else if ((m = take(/^([a-z]{3})[a-z]*\.?/))) {
-      const w = m[1];
-      if (MONTHS.includes(w)) {
-        pendingMonth = MONTHS.indexOf(w) + 1;
-        const day = take(/^(\d{1,2})(?!\d|:)/);
-        const year = take(/^(\d{4})(?!\d|:)/);
-        const cur = localTime(now, zone);
-        if (day) p.date = { y: year ? +year[1] : cur.year, m: pendingMonth, d: +day[1] };
-        else if (!p.date) return null;
-      } else if (WEEKDAYS.includes(w)) {
-        p.weekday = WEEKDAYS.indexOf(w);
-      } else if (unitOf(m[0])) {
-        addRelative(p, 1, unitOf(m[0])!);
-      } else return null;
-    } else if ((m = take(/^(\d{1,2})\s*-?\s*([a-z]{3})[a-z]*\.?(?:\s*-?\s*(\d{2,4}))?/)) && MONTHS.includes(m[2])) {
-      const cur = localTime(now, zone);
-      p.date = { y: m[3] ? fullYear(m[3]) : cur.year, m: MONTHS.indexOf(m[2]) + 1, d: +m[1] };
-    } else if (p.date && !p.time && (m = take(/^(\d{4})\b/)) && pendingMonth !== undefined) {
-      p.date.y = +m[1];
-    } else {
-      return null;
-    }
-  }
-  return combine(p, now, zone);
-}
-
-function combine(p: Parts, now: number, zone: string): number | null {
-  const cur = localTime(now, zone);
-  const date = p.date ?? { y: cur.year, m: cur.month, d: cur.day };
-  if (date.m < 1 || date.m > 12 || date.d < 1 || date.d > 31) return null;
-  const explicit = p.date !== undefined || p.time !== undefined || p.weekday !== undefined;
-  let time = p.time;
-  if (!time) time = explicit ? { h: 0, mi: 0, s: 0, ms: 0 } : { h: cur.hour, mi: cur.minute, s: cur.second, ms: cur.nanos / 1e6 };
-  if (time.h > 24 || time.mi > 59 || time.s > 60) return null;
-  let y = date.y;
-  let mo = date.m + p.relMonths;
-  y += Math.floor((mo - 1) / 12);
-  mo = ((((mo - 1) % 12) + 12) % 12) + 1;
-  let d = date.d + p.relDays;
-  if (p.weekday !== undefined && !p.date) {
-    const wd = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
-    d += (p.weekday - wd + 7) % 7;
-  }
-  let ms: number;
-  if (p.offset !== undefined) {
-    ms = Date.UTC(y, mo - 1, d, time.h, time.mi, time.s) - p.offset * 60000;
-  } else {
-    const norm = new Date(Date.UTC(y, mo - 1, d));
-    ms = fromLocal(zone, norm.getUTCFullYear(), norm.getUTCMonth() + 1, norm.getUTCDate(), time.h, time.mi, time.s);
-  }
-  return ms + time.ms + p.relSeconds * 1000;
 }
 
 /** touch -t's [[CC]YY]MMDDhhmm[.ss]; null when malformed. */

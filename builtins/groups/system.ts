@@ -1,5 +1,6 @@
 import type { CommandDef } from "../types.js";
 import { clear } from "../clear.js";
+import { date } from "../date.js";
 import { env } from "../env.js";
 import { expr } from "../expr.js";
 import { groups } from "../groups.js";
@@ -17,4 +18,4 @@ import { xargs } from "../xargs.js";
 import { whoami } from "../whoami.js";
 
 /** Commands of this group (system, identity, environment, time), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [clear, env, expr, groups, hostname, id, mktemp, nproc, printenv, sleep, timeout, tty, uname, which, whoami, xargs];
+export const commands: CommandDef[] = [clear, date, env, expr, groups, hostname, id, mktemp, nproc, printenv, sleep, timeout, tty, uname, which, whoami, xargs];
