@@ -14,7 +14,7 @@ import { formatNumber, type FormatHost } from "./format.js";
 import type { RecordSep } from "./records.js";
 import { RegexCache, type CompiledRegex } from "./regex.js";
 import { FieldState, PureStr } from "./record.js";
-import { numToStr, scanNumber, scannedWhole, Strnum, toNum, type Value } from "./values.js";
+import { numToStr, scanNumber, scannedWhole, scanRange, Strnum, toNum, type Value } from "./values.js";
 
 /** A string assigned to a field by the program (not input, so never a strnum). */
 const INVALID_BYTE = /[\uDC80-\uDCFF]/;
@@ -227,7 +227,7 @@ export class Runtime implements FormatHost {
     if (i === 0) return new Strnum(this.fs.text);
     // A field past NF is gawk's null field: the empty string, compared as a string.
     if (!this.fs.has(i)) return "";
-    const f = this.fs.cells[i];
+    const f = this.fs.cell(i);
     if (typeof f === "string") return new Strnum(f);
     if (f instanceof PureStr) return f.s;
     return f;
@@ -243,7 +243,7 @@ export class Runtime implements FormatHost {
     if (i !== 1 && i !== 2) i = this.checkIndex(i);
     if (i === 0) return this.fs.text;
     if (!this.fs.has(i)) return "";
-    const f = this.fs.cells[i];
+    const f = this.fs.cell(i);
     if (typeof f === "string") return f;
     if (f instanceof PureStr) return f.s;
     return this.str(f);
@@ -254,7 +254,9 @@ export class Runtime implements FormatHost {
     if (i !== 1 && i !== 2) i = this.checkIndex(i);
     if (i === 0) return scanNumber(this.fs.text);
     if (!this.fs.has(i)) return 0;
-    const f = this.fs.cells[i];
+    const fs = this.fs;
+    if (fs.raw(i)) return scanRange(fs.text, fs.starts[i], fs.ends[i]);
+    const f = fs.cell(i);
     if (typeof f === "string") return scanNumber(f);
     if (f instanceof PureStr) return scanNumber(f.s);
     return toNum(f);
@@ -268,7 +270,12 @@ export class Runtime implements FormatHost {
       return scannedWhole() ? n : null;
     }
     if (!this.fs.has(i)) return null;
-    const f = this.fs.cells[i];
+    const fs = this.fs;
+    if (fs.raw(i)) {
+      const n = scanRange(fs.text, fs.starts[i], fs.ends[i]);
+      return scannedWhole() ? n : null;
+    }
+    const f = fs.cell(i);
     if (typeof f === "string") {
       const n = scanNumber(f);
       return scannedWhole() ? n : null;
@@ -284,7 +291,7 @@ export class Runtime implements FormatHost {
     if (i !== 1 && i !== 2) i = this.checkIndex(i);
     if (i === 0) return this.fs.text;
     if (!this.fs.has(i)) return "";
-    const f = this.fs.cells[i];
+    const f = this.fs.cell(i);
     if (typeof f === "string") return f;
     if (f instanceof PureStr) return f.s;
     return this.outStr(f);
@@ -302,12 +309,11 @@ export class Runtime implements FormatHost {
 
   /** Rebuilds $0 from the fields with OFS (numbers through CONVFMT). */
   private rebuild(): void {
-    const f = this.fs.cells;
     const n = this.fs.count;
     let s = "";
     for (let i = 1; i <= n; i++) {
       if (i > 1) s += this.ofs;
-      const c = f[i];
+      const c = this.fs.cell(i);
       s += typeof c === "string" ? c : c instanceof PureStr ? c.s : this.str(c);
     }
     this.fs.text = s;

@@ -35,8 +35,13 @@ const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
  * "-nan" need their sign). Sets scanWhole when nothing but blanks follows.
  */
 export function scanNumber(s: string): number {
-  const n = s.length;
-  let i = 0;
+  return scanRange(s, 0, s.length);
+}
+
+/** scanNumber on s[from, to) (a field still inside its record). */
+export function scanRange(s: string, from: number, to: number): number {
+  const n = to;
+  let i = from;
   while (i < n && isSpace(s.charCodeAt(i))) i++;
   const start = i;
   let c = s.charCodeAt(i);
@@ -51,7 +56,7 @@ export function scanNumber(s: string): number {
       if (word === "inf" || word === "nan") {
         let j = i + 3;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
-        scanWhole = j === n && i + 3 === s.trimEnd().length;
+        scanWhole = j === n && i + 3 === s.slice(0, n).trimEnd().length;
         if (word === "inf") return neg ? -Infinity : Infinity;
         return neg ? NEG_NAN : NaN;
       }
