@@ -244,7 +244,9 @@ async function run(ctx: CommandContext): Promise<number> {
   format = adjustResolution(format);
   const zone = opts.has("utc") ? zoneFromTz("UTC0") : zoneOf(ctx);
   const nowMs = ctx.sandbox.now();
-  const now: Timespec = { sec: Math.floor(nowMs / 1000), ns: Math.round((nowMs - Math.floor(nowMs / 1000) * 1000) * 1e6) };
+  // The sandbox clock counts milliseconds (fractions allowed): keep microseconds, not float noise.
+  const sec = Math.floor(nowMs / 1000);
+  const now: Timespec = { sec, ns: Math.min(999999000, Math.round((nowMs - sec * 1000) * 1e3) * 1e3) };
   if (batch !== undefined) return batchConvert(ctx, batch, format, now, zone);
   let when: Timespec | null = now;
   let setting = setStr !== undefined;

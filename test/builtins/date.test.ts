@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { Bash } from "../../src/index.js";
+
+// GNU date 9.1 with its clock frozen at 2023-11-14 22:13:20 UTC (faketime),
+// run as an unprivileged user: [TZ, args, stdout, stderr, status]. The
+// differential cases cannot fix the clock; these cover the strings that read it.
+const NOW = Date.UTC(2023, 10, 14, 22, 13, 20);
+type Row = [string, string[], string, string, number];
+const ROWS: Row[] = [
+  ["UTC", ["-d","now","+%F %T.%N %Z"], "2023-11-14 22:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","today","+%F %T.%N %Z"], "2023-11-14 22:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","yesterday","+%F %T.%N %Z"], "2023-11-13 22:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","tomorrow","+%F %T.%N %Z"], "2023-11-15 22:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","next monday","+%F %T.%N %Z"], "2023-11-20 00:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","last friday","+%F %T.%N %Z"], "2023-11-10 00:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","sunday","+%F %T.%N %Z"], "2023-11-19 00:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","this tuesday","+%F %T.%N %Z"], "2023-11-14 00:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","third wed","+%F %T.%N %Z"], "2023-11-29 00:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","2 weeks ago","+%F %T.%N %Z"], "2023-10-31 22:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","next year","+%F %T.%N %Z"], "2024-11-14 22:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","-1 month","+%F %T.%N %Z"], "2023-10-14 22:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","last week","+%F %T.%N %Z"], "2023-11-07 22:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","1 hour ago","+%F %T.%N %Z"], "2023-11-14 21:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","noon tomorrow","+%F %T.%N %Z"], "", "date: invalid date ‘noon tomorrow’\n", 1],
+  ["UTC", ["-d","tomorrow 9am","+%F %T.%N %Z"], "2023-11-15 09:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","9am","+%F %T.%N %Z"], "2023-11-14 09:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","12:00","+%F %T.%N %Z"], "2023-11-14 12:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","fortnight ago","+%F %T.%N %Z"], "2023-10-31 22:13:20.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","1.5 seconds ago","+%F %T.%N %Z"], "2023-11-14 22:13:18.500000000 UTC\n", "", 0],
+  ["UTC", ["-d","monday 10:00","+%F %T.%N %Z"], "2023-11-20 10:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","next month 15:00","+%F %T.%N %Z"], "2023-12-14 15:00:00.000000000 UTC\n", "", 0],
+  ["UTC", ["-d","","+%F %T.%N %Z"], "2023-11-14 00:00:00.000000000 UTC\n", "", 0],
+  ["America/New_York", ["-d","now","+%F %T.%N %Z"], "2023-11-14 17:13:20.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","today","+%F %T.%N %Z"], "2023-11-14 17:13:20.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","yesterday","+%F %T.%N %Z"], "2023-11-13 17:13:20.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","tomorrow","+%F %T.%N %Z"], "2023-11-15 17:13:20.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","next monday","+%F %T.%N %Z"], "2023-11-20 00:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","last friday","+%F %T.%N %Z"], "2023-11-10 00:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","sunday","+%F %T.%N %Z"], "2023-11-19 00:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","this tuesday","+%F %T.%N %Z"], "2023-11-14 00:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","third wed","+%F %T.%N %Z"], "2023-11-29 00:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","2 weeks ago","+%F %T.%N %Z"], "2023-10-31 18:13:20.000000000 EDT\n", "", 0],
+  ["America/New_York", ["-d","next year","+%F %T.%N %Z"], "2024-11-14 17:13:20.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","-1 month","+%F %T.%N %Z"], "2023-10-14 18:13:20.000000000 EDT\n", "", 0],
+  ["America/New_York", ["-d","last week","+%F %T.%N %Z"], "2023-11-07 17:13:20.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","1 hour ago","+%F %T.%N %Z"], "2023-11-14 16:13:20.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","noon tomorrow","+%F %T.%N %Z"], "", "date: invalid date ‘noon tomorrow’\n", 1],
+  ["America/New_York", ["-d","tomorrow 9am","+%F %T.%N %Z"], "2023-11-15 09:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","9am","+%F %T.%N %Z"], "2023-11-14 09:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","12:00","+%F %T.%N %Z"], "2023-11-14 12:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","fortnight ago","+%F %T.%N %Z"], "2023-10-31 18:13:20.000000000 EDT\n", "", 0],
+  ["America/New_York", ["-d","1.5 seconds ago","+%F %T.%N %Z"], "2023-11-14 17:13:18.500000000 EST\n", "", 0],
+  ["America/New_York", ["-d","monday 10:00","+%F %T.%N %Z"], "2023-11-20 10:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","next month 15:00","+%F %T.%N %Z"], "2023-12-14 15:00:00.000000000 EST\n", "", 0],
+  ["America/New_York", ["-d","","+%F %T.%N %Z"], "2023-11-14 00:00:00.000000000 EST\n", "", 0],
+  ["Australia/Sydney", ["-d","now","+%F %T.%N %Z"], "2023-11-15 09:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","today","+%F %T.%N %Z"], "2023-11-15 09:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","yesterday","+%F %T.%N %Z"], "2023-11-14 09:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","tomorrow","+%F %T.%N %Z"], "2023-11-16 09:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","next monday","+%F %T.%N %Z"], "2023-11-20 00:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","last friday","+%F %T.%N %Z"], "2023-11-10 00:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","sunday","+%F %T.%N %Z"], "2023-11-19 00:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","this tuesday","+%F %T.%N %Z"], "2023-11-21 00:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","third wed","+%F %T.%N %Z"], "2023-12-06 00:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","2 weeks ago","+%F %T.%N %Z"], "2023-11-01 09:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","next year","+%F %T.%N %Z"], "2024-11-15 09:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","-1 month","+%F %T.%N %Z"], "2023-10-15 09:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","last week","+%F %T.%N %Z"], "2023-11-08 09:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","1 hour ago","+%F %T.%N %Z"], "2023-11-15 08:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","noon tomorrow","+%F %T.%N %Z"], "", "date: invalid date ‘noon tomorrow’\n", 1],
+  ["Australia/Sydney", ["-d","tomorrow 9am","+%F %T.%N %Z"], "2023-11-16 09:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","9am","+%F %T.%N %Z"], "2023-11-15 09:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","12:00","+%F %T.%N %Z"], "2023-11-15 12:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","fortnight ago","+%F %T.%N %Z"], "2023-11-01 09:13:20.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","1.5 seconds ago","+%F %T.%N %Z"], "2023-11-15 09:13:18.500000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","monday 10:00","+%F %T.%N %Z"], "2023-11-20 10:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","next month 15:00","+%F %T.%N %Z"], "2023-12-15 15:00:00.000000000 AEDT\n", "", 0],
+  ["Australia/Sydney", ["-d","","+%F %T.%N %Z"], "2023-11-15 00:00:00.000000000 AEDT\n", "", 0],
+  ["CET-1CEST", ["-d","now","+%F %T.%N %Z"], "2023-11-14 23:13:20.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","today","+%F %T.%N %Z"], "2023-11-14 23:13:20.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","yesterday","+%F %T.%N %Z"], "2023-11-13 23:13:20.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","tomorrow","+%F %T.%N %Z"], "2023-11-15 23:13:20.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","next monday","+%F %T.%N %Z"], "2023-11-20 00:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","last friday","+%F %T.%N %Z"], "2023-11-10 00:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","sunday","+%F %T.%N %Z"], "2023-11-19 00:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","this tuesday","+%F %T.%N %Z"], "2023-11-14 00:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","third wed","+%F %T.%N %Z"], "2023-11-29 00:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","2 weeks ago","+%F %T.%N %Z"], "2023-11-01 00:13:20.000000000 CEST\n", "", 0],
+  ["CET-1CEST", ["-d","next year","+%F %T.%N %Z"], "2024-11-14 23:13:20.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","-1 month","+%F %T.%N %Z"], "2023-10-15 00:13:20.000000000 CEST\n", "", 0],
+  ["CET-1CEST", ["-d","last week","+%F %T.%N %Z"], "2023-11-07 23:13:20.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","1 hour ago","+%F %T.%N %Z"], "2023-11-14 22:13:20.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","noon tomorrow","+%F %T.%N %Z"], "", "date: invalid date ‘noon tomorrow’\n", 1],
+  ["CET-1CEST", ["-d","tomorrow 9am","+%F %T.%N %Z"], "2023-11-15 09:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","9am","+%F %T.%N %Z"], "2023-11-14 09:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","12:00","+%F %T.%N %Z"], "2023-11-14 12:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","fortnight ago","+%F %T.%N %Z"], "2023-11-01 00:13:20.000000000 CEST\n", "", 0],
+  ["CET-1CEST", ["-d","1.5 seconds ago","+%F %T.%N %Z"], "2023-11-14 23:13:18.500000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","monday 10:00","+%F %T.%N %Z"], "2023-11-20 10:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","next month 15:00","+%F %T.%N %Z"], "2023-12-14 15:00:00.000000000 CET\n", "", 0],
+  ["CET-1CEST", ["-d","","+%F %T.%N %Z"], "2023-11-14 00:00:00.000000000 CET\n", "", 0],
+  ["UTC", [], "Tue Nov 14 22:13:20 UTC 2023\n", "", 0],
+  ["America/New_York", [], "Tue Nov 14 17:13:20 EST 2023\n", "", 0],
+  ["UTC", ["-I"], "2023-11-14\n", "", 0],
+  ["UTC", ["-Ins"], "2023-11-14T22:13:20,000000000+00:00\n", "", 0],
+  ["UTC", ["-R"], "Tue, 14 Nov 2023 22:13:20 +0000\n", "", 0],
+  ["UTC", ["+%s %N"], "1700000000 000000000\n", "", 0],
+  ["Asia/Kolkata", ["--rfc-3339=seconds"], "2023-11-15 03:43:20+05:30\n", "", 0],
+  ["UTC", ["-d","20240115","+%F"], "2024-01-15\n", "", 0],
+  ["UTC", ["-d","jan 5","+%F"], "2023-01-05\n", "", 0],
+  ["UTC", ["-d","5 jan","+%F"], "2023-01-05\n", "", 0],
+  ["UTC", ["-d","12/25","+%F"], "2023-12-25\n", "", 0],
+  ["UTC", ["1115100023"], "Wed Nov 15 10:00:00 UTC 2023\n", "date: cannot set date: Operation not permitted\n", 1],
+  ["UTC", ["11151000"], "Wed Nov 15 10:00:00 UTC 2023\n", "date: cannot set date: Operation not permitted\n", 1],
+];
+
+const quote = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
+
+describe("date against a fixed clock", () => {
+  for (const [tz, args, stdout, stderr, status] of ROWS) {
+    it(`TZ=${tz} date ${args.join(" ")}`, async () => {
+      const r = await new Bash({ now: NOW, env: { TZ: tz } }).exec(`date ${args.map(quote).join(" ")}`);
+      expect({ stdout: r.stdout, stderr: r.stderr, status: r.exitCode }).toEqual({ stdout, stderr, status });
+    });
+  }
+
+  it("sub-second clock shows in %N", async () => {
+    const r = await new Bash({ now: NOW + 123.456 }).exec("date +%N; date -d '1 sec ago' +%T.%3N");
+    expect(r.stdout).toBe("123456000\n22:13:19.123\n");
+  });
+});
