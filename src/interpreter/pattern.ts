@@ -1,26 +1,12 @@
+import { compileGlob } from "../../builtins/_lib/regex/glob.js";
+
 /**
  * Shell patterns (glob and extglob) as regular expressions, for case, [[ == ]],
  * ${x#pat} and friends, and pathname expansion. A pattern string marks quoted
  * characters with a backslash (see expand.ts), so `"*"` stays literal.
  */
 
-const CLASS_MAP: Record<string, string> = {
-  alpha: "\\p{L}",
-  digit: "0-9",
-  alnum: "\\p{L}\\p{Nd}",
-  upper: "\\p{Lu}",
-  lower: "\\p{Ll}",
-  space: "\\s",
-  blank: " \\t",
-  punct: "!-\\/:-@\\[-`{-~",
-  print: "\\P{C}",
-  graph: "!-~\\u00a1-\\uffff",
-  cntrl: "\\x00-\\x1f\\x7f",
-  xdigit: "0-9A-Fa-f",
-  word: "\\w",
-};
-
-const cache = new Map<string, RegExp>();
+const cache = new Map<string, { test(s: string): boolean }>();
 
 /** True when the pattern has unquoted glob characters. */
 export function hasGlobChars(pattern: string): boolean {
@@ -46,151 +32,16 @@ export function unescapeGlob(p: string): string {
   return p.replace(/\\(.)/gs, "$1");
 }
 
-/** Translates a pattern to regex source (no anchors). */
-export function patternToRegexSource(p: string, opts: { extglob?: boolean; pathname?: boolean } = {}): string {
-  let out = "";
-  const anyChar = opts.pathname ? "[^/]" : "[^]";
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === "\\") {
-      i++;
-      if (i < p.length) out += escapeRegexChar(p[i]);
-      else out += "\\\\";
-      continue;
-    }
-    if (p[i + 1] === "(" && "?*+@!".includes(c) && opts.extglob !== false) {
-      const close = findGroupEnd(p, i + 1);
-      if (close > 0) {
-        const alts = splitAlternatives(p.slice(i + 2, close)).map((a) => patternToRegexSource(a, opts));
-        const group = `(?:${alts.join("|")})`;
-        if (c === "?") out += group + "?";
-        else if (c === "*") out += group + "*";
-        else if (c === "+") out += group + "+";
-        else if (c === "@") out += group;
-        else {
-          const rest = close + 1 >= p.length;
-          out += rest ? `(?:(?!${group}$)${anyChar}*)` : `(?:(?!${group})${anyChar}*?)`;
-        }
-        i = close;
-        continue;
-      }
-    }
-    if (c === "*") {
-      while (p[i + 1] === "*") i++;
-      out += anyChar + "*";
-    } else if (c === "?") out += anyChar;
-    else if (c === "[") {
-      const br = bracket(p, i);
-      if (br) {
-        out += br.source;
-        i = br.end;
-      } else out += "\\[";
-    } else out += escapeRegexChar(c);
-  }
-  return out;
-}
-
-function escapeRegexChar(c: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(c) ? "\\" + c : c;
-}
-
-function findGroupEnd(p: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < p.length; i++) {
-    const c = p[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function splitAlternatives(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === "\\") {
-      cur += c + (s[i + 1] ?? "");
-      i++;
-      continue;
-    }
-    if (c === "(") depth++;
-    else if (c === ")") depth--;
-    if (c === "|" && depth === 0) {
-      out.push(cur);
-      cur = "";
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
-/** A bracket expression at p[start] === "[", or null when it does not close. */
-function bracket(p: string, start: number): { source: string; end: number } | null {
-  let i = start + 1;
-  let negate = false;
-  if (p[i] === "!" || p[i] === "^") {
-    negate = true;
-    i++;
-  }
-  let body = "";
-  let first = true;
-  for (; i < p.length; i++) {
-    const c = p[i];
-    if (c === "]" && !first) {
-      if (body === "") return null;
-      return { source: `[${negate ? "^" : ""}${body}]`, end: i };
-    }
-    first = false;
-    if (c === "[" && p[i + 1] === ":") {
-      const close = p.indexOf(":]", i + 2);
-      if (close > 0) {
-        const name = p.slice(i + 2, close);
-        const cls = CLASS_MAP[name];
-        if (cls !== undefined) {
-          body += cls;
-          i = close + 1;
-          continue;
-        }
-      }
-    }
-    if (c === "[" && (p[i + 1] === "=" || p[i + 1] === ".")) {
-      const end = p.indexOf(p[i + 1] + "]", i + 2);
-      if (end > 0) {
-        body += escapeClassChar(p.slice(i + 2, end));
-        i = end + 1;
-        continue;
-      }
-    }
-    if (c === "\\") {
-      i++;
-      if (i < p.length) body += escapeClassChar(p[i]);
-      continue;
-    }
-    if (c === "-" && body !== "" && p[i + 1] !== "]" && p[i + 1] !== undefined) {
-      body += "-";
-      continue;
-    }
-    body += escapeClassChar(c);
-  }
-  return null;
-}
-
-function escapeClassChar(c: string): string {
-  return /[\\\]^\-[]/.test(c) ? "\\" + c : c;
-}
-
-/** A whole-string matcher for a pattern, cached. */
-export function patternRegex(p: string, opts: { nocase?: boolean; extglob?: boolean; pathname?: boolean } = {}): RegExp {
+/**
+ * A whole-string matcher for a pattern, cached. It runs on the shared regex
+ * layer (builtins/_lib/regex), whose engines cannot backtrack exponentially, so
+ * `case $long in *a*a*a*b)` cannot stall the host.
+ */
+export function patternRegex(p: string, opts: { nocase?: boolean; extglob?: boolean; pathname?: boolean } = {}): { test(s: string): boolean } {
   const key = (opts.nocase ? "i" : "-") + (opts.pathname ? "p" : "-") + p;
   let re = cache.get(key);
   if (!re) {
-    re = new RegExp(`^(?:${patternToRegexSource(p, opts)})$`, opts.nocase ? "iu" : "u");
+    re = compileGlob(p, { extglob: opts.extglob !== false, nocase: opts.nocase, pathname: opts.pathname });
     if (cache.size > 2000) cache.clear();
     cache.set(key, re);
   }

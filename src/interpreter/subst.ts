@@ -1,5 +1,6 @@
 import type { ProcSubstPart, StatementList } from "../parser/ast.js";
 import { CollectingWriter } from "../io/streams.js";
+import type { Budget } from "../limits/budget.js";
 import { decodeUtf8 } from "../io/utf8.js";
 import { ExitSignal } from "./errors.js";
 import type { FdTable } from "./io.js";
@@ -41,6 +42,19 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
   return end === s.length ? s : s.slice(0, end);
 }
 
+/** Collects $(...) output; past maxStringLength the exec ends (x=$(yes) cannot eat the heap). */
+class BoundedCollector extends CollectingWriter {
+  constructor(private readonly budget: Budget) {
+    super();
+  }
+
+  override write(chunk: Uint8Array | string): void | Promise<void> {
+    super.write(chunk);
+    this.budget.checkString(this.length);
+    if (this.budget.pollYield()) return this.budget.yield();
+  }
+}
+
 let procCounter = 0;
 
 /**
@@ -50,7 +64,7 @@ let procCounter = 0;
  */
 export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTable): Promise<string> {
   const sub = sh.subshell();
-  const out = new CollectingWriter();
+  const out = new BoundedCollector(sh.services.budget);
   const fds = io.slice();
   if (p.direction === "<") fds[1] = { writer: out };
   sh.services.budget.enter();

@@ -11,10 +11,20 @@ import { builtinError, builtinFlags, invalidOption, type ShellBuiltin } from "./
  * the rest is put back on the reader so the next reader sees it.
  * Returns null at end of input with nothing read.
  */
-export async function readRecord(reader: ByteReader, delim: number, maxChars = -1): Promise<{ bytes: Uint8Array; hitDelim: boolean } | null> {
+export async function readRecord(
+  reader: ByteReader,
+  delim: number,
+  maxChars = -1,
+  budget?: { step(n?: number): void; checkString(n: number): void },
+): Promise<{ bytes: Uint8Array; hitDelim: boolean } | null> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for (;;) {
+    // An endless input without the delimiter (read < /dev/zero) must still end on the limits.
+    if (budget) {
+      budget.step();
+      budget.checkString(total);
+    }
     const chunk = await reader.read();
     if (!chunk) {
       if (total === 0) return null;
@@ -105,7 +115,7 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
   let hitDelim = false;
   let gotAny = false;
   for (;;) {
-    const rec = await readRecord(reader, exact ? -1 : delim, maxChars >= 0 ? maxChars - text.length : -1);
+    const rec = await readRecord(reader, exact ? -1 : delim, maxChars >= 0 ? maxChars - text.length : -1, sh.services.budget);
     if (!rec) break;
     gotAny = true;
     const s = decodeUtf8(rec.bytes);
@@ -181,9 +191,8 @@ export const mapfile: ShellBuiltin = async (sh, argv, fds) => {
   let read = 0;
   for (;;) {
     if (count && read >= count) break;
-    const rec = await readRecord(reader, delim);
+    const rec = await readRecord(reader, delim, -1, sh.services.budget);
     if (!rec) break;
-    sh.services.budget.step();
     if (skip > 0) {
       skip--;
       continue;
