@@ -151,16 +151,17 @@ export class ExprParser {
     }
   }
 
+  /** Comparisons do not chain: `a < b < c` is a syntax error (gawk's %nonassoc RELOP). */
   private parseRel(): Expr {
-    let l = this.parseConcat();
-    for (;;) {
-      const t = this.peek();
-      if (t.kind !== "op" || !CMP_OPS.has(t.text)) return l;
-      if (t.text === ">" && this.inPrint) return l;
-      this.lex.next();
-      const r = this.parseConcat();
-      l = { k: "cmp", op: t.text as CmpOp, l, r, line: t.line };
-    }
+    const l = this.parseConcat();
+    const t = this.peek();
+    if (t.kind !== "op" || !CMP_OPS.has(t.text)) return l;
+    if (t.text === ">" && this.inPrint) return l;
+    this.lex.next();
+    const r = this.parseConcat();
+    const n = this.peek();
+    if (n.kind === "op" && CMP_OPS.has(n.text) && !(n.text === ">" && this.inPrint)) this.fail(n);
+    return { k: "cmp", op: t.text as CmpOp, l, r, line: t.line };
   }
 
   /** Whether t can begin a concatenation operand (anything but + and -). */
