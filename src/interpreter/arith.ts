@@ -47,7 +47,11 @@ export function evalArithExpr(sh: Shell, expr: ArithExpr, text: string, prefix =
 }
 
 export function arithShellError(text: string, e: ArithError, prefix = ""): ShellError {
-  const shown = text.replace(/^[ \t\n]+/, "");
+  let shown = e.expr ?? text;
+  // A bad number is reported while bash's lexer has cut the text just after it.
+  const at = e.expr === undefined && e.message === "value too great for base" ? shown.indexOf(e.token) : -1;
+  if (at >= 0) shown = shown.slice(0, at + e.token.length);
+  shown = shown.replace(/^[ \t\n]+/, "");
   return new ShellError(`${prefix}${shown}: ${e.message} (error token is "${e.token}")`, 1, true);
 }
 
@@ -206,9 +210,16 @@ class ArithEval {
   private valueOf(raw: string): N {
     const t = raw.trim();
     if (/^-?[1-9][0-9]{0,14}$/.test(t) || t === "0") return Number(t);
-    if (++this.depth > MAX_RECURSION) throw new ArithError("expression recursion level exceeded", t);
+    if (++this.depth > MAX_RECURSION) {
+      const err = new ArithError("expression recursion level exceeded", t);
+      err.expr = t;
+      throw err;
+    }
     try {
       return this.ev(parseArith(raw));
+    } catch (e) {
+      if (e instanceof ArithError && e.expr === undefined) e.expr = raw;
+      throw e;
     } finally {
       this.depth--;
     }

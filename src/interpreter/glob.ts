@@ -29,7 +29,9 @@ export async function globExpand(sh: Shell, pattern: string): Promise<string[] |
     } else if (globstar && seg === "**") {
       // ** matches any number of directories (zero included); last, it matches everything below.
       for (const b of bases) {
+        // Last, the zero-directory match is the base itself, with a slash (d/** lists d/).
         if (!last) next.push(b);
+        else if (b !== "") next.push(b.endsWith("/") ? b : b + "/");
         await walk(sh, b, next, dotglob, last);
       }
     } else {
@@ -58,7 +60,12 @@ export async function globExpand(sh: Shell, pattern: string): Promise<string[] |
     bases = next;
     if (bases.length === 0) break;
   }
-  if (pattern.endsWith("/")) bases = bases.map((b) => b + "/");
+  if (pattern.endsWith("/")) {
+    // A trailing slash matches directories only.
+    const dirs: string[] = [];
+    for (const b of bases) if (b.endsWith("/") || (await isDir(sh, b))) dirs.push(b.endsWith("/") ? b : b + "/");
+    bases = dirs;
+  }
   if (bases.length === 0) {
     if (sh.shopts.has("failglob")) throw new ShellError(`no match: ${unescapeGlob(pattern)}`, 1, true);
     if (sh.shopts.has("nullglob")) return [];

@@ -15,6 +15,8 @@ export class ArithError extends Error {
     super(message);
     this.name = "ArithError";
   }
+  /** The expression bash names in the message when it is not the outer text (a variable's value). */
+  expr?: string;
 }
 
 const BINARY_PREC: Record<string, number> = {
