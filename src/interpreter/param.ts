@@ -271,7 +271,8 @@ export function charLength(s: string): number {
 function replaceWith(sh: Shell, s: string, pat: string, rep: string, all: boolean, anchor: "#" | "%" | null): string {
   // patsub_replacement: an unquoted & in the replacement stands for the matched text.
   const useAmp = sh.shopts.has("patsub_replacement") && /(^|[^\\])&/.test(rep);
-  if (!useAmp) return replacePattern(s, pat, rep.replace(/\\(.)/gs, "$1"), all, anchor);
+  const tick = () => sh.services.budget.step();
+  if (!useAmp) return replacePattern(s, pat, rep.replace(/\\(.)/gs, "$1"), all, anchor, false, tick);
   const marker = "\u0000AMP\u0000";
   const repMarked = rep.replace(/\\(.)|&/gs, (m, c) => (m === "&" ? marker : c));
   const parts = repMarked.split(marker);

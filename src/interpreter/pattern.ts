@@ -76,7 +76,14 @@ export function removeAffix(s: string, p: string, suffix: boolean, longest: bool
 }
 
 /** ${x/p/r}: replaces the first (or every) longest match; anchor # or % pins it. */
-export function replacePattern(s: string, p: string, rep: string, all: boolean, anchor: "#" | "%" | null, nocase = false): string {
+export function replacePattern(s: string, p: string, rep: string, all: boolean, anchor: "#" | "%" | null, nocase = false, tick?: () => void): string {
+  // A pattern without glob characters is a plain substring: no quadratic search.
+  if (!anchor && !nocase && p !== "" && !hasGlobChars(p)) {
+    const lit = unescapeGlob(p);
+    const at = s.indexOf(lit);
+    if (at < 0) return s;
+    return all ? s.split(lit).join(rep) : s.slice(0, at) + rep + s.slice(at + lit.length);
+  }
   const re = patternRegex(p, { nocase });
   const n = s.length;
   if (anchor === "#") {
@@ -91,6 +98,7 @@ export function replacePattern(s: string, p: string, rep: string, all: boolean, 
   let i = 0;
   let replaced = false;
   while (i <= n) {
+    tick?.();
     let matchEnd = -1;
     if (!(replaced && !all)) {
       for (let j = n; j >= i; j--) {

@@ -115,6 +115,22 @@ function fsMessage(target: string, e: unknown): ShellError {
   throw e;
 }
 
+/** An endless device (/dev/zero, /dev/urandom): 64 KiB chunks for as long as someone reads. */
+function endlessReader(byte: () => number): ByteReader {
+  let closed = false;
+  return {
+    async read() {
+      if (closed) return null;
+      const b = new Uint8Array(65536);
+      for (let i = 0; i < b.length; i++) b[i] = byte();
+      return b;
+    },
+    close() {
+      closed = true;
+    },
+  };
+}
+
 /** Special device paths shared by reads and writes. */
 function deviceEntry(path: string, fds: FdTable, forWrite: boolean): FdEntry | undefined | null {
   switch (path) {
@@ -127,7 +143,7 @@ function deviceEntry(path: string, fds: FdTable, forWrite: boolean): FdEntry | u
     case "/dev/stderr":
       return fds[2] ?? null;
     case "/dev/zero":
-      return forWrite ? { writer: nullWriter, path } : undefined;
+      return forWrite ? { writer: nullWriter, path } : { reader: endlessReader(() => 0), path };
   }
   const m = /^\/dev\/fd\/(\d+)$/.exec(path);
   if (m) return fds[Number(m[1])] ?? null;
@@ -140,6 +156,10 @@ async function openRead(sh: Shell, target: string, fds: FdTable): Promise<FdEntr
   if (dev === null) throw new ShellError(`${target}: Bad file descriptor`);
   if (dev) return dev;
   if (path === "/dev/tty") throw new ShellError(`/dev/tty: No such device or address`);
+  if (path === "/dev/urandom" || path === "/dev/random") {
+    const rnd = sh.services.sandbox.random;
+    return { reader: endlessReader(() => (rnd() * 256) | 0), path };
+  }
   try {
     const st = await sh.fs.stat(path);
     if (st.type === "directory") return { reader: errorReader(), path };
