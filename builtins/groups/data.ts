@@ -17,6 +17,7 @@ import { strings } from "../strings.js";
 import { diff } from "../diff.js";
 import { cmp } from "../cmp.js";
 import { patch } from "../patch.js";
+import { bc } from "../bc.js";
 
 /** Commands of this group (encodings, digests, comparing, calculators), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [od, base64, base32, md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, cksum, b2sum, sum, xxd, hexdump, strings, diff, cmp, patch];
+export const commands: CommandDef[] = [od, base64, base32, md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, cksum, b2sum, sum, xxd, hexdump, strings, diff, cmp, patch, bc];
