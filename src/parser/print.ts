@@ -196,7 +196,9 @@ function printPart(p: WordPart, inDquote: boolean): string {
       const inner = print(p.body);
       // A here-document's delimiter must stand alone on its line: close on the next one.
       const close = inner.includes("\n") ? "\n" : "";
-      return p.backquote ? "`" + inner + close + "`" : "$(" + inner + close + ")";
+      // $( (list) ) must not print as $((...)), which would read back as arithmetic.
+      const pad = inner.startsWith("(") ? " " : "";
+      return p.backquote ? "`" + inner + close + "`" : "$(" + pad + inner + close + pad + ")";
     }
     case "ArithSubst":
       return `$((${p.expr.text}))`;
