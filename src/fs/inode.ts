@@ -131,7 +131,7 @@ export function contentOf(n: Inode): Uint8Array {
 
 /** Replaces a file's content with a private copy of `bytes` (or bytes itself when `owned`). */
 export function setContent(n: Inode, bytes: Uint8Array, owned = false): void {
-  // new Uint8Array(x) copies; x.slice() would share memory when x is a Node Buffer.
+  // new Uint8Array(x) copies; x.slice() would share memory when x is a Node buffer view (pooled memory).
   n.data = bytes.length === 0 ? EMPTY : owned ? bytes : new Uint8Array(bytes);
   n.size = bytes.length;
   n.text = null;
