@@ -19,6 +19,7 @@ import { cmp } from "../cmp.js";
 import { patch } from "../patch.js";
 import { bc } from "../bc.js";
 import { factor } from "../factor.js";
+import { numfmt } from "../numfmt.js";
 
 /** Commands of this group (encodings, digests, comparing, calculators), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [od, base64, base32, md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, cksum, b2sum, sum, xxd, hexdump, strings, diff, cmp, patch, bc, factor];
+export const commands: CommandDef[] = [od, base64, base32, md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, cksum, b2sum, sum, xxd, hexdump, strings, diff, cmp, patch, bc, factor, numfmt];
