@@ -20,6 +20,7 @@ import { patch } from "../patch.js";
 import { bc } from "../bc.js";
 import { factor } from "../factor.js";
 import { numfmt } from "../numfmt.js";
+import { iconv } from "../iconv.js";
 
 /** Commands of this group (encodings, digests, comparing, calculators), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [od, base64, base32, md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, cksum, b2sum, sum, xxd, hexdump, strings, diff, cmp, patch, bc, factor, numfmt];
+export const commands: CommandDef[] = [od, base64, base32, md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, cksum, b2sum, sum, xxd, hexdump, strings, diff, cmp, patch, bc, factor, numfmt, iconv];
