@@ -16,7 +16,7 @@ export const COMMAND_GROUPS = {
   ],
   jq: ["jq"],
   system: ["clear", "date", "env", "expr", "groups", "hostname", "id", "mktemp", "nproc", "printenv", "sleep", "timeout", "tty", "uname", "which", "whoami", "xargs"],
-  data: ["od", "base64", "base32", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "cksum", "b2sum", "sum", "xxd", "hexdump", "strings", "diff", "cmp", "patch", "bc", "factor", "numfmt"],
+  data: ["od", "base64", "base32", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "cksum", "b2sum", "sum", "xxd", "hexdump", "strings", "diff", "cmp", "patch", "bc", "factor", "numfmt", "iconv"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type GroupName = keyof typeof COMMAND_GROUPS;
