@@ -24,9 +24,60 @@ const C_NAMES = [
 ];
 const C_ESCAPES: Record<number, string> = { 0: "\\0", 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" };
 
-/** One conversion through printf (the byte string is kept in escaped form for encodeUtf8). */
-function cprintf(spec: string, conv: string, arg: string): string {
-  return printfFormat(spec.replace(/\\/g, "\\\\") + conv, [arg]).output;
+type Formatter = (arg: string | number | bigint) => string;
+const compiled = new Map<string, Formatter>();
+
+/** A C printf conversion compiled once: flags, width, precision and d i o u x X c s; floats go through printfFormat. */
+function compile(spec: string, conv: string): Formatter {
+  const m = /^%([-+ #0]*)(\d*)(?:\.(\d*))?$/.exec(spec);
+  if (!m || !"diouxXcs".includes(conv)) return (arg) => printfFormat(spec.replace(/\\/g, "\\\\") + conv, [String(arg)]).output;
+  const flags = m[1];
+  const width = m[2] ? Number(m[2]) : 0;
+  const prec = m[3] === undefined ? null : Number(m[3] || "0");
+  const pad = (s: string, numeric: boolean) => {
+    if (s.length >= width) return s;
+    if (flags.includes("-")) return s + " ".repeat(width - s.length);
+    if (numeric && flags.includes("0") && prec === null) {
+      const sign = /^[-+ ]/.test(s) ? s[0] : "";
+      return sign + "0".repeat(width - s.length) + s.slice(sign.length);
+    }
+    return " ".repeat(width - s.length) + s;
+  };
+  if (conv === "c") return (arg) => pad(String(arg).slice(0, 1), false);
+  if (conv === "s") return (arg) => pad(prec === null ? String(arg) : String(arg).slice(0, prec), false);
+  const signed = conv === "d" || conv === "i";
+  const radix = conv === "o" ? 8 : conv === "x" || conv === "X" ? 16 : 10;
+  const digitsOf = (v: bigint | number) => {
+    const t = v.toString(radix);
+    return conv === "X" ? t.toUpperCase() : t;
+  };
+  const general: Formatter = (arg) => {
+    let v = BigInt(arg);
+    const neg = signed && v < 0n;
+    v = signed ? (neg ? -v : v) : BigInt.asUintN(64, v);
+    let digits = digitsOf(v);
+    if (prec !== null) digits = prec === 0 && v === 0n ? "" : digits.padStart(prec, "0");
+    if (flags.includes("#") && conv === "o" && !digits.startsWith("0")) digits = "0" + digits;
+    if (flags.includes("#") && radix === 16 && v !== 0n) digits = (conv === "x" ? "0x" : "0X") + digits;
+    const sign = neg ? "-" : signed && flags.includes("+") ? "+" : signed && flags.includes(" ") ? " " : "";
+    return pad(sign + digits, true);
+  };
+  if (/[#+ ]/.test(flags)) return general;
+  // The common case (%02x, %07.7_ax, %3d) on non-negative numbers: no BigInt.
+  return (arg) => {
+    if (typeof arg !== "number" || arg < 0) return general(arg);
+    let digits = digitsOf(arg);
+    if (prec !== null) digits = prec === 0 && arg === 0 ? "" : digits.padStart(prec, "0");
+    return pad(digits, true);
+  };
+}
+
+/** One conversion through printf (bytes above 127 kept as escaped characters for encodeUtf8). */
+function cprintf(spec: string, conv: string, arg: string | number | bigint): string {
+  const key = spec + "\0" + conv;
+  let f = compiled.get(key);
+  if (!f) compiled.set(key, (f = compile(spec, conv)));
+  return f(arg);
 }
 
 function byteChar(b: number): string {
@@ -44,7 +95,7 @@ function blank(p: Piece): string {
 function convert(p: Piece, view: DataView, at: number, address: number): string {
   switch (p.kind) {
     case "address":
-      return cprintf(p.spec, p.conv, String(address));
+      return cprintf(p.spec, p.conv, address);
     case "char":
       return cprintf(p.spec, "c", byteChar(view.getUint8(at)));
     case "int":
@@ -55,7 +106,7 @@ function convert(p: Piece, view: DataView, at: number, address: number): string 
       else if (p.bytes === 2) v = signed ? view.getInt16(at, true) : view.getUint16(at, true);
       else if (p.bytes === 4) v = signed ? view.getInt32(at, true) : view.getUint32(at, true);
       else v = signed ? view.getBigInt64(at, true) : view.getBigUint64(at, true);
-      return cprintf(p.spec, p.conv, v.toString());
+      return cprintf(p.spec, p.conv, v);
     }
     case "double": {
       const x = p.bytes === 4 ? view.getFloat32(at, true) : view.getFloat64(at, true);
@@ -86,7 +137,7 @@ function convert(p: Piece, view: DataView, at: number, address: number): string 
       if (b <= 0x1f) return cprintf(p.spec, "s", C_NAMES[b]);
       if (b === 0x7f) return cprintf(p.spec, "s", "del");
       if (printable(b)) return cprintf(p.spec, "c", String.fromCharCode(b));
-      return cprintf(p.spec, "x", String(b));
+      return cprintf(p.spec, "x", b);
     }
     default:
       return "";
@@ -188,7 +239,7 @@ export async function display(
     if (!endAddress) endAddress = address;
     if (endAddress) {
       for (const p of endUnit.pieces) {
-        if (p.kind === "address") out += p.text + cprintf(p.spec, p.conv, String(endAddress));
+        if (p.kind === "address") out += p.text + cprintf(p.spec, p.conv, endAddress);
         else if (p.kind === "text") out += p.text;
       }
     }
