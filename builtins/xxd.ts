@@ -2,6 +2,7 @@ import type { CommandContext, CommandDef } from "./types.js";
 import type { ByteReader } from "../src/io/streams.js";
 import { bytesReader } from "../src/io/streams.js";
 import { isFsError } from "../src/fs/types.js";
+import { openOperand } from "./_lib/files.js";
 import { ByteBuilder } from "./_lib/output.js";
 import { parseXxdArgs, type XxdArgs } from "./xxd/args.js";
 import { revert, type RevertSink } from "./xxd/revert.js";
@@ -86,19 +87,18 @@ function fail(ctx: CommandContext, message: string, status: number): never {
   throw new XxdExit(status);
 }
 
-/** The input: stdin (not seekable) or a file (seekable: its bytes). */
+/** The input: stdin and devices (not seekable) or a regular file (seekable: its bytes). */
 async function openIn(ctx: CommandContext, operand: string | undefined): Promise<{ reader: ByteReader; data: Uint8Array | null }> {
   if (operand === undefined || operand === "-") return { reader: ctx.stdin, data: null };
-  const path = ctx.resolve(operand);
-  try {
-    const st = await ctx.fs.stat(path);
-    if (st.type === "directory") fail(ctx, "Is a directory", 2);
-    const data = await ctx.fs.readFile(path);
-    return { reader: bytesReader(data, 65536), data };
-  } catch (e) {
-    if (isFsError(e)) fail(ctx, `${operand}: ${e.message}`, 2);
-    throw e;
-  }
+  const opened = await openOperand(ctx, operand);
+  if ("openError" in opened) fail(ctx, `${operand}: ${opened.openError.message}`, 2);
+  if ("readError" in opened) fail(ctx, opened.readError.message, 2);
+  const { reader } = opened as { reader: ByteReader };
+  const st = await ctx.fs.stat(ctx.resolve(operand)).catch(() => null);
+  if (st?.type !== "file") return { reader, data: null };
+  reader.close();
+  const data = await ctx.fs.readFile(ctx.resolve(operand));
+  return { reader: bytesReader(data, 65536), data };
 }
 
 async function dumpOrRevert(ctx: CommandContext, args: XxdArgs, cols: number, group: number): Promise<number> {
