@@ -115,8 +115,25 @@ export function substitute(re: CompiledRegex, text: string, pieces: Piece[], whi
     if (start === end && end < text.length) {
       const c = text.charCodeAt(end);
       const step = c >= 0xd800 && c <= 0xdbff && end + 1 < text.length ? 2 : 1;
-      out += text.slice(end, end + step);
+      const ch = text.slice(end, end + step);
       next = end + step;
+      if (c < 0x80 || (c >= 0xdc80 && c <= 0xdcff) || (which !== 0 && current >= which)) out += ch;
+      else {
+        // gawk 5.2 steps over an empty match one byte at a time, so the regex
+        // matches empty again inside a multibyte character and the replacement
+        // lands between its bytes.
+        const bytes = new TextEncoder().encode(ch);
+        for (let b = 0; b < bytes.length; b++) {
+          out += String.fromCharCode(0xdc00 | bytes[b]);
+          if (b + 1 < bytes.length) {
+            current++;
+            if (which === 0 || current === which) {
+              out += expand(pieces, text, { index: next, end: next, spans: [next, next] });
+              count++;
+            }
+          }
+        }
+      }
     }
     pos = next;
     if ((which !== 0 && current >= which) || (pos >= text.length && start === next)) break;
@@ -214,7 +231,11 @@ export function compileRegexBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin"
           rt.g[rlength] = -1;
           return 0;
         }
-        const start = charIndex(text, m.index) + 1;
+        // gawk quirk: an empty match at the very end of a multibyte string reports its byte offset.
+        const start =
+          m.index === text.length && m.end === m.index && /[^\x00-\x7f]/.test(text)
+            ? utf8Length(text) + 1
+            : charIndex(text, m.index) + 1;
         rt.g[rstart] = start;
         rt.g[rlength] = charLength(text.slice(m.index, m.end));
         if (a) fillMatchArray(rt, a, text, m, r.groups);
@@ -223,6 +244,15 @@ export function compileRegexBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin"
     }
   }
   return compileSplitBuiltin(c, e);
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c >= 0xdc80 && c <= 0xdcff ? 1 : c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
 
 function fillMatchArray(rt: Runtime, a: AwkArray, text: string, m: RegexMatch, groups: number): void {

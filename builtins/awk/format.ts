@@ -11,6 +11,8 @@ import { specialToStr, Strnum, type Value } from "./values.js";
 export interface FormatHost {
   num(v: Value): number;
   str(v: Value): string;
+  /** Refuses a result length past the sandbox's string limit (gawk would try, and hang). */
+  checkLength?(n: number): void;
 }
 
 interface Spec {
@@ -96,7 +98,8 @@ function formatInt(x: number, spec: Spec): string {
 
 function formatUnsigned(conv: string, x: number, spec: Spec): string | null {
   const t = Math.trunc(x);
-  if (!spec.alt && spec.prec === 0 && t === 0) return pad("", spec, " ");
+  // gawk tests the untruncated value here and for the # prefixes: %#x of 0.5 is 0x0.
+  if (!spec.alt && spec.prec === 0 && x === 0) return pad("", spec, " ");
   let u: bigint;
   if (t < 0) {
     if (t < -9223372036854775808) return null;
@@ -110,9 +113,9 @@ function formatUnsigned(conv: string, x: number, spec: Spec): string | null {
   if (conv === "X") digits = digits.toUpperCase();
   if (spec.prec !== null) digits = digits.padStart(spec.prec, "0");
   let prefix = "";
-  if (spec.alt) {
-    if (conv === "o" && digits[0] !== "0") digits = "0" + digits;
-    else if ((conv === "x" || conv === "X") && u !== 0n) prefix = conv === "x" ? "0x" : "0X";
+  if (spec.alt && x !== 0) {
+    if (conv === "o") digits = "0" + digits;
+    else if (conv === "x" || conv === "X") prefix = conv === "x" ? "0x" : "0X";
   }
   const fill = !spec.lj && spec.zero && spec.prec === null ? "0" : " ";
   return pad(prefix + digits, spec, fill, prefix.length);
@@ -133,7 +136,17 @@ function formatChar(v: Value, host: FormatHost, spec: Spec): string {
     const s = host.str(v);
     ch = s.length === 0 ? "\0" : charSlice(s, 1);
   }
-  return pad(ch, spec, " ");
+  // gawk pads a %c made from a number by the character's bytes (one from a string counts as one).
+  const bytes = numeric ? utf8Bytes(ch) : 1;
+  if (spec.fw <= bytes) return ch;
+  const fill = " ".repeat(spec.fw - bytes);
+  return spec.lj ? ch + fill : fill + ch;
+}
+
+function utf8Bytes(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c >= 0xdc80 && c <= 0xdcff) return 1;
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
 /**
@@ -236,6 +249,7 @@ export function awkSprintf(fmt: string, args: Value[], host: FormatHost, line = 
       positional = false;
     }
     i = j + 1;
+    if ((spec.fw > 1e6 || (spec.prec ?? 0) > 1e6) && host.checkLength) host.checkLength(Math.max(spec.fw, spec.prec ?? 0));
     switch (conv) {
       case "%":
         out += "%";

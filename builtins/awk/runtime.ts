@@ -181,6 +181,10 @@ export class Runtime implements FormatHost {
 
   readonly fmtNum = (fmt: string, n: number): string => formatNumber(fmt, n, this);
 
+  checkLength(n: number): void {
+    this.ctx.budget.checkString(n);
+  }
+
   /** An array subscript: integers print as integers, other numbers through CONVFMT. */
   key(v: Value): string {
     if (typeof v === "string") return v;
