@@ -9,7 +9,6 @@ export type Splitter =
   | { k: "space"; newline: boolean }
   | { k: "char"; c: string; newline: boolean }
   | { k: "chars" }
-  /** In paragraph mode the runtime folds "|\n" into the pattern. */
   | { k: "regex"; re: CompiledRegex }
   | { k: "widths"; widths: FieldWidth[] }
   | { k: "fpat"; re: CompiledRegex };

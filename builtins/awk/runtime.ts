@@ -405,11 +405,11 @@ export class Runtime implements FormatHost {
     const fs = this.str(this.fsValue);
     if (fs === " ") this.fs.splitter = { k: "space", newline: para };
     else if (fs === "") this.fs.splitter = { k: "chars" };
-    else if (fs.length === 1 && fs !== "\\") {
+    else if (fs.length === 1) {
       this.fs.splitter = { k: "char", c: fs, newline: para };
     } else {
-      const src = fs === "\\" ? "\\\\" : fs;
-      this.fs.splitter = { k: "regex", re: this.regex.get(para ? `(${src})|\n` : src, this.ic) };
+      // In paragraph mode a newline separates fields only for one-character FS values.
+      this.fs.splitter = { k: "regex", re: this.regex.get(fs, this.ic) };
     }
   }
 
@@ -431,8 +431,8 @@ export class Runtime implements FormatHost {
   splitterFor(fs: string): Splitter {
     if (fs === " ") return { k: "space", newline: false };
     if (fs === "") return { k: "chars" };
-    if (fs.length === 1 && fs !== "\\") return { k: "char", c: fs, newline: false };
-    return { k: "regex", re: this.regex.get(fs === "\\" ? "\\\\" : fs, this.ic) };
+    if (fs.length === 1) return { k: "char", c: fs, newline: false };
+    return { k: "regex", re: this.regex.get(fs, this.ic) };
   }
 
   /** What split(s, a) uses: FS (not FIELDWIDTHS or FPAT). */
