@@ -6,7 +6,7 @@ import { expandBraces, hasBrace } from "./braces.js";
 import { globExpand } from "./glob.js";
 import type { FdTable } from "./io.js";
 import { charLength, expandParam, type PlainValue, type WordExpander } from "./param.js";
-import { escapeGlob, hasGlobChars, unescapeGlob } from "./pattern.js";
+import { escapeGlob, hasGlobChars, mayHaveGlobChars, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { commandSubstitution, processSubstitution } from "./subst.js";
 
@@ -59,12 +59,16 @@ class Fields {
     this.text += s;
     this.pieces.push(s);
     this.quotedPieces.push(false);
-    if (!this.glob && hasGlobChars(s)) this.glob = true;
+    if (!this.glob && mayHaveGlobChars(s)) this.glob = true;
     this.started = true;
   }
 
   end(): void {
-    if (this.started) this.out.push({ text: this.text, pat: this.glob ? this.pat : "", glob: this.glob });
+    if (this.started) {
+      const pat = this.glob ? this.pat : "";
+      const glob = this.glob && hasGlobChars(pat);
+      this.out.push({ text: this.text, pat: glob ? pat : "", glob });
+    }
     this.text = "";
     this.pieces.length = 0;
     this.quotedPieces.length = 0;

@@ -10,14 +10,28 @@ const cache = new Map<string, { test(s: string): boolean }>();
 
 /** True when the pattern has unquoted glob characters. */
 export function hasGlobChars(pattern: string): boolean {
+  let bracket = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === "\\") {
       i++;
       continue;
     }
-    if (c === "*" || c === "?" || c === "[") return true;
-    if ((c === "+" || c === "@" || c === "!") && pattern[i + 1] === "(") return true;
+    if (c === "*" || c === "?") return true;
+    // As bash's glob_pattern_p: "[" makes a pattern only with a "]" after it, so
+    // `[ $x -lt 1 ]`'s words stay plain and skip pathname expansion.
+    if (c === "[") bracket = true;
+    else if (c === "]" && bracket) return true;
+    else if ((c === "+" || c === "@" || c === "!") && pattern[i + 1] === "(") return true;
+  }
+  return false;
+}
+
+/** Any character that may start a pattern (for a piece of a word: its "]" may come later). */
+export function mayHaveGlobChars(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "*" || c === "?" || c === "[" || c === "]" || ((c === "+" || c === "@" || c === "!") && text[i + 1] === "(")) return true;
   }
   return false;
 }
