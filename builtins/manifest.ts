@@ -6,7 +6,7 @@
  * naming the difference, when a command is added to a group but not here (or the reverse).
  */
 export const COMMAND_GROUPS = {
-  text1: ["basename", "cat", "dirname", "expand", "fold", "head", "nl", "rev", "seq", "tac", "tail", "tee", "unexpand", "wc", "yes"],
+  text1: ["basename", "cat", "dirname", "expand", "fmt", "fold", "head", "nl", "rev", "seq", "tac", "tail", "tee", "unexpand", "wc", "yes"],
   text2: ["sort", "uniq", "cut", "tr", "paste", "comm", "join", "column", "shuf", "tsort"],
   "grep-sed": ["grep", "egrep", "fgrep", "sed"],
   awk: ["awk", "gawk"],
@@ -17,6 +17,7 @@ export const COMMAND_GROUPS = {
   jq: ["jq"],
   system: ["clear", "date", "env", "expr", "groups", "hostname", "id", "mktemp", "nproc", "printenv", "sleep", "timeout", "tty", "uname", "which", "whoami", "xargs"],
   data: ["od", "base64", "base32", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "cksum", "b2sum", "sum", "xxd", "hexdump", "strings", "diff", "cmp", "patch", "bc", "factor", "numfmt", "iconv"],
+  archive: ["gzip", "gunzip", "zcat"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type GroupName = keyof typeof COMMAND_GROUPS;

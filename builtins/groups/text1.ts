@@ -3,6 +3,7 @@ import { basename } from "../basename.js";
 import { cat } from "../cat.js";
 import { dirname } from "../dirname.js";
 import { expand } from "../expand.js";
+import { fmt } from "../fmt.js";
 import { fold } from "../fold.js";
 import { head } from "../head.js";
 import { nl } from "../nl.js";
@@ -16,4 +17,4 @@ import { wc } from "../wc.js";
 import { yes } from "../yes.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [basename, cat, dirname, expand, fold, head, nl, rev, seq, tac, tail, tee, unexpand, wc, yes];
+export const commands: CommandDef[] = [basename, cat, dirname, expand, fmt, fold, head, nl, rev, seq, tac, tail, tee, unexpand, wc, yes];
