@@ -56,8 +56,11 @@ export function orderedKeys(rt: Runtime, a: AwkArray, how: string): string[] {
   const entries: Entry[] = keys.map((k) => [k, a.peek(k)]);
   const desc = how.endsWith("_desc");
   const order: Order | undefined = ORDERS[desc ? how.slice(0, -5) + "_asc" : how];
-  // Scalars sort before subarrays; subarrays are equal to each other.
+  // Index orders look at the subscripts alone. Value orders put scalars before
+  // subarrays; subarrays are equal to each other.
+  const byIndex = how.startsWith("@ind_");
   const base = (x: Entry, y: Entry): number => {
+    if (byIndex) return order!(rt, x as [string, Value], y as [string, Value]);
     const xa = x[1] instanceof AwkArray, ya = y[1] instanceof AwkArray;
     if (xa || ya) return xa && ya ? 0 : xa ? 1 : -1;
     return order!(rt, x as [string, Value], y as [string, Value]);
@@ -115,7 +118,7 @@ function patsplitInto(s: string, re: Splitter & { k: "fpat" }, arr: AwkArray, se
 
 function arrayArg(c: Compiler, e: Expr | undefined, fname: string, pos: string): ((rt: Runtime) => AwkArray) | null {
   if (!e) return null;
-  const a = c.arrayExpr(e);
+  const a = c.arrayExpr(e, `${fname}: ${pos} argument is not an array`);
   if (!a) throw new AwkFatal(`${fname}: ${pos} argument is not an array`, e.line);
   return a;
 }

@@ -218,7 +218,7 @@ export function compileRegexBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin"
     case "match": {
       const s = c.cs(args[0]);
       const re = c.regexArg(args[1]);
-      const arr = args[2] ? c.arrayExpr(args[2]) : null;
+      const arr = args[2] ? c.arrayExpr(args[2], "match: third argument is not an array") : null;
       const rstart = c.rt.slot("RSTART"), rlength = c.rt.slot("RLENGTH");
       return (rt) => {
         const text = s(rt);

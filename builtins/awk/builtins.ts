@@ -121,7 +121,10 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
         const key = c.key(a.subs);
         return (rt) => {
           const k = key(rt);
-          return arr(rt).peek(k) instanceof AwkArray ? 1 : 0;
+          const ar = arr(rt);
+          if (ar.peek(k) instanceof AwkArray) return 1;
+          ar.get(k); // gawk creates the element it was asked about
+          return 0;
         };
       }
       if (a.k !== "var") {
@@ -143,7 +146,10 @@ export function compileBuiltin(c: Compiler, e: Extract<Expr, { k: "builtin" }>):
         return (rt) => {
           const k = key(rt);
           const ar = arr(rt);
-          if (!ar.has(k)) return "untyped";
+          if (!ar.has(k)) {
+            ar.get(k); // gawk creates the element it was asked about
+            return "untyped";
+          }
           return typeOf(ar.peek(k), true);
         };
       }

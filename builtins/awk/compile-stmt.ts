@@ -12,7 +12,7 @@ import { orderedKeys } from "./builtins-array.js";
 import type { Compiler } from "./compile.js";
 import { compileAsync, hoistExprs } from "./compile-async.js";
 import { awkSprintf } from "./format.js";
-import { AwkFatal } from "./diagnostics.js";
+import { AwkFatal, SCALAR_AS_ARRAY } from "./diagnostics.js";
 import { BREAK, CONTINUE, EXIT, NEXT, NEXTFILE, NORMAL, RETURN, compareValues } from "./ops.js";
 import type { Runtime } from "./runtime.js";
 import { toBool, toNum, type Value } from "./values.js";
@@ -216,7 +216,7 @@ export class StmtCompiler {
   }
 
   private forIn(s: Extract<Stmt, { k: "forin" }>): Stm {
-    const arr = this.c.arrayRef(s.arr, s.path);
+    const arr = this.c.arrayRef(s.arr, s.path, SCALAR_AS_ARRAY);
     const assign = this.c.assignTo(s.target, (rt) => rt.loopKey);
     const body = this.stmt(s.body);
     return (rt) => {

@@ -9,7 +9,7 @@ import { AwkArray } from "./array.js";
 import type { Expr, LValue } from "./ast.js";
 import { compileBuiltin } from "./builtins.js";
 import { callSync, ScopeCompiler, type ArrEx, type BoolEx, type Ex, type FuncInfo, type NumEx, type StrEx } from "./compile-scope.js";
-import { AwkFatal, AwkSyntaxError } from "./diagnostics.js";
+import { AwkFatal, AwkSyntaxError, SCALAR_AS_ARRAY } from "./diagnostics.js";
 import { arith, compareNumbers, compareStr, compareValues, divide, modulo, power } from "./ops.js";
 import type { CompiledRegex } from "./regex.js";
 import { HOOKED, type Runtime } from "./runtime.js";
@@ -40,23 +40,34 @@ export class Compiler extends ScopeCompiler {
     return this.rt.slot(e.name);
   }
 
-  /** An array by name, or a subarray name[i][j] (created as needed). */
-  arrayRef(name: string, path: Expr[][] | undefined): ArrEx {
+  /**
+   * An array by name, or a subarray name[i][j] (created as needed). `scalarMsg` is
+   * gawk's message when the last element is a scalar where its context (`in`,
+   * for-in, split's target) names it differently from an assignment's.
+   */
+  arrayRef(name: string, path: Expr[][] | undefined, scalarMsg?: string): ArrEx {
     const base = this.arrayOf(name);
     if (!path || path.length === 0) return base;
     const keys = path.map((p) => this.key(p));
+    const last = keys.length - 1;
     return (rt) => {
       const ks = keys.map((k) => k(rt));
       let a = base(rt);
-      for (const k of ks) a = a.sub(k);
+      for (let i = 0; i < ks.length; i++) {
+        if (i === last && scalarMsg !== undefined) {
+          const v = a.peek(ks[i]);
+          if (v !== undefined && !(v instanceof AwkArray)) throw new AwkFatal(scalarMsg);
+        }
+        a = a.sub(ks[i]);
+      }
       return a;
     };
   }
 
   /** The array an expression denotes where an array is expected: a name or name[...][...]. */
-  arrayExpr(e: Expr): ArrEx | null {
+  arrayExpr(e: Expr, scalarMsg?: string): ArrEx | null {
     if (e.k === "var") return this.arrayOf(e.name);
-    if (e.k === "index") return this.arrayRef(e.name, [...(e.path ?? []), e.subs]);
+    if (e.k === "index") return this.arrayRef(e.name, [...(e.path ?? []), e.subs], scalarMsg);
     return null;
   }
 
@@ -93,6 +104,7 @@ export class Compiler extends ScopeCompiler {
         return (rt) => {
           const k = key(rt);
           const a = arr(rt);
+          a.get(k); // the element exists from here on, even when nothing is read
           return (_r, v) => a.set(k, v);
         };
       }
@@ -443,7 +455,7 @@ export class Compiler extends ScopeCompiler {
         }
         break;
       case "in": {
-        const arr = this.arrayRef(e.name, e.path);
+        const arr = this.arrayRef(e.name, e.path, SCALAR_AS_ARRAY);
         const key = this.key(e.subs);
         return (rt) => {
           const k = key(rt);
@@ -570,7 +582,17 @@ export class Compiler extends ScopeCompiler {
         return v;
       };
     }
-    if (a.k === "index" && info?.arrayParams[i]) return this.arrayExpr(a)!;
+    if (a.k === "index" && info?.arrayParams[i]) {
+      // A scalar element goes by value: the callee then reports its scalar parameter.
+      const arr = this.arrayRef(a.name, a.path);
+      const key = this.key(a.subs);
+      return (rt) => {
+        const k = key(rt);
+        const parent = arr(rt);
+        const v = parent.peek(k);
+        return v === undefined || v instanceof AwkArray ? parent.sub(k) : v;
+      };
+    }
     if (a.k === "index") {
       // A subarray passed to a function that does not subscript it still goes by reference.
       const arr = this.arrayRef(a.name, a.path);

@@ -7,6 +7,9 @@
 /** Line numbers in the tree encode their source: index * LINE_BASE + line. */
 export const LINE_BASE = 100000;
 
+/** gawk's message when `in` or for-in meets a scalar element where a subarray should be. */
+export const SCALAR_AS_ARRAY = "attempt to use a scalar value as array";
+
 /** One piece of program text: a -f file or the command-line program ("cmd. line"). */
 export interface SourceText {
   name: string;

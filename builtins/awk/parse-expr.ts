@@ -369,8 +369,12 @@ export class ExprParser {
       const from = this.parseGetlineFile();
       return { k: "getline", src: "file", target, from, line: t.line };
     }
+    this.checkPlainGetline(t);
     return { k: "getline", src: "plain", target, from: null, line: t.line };
   }
+
+  /** Where a non-redirected getline is allowed depends on the rule (the statement parser knows). */
+  protected checkPlainGetline(_t: Token): void {}
 
   /** The file after `getline <`: a primary (so `getline < dir "/" f` reads `dir`, as in gawk). */
   private parseGetlineFile(): Expr {

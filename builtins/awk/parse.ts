@@ -6,7 +6,7 @@
  */
 import type { Expr, FuncDef, Pattern, Program, Redirect, Rule, Stmt, SwitchCase } from "./ast.js";
 import { AwkSyntaxError, LINE_BASE, type SourceText } from "./diagnostics.js";
-import { Lexer } from "./lexer.js";
+import { Lexer, type Token } from "./lexer.js";
 import { ExprParser, isLValue } from "./parse-expr.js";
 import { walkStmts } from "./analyze.js";
 
@@ -63,6 +63,12 @@ function checkFunctionNames(rules: Rule[], funcs: Map<string, FuncDef>, sources:
 
 class Parser extends ExprParser {
   private section: Section = "main";
+
+  protected override checkPlainGetline(t: Token): void {
+    if (this.section !== "beginfile" && this.section !== "endfile") return;
+    const where = this.section === "beginfile" ? "BEGINFILE" : "ENDFILE";
+    throw new AwkSyntaxError(`error: non-redirected \`getline' invalid inside \`${where}' rule`, t.src, t.pos, t.line, false);
+  }
 
   constructor(
     lex: Lexer,
@@ -415,9 +421,9 @@ class Parser extends ExprParser {
             const where = this.section === "begin" ? "BEGIN" : "END";
             throw new AwkSyntaxError(`error: \`${t.text}' used in ${where} action`, t.src, t.pos, t.line, false);
           }
-          if (t.text === "next" && (this.section === "beginfile" || this.section === "endfile")) {
+          if ((t.text === "next" && this.section === "beginfile") || this.section === "endfile") {
             const where = this.section === "beginfile" ? "BEGINFILE" : "ENDFILE";
-            throw new AwkSyntaxError(`error: \`next' used in ${where} action`, t.src, t.pos, t.line, false);
+            throw new AwkSyntaxError(`error: \`${t.text}' used in ${where} action`, t.src, t.pos, t.line, false);
           }
           return { k: t.text as "next", line: t.line };
         case "exit": {

@@ -117,7 +117,10 @@ function mainRules(rules: MainRule[]): Stm {
   return (rt) => run(rt, 0);
 }
 
-/** Runs a list of actions (BEGIN, END...), turning a signal from a function into its code. */
+/**
+ * Runs a list of actions (BEGIN, END...), turning a signal from a function into its code.
+ * BEGINFILE may use nextfile: its code comes back to the caller, the rest are skipped.
+ */
 async function runActions(rt: Runtime, actions: Stm[], where: string): Promise<number> {
   for (const a of actions) {
     let code: number;
@@ -129,6 +132,7 @@ async function runActions(rt: Runtime, actions: Stm[], where: string): Promise<n
       code = e.code;
     }
     if (code === EXIT) return EXIT;
+    if (code === NEXTFILE && where === "BEGINFILE") return NEXTFILE;
     if ((code === NEXT || code === NEXTFILE) && where) {
       throw new AwkFatal(`\`${code === NEXT ? "next" : "nextfile"}' cannot be called from a \`${where}' rule`);
     }
@@ -144,11 +148,28 @@ class MainInput {
   private sawFile = false;
   reader: RecordReader | null = null;
   finished = false;
+  /**
+   * A file that could not be read while BEGINFILE rules exist: gawk runs them first
+   * (FILENAME and ERRNO set) and fails or warns only if they do not `nextfile`.
+   */
+  failure: { message: string; directory: boolean } | null = null;
 
   constructor(
     private readonly rt: Runtime,
     private readonly assign: (name: string, value: string) => void,
+    /** Runs the BEGINFILE rules when plain getline opens a file; null when there are none. */
+    private readonly beginfile: (() => Promise<number>) | null = null,
   ) {}
+
+  /** Defers a failed open to after BEGINFILE (see `failure`); true when deferred. */
+  private defer(arg: string, message: string, errno: string, directory: boolean): boolean {
+    if (!this.beginfile) return false;
+    this.failure = { message, directory };
+    this.rt.g[this.rt.slot("FILENAME")] = arg;
+    this.rt.g[this.rt.slot("ERRNO")] = errno;
+    this.rt.fnr = 0;
+    return true;
+  }
 
   private argv(): AwkArray | null {
     const v = this.rt.g[this.rt.slot("ARGV")];
@@ -177,13 +198,19 @@ class MainInput {
       try {
         const st = await rt.ctx.fs.stat(path);
         if (st.type === "directory") {
+          const warning = `warning: command line argument \`${arg}' is a directory: skipped`;
+          if (this.defer(arg, warning, "Is a directory", true)) return true;
           rt.ctx.stderr.write(`${rt.prog}: warning: command line argument \`${arg}' is a directory: skipped\n`);
           continue;
         }
         const data = await rt.ctx.fs.readFile(path);
         return this.start(arg, new RecordReader(bytesReader(data)));
       } catch (e) {
-        if (isFsError(e)) throw new AwkFatal(`cannot open file \`${arg}' for reading: ${e.message}`, -1);
+        if (isFsError(e)) {
+          const message = `cannot open file \`${arg}' for reading: ${e.message}`;
+          if (this.defer(arg, message, e.message, false)) return true;
+          throw new AwkFatal(message, -1);
+        }
         throw e;
       }
     }
@@ -197,6 +224,7 @@ class MainInput {
 
   private start(name: string, reader: RecordReader, filename = name): boolean {
     this.reader = reader;
+    if (this.beginfile) this.rt.g[this.rt.slot("ERRNO")] = "";
     this.rt.g[this.rt.slot("FILENAME")] = filename === "" ? "-" : filename;
     this.rt.fnr = 0;
     return true;
@@ -207,6 +235,14 @@ class MainInput {
     for (;;) {
       if (!this.reader) {
         if (this.finished || !(await this.open())) return null;
+        const code = this.beginfile ? await this.beginfile() : NORMAL;
+        if (this.failure) {
+          if (code === NEXTFILE) this.failure = null;
+          else this.failed(0);
+          continue;
+        }
+        if (code === NEXTFILE) this.reader = null;
+        if (!this.reader) continue;
       }
       const rec = this.reader!.next(this.rt.rsMode);
       if (rec === undefined) {
@@ -221,10 +257,20 @@ class MainInput {
       return rec;
     }
   }
+
+  /** Reports a deferred failure: a directory is a warning, anything else fatal. */
+  failed(line: number): void {
+    const f = this.failure!;
+    this.failure = null;
+    const rt = this.rt;
+    if (!f.directory) throw new AwkFatal(f.message, line);
+    rt.ctx.stderr.write(`${line === -1 ? `${rt.prog}: ` : rt.where(rt.line)}${f.message}\n`);
+  }
 }
 
 export async function runProgram(rt: Runtime, p: CompiledProgram, assign: (name: string, value: string) => void): Promise<number> {
-  const input = new MainInput(rt, assign);
+  const beginfile = p.beginfile.length > 0 ? () => runActions(rt, p.beginfile, "BEGINFILE") : null;
+  const input = new MainInput(rt, assign, beginfile);
   rt.readMain = () => input.next();
   let code = await runActions(rt, p.begin, "BEGIN");
   const needInput = p.main.length > 0 || p.end.length > 0 || p.beginfile.length > 0 || p.endfile.length > 0;
@@ -242,7 +288,19 @@ async function mainLoop(rt: Runtime, p: CompiledProgram, input: MainInput): Prom
   for (;;) {
     if (!input.reader) {
       if (input.finished || !(await input.open())) return NORMAL;
-      if ((await runActions(rt, p.beginfile, "BEGINFILE")) === EXIT) return EXIT;
+      const code = await runActions(rt, p.beginfile, "BEGINFILE");
+      if (code === EXIT) return EXIT;
+      if (input.failure) {
+        // Skipped by nextfile, or reported at the line BEGINFILE ended on.
+        if (code === NEXTFILE) input.failure = null;
+        else input.failed(0);
+        continue;
+      }
+      if (code === NEXTFILE) {
+        input.reader = null;
+        if ((await runActions(rt, p.endfile, "ENDFILE")) === EXIT) return EXIT;
+        continue;
+      }
     }
     const reader = input.reader!;
     // The synchronous part: as many records as are buffered.

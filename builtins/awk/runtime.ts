@@ -393,6 +393,9 @@ export class Runtime implements FormatHost {
   }
 
   private updateSplitter(): void {
+    // PROCINFO["FS"] names the field-splitting mechanism in effect.
+    const proc = this.g[this.slot("PROCINFO")];
+    if (proc instanceof AwkArray) proc.put("FS", this.splitMode === "widths" ? "FIELDWIDTHS" : this.splitMode === "fpat" ? "FPAT" : "FS");
     const para = this.rsMode.k === "para";
     if (this.splitMode === "widths") {
       this.fs.splitter = { k: "widths", widths: parseFieldWidths(this.str(this.fieldwidthsValue)) ?? [] };
