@@ -14,6 +14,7 @@ export const GROUP_LOADERS: Record<GroupName, () => Promise<{ commands: CommandD
   jq: () => import("./groups/jq.js"),
   system: () => import("./groups/system.js"),
   data: () => import("./groups/data.js"),
+  network: () => import("./groups/network.js"),
 };
 
 const loadedGroups = new Map<GroupName, Promise<Map<string, CommandDef>>>();

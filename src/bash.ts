@@ -1,4 +1,5 @@
 import { builtinCommands } from "../builtins/index.js";
+import { COMMAND_GROUPS } from "../builtins/manifest.js";
 import type { CommandDef, SandboxInfo } from "../builtins/types.js";
 import { createDefaultFs } from "./fs/memfs.js";
 import { resolvePath } from "./fs/path.js";
@@ -19,6 +20,8 @@ import { Attr } from "./interpreter/variables.js";
 import { mulberry32 } from "./random.js";
 import { jqRunnerFromOptions, type JqOptions } from "../builtins/jq/runner.js";
 import { MemFs } from "./fs/memfs.js";
+import { NetworkPolicy } from "./network/policy.js";
+import type { NetworkOptions } from "./network/types.js";
 import { applyState, openSnapshot, restoreFs, snapshotSession, SnapshotError } from "./session-snapshot.js";
 
 export interface BashOptions {
@@ -41,6 +44,11 @@ export interface BashOptions {
   fs?: FileSystem;
   /** How jq loads and runs here (wasm source, runner, memory caps); see builtins/jq/README.md. */
   jq?: JqOptions;
+  /**
+   * Network access for curl and wget, off by default (then they are "command not
+   * found"): every request and redirect goes through `fetch` and must match `allow`.
+   */
+  network?: NetworkOptions;
 }
 
 export interface ExecOptions {
@@ -62,6 +70,9 @@ export interface ExecResult {
   /** True when output was cut by maxOutputBytes. */
   truncated: boolean;
 }
+
+/** Present only with BashOptions.network. */
+const NETWORK_COMMANDS = COMMAND_GROUPS.network;
 
 const DEFAULT_ENV: Record<string, string> = {
   HOME: "/home/user",
@@ -86,6 +97,8 @@ export class Bash {
   constructor(options: BashOptions = {}) {
     this.limits = resolveLimits(options.limits);
     const commands = builtinCommands();
+    const network = options.network ? new NetworkPolicy(options.network) : undefined;
+    if (!network) for (const name of NETWORK_COMMANDS) commands.delete(name);
     for (const c of options.commands ?? []) commands.set(c.name, c);
     const clock = typeof options.now === "function" ? options.now : typeof options.now === "number" ? () => options.now as number : Date.now;
     const random = mulberry32(options.seed ?? 0x5eed);
@@ -112,6 +125,7 @@ export class Bash {
       nextPid: 1000 + Math.floor(random() * 30000),
       jobs: new Map(),
       jq: jqRunnerFromOptions(options.jq),
+      network,
     };
     const sh = new Shell(this.services);
     this.shell = sh;

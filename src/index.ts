@@ -16,4 +16,5 @@ export type { FileSystem, FileStat, DirEntry, FileType } from "./fs/types.js";
 export { FsError } from "./fs/types.js";
 export { SnapshotError } from "./fs/snapshot.js";
 export type { CommandDef, CommandContext } from "../builtins/types.js";
+export type { NetworkOptions, NetworkRule, NetworkFetch, NetworkRequestInit, NetworkResponse, OutgoingRequest } from "./network/types.js";
 export type { JqOptions } from "../builtins/jq/runner.js";

@@ -28,6 +28,8 @@ export interface ShellServices {
   nextPid: number;
   /** This session's jq runner (BashOptions.jq); unset: the process-wide default. */
   jq?: import("../../builtins/jq/types.js").JqRunner;
+  /** The allow-listed network (BashOptions.network); unset: no network, and no curl or wget. */
+  network?: import("../network/policy.js").NetworkPolicy;
   /** Background jobs of the current exec, awaited at the end. */
   jobs: Map<number, Promise<number>>;
   /** Bytes of each open fd's backing file already written (for appending writers). */

@@ -91,7 +91,7 @@ export function makeContext(
   program?: string,
 ): CommandContext {
   const services = sh.services;
-  const ctx: CommandContext & { jq?: unknown } = {
+  const ctx: CommandContext & { jq?: unknown; network?: unknown } = {
     name: argv[0],
     args: argv.slice(1),
     stdin: fds[0]?.reader ?? emptyReader,
@@ -110,6 +110,7 @@ export function makeContext(
     hasCommand: (n) => services.commands.has(n) || n === "bash" || n === "sh" || STANDALONE_BUILTINS.has(n),
   };
   if (services.jq) ctx.jq = services.jq;
+  if (services.network) ctx.network = services.network;
   return ctx;
 }
 
