@@ -38,8 +38,21 @@ export function print(list: StatementList): string {
   }
 }
 
+/**
+ * True while printing for `declare -f`/`type`: then the text is bash's own rendering (elif as a
+ * nested if, `[[ -n w ]]`, `1>&2`, empty `for (( ))` parts as 1), which reads back the same but
+ * not to an identical AST, so `print` (round-tripping source) leaves it off.
+ */
+let bashStyle = false;
+
 export function printFunction(fn: FunctionDef): string {
-  return `${functionHead(fn.name)}\n${printBody(fn.body, 0)}`;
+  const saved = bashStyle;
+  bashStyle = true;
+  try {
+    return `${functionHead(fn.name)}\n${printBody(fn.body, 0)}`;
+  } finally {
+    bashStyle = saved;
+  }
 }
 
 /** bash's reserved words: a function named like one needs the `function` keyword to read back. */
@@ -61,13 +74,16 @@ function printBody(c: Command, level: number): string {
   return `${ind(level)}{ \n${ind(level + 1)}${printCommand(c, level + 1)}\n${ind(level)}}`;
 }
 
-/** Statements one per line, `;` after each but the last (bash's layout). */
-function printLines(list: StatementList, level: number): string {
+/**
+ * Statements one per line, `;` after each but the last (bash's layout); `terminated` bodies
+ * (if/while/until/for/select) end their last statement with `;` too, as bash prints them.
+ */
+function printLines(list: StatementList, level: number, terminated = false): string {
   return list
     .map((s, i) => {
       const text = ind(level) + printStatement(s, level);
       if (s.background) return flushHeredocs(text);
-      return flushHeredocs(i < list.length - 1 ? text + ";" : text);
+      return flushHeredocs(terminated || i < list.length - 1 ? text + ";" : text);
     })
     .join("\n");
 }
@@ -102,22 +118,33 @@ export function printCommand(c: Command, level: number): string {
     case "Group":
       return `{ \n${printLines(c.body, level + 1)}\n${ind(level)}}${printRedirects(c.redirects)}`;
     case "If": {
-      let s = "";
-      c.clauses.forEach((cl, i) => {
-        s += `${i === 0 ? "if" : `\n${ind(level)}elif`} ${inline(cl.cond, level)} then\n${printLines(cl.body, level + 1)}`;
-      });
-      if (c.elseBody) s += `\n${ind(level)}else\n${printLines(c.elseBody, level + 1)}`;
-      return s + `\n${ind(level)}fi${printRedirects(c.redirects)}`;
+      if (!bashStyle) {
+        let s = "";
+        c.clauses.forEach((cl, i) => {
+          s += `${i === 0 ? "if" : `\n${ind(level)}elif`} ${inline(cl.cond, level)} then\n${printLines(cl.body, level + 1)}`;
+        });
+        if (c.elseBody) s += `\n${ind(level)}else\n${printLines(c.elseBody, level + 1)}`;
+        return s + `\n${ind(level)}fi${printRedirects(c.redirects)}`;
+      }
+      // bash keeps no elif: it prints `elif` as an `if` nested in the else branch.
+      const clauses = (k: number, lvl: number): string => {
+        const cl = c.clauses[k];
+        let s = `if ${inline(cl.cond, lvl)} then\n${printLines(cl.body, lvl + 1, true)}`;
+        if (k + 1 < c.clauses.length) s += `\n${ind(lvl)}else\n${ind(lvl + 1)}${clauses(k + 1, lvl + 1)};`;
+        else if (c.elseBody) s += `\n${ind(lvl)}else\n${printLines(c.elseBody, lvl + 1, true)}`;
+        return s + `\n${ind(lvl)}fi`;
+      };
+      return clauses(0, level) + printRedirects(c.redirects);
     }
     case "While":
-      return `${c.until ? "until" : "while"} ${inline(c.cond, level)} do\n${printLines(c.body, level + 1)}\n${ind(level)}done${printRedirects(c.redirects)}`;
+      return `${c.until ? "until" : "while"} ${inline(c.cond, level)} do\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
     case "For": {
       const kw = c.select ? "select" : "for";
       const items = c.items ? ` in ${c.items.map(printWord).join(" ")}` : "";
-      return `${kw} ${c.name}${items};\n${ind(level)}do\n${printLines(c.body, level + 1)}\n${ind(level)}done${printRedirects(c.redirects)}`;
+      return `${kw} ${c.name}${items};\n${ind(level)}do\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
     }
     case "ArithFor":
-      return `for ((${arith(c.init)}; ${arith(c.cond)}; ${arith(c.step)}))\n${ind(level)}do\n${printLines(c.body, level + 1)}\n${ind(level)}done${printRedirects(c.redirects)}`;
+      return `for ((${arith(c.init)}; ${arith(c.cond)}; ${arith(c.step)}))\n${ind(level)}do\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
     case "Case": {
       let s = `case ${printWord(c.word)} in `;
       for (const item of c.items) {
@@ -130,7 +157,7 @@ export function printCommand(c: Command, level: number): string {
     case "FunctionDef":
       return `${functionHead(c.name)}\n${printBody(c.body, level)}`;
     case "Arith":
-      return `(( ${c.expr.text.trim()} ))${printRedirects(c.redirects)}`;
+      return (bashStyle ? `((${c.expr.text}))` : `(( ${c.expr.text.trim()} ))`) + printRedirects(c.redirects);
     case "Cond":
       return `[[ ${printCond(c.expr)} ]]${printRedirects(c.redirects)}`;
     case "Coproc":
@@ -138,8 +165,10 @@ export function printCommand(c: Command, level: number): string {
   }
 }
 
+/** An empty `for (( ))` part prints as 1, as bash fills it in. */
 function arith(a: ArithSource | null): string {
-  return a ? a.text.trim() : "";
+  if (!bashStyle) return a ? a.text.trim() : "";
+  return a && a.text.trim() ? a.text : "1";
 }
 
 function printCond(e: CondExpr): string {
@@ -157,7 +186,7 @@ function printCond(e: CondExpr): string {
     case "binary":
       return `${printWord(e.left)} ${e.op} ${printWord(e.right)}`;
     case "word":
-      return printWord(e.word);
+      return (bashStyle ? "-n " : "") + printWord(e.word);
   }
 }
 
@@ -171,7 +200,10 @@ function printRedirects(rs: Redirect[]): string {
       heredocQueue.push(`${body}${r.heredoc.delimiter}\n`);
       continue;
     }
-    s += ` ${fd}${r.op}${r.op === ">&" || r.op === "<&" ? "" : " "}${printWord(r.target)}`;
+    const dup = r.op === ">&" || r.op === "<&";
+    // bash names the fd of a duplication (`1>&2`, `0<&3`) unless the target is a file name.
+    const dupFd = bashStyle && fd === "" && dup && /^(\d+|-)$/.test(printWord(r.target)) ? (r.op === ">&" ? "1" : "0") : fd;
+    s += ` ${dupFd}${r.op}${dup ? "" : " "}${printWord(r.target)}`;
   }
   return s;
 }
