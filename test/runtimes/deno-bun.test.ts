@@ -1,0 +1,90 @@
+/**
+ * The built package (dist/index.js, the Node/Deno/Bun entry) under Deno and Bun, as
+ * their binaries from the `deno` and `bun` npm packages run it: the shared script
+ * (pipes, here-docs, grep, sed, awk, sort, jq) must print what real bash prints,
+ * and a jq call that never ends (`def f: f; f`) must end at the time limit with
+ * status 124, after which jq answers again (jq runs in a worker_threads worker in
+ * both). dist/ is built first when missing or stale (dist.ts). Skips, saying why,
+ * when a binary is not installed or does not start.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureDist, root } from "./dist.js";
+import { SCRIPT, expectedOutput } from "./script.js";
+
+/** The runtime's version line, or why it cannot run. */
+function probe(bin: string): { ok: true; version: string } | { ok: false; why: string } {
+  const r = spawnSync(join(root, "node_modules/.bin", bin), ["--version"], { encoding: "utf8", timeout: 30_000 });
+  if (r.status === 0) return { ok: true, version: r.stdout.split("\n")[0]!.trim() };
+  return { ok: false, why: r.error ? r.error.message : `exit ${r.status ?? r.signal}: ${r.stderr.split("\n")[0]}` };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "sandbash-deno-bun-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Runs in the runtime: imports the package, runs the script, then the jq bomb under
+ * a 2 s limit and one more jq call on the same session; prints one JSON line.
+ * Exits explicitly: under Bun a terminated worker stuck in wasm keeps running
+ * (README, runtime matrix), which would keep the process alive.
+ */
+const AFTER = `echo '{"a":[4,5]}' | jq -c '.a | add'`;
+const RUNNER = `
+const args = globalThis.Deno ? Deno.args : process.argv.slice(2);
+const { Bash } = await import(args[0]);
+const script = JSON.parse(await (globalThis.Deno ? Deno.readTextFile(args[1]) : Bun.file(args[1]).text()));
+const plain = ({ stdout, stderr, exitCode }) => ({ stdout, stderr, exitCode });
+const main = plain(await new Bash().exec(script));
+const session = new Bash({ limits: { timeoutMs: 2000 } });
+const started = Date.now();
+const bomb = plain(await session.exec("jq -n 'def f: f; f'"));
+const bombMs = Date.now() - started;
+const after = plain(await session.exec(args[2]));
+console.log(JSON.stringify({ main, bomb, bombMs, after }));
+globalThis.Deno ? Deno.exit(0) : process.exit(0);
+`;
+
+let dist = "";
+beforeAll(async () => {
+  dist = await ensureDist();
+  writeFileSync(join(dir, "runner.mjs"), RUNNER);
+  writeFileSync(join(dir, "script.json"), JSON.stringify(SCRIPT));
+}, 300_000);
+
+const runtimes = {
+  // --node-modules-dir=manual: resolve dist/'s bare imports (memfs, shell-quote) from node_modules as Node does.
+  deno: (runner: string, args: string[]) => ["run", "--allow-all", "--no-lock", "--node-modules-dir=manual", runner, ...args],
+  bun: (runner: string, args: string[]) => [runner, ...args],
+};
+
+for (const [bin, argv] of Object.entries(runtimes)) {
+  const found = probe(bin);
+  if (!found.ok) console.warn(`skipping the ${bin} test: node_modules/.bin/${bin} does not run (${found.why}); npm ci installs it`);
+  describe.skipIf(!found.ok)(`${bin} (${found.ok ? found.version : "missing"})`, () => {
+    it("runs the built package: pipes, here-docs, grep, sed, awk, sort and jq as real bash does; a jq bomb ends at the time limit", async () => {
+      const r = spawnSync(
+        join(root, "node_modules/.bin", bin),
+        argv(join(dir, "runner.mjs"), [pathToFileURL(join(dist, "index.js")).href, join(dir, "script.json"), AFTER]),
+        { cwd: root, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } },
+      );
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      const got = JSON.parse(r.stdout) as {
+        main: unknown;
+        bomb: { stdout: string; stderr: string; exitCode: number };
+        bombMs: number;
+        after: unknown;
+      };
+      const { source: _source, ...want } = await expectedOutput(SCRIPT);
+      expect(got.main).toEqual(want);
+      expect(got.bomb).toEqual({ stdout: "", stderr: "sandbash: time limit exceeded (timeoutMs=2000)\n", exitCode: 124 });
+      expect(got.bombMs).toBeLessThan(2000 + 1500);
+      const { source: _s, ...wantAfter } = await expectedOutput(AFTER);
+      expect(got.after).toEqual(wantAfter);
+    }, 300_000);
+  });
+}
