@@ -15,6 +15,7 @@ export const GROUP_LOADERS: Record<GroupName, () => Promise<{ commands: CommandD
   system: () => import("./groups/system.js"),
   data: () => import("./groups/data.js"),
   network: () => import("./groups/network.js"),
+  archive: () => import("./groups/archive.js"),
 };
 
 const loadedGroups = new Map<GroupName, Promise<Map<string, CommandDef>>>();

@@ -1,0 +1,5 @@
+import type { CommandDef } from "../types.js";
+import { gzip, gunzip, zcat } from "../gzip/index.js";
+
+/** Archives and byte copying (gzip, tar, zip, dd, csplit), registered in builtins/index.ts. */
+export const commands: CommandDef[] = [gzip, gunzip, zcat];
