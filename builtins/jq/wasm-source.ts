@@ -24,8 +24,12 @@ type JqWasmValue = WebAssembly.Module | Uint8Array | ArrayBuffer | URL | string;
  */
 export function defaultJqWasmUrl(): URL {
   const base = moduleUrl();
-  // The literal form first: bundlers only recognise `new URL("...", import.meta.url)`.
-  return base === import.meta.url ? new URL("./jq.wasm", import.meta.url) : new URL("./jq.wasm", base);
+  try {
+    // The literal form first: bundlers only recognise `new URL("...", import.meta.url)`.
+    return base === import.meta.url ? new URL("./jq.wasm", import.meta.url) : new URL("./jq.wasm", base);
+  } catch {
+    throw new Error(`no URL for it beside this bundle, whose import.meta.url is ${JSON.stringify(base)}`);
+  }
 }
 
 async function fetchAndCompile(url: string | URL): Promise<WebAssembly.Module> {
@@ -42,8 +46,25 @@ async function fetchAndCompile(url: string | URL): Promise<WebAssembly.Module> {
   return WebAssembly.compile(await r.arrayBuffer());
 }
 
-/** Compiles (or passes through) a wasm source. */
+/**
+ * Compiles (or passes through) a wasm source. A source that cannot be loaded
+ * becomes an error saying what to pass instead: on Workers-style edge runtimes
+ * the default URL does not resolve (workerd's import.meta.url is no URL) and
+ * bytes cannot be compiled ("Wasm code generation disallowed by embedder").
+ */
 export async function compileJqWasm(source: JqWasmSource): Promise<WebAssembly.Module> {
+  try {
+    return await compileSource(source);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new Error(
+      `cannot load jq.wasm (${reason}); where it cannot be fetched or compiled from bytes, ` +
+        "import it as a module and pass it: new Bash({ jq: { wasm } })",
+    );
+  }
+}
+
+async function compileSource(source: JqWasmSource): Promise<WebAssembly.Module> {
   const s = typeof source === "function" ? await source() : source;
   if (s instanceof WebAssembly.Module) return s;
   // A Module from another realm (edge-runtime's `extend`) fails instanceof but instantiates fine.
