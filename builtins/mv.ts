@@ -131,7 +131,14 @@ export const mv: CommandDef = {
           status = 1;
           continue;
         }
-        await ctx.fs.rm(srcPath, { recursive: true, force: true });
+        try {
+          await ctx.fs.rm(srcPath, { recursive: true, force: true });
+        } catch (re) {
+          // GNU keeps the copy and reports the source it could not remove (a read-only mount).
+          if (!isFsError(re)) throw re;
+          fail(`cannot remove ${quoteAlways(src)}: ${re.message}`);
+          continue;
+        }
       }
       if (verbose) ctx.stdout.write(`renamed ${quoteAlways(src)} -> ${quoteAlways(dst)}\n`);
     }

@@ -20,6 +20,7 @@ import { Attr } from "./interpreter/variables.js";
 import { mulberry32 } from "./random.js";
 import { jqRunnerFromOptions, type JqOptions } from "../builtins/jq/runner.js";
 import { MemFs } from "./fs/memfs.js";
+import { MountFs } from "./fs/mount.js";
 import { NetworkPolicy } from "./network/policy.js";
 import type { NetworkOptions } from "./network/types.js";
 import { applyState, openSnapshot, restoreFs, snapshotSession, SnapshotError } from "./session-snapshot.js";
@@ -42,6 +43,14 @@ export interface BashOptions {
   seed?: number;
   /** Use this filesystem instead of a fresh in-memory one. */
   fs?: FileSystem;
+  /**
+   * Other filesystems mounted over the root one, by absolute path: a FileSystem,
+   * or { fs, readOnly } (writes then fail with "Read-only file system"). E.g.
+   * { "/mnt/project": { fs: createOverlayFs("/real/dir"), readOnly: true } }.
+   * mv and cp work across mounts (by copying). Not part of snapshot(): pass the
+   * same mounts to Bash.restore.
+   */
+  mounts?: Record<string, FileSystem | MountSpec>;
   /** How jq loads and runs here (wasm source, runner, memory caps); see builtins/jq/README.md. */
   jq?: JqOptions;
   /**
@@ -49,6 +58,12 @@ export interface BashOptions {
    * found"): every request and redirect goes through `fetch` and must match `allow`.
    */
   network?: NetworkOptions;
+}
+
+/** One entry of BashOptions.mounts. */
+export interface MountSpec {
+  fs: FileSystem;
+  readOnly?: boolean;
 }
 
 export interface ExecOptions {
@@ -89,6 +104,8 @@ const DEFAULT_ENV: Record<string, string> = {
 export class Bash {
   readonly fs: FileSystem;
   readonly limits: Limits;
+  /** The filesystem at / (this.fs unless there are mounts). */
+  private readonly rootFs: FileSystem;
   private readonly shell: Shell;
   private readonly services: ShellServices;
   private queue: Promise<unknown> = Promise.resolve();
@@ -113,9 +130,10 @@ export class Bash {
       timeZone: options.timeZone ?? "UTC",
     };
     const names = [...new Set([...commands.keys(), "bash", "sh", ...STANDALONE_BUILTINS])];
-    this.fs =
+    this.rootFs =
       options.fs ??
       createDefaultFs({ maxBytes: this.limits.maxFileSystemBytes, maxFiles: this.limits.maxFileCount, now: clock, binaries: names });
+    this.fs = options.mounts ? mountAll(this.rootFs, options.mounts) : this.rootFs;
     this.services = {
       fs: this.fs,
       commands,
@@ -160,8 +178,8 @@ export class Bash {
       await this.seeded;
       this.seeded = null;
     }
-    if (!(this.fs instanceof MemFs)) throw new TypeError("sandbash: snapshot() needs the built-in in-memory filesystem");
-    return snapshotSession(this.shell, this.fs, options.key);
+    if (!(this.rootFs instanceof MemFs)) throw new TypeError("sandbash: snapshot() needs the built-in in-memory filesystem");
+    return snapshotSession(this.shell, this.rootFs, options.key);
   }
 
   /**
@@ -314,6 +332,25 @@ class CaptureWriter implements ByteWriter {
     }
     return decodeUtf8(all);
   }
+}
+
+/** The root filesystem with each of BashOptions.mounts over it. */
+function mountAll(root: FileSystem, mounts: Record<string, FileSystem | MountSpec>): MountFs {
+  const fs = new MountFs(root);
+  for (const [at, entry] of Object.entries(mounts)) {
+    const spec: MountSpec = isFileSystem(entry) ? { fs: entry } : entry;
+    if (!at.startsWith("/")) throw new TypeError(`sandbash: mounts: ${JSON.stringify(at)} is not an absolute path`);
+    const path = resolvePath("/", at);
+    if (path === "/") throw new TypeError("sandbash: mounts: use the fs option for the root filesystem");
+    if (!spec || !isFileSystem(spec.fs)) throw new TypeError(`sandbash: mounts[${JSON.stringify(at)}] needs a FileSystem`);
+    if (spec.fs === root) throw new TypeError("sandbash: mounts: the root filesystem cannot be mounted again");
+    fs.mount(path, spec.fs, { readOnly: spec.readOnly ?? false });
+  }
+  return fs;
+}
+
+function isFileSystem(x: unknown): x is FileSystem {
+  return typeof x === "object" && x !== null && typeof (x as FileSystem).readFile === "function" && typeof (x as FileSystem).stat === "function";
 }
 
 /** The variables bash sets for itself at start-up (not exported). */

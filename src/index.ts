@@ -5,7 +5,7 @@
  *   const bash = new Bash({ files: { "a.txt": "hi\n" } });
  *   const { stdout, stderr, exitCode } = await bash.exec("cat a.txt | wc -l");
  */
-export { Bash, type BashOptions, type ExecOptions, type ExecResult } from "./bash.js";
+export { Bash, type BashOptions, type ExecOptions, type ExecResult, type MountSpec } from "./bash.js";
 export { defineCommand, sh, type CustomCommandContext, type CustomCommandResult } from "./define-command.js";
 export { parse } from "./parser/parser.js";
 export { print } from "./parser/print.js";

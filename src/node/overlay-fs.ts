@@ -8,7 +8,8 @@
  */
 import { lstatSync, readdirSync, type Dirent } from "node:fs";
 import { readFile } from "node:fs/promises";
-import type { MemFs } from "../fs/memfs.js";
+import { MemFs } from "../fs/memfs.js";
+import type { MemFsOptions } from "../fs/tree.js";
 import { decodeUtf8 } from "../io/utf8.js";
 
 export interface OverlayOptions {
@@ -91,4 +92,15 @@ export function overlayRealDirectory(
 
   fs.deferDirectory(mountAt, fill(Buffer.from(realDir), mountAt));
   return stats;
+}
+
+/**
+ * A filesystem of its own showing `realDir` at its root, for BashOptions.mounts:
+ * `mounts: { "/mnt/project": { fs: createOverlayFs(dir), readOnly: true } }`.
+ * Without readOnly, changes stay in memory as with overlayRealDirectory.
+ */
+export function createOverlayFs(realDir: string, options: OverlayOptions & MemFsOptions = {}): MemFs {
+  const fs = new MemFs(options);
+  overlayRealDirectory(fs, realDir, "/", options);
+  return fs;
 }

@@ -28,7 +28,7 @@ export function fakeFetch(routes: Record<string, Route>): { fetch: NetworkFetch;
     if (r === "throw") throw new TypeError("fetch failed: ECONNREFUSED 10.0.0.1 secret-internal-host");
     const status = r.status ?? 200;
     const noBody = status === 204 || status === 304 || init.method === "HEAD";
-    return new Response(noBody ? null : (r.body ?? ""), { status, headers: r.headers ?? {} });
+    return new Response((noBody ? null : (r.body ?? "")) as BodyInit | null, { status, headers: r.headers ?? {} });
   };
   return { fetch, seen };
 }
