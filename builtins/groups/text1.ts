@@ -7,6 +7,7 @@ import { fmt } from "../fmt.js";
 import { fold } from "../fold.js";
 import { head } from "../head.js";
 import { nl } from "../nl.js";
+import { pr } from "../pr.js";
 import { rev } from "../rev.js";
 import { seq } from "../seq.js";
 import { tac } from "../tac.js";
@@ -17,4 +18,4 @@ import { wc } from "../wc.js";
 import { yes } from "../yes.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [basename, cat, dirname, expand, fmt, fold, head, nl, rev, seq, tac, tail, tee, unexpand, wc, yes];
+export const commands: CommandDef[] = [basename, cat, dirname, expand, fmt, fold, head, nl, pr, rev, seq, tac, tail, tee, unexpand, wc, yes];
