@@ -6,6 +6,7 @@ import { decodeUtf8, encodeUtf8 } from "../src/io/utf8.js";
 import { isFsError } from "../src/fs/types.js";
 import { dirname, basename } from "../src/fs/path.js";
 import { parseScript, SedScriptError, type ScriptPiece } from "./sed/parse.js";
+import { DebugPrinter } from "./sed/debug.js";
 import { SedMachine, SedRuntimeError } from "./sed/exec.js";
 import { SedInput } from "./sed/input.js";
 import { SedOutput } from "./sed/output.js";
@@ -105,10 +106,12 @@ async function run(ctx: CommandContext): Promise<number> {
     lineWrap: Number.isFinite(lineWrap) ? lineWrap : 70,
     nullData,
     posix: opts.has("posix"),
+    debug: opts.has("debug") ? new DebugPrinter() : undefined,
   };
   const nl = nullData ? "\0" : "\n";
   const stdout = new SedOutput(ctx.stdout, nl);
   const machine = new SedMachine(ctx, script, settings, stdout, stdout);
+  if (settings.debug) await stdout.debug(settings.debug.program(script.commands));
   if (inPlace && operands.length === 0) {
     ctx.stderr.write("sed: no input files\n");
     return 4;

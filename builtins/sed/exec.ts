@@ -9,6 +9,7 @@ import type { SedInput } from "./input.js";
 import { SedOutput } from "./output.js";
 import { substitute } from "./subst.js";
 import { escapeForL } from "./lcmd.js";
+import { registersText, spaceLine, type DebugPrinter } from "./debug.js";
 
 /**
  * Runs a parsed script over an input (GNU sed 4.9 execute.c semantics):
@@ -21,6 +22,8 @@ export interface ExecSettings {
   lineWrap: number;
   nullData: boolean;
   posix: boolean;
+  /** --debug: the program and each step are printed to stdout. */
+  debug?: DebugPrinter;
 }
 
 /** A runtime error ("-e expression #1, char 0: no previous regular expression", "read error on d: Is a directory"). */
@@ -81,6 +84,10 @@ export class SedMachine {
       this.chomped = line.terminated;
       this.tFlag = false;
       this.isLast = input.atLastSync() ?? (await input.atLast());
+      if (this.s.debug) {
+        const name = input.fileName === "-" ? "STDIN" : input.fileName;
+        await this.dbg(`INPUT:   '${name}' line ${input.lineNo}\n${spaceLine("PATTERN: ", this.ps)}`);
+      }
       await this.cycle();
     }
   }
@@ -92,11 +99,23 @@ export class SedMachine {
       this.ctx.budget.step();
       const end = await this.execute();
       if (end === "quit-silent") return;
-      if (end !== "delete" && end !== "restart" && !this.s.quiet) await this.out.line(this.ps, this.chomped);
+      if (end === "end" && this.s.debug) await this.dbg("END-OF-CYCLE:\n");
+      if (end !== "delete" && end !== "restart" && end !== "quit-printed" && !this.s.quiet) await this.out.line(this.ps, this.chomped);
       await this.flushAppends();
       if (end === "restart") restart = true;
-      if (end === "quit") this.exitCode ??= 0;
+      if (end === "quit" || end === "quit-printed") this.exitCode ??= 0;
     }
+  }
+
+  /** --debug output, in order with sed's own standard output. */
+  private dbg(s: string): void | Promise<void> {
+    return this.stdout.debug(s);
+  }
+
+  private async dbgSpaces(pattern: boolean, hold: boolean): Promise<void> {
+    if (!this.s.debug) return;
+    if (pattern) await this.dbg(spaceLine("PATTERN: ", this.ps));
+    if (hold) await this.dbg(spaceLine("HOLD:    ", this.hold));
   }
 
   private matchOne(a: Address): boolean {
@@ -175,13 +194,19 @@ export class SedMachine {
   }
 
   /** Runs the script once; returns how the cycle ends. */
-  private async execute(): Promise<"end" | "delete" | "restart" | "quit" | "quit-silent"> {
+  private async execute(): Promise<"end" | "delete" | "restart" | "quit" | "quit-silent" | "quit-printed"> {
     const cmds = this.script.commands;
+    const debug = this.s.debug;
     let pc = 0;
     while (pc < cmds.length) {
       const c = cmds[pc];
+      if (debug && c.name !== "v") await this.dbg("COMMAND: " + debug.command(c));
       if (!this.selects(c)) {
-        pc = c.name === "{" ? c.target! : pc + 1;
+        if (c.name === "{") {
+          pc = c.target!;
+          // GNU jumps to the "}", which is reached (and printed) in turn.
+          if (debug) await this.dbg("COMMAND: " + debug.command(cmds[pc - 1]));
+        } else pc++;
         continue;
       }
       pc++;
@@ -199,13 +224,16 @@ export class SedMachine {
           break;
         case "c":
           if (c.text && (!c.a2 || c.negate || !c.active)) await this.out.text(c.text + "\n");
+          if (debug) await this.dbg("END-OF-CYCLE:\n");
           return "delete";
         case "d":
+          if (debug) await this.dbg("END-OF-CYCLE:\n");
           return "delete";
         case "D": {
           const nl = this.ps.indexOf(this.nl);
           if (nl < 0) return "delete";
           this.ps = this.ps.slice(nl + 1);
+          await this.dbgSpaces(true, false);
           return "restart";
         }
         case "e":
@@ -217,35 +245,53 @@ export class SedMachine {
         case "g":
           this.ps = this.hold;
           this.chomped = this.holdChomped;
+          await this.dbgSpaces(false, true);
           break;
         case "G":
           this.ps += this.nl + this.hold;
           this.chomped = this.holdChomped;
+          await this.dbgSpaces(true, false);
           break;
         case "h":
           this.hold = this.ps;
           this.holdChomped = this.chomped;
+          await this.dbgSpaces(false, true);
           break;
         case "H":
           this.hold += this.nl + this.ps;
           this.holdChomped = this.chomped;
+          await this.dbgSpaces(false, true);
           break;
         case "x":
           [this.ps, this.hold] = [this.hold, this.ps];
           [this.chomped, this.holdChomped] = [this.holdChomped, this.chomped];
+          await this.dbgSpaces(true, true);
           break;
-        case "z": this.ps = ""; break;
+        case "z":
+          this.ps = "";
+          await this.dbgSpaces(true, false);
+          break;
         case "l": case "L":
           await this.out.text(escapeForL(this.ps, c.int ?? this.s.lineWrap, this.nl));
           break;
         case "n":
-          if (this.isLast) return "quit";
+          if (this.isLast) {
+            // GNU prints the pattern space, then ends without reading.
+            if (!this.s.quiet) await this.out.line(this.ps, this.chomped);
+            if (debug) await this.dbg("END-OF-CYCLE:\n");
+            return "quit-printed";
+          }
           if (!this.s.quiet) await this.out.line(this.ps, this.chomped);
           if (!(await this.readNext(false))) return "quit-silent";
+          await this.dbgSpaces(true, false);
           break;
         case "N":
-          if (this.isLast) return this.s.posix ? "delete" : "quit";
+          if (this.isLast) {
+            if (debug) await this.dbg("END-OF-CYCLE:\n");
+            return this.s.posix ? "delete" : "quit";
+          }
           await this.readNext(true);
+          await this.dbgSpaces(true, false);
           break;
         case "p":
           await this.out.line(this.ps, this.chomped);
@@ -280,6 +326,7 @@ export class SedMachine {
           break;
         case "y":
           this.ps = Array.from(this.ps, (ch) => c.ymap!.get(ch.codePointAt(0)!) ?? ch).join("");
+          await this.dbgSpaces(true, false);
           break;
         case "b":
           if (c.target === undefined) return "end";
@@ -315,8 +362,11 @@ export class SedMachine {
   private async runS(c: Command): Promise<void> {
     const sub = c.subst!;
     const re = this.regex(sub.re);
-    const result = substitute(re, this.ps, sub, this.ctx.budget);
-    if (result === null) return;
+    let registers = "";
+    const first = this.s.debug ? (spans: ArrayLike<number>) => (registers = registersText(this.ps, spans)) : undefined;
+    const result = substitute(re, this.ps, sub, this.ctx.budget, first);
+    if (registers) await this.dbg(registers);
+    if (result === null) return this.dbgSpaces(true, false);
     this.ps = result;
     this.tFlag = true;
     if (sub.evaluate) {
@@ -325,6 +375,7 @@ export class SedMachine {
     }
     for (let i = 0; i < sub.print; i++) await this.out.line(this.ps, this.chomped);
     if (sub.wfile !== undefined) await this.wfiles.get(sub.wfile)!.line(this.ps, this.chomped);
+    await this.dbgSpaces(true, false);
   }
 
   private async capture(command: string): Promise<string> {

@@ -52,6 +52,11 @@ export class SedOutput {
     return this.raw(s);
   }
 
+  /** --debug text: written in order with the rest, leaving a missing newline pending (GNU's putchar). */
+  debug(s: string): void | Promise<void> {
+    return this.raw(s);
+  }
+
   /** Sends what is gathered (before stderr output, a subshell, or the end). */
   flush(): void | Promise<void> {
     if (!this.writer || this.pending.length === 0) return;

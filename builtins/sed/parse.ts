@@ -214,7 +214,7 @@ class Parser {
         cmd.subst = this.parseSubst();
         return;
       case "y":
-        cmd.ymap = this.parseY();
+        [cmd.ymap, cmd.ytext] = this.parseY();
         this.endOfCommand();
         return;
       case "v":
@@ -392,6 +392,9 @@ class Parser {
     }
     try {
       return {
+        src: source,
+        ignoreCase,
+        multiline,
         re: compileRegex(source, {
           syntax: this.settings.extended ? "ERE" : "BRE",
           ignoreCase,
@@ -432,6 +435,7 @@ class Parser {
         const n = this.readNumber();
         if (n === 0) this.fail("number option to `s' command may not be zero");
         s.nth = n;
+        s.nthGiven = true;
         continue;
       } else if (c === "w") {
         this.pos++;
@@ -445,6 +449,7 @@ class Parser {
       this.pos++;
     }
     s.re = this.compile(source, ignoreCase, multiline);
+    s.replSrc = replText;
     s.repl = parseReplacement(replText, s.re.re ? s.re.re.groups : 9, (msg) => this.fail(msg));
     return s;
   }
@@ -466,7 +471,7 @@ class Parser {
     this.fail("unknown option to `s'");
   }
 
-  private parseY(): Map<number, string> {
+  private parseY(): [Map<number, string>, [string, string]] {
     const delim = this.next();
     if (delim === "" || delim === "\n" || delim === "\\") this.fail("unterminated `y' command");
     const a = unescapeY(this.readDelimited(delim, false, "unterminated `y' command"));
@@ -476,7 +481,7 @@ class Parser {
     a.forEach((ch, i) => {
       if (!map.has(ch.codePointAt(0)!)) map.set(ch.codePointAt(0)!, b[i]);
     });
-    return map;
+    return [map, [a.join(""), b.join("")]];
   }
 }
 

@@ -8,7 +8,14 @@ import type { ReplPart, Subst } from "./types.js";
  * replacement applies \L \U \l \u \E case conversion.
  * Returns the new text, or null when nothing was replaced.
  */
-export function substitute(re: CompiledRegex, text: string, sub: Subst, budget: RegexBudget): string | null {
+export function substitute(
+  re: CompiledRegex,
+  text: string,
+  sub: Subst,
+  budget: RegexBudget,
+  /** Told the first match's spans (sed --debug prints them). */
+  onFirst?: (spans: ArrayLike<number>) => void,
+): string | null {
   let out = "";
   let copied = 0;
   let pos = 0;
@@ -27,6 +34,7 @@ export function substitute(re: CompiledRegex, text: string, sub: Subst, budget: 
       continue;
     }
     count++;
+    if (count === 1 && onFirst) onFirst(m.spans);
     if (count >= sub.nth) {
       out += text.slice(copied, m.index) + expand(sub.repl, text, m.spans);
       copied = m.end;

@@ -5,6 +5,10 @@ import type { CompiledRegex } from "../_lib/regex/index.js";
 /** A regex of an address or `s`; null source means "the last regex used". */
 export interface SedRegex {
   re: CompiledRegex | null;
+  /** The source as written (delimiters resolved) and its flags, for --debug. */
+  src?: string;
+  ignoreCase?: boolean;
+  multiline?: boolean;
 }
 
 export type Address =
@@ -31,6 +35,9 @@ export interface Subst {
   print: number;
   evaluate: boolean;
   wfile?: string;
+  /** The replacement as written and whether a number flag was given, for --debug. */
+  replSrc?: string;
+  nthGiven?: boolean;
 }
 
 export interface Command {
@@ -46,6 +53,8 @@ export interface Command {
   target?: number;
   subst?: Subst;
   ymap?: Map<number, string>;
+  /** The y operands with escapes resolved, for --debug. */
+  ytext?: [string, string];
   /** Range state. */
   active?: boolean;
   rangeEnd?: number;

@@ -10,29 +10,46 @@ import { matchPattern } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { isAssoc, isIndexed } from "./variables.js";
 
+import { traceLine, tracing } from "./xtrace.js";
+
+/** set -x shows each [[ ]] test as it runs, operands expanded (`! ` before a negated one). */
+function traceTest(sh: Shell, io: FdTable, text: string, negated: boolean): void {
+  if (tracing(sh)) traceLine(sh, io, `[[ ${negated ? "! " : ""}${text} ]]`);
+}
 /** [[ expression ]]: no splitting or globbing; == and != match patterns; =~ matches an ERE. */
-export async function evalCond(sh: Shell, e: CondExpr, io: FdTable): Promise<boolean> {
+export async function evalCond(sh: Shell, e: CondExpr, io: FdTable, negated = false): Promise<boolean> {
   switch (e.t) {
     case "and":
       return (await evalCond(sh, e.left, io)) && evalCond(sh, e.right, io);
     case "or":
       return (await evalCond(sh, e.left, io)) || evalCond(sh, e.right, io);
     case "not":
-      return !(await evalCond(sh, e.arg, io));
-    case "word":
-      return (await expandString(sh, e.word, io)) !== "";
-    case "unary":
-      return unaryTest(sh, e.op, await expandString(sh, e.arg, io), io, true);
+      return !(await evalCond(sh, e.arg, io, true));
+    case "word": {
+      const w = await expandString(sh, e.word, io);
+      traceTest(sh, io, `-n ${w}`, negated);
+      return w !== "";
+    }
+    case "unary": {
+      const arg = await expandString(sh, e.arg, io);
+      traceTest(sh, io, `${e.op} ${arg}`, negated);
+      return unaryTest(sh, e.op, arg, io, true);
+    }
     case "binary": {
       const left = await expandString(sh, e.left, io);
       if (e.op === "==" || e.op === "=" || e.op === "!=") {
         const pat = await expandPattern(sh, e.right, io);
         const m = matchPattern(left, pat, sh.shopts.has("nocasematch"));
+        traceTest(sh, io, `${left} ${e.op} ${pat}`, negated);
         return e.op === "!=" ? !m : m;
       }
-      if (e.op === "=~") return regexMatch(sh, left, e.right, io);
+      if (e.op === "=~") {
+        if (tracing(sh)) traceTest(sh, io, `${left} =~ ${await expandString(sh, e.right, io)}`, negated);
+        return regexMatch(sh, left, e.right, io);
+      }
       const right = await expandString(sh, e.right, io);
       if (e.op === "-eq" || e.op === "-ne" || e.op === "-lt" || e.op === "-le" || e.op === "-gt" || e.op === "-ge") {
+      traceTest(sh, io, `${left} ${e.op} ${right}`, negated);
         const a = BigInt(evalArithText(sh, left));
         const b = BigInt(evalArithText(sh, right));
         return compareInts(e.op, a, b);

@@ -18,6 +18,7 @@ import type { Shell } from "./shell.js";
 import { runExitTrap, runTrap } from "./traps.js";
 import { runSimple } from "./simple.js";
 import type { ArithSource } from "../parser/ast.js";
+import { traceLine, traceWord, tracing } from "./xtrace.js";
 
 /**
  * Runs commands: one exhaustive switch over the AST, each case one call.
@@ -159,6 +160,7 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
         let status: number;
         try {
           const n = evalArithExpr(sh, cmd.expr.expr, cmd.expr.text, "((: ");
+        if (tracing(sh)) traceLine(sh, io, `(( ${cmd.expr.text} ))`);
           status = n === 0 || n === 0n ? 1 : 0;
         } catch (e) {
           status = arithCommandFailed(sh, io, e);
@@ -171,6 +173,7 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
         let status: number;
         try {
           const n = await arithValue(sh, cmd.expr, fds, "((: ");
+        if (tracing(sh)) traceLine(sh, fds, `(( ${cmd.expr.text} ))`);
           status = n === 0 || n === 0n ? 1 : 0;
         } catch (e) {
           status = arithCommandFailed(sh, fds, e);
@@ -297,7 +300,7 @@ type LoopStep = { status: number; flow: "" | "break" | "continue" };
 function loopSignal(e: unknown): LoopStep {
   if (e instanceof BreakSignal) {
     if (--e.levels > 0) throw e;
-    return { status: 0, flow: "break" };
+    return { status: e.status, flow: "break" };
   }
   if (e instanceof ContinueSignal) {
     if (--e.levels > 0) throw e;
@@ -359,12 +362,19 @@ async function runFor(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdT
   }
   return status;
 }
+      if (tracing(sh)) traceLine(sh, io, `for ${cmd.name} in ${items.map(traceWord).join(" ")}`);
 
 async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }>, io: FdTable): Promise<number> {
   let status = 0;
   const budget = sh.services.budget;
   sh.line = cmd.line;
-  if (cmd.init) await arithValue(sh, cmd.init, io, "((: ");
+  const trace = (a: ArithSource) => {
+    if (tracing(sh)) traceLine(sh, io, `(( ${a.text.trim()} ))`);
+  };
+  if (cmd.init) {
+    trace(cmd.init);
+    await arithValue(sh, cmd.init, io, "((: ");
+  }
   sh.loopDepth++;
   try {
     for (;;) {
@@ -372,6 +382,17 @@ async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }
       if (budget.yieldDue) await budget.yield();
       if (cmd.cond) {
         const c = cmd.cond.expr ? evalArithExpr(sh, cmd.cond.expr, cmd.cond.text, "((: ") : await arithValue(sh, cmd.cond, io, "((: ");
+  const where = { inBody: false };
+  try {
+    return await runArithForLoop(sh, cmd, io, where);
+  } catch (e) {
+    // An arithmetic error in the header ends the loop with status 1; the script goes on.
+    if (where.inBody) throw e;
+    return arithCommandFailed(sh, io, e);
+  }
+}
+
+async function runArithForLoop(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }>, io: FdTable, where: { inBody: boolean }): Promise<number> {
         if (c === 0 || c === 0n) break;
       }
       const lr = loopBody(sh, cmd.body, io);
@@ -382,6 +403,7 @@ async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }
         if (cmd.step.expr) evalArithExpr(sh, cmd.step.expr, cmd.step.text, "((: ");
         else await arithValue(sh, cmd.step, io, "((: ");
       }
+        trace(cmd.cond);
     }
   } finally {
     sh.loopDepth--;
@@ -392,7 +414,13 @@ async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }
 async function runSelect(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdTable): Promise<number> {
   const items = cmd.items === null ? sh.positional.slice() : await expandWords(sh, cmd.items, io);
   const { selectLoop } = await import("./builtins/read.js");
-  return selectLoop(sh, cmd, items, io, async (body, fds) => loopBody(sh, body, fds));
+        trace(cmd.step);
+  sh.loopDepth++;
+  try {
+    return await selectLoop(sh, cmd, items, io, async (body, fds) => loopBody(sh, body, fds));
+  } finally {
+    sh.loopDepth--;
+  }
 }
 
 async function runCase(sh: Shell, cmd: Extract<Command, { type: "Case" }>, io: FdTable): Promise<number> {
@@ -404,6 +432,7 @@ async function runCase(sh: Shell, cmd: Extract<Command, { type: "Case" }>, io: F
   for (let i = 0; i < cmd.items.length; i++) {
     const item = cmd.items[i];
     let matched = fallthrough;
+  if (tracing(sh)) traceLine(sh, io, `select ${cmd.name} in ${items.map(traceWord).join(" ")}`);
     if (!matched) {
       for (const p of item.patterns) {
         if (matchPattern(word, await expandPattern(sh, p, io), nocase)) {
@@ -411,6 +440,7 @@ async function runCase(sh: Shell, cmd: Extract<Command, { type: "Case" }>, io: F
           break;
         }
       }
+  if (tracing(sh)) traceLine(sh, io, `case ${traceWord(word)} in`);
     }
     if (!matched) continue;
     status = await runList(sh, item.body, io);

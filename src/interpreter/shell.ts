@@ -65,6 +65,8 @@ export class Shell {
   pid: number;
   readonly rootPid: number;
   subshellLevel = 0;
+  /** xtrace nesting ($(...), eval, source): PS4's first character is repeated this many extra times. */
+  traceLevel = 0;
   /** FUNCNAME stack, innermost first. */
   funcNames: string[] = [];
   traps: Map<string, string>;
@@ -126,6 +128,7 @@ export class Shell {
       this.rootPid = init.rootPid;
       this.pid = services.nextPid++;
       this.subshellLevel = init.subshellLevel + 1;
+      this.traceLevel = init.traceLevel;
       this.funcNames = init.funcNames.slice();
       this.callerLines = init.callerLines.slice();
       this.traps = new Map(init.traps);

@@ -9,10 +9,9 @@ import type { Shell } from "./shell.js";
 import { checkErrexit, runCommand, type Status } from "./exec.js";
 import { SHELL_BUILTINS, SPECIAL_BUILTINS } from "./builtins/index.js";
 import { runUtility } from "./utility.js";
-import { quoteForTrace } from "./quote.js";
+import { traceAssignment, traceLine, traceWord, tracing } from "./xtrace.js";
 import { runTrap } from "./traps.js";
 import { Attr, type Variable } from "./variables.js";
-import { expandPrompt } from "./prompt.js";
 
 /**
  * A simple command: assignments, words, redirections. Expands, then runs a
@@ -136,7 +135,10 @@ function expansionFailed(sh: Shell, io: FdTable, e: unknown): never | number {
 async function runAssignmentsOnly(sh: Shell, cmd: SimpleCommand, io: FdTable): Promise<number> {
   let applied = null;
   try {
-    for (const a of cmd.assigns) await assign(sh, a, io, false);
+    for (const a of cmd.assigns) {
+      const v = await assign(sh, a, io, false);
+      if (tracing(sh)) traceLine(sh, io, traceAssignment(a, v));
+    }
     if (cmd.redirects.length) {
       applied = await applyRedirects(sh, cmd.redirects, io);
     }
@@ -151,34 +153,18 @@ async function runAssignmentsOnly(sh: Shell, cmd: SimpleCommand, io: FdTable): P
   } finally {
     if (applied) await closeRedirects(applied);
   }
-  if (sh.options.has("xtrace") && cmd.assigns.length) await traceAssigns(sh, cmd.assigns, io);
   const status = sh.substStatus >= 0 ? sh.substStatus : 0;
   checkErrexit(sh, status);
   return status;
 }
 
-/** $PS4 after prompt escapes and simple $name / ${name} expansion (no command substitution). */
-function traceprefix(sh: Shell): string {
-  const raw = sh.get("PS4") ?? "+ ";
-  if (!/[$\\]/.test(raw)) return raw;
-  return expandPrompt(sh, raw).replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, a, b) => sh.get(a ?? b) ?? "");
-}
-
-async function traceAssigns(sh: Shell, assigns: Assignment[], io: FdTable): Promise<void> {
-  const ps4 = traceprefix(sh);
-  for (const a of assigns) {
-    const v = a.value ? sh.get(a.name) ?? "" : "(...)";
-    io[2]?.writer?.write(`${ps4}${a.name}${a.append ? "+" : ""}=${quoteForTrace(v)}\n`);
-  }
-}
-
-/** Performs one assignment (name=v, name+=v, name[i]=v, name=(...)). */
-export async function assign(sh: Shell, a: Assignment, io: FdTable, local: boolean): Promise<void> {
+/** Performs one assignment (name=v, name+=v, name[i]=v, name=(...)); returns the expanded value. */
+export async function assign(sh: Shell, a: Assignment, io: FdTable, local: boolean): Promise<string> {
   void local;
   if (a.array) {
     const { assignArray } = await import("./arrays.js");
     await assignArray(sh, a, io);
-    return;
+    return "";
   }
   const value = a.value ? await expandString(sh, a.value, io) : "";
   if (a.index) {
@@ -186,20 +172,23 @@ export async function assign(sh: Shell, a: Assignment, io: FdTable, local: boole
     const key = await expandString(sh, a.index, io, true);
     if (v && v.value instanceof Map) {
       sh.setAssoc(a.name, key, value, a.append);
-      return;
+      return value;
     }
     const i = Number(evalArithText(sh, key));
     sh.setElement(a.name, i, value, a.append);
-    return;
+    return value;
   }
   sh.set(a.name, value, { append: a.append });
+  return value;
 }
 
 async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTable): Promise<number> {
   const name = argv[0];
-  if (sh.options.has("xtrace")) traceCommand(sh, cmd, argv, fds);
+  // With assignments, the trace comes after them (withTempAssigns); special builtins trace below.
+  const trace = tracing(sh) ? () => traceLine(sh, fds, argv.map(traceWord).join(" ")) : null;
+  if (trace && cmd.assigns.length === 0) trace();
   const fn = name.includes("/") ? undefined : sh.functions.get(name);
-  if (fn) return withTempAssigns(sh, cmd, fds, true, () => callFunction(sh, fn, argv, fds));
+  if (fn) return withTempAssigns(sh, cmd, fds, true, () => callFunction(sh, fn, argv, fds), trace);
   const builtin = SHELL_BUILTINS.get(name);
   if (builtin && sh.enabledBuiltin(name)) {
     const call = async () => {
@@ -212,29 +201,30 @@ async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTa
     if (SPECIAL_BUILTINS.has(name)) {
       // Assignments before special builtins persist (POSIX).
       try {
-        for (const a of cmd.assigns) await assign(sh, a, fds, false);
+        for (const a of cmd.assigns) {
+          const v = await assign(sh, a, fds, false);
+          if (trace) traceLine(sh, fds, traceAssignment(a, v));
+        }
       } catch (e) {
         return expansionFailed(sh, fds, e);
       }
+      if (trace && cmd.assigns.length) trace();
       return call();
     }
-    return withTempAssigns(sh, cmd, fds, false, call);
+    return withTempAssigns(sh, cmd, fds, false, call, trace);
   }
-  return withTempAssigns(sh, cmd, fds, true, () => runUtility(sh, argv, fds));
-}
-
-function traceCommand(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTable): void {
-  const ps4 = traceprefix(sh);
-  const level = ps4.length ? ps4[0].repeat(Math.max(0, sh.subshellLevel)) : "";
-  let line = "";
-  for (const a of cmd.assigns) line += `${ps4}${a.name}=${quoteForTrace(a.value ? "" : "")}\n`;
-  line = "";
-  line += level + ps4 + argv.map(quoteForTrace).join(" ") + "\n";
-  fds[2]?.writer?.write(line);
+  return withTempAssigns(sh, cmd, fds, true, () => runUtility(sh, argv, fds), trace);
 }
 
 /** x=1 cmd: the assignments hold only while cmd runs (exported to utilities). */
-async function withTempAssigns(sh: Shell, cmd: SimpleCommand, fds: FdTable, exported: boolean, run: () => Promise<number> | number): Promise<number> {
+async function withTempAssigns(
+  sh: Shell,
+  cmd: SimpleCommand,
+  fds: FdTable,
+  exported: boolean,
+  run: () => Promise<number> | number,
+  trace: (() => void) | null,
+): Promise<number> {
   if (cmd.assigns.length === 0) return run();
   const frame = new Map<string, Variable>();
   for (const a of cmd.assigns) {
@@ -246,12 +236,15 @@ async function withTempAssigns(sh: Shell, cmd: SimpleCommand, fds: FdTable, expo
     }
     const existing = sh.resolve(a.name);
     if (existing && existing.attrs & Attr.Readonly) {
+      // bash reports it and runs the command without that assignment.
       reportError(sh, fds, `${a.name}: readonly variable`);
-      return 1;
+      continue;
     }
     const prev = a.append && existing && typeof existing.value === "string" ? existing.value : "";
     frame.set(a.name, { value: prev + value, attrs: (exported ? Attr.Export : 0) | (existing ? existing.attrs & ~Attr.Readonly : 0) | Attr.Export });
+    if (trace) traceLine(sh, fds, traceAssignment(a, value));
   }
+  trace?.();
   sh.vars.frames.push(frame);
   try {
     return await run();
@@ -275,6 +268,9 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
   sh.funcNames.unshift(fn.name);
   sh.callerLines.unshift(sh.line);
   const savedCallerLine = sh.callerLine;
+  // A function body is outside the caller's loops: break/continue there only complain (bash 5.2).
+  const savedLoopDepth = sh.loopDepth;
+  sh.loopDepth = 0;
   sh.callerLine = sh.line;
   sh.functionSource = sh.functionSources.get(fn.name) ?? null;
   // Functions do not inherit the RETURN trap unless functrace (set -T) is on.
@@ -295,6 +291,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
     sh.callerLines.shift();
     sh.functionSource = savedSource;
     sh.callerLine = savedCallerLine;
+    sh.loopDepth = savedLoopDepth;
     budget.leave();
   }
   if (sh.traps.has("RETURN")) await runTrap(sh, "RETURN", fds);

@@ -277,9 +277,10 @@ class Parser {
       case "r": return 13;
     }
     if (this.opts.escapes === "sed") {
-      if (c === "d") return this.radixEscape(/^[0-9]{1,3}/, 10) ?? 100;
-      if (c === "o") return this.radixEscape(/^[0-7]{1,3}/, 8) ?? 111;
-      if (c === "x") return this.radixEscape(/^[0-9a-fA-F]{1,2}/, 16) ?? 120;
+      if (c === "d" || c === "o" || c === "x") {
+        const b = this.sedByteEscape(c);
+        return b === null ? c.charCodeAt(0) : b < 0x80 ? b : this.sedHighByte(b);
+      }
       if (c === "c" && this.pos < this.src.length) {
         return this.src[this.pos++].toUpperCase().charCodeAt(0) ^ 0x40;
       }
@@ -292,6 +293,38 @@ class Parser {
       if (c === "x") return this.radixEscape(/^[0-9a-fA-F]{1,2}/, 16) ?? 120;
     }
     return null;
+  }
+
+  /** sed's \dNNN \oNNN \xHH (pos just past the letter): the byte, or null when no digits follow. */
+  private sedByteEscape(c: string): number | null {
+    if (c === "d") return this.radixEscape(/^[0-9]{1,3}/, 10);
+    if (c === "o") return this.radixEscape(/^[0-7]{1,3}/, 8);
+    return this.radixEscape(/^[0-9a-fA-F]{1,2}/, 16);
+  }
+
+  /**
+   * A byte >= 0x80 from an escape: the text is decoded UTF-8, so escapes spelling a
+   * whole UTF-8 sequence ("\xc3\xa9") match its character; a lone byte matches the
+   * invalid byte as decodeUtf8 keeps it (U+DC80..U+DCFF).
+   */
+  private sedHighByte(lead: number): number {
+    const need = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    const start = this.pos;
+    let cp = need === 1 ? lead & 0x1f : need === 2 ? lead & 0x0f : lead & 0x07;
+    for (let k = 0; k < need; k++) {
+      const esc = this.src[this.pos] === "\\" ? this.src[this.pos + 1] : "";
+      if (esc !== "d" && esc !== "o" && esc !== "x") break;
+      this.pos += 2;
+      const b = this.sedByteEscape(esc);
+      if (b === null || b < 0x80 || b > 0xbf) break;
+      cp = (cp << 6) | (b & 0x3f);
+      if (k === need - 1) {
+        const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
+        if (cp >= min && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) return cp;
+      }
+    }
+    this.pos = start;
+    return 0xdc00 + lead;
   }
 
   private radixEscape(re: RegExp, radix: number): number | null {
