@@ -18,7 +18,8 @@ export class ShellError extends Error {
 }
 
 export class BreakSignal {
-  constructor(public levels: number) {}
+  /** `status`: what the broken loop returns (1 after `break 0`, which leaves every loop). */
+  constructor(public levels: number, readonly status = 0) {}
 }
 
 export class ContinueSignal {

@@ -157,10 +157,10 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "Arith":
       if (cmd.redirects.length === 0 && cmd.expr.expr) {
         sh.line = cmd.line;
+        if (tracing(sh)) traceLine(sh, io, `(( ${cmd.expr.text} ))`);
         let status: number;
         try {
           const n = evalArithExpr(sh, cmd.expr.expr, cmd.expr.text, "((: ");
-        if (tracing(sh)) traceLine(sh, io, `(( ${cmd.expr.text} ))`);
           status = n === 0 || n === 0n ? 1 : 0;
         } catch (e) {
           status = arithCommandFailed(sh, io, e);
@@ -170,10 +170,10 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
       }
       return withRedirects(sh, cmd.redirects, io, async (fds) => {
         sh.line = cmd.line;
+        if (tracing(sh)) traceLine(sh, fds, `(( ${cmd.expr.text} ))`);
         let status: number;
         try {
           const n = await arithValue(sh, cmd.expr, fds, "((: ");
-        if (tracing(sh)) traceLine(sh, fds, `(( ${cmd.expr.text} ))`);
           status = n === 0 || n === 0n ? 1 : 0;
         } catch (e) {
           status = arithCommandFailed(sh, fds, e);
@@ -351,6 +351,7 @@ async function runFor(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdT
     for (const item of items) {
       budget.step();
       if (budget.yieldDue) await budget.yield();
+      if (tracing(sh)) traceLine(sh, io, `for ${cmd.name} in ${items.map(traceWord).join(" ")}`);
       sh.set(cmd.name, item);
       const lr = loopBody(sh, cmd.body, io);
       const r = lr instanceof Promise ? await lr : lr;
@@ -362,7 +363,6 @@ async function runFor(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdT
   }
   return status;
 }
-      if (tracing(sh)) traceLine(sh, io, `for ${cmd.name} in ${items.map(traceWord).join(" ")}`);
 
 async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }>, io: FdTable): Promise<number> {
   let status = 0;
@@ -381,18 +381,8 @@ async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }
       budget.step();
       if (budget.yieldDue) await budget.yield();
       if (cmd.cond) {
+        trace(cmd.cond);
         const c = cmd.cond.expr ? evalArithExpr(sh, cmd.cond.expr, cmd.cond.text, "((: ") : await arithValue(sh, cmd.cond, io, "((: ");
-  const where = { inBody: false };
-  try {
-    return await runArithForLoop(sh, cmd, io, where);
-  } catch (e) {
-    // An arithmetic error in the header ends the loop with status 1; the script goes on.
-    if (where.inBody) throw e;
-    return arithCommandFailed(sh, io, e);
-  }
-}
-
-async function runArithForLoop(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }>, io: FdTable, where: { inBody: boolean }): Promise<number> {
         if (c === 0 || c === 0n) break;
       }
       const lr = loopBody(sh, cmd.body, io);
@@ -400,10 +390,10 @@ async function runArithForLoop(sh: Shell, cmd: Extract<Command, { type: "ArithFo
       status = r.status;
       if (r.flow === "break") break;
       if (cmd.step) {
+        trace(cmd.step);
         if (cmd.step.expr) evalArithExpr(sh, cmd.step.expr, cmd.step.text, "((: ");
         else await arithValue(sh, cmd.step, io, "((: ");
       }
-        trace(cmd.cond);
     }
   } finally {
     sh.loopDepth--;
@@ -413,8 +403,8 @@ async function runArithForLoop(sh: Shell, cmd: Extract<Command, { type: "ArithFo
 
 async function runSelect(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdTable): Promise<number> {
   const items = cmd.items === null ? sh.positional.slice() : await expandWords(sh, cmd.items, io);
+  if (tracing(sh)) traceLine(sh, io, `select ${cmd.name} in ${items.map(traceWord).join(" ")}`);
   const { selectLoop } = await import("./builtins/read.js");
-        trace(cmd.step);
   sh.loopDepth++;
   try {
     return await selectLoop(sh, cmd, items, io, async (body, fds) => loopBody(sh, body, fds));
@@ -426,13 +416,13 @@ async function runSelect(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: 
 async function runCase(sh: Shell, cmd: Extract<Command, { type: "Case" }>, io: FdTable): Promise<number> {
   sh.line = cmd.line;
   const word = await expandString(sh, cmd.word, io);
+  if (tracing(sh)) traceLine(sh, io, `case ${traceWord(word)} in`);
   const nocase = sh.shopts.has("nocasematch");
   let status = 0;
   let fallthrough = false;
   for (let i = 0; i < cmd.items.length; i++) {
     const item = cmd.items[i];
     let matched = fallthrough;
-  if (tracing(sh)) traceLine(sh, io, `select ${cmd.name} in ${items.map(traceWord).join(" ")}`);
     if (!matched) {
       for (const p of item.patterns) {
         if (matchPattern(word, await expandPattern(sh, p, io), nocase)) {
@@ -440,7 +430,6 @@ async function runCase(sh: Shell, cmd: Extract<Command, { type: "Case" }>, io: F
           break;
         }
       }
-  if (tracing(sh)) traceLine(sh, io, `case ${traceWord(word)} in`);
     }
     if (!matched) continue;
     status = await runList(sh, item.body, io);

@@ -14,6 +14,7 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
   budget.step();
   budget.enter();
   const sub = sh.subshell();
+  sub.traceLevel++;
   // Without inherit_errexit, bash turns set -e off inside $(...).
   if (!sh.shopts.has("inherit_errexit")) sub.options.delete("errexit");
   const out = new CollectingWriter();
@@ -64,6 +65,7 @@ let procCounter = 0;
  */
 export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTable): Promise<string> {
   const sub = sh.subshell();
+  sub.traceLevel++;
   const out = new BoundedCollector(sh.services.budget);
   const fds = io.slice();
   if (p.direction === "<") fds[1] = { writer: out };

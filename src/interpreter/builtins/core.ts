@@ -216,7 +216,9 @@ function loopControl(kind: "break" | "continue"): ShellBuiltin {
       n = Number(argv[1]);
       if (n < 1) {
         builtinError(sh, fds, kind, `${argv[1]}: loop count out of range`);
-        return 1;
+        // bash then leaves every enclosing loop, with status 1.
+        if (sh.loopDepth === 0) return 1;
+        throw new BreakSignal(sh.loopDepth, 1);
       }
     }
     if (sh.loopDepth === 0) {
@@ -249,10 +251,12 @@ export const evalBuiltin: ShellBuiltin = async (sh, argv, fds) => {
   const text = argv.slice(1).join(" ");
   if (text.trim() === "") return 0;
   sh.services.budget.enter();
+  sh.traceLevel++;
   try {
     if (sh.services.budget.unwindDue) await null;
     return await runScriptText(sh, text, fds, { kind: "eval" });
   } finally {
+    sh.traceLevel--;
     sh.services.budget.leave();
   }
 };
@@ -289,6 +293,7 @@ export const source: ShellBuiltin = async (sh, argv, fds) => {
   if (argv.length > 2) sh.positional = argv.slice(2);
   sh.sourceName = file;
   sh.sourcing = true;
+  sh.traceLevel++;
   try {
     if (budget.unwindDue) await null;
     return await runScriptText(sh, text, fds, { kind: "file", name: file });
@@ -299,6 +304,7 @@ export const source: ShellBuiltin = async (sh, argv, fds) => {
     if (argv.length > 2) sh.positional = savedPositional;
     sh.sourceName = savedSource;
     sh.sourcing = savedSourcing;
+    sh.traceLevel--;
     budget.leave();
   }
 };

@@ -218,19 +218,23 @@ export async function selectLoop(
   let status = 0;
   if (items.length === 0) return 0;
   const menu = items.map((it, i) => `${i + 1}) ${it}`).join("\n") + "\n";
+  // bash shows the menu first and again only after an empty reply; at end of input it
+  // prints a newline (to stdout) and the loop fails.
+  let showMenu = true;
   for (;;) {
-    fds[2]?.writer?.write(menu);
+    if (showMenu) fds[2]?.writer?.write(menu);
     fds[2]?.writer?.write(sh.get("PS3") ?? "#? ");
     const rec = reader ? await readRecord(reader, 10) : null;
     if (!rec) {
-      fds[2]?.writer?.write("\n");
-      return status;
+      await fds[1]?.writer?.write("\n");
+      return 1;
     }
     const reply = decodeUtf8(rec.bytes);
     sh.set("REPLY", reply);
     const n = Number(reply.trim());
     sh.set(cmd.name, Number.isInteger(n) && n >= 1 && n <= items.length ? items[n - 1] : "");
-    if (reply.trim() === "") continue;
+    showMenu = reply.trim() === "";
+    if (showMenu) continue;
     const r = await body(cmd.body, fds);
     status = r.status;
     if (r.flow === "break") return status;

@@ -8,6 +8,7 @@ import type { FdTable } from "../io.js";
 import { quoteDeclare } from "../quote.js";
 import type { Shell } from "../shell.js";
 import { printFunction } from "../../parser/print.js";
+import { traceLine, traceWord, tracing } from "../xtrace.js";
 import { Attr, arrayIndices, assocEntries, isAssoc, isIndexed, type Variable } from "../variables.js";
 import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
 
@@ -125,6 +126,11 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
       const word = words[k]?.assign ? words[k] : undefined;
       try {
         if (!(await declareOne(sh, fds, name, args[k], word?.assign, o, where as "local" | "global" | "visible", kind))) status = 1;
+        // set -x: export and readonly also trace the assignment they make.
+        else if ((kind === "export" || kind === "readonly") && tracing(sh) && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[k])) {
+          const eq = args[k].indexOf("=");
+          traceLine(sh, fds, `${args[k].slice(0, eq)}=${traceWord(args[k].slice(eq + 1))}`);
+        }
       } catch (e) {
         if (e instanceof ShellError) {
           builtinError(sh, fds, name, e.message);

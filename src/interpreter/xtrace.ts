@@ -1,0 +1,50 @@
+import type { Assignment } from "../parser/ast.js";
+import { printWord } from "../parser/print.js";
+import type { FdTable } from "./io.js";
+import { expandPrompt } from "./prompt.js";
+import { ansiCQuote } from "./quote.js";
+import type { Shell } from "./shell.js";
+
+/**
+ * set -x: the trace lines bash writes to stderr. Each line starts with PS4, its first character
+ * repeated once per nesting level (command substitution, eval, source: bash's indirection level).
+ */
+
+/** True when xtrace is on (checked before building any trace text). */
+export function tracing(sh: Shell): boolean {
+  return sh.options.has("xtrace");
+}
+
+/** $PS4 after prompt escapes and simple $name / ${name} expansion (no command substitution). */
+function ps4(sh: Shell): string {
+  const raw = sh.get("PS4") ?? "+ ";
+  if (!/[$\\]/.test(raw)) return raw;
+  return expandPrompt(sh, raw).replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, a, b) => sh.get(a ?? b) ?? "");
+}
+
+/** Writes one trace line: PS4 (level-repeated first character) + text. */
+export function traceLine(sh: Shell, io: FdTable, text: string): void {
+  const p = ps4(sh);
+  const level = p.length ? p[0].repeat(sh.traceLevel) : "";
+  io[2]?.writer?.write(level + p + text + "\n");
+}
+
+// bash's sh_contains_shell_metas: characters that make xtrace single-quote a word.
+const METAS = /[ \t\n'"\\|&;()<>!{}*[?\]^$`]/;
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\x00-\x1f\x7f\udc80-\udcff]/;
+
+/** A word as xtrace prints it: '' when empty, '...' with shell metacharacters, $'...' when unprintable. */
+export function traceWord(s: string): string {
+  if (s === "") return "''";
+  if (METAS.test(s) || s[0] === "#" || /(^|[=:])~/.test(s)) return "'" + s.replace(/'/g, "'\\''") + "'";
+  if (UNPRINTABLE.test(s)) return ansiCQuote(s);
+  return s;
+}
+
+/** One assignment as bash traces it: NAME=value (value quoted, empty shown as nothing), arrays as written. */
+export function traceAssignment(a: Assignment, value: string): string {
+  const lhs = a.name + (a.index ? `[${printWord(a.index)}]` : "") + (a.append ? "+=" : "=");
+  if (a.array) return lhs + "(" + a.array.map((e) => (e.index ? `[${printWord(e.index)}]=` : "") + printWord(e.value)).join(" ") + ")";
+  return lhs + (value === "" ? "" : traceWord(value));
+}
