@@ -1,5 +1,6 @@
 import type { CommandDef } from "../types.js";
 import { gzip, gunzip, zcat } from "../gzip/index.js";
+import { dd } from "../dd.js";
 
 /** Archives and byte copying (gzip, tar, zip, dd, csplit), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [gzip, gunzip, zcat];
+export const commands: CommandDef[] = [gzip, gunzip, zcat, dd];
