@@ -11,7 +11,7 @@ import type {
 } from "./ast.js";
 import { ParseError } from "./errors.js";
 import { isMeta, isName } from "./scanner.js";
-import { NORMAL, WordParser } from "./parse-word.js";
+import { NORMAL, SUBSCRIPT, WordParser } from "./parse-word.js";
 
 /** Words that end a compound list when they appear in command position. */
 const LIST_END = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "}"]);
@@ -19,6 +19,10 @@ const RESERVED = new Set([
   "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for",
   "select", "function", "time", "coproc", "{", "}", "!", "[[", "]]", "in",
 ]);
+const RESERVED_FIRST = "itefdcwus{}![]";
+/** Characters that end the scan for a reserved word: metacharacters and \ ' " $ ` (1), else 0. */
+const RESERVED_END = new Uint8Array(128);
+for (const c of " \t\n;&|()<>\\'\"$`") RESERVED_END[c.charCodeAt(0)] = 1;
 const DECLARATION = new Set(["declare", "typeset", "local", "export", "readonly"]);
 const REDIRECT_OPS: RedirectOp[] = ["&>>", "<<<", "<<-", "&>", "<<", ">>", "<&", ">&", "<>", ">|", "<", ">"];
 
@@ -62,6 +66,7 @@ export abstract class CommandParser extends WordParser {
     if (this.aliasRegions.some((r) => r.name === name && at >= r.start && at < r.end)) return false;
     this.src = s.slice(0, at) + value + s.slice(i);
     this.lineStarts = null;
+    this.opFrom = this.resFrom = -1;
     const delta = value.length - (i - at);
     for (const r of this.aliasRegions) {
       if (r.start > at) r.start += delta;
@@ -87,6 +92,24 @@ export abstract class CommandParser extends WordParser {
 
   /** The operator at the cursor (after blanks), or "" when a word or EOF starts here. */
   protected peekOperator(): string {
+    // Asked several times at one place (list, pipeline, command): remember the last answer
+    // (forgotten when an alias changes the text).
+    if (this.pos === this.opFrom) {
+      this.pos = this.opAt;
+      return this.opValue;
+    }
+    const from = this.pos;
+    const op = this.scanOperator();
+    this.opFrom = from;
+    this.opAt = this.pos;
+    this.opValue = op;
+    return op;
+  }
+  private opFrom = -1;
+  private opAt = -1;
+  private opValue = "";
+
+  private scanOperator(): string {
     this.skipBlanksAndComment();
     const s = this.src;
     const p = this.pos;
@@ -121,12 +144,36 @@ export abstract class CommandParser extends WordParser {
 
   /** The reserved word at the cursor (a plain word followed by a delimiter), or "". */
   protected peekReserved(): string {
+    if (this.pos === this.resFrom) {
+      this.pos = this.resAt;
+      return this.resValue;
+    }
+    const from = this.pos;
+    const r = this.scanReserved();
+    this.resFrom = from;
+    this.resAt = this.pos;
+    this.resValue = r;
+    return r;
+  }
+  private resFrom = -1;
+  private resAt = -1;
+  private resValue = "";
+
+  private scanReserved(): string {
     this.skipBlanksAndComment();
     const s = this.src;
-    let i = this.pos;
-    while (i < s.length && !isMeta(s[i]) && s[i] !== "\\" && s[i] !== "'" && s[i] !== '"' && s[i] !== "$" && s[i] !== "`") i++;
+    const start = this.pos;
+    // Every reserved word starts with one of these and is at most 8 characters long.
+    if (!RESERVED_FIRST.includes(s[start] ?? " ")) return "";
+    let i = start;
+    for (;;) {
+      const code = s.charCodeAt(i);
+      // end of input, a metacharacter, or one of \ ' " $ `
+      if (Number.isNaN(code) || (code < 128 && RESERVED_END[code] !== 0)) break;
+      if (++i - start > 8) return "";
+    }
     if (i < s.length && !isMeta(s[i])) return "";
-    const w = s.slice(this.pos, i);
+    const w = s.slice(start, i);
     return RESERVED.has(w) ? w : "";
   }
 
@@ -310,7 +357,7 @@ export abstract class CommandParser extends WordParser {
         if (op === "(") throw this.syntaxError("(");
         break;
       }
-      if (this.peek() === "#") break;
+      if (this.src.charCodeAt(this.pos) === 35) break;
       if (words.length === 0 || declaration) {
         const a = this.tryAssignment();
         if (a) {
@@ -382,7 +429,7 @@ export abstract class CommandParser extends WordParser {
       if (after !== "=") return null;
       this.pos = i + 1;
       const ws = this.pos;
-      const parts = this.readParts({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false }, false);
+      const parts = this.readParts(SUBSCRIPT, false);
       index = { pos: ws, end: this.pos, parts };
       i = this.pos + 1;
     }
@@ -425,7 +472,7 @@ export abstract class CommandParser extends WordParser {
         const save = this.pos;
         this.pos++;
         const ws = this.pos;
-        const parts = this.readParts({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false }, false);
+        const parts = this.readParts(SUBSCRIPT, false);
         if (this.peek() === "]" && (this.peek(1) === "=" || (this.peek(1) === "+" && this.peek(2) === "="))) {
           const append = this.peek(1) === "+";
           this.pos += append ? 3 : 2;
@@ -446,6 +493,9 @@ export abstract class CommandParser extends WordParser {
     this.skipBlanks();
     const s = this.src;
     const start = this.pos;
+    // Only a digit, `{`, `<`, `>` or `&` can start a redirection: most words leave here.
+    const c0 = s.charCodeAt(start);
+    if (!(c0 >= 48 && c0 <= 57) && c0 !== 123 && c0 !== 60 && c0 !== 62 && c0 !== 38) return null;
     let fd: number | null = null;
     let fdVar: string | null = null;
     let i = start;

@@ -27,10 +27,63 @@ export interface WordMode {
   inDquote: boolean;
   /** Track ( ) nesting so `)` inside parentheses does not end the word (arith, case items). */
   parens: boolean;
+  /**
+   * Filled in on first use: the character codes readParts must look at (see specialCodes).
+   * A mode made by spreading another must reset it (`codes: undefined`) when meta, parens or stop differ.
+   */
+  codes?: Uint8Array;
 }
 
 export const NORMAL: WordMode = { meta: true, stop: "", brace: true, tilde: "start", inDquote: false, parens: false };
 const ASSIGN_VALUE: WordMode = { meta: true, stop: "", brace: false, tilde: "assign", inDquote: false, parens: false };
+/** Subscripts: `a[...]=`, `${a[...]}`, `([k]=v)`. */
+export const SUBSCRIPT: WordMode = { meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false };
+const SUBSCRIPT_DQ: WordMode = { ...SUBSCRIPT, inDquote: true };
+const ARITH_PAREN: WordMode = { meta: false, stop: ")", brace: false, tilde: "none", inDquote: true, parens: true };
+const ARITH_BRACKET: WordMode = { ...ARITH_PAREN, stop: "]" };
+const ARITH_SEMI: WordMode = { ...ARITH_PAREN, stop: ";" };
+/** Words inside ${...}: by operator, and by whether the expansion is inside "...". */
+const PARAM_WORD: WordMode = { meta: false, stop: "}", brace: false, tilde: "start", inDquote: false, parens: false };
+const PARAM_WORD_DQ: WordMode = { ...PARAM_WORD, inDquote: true };
+const PARAM_REPL: WordMode = { ...PARAM_WORD, tilde: "none" };
+const PARAM_REPL_DQ: WordMode = { ...PARAM_WORD_DQ, tilde: "none" };
+const PARAM_PATTERN: WordMode = { meta: false, stop: "}", brace: false, tilde: "none", inDquote: false, parens: false };
+const PARAM_REPL_PATTERN: WordMode = { ...PARAM_PATTERN, stop: "/}" };
+const PARAM_OFFSET: WordMode = { meta: false, stop: ":}", brace: false, tilde: "none", inDquote: true, parens: false };
+const PARAM_LENGTH: WordMode = { ...PARAM_OFFSET, stop: "}" };
+
+/**
+ * Character codes (below 128) that readParts must look at in a mode; every other character is
+ * plain literal text. The table depends on meta, parens and stop only.
+ */
+const specialTables = new Map<string, Uint8Array>();
+const modeTables = new WeakMap<WordMode, Uint8Array>();
+function specialCodes(mode: WordMode): Uint8Array {
+  let t = mode.codes ?? modeTables.get(mode);
+  if (t) return t;
+  const key = `${mode.meta ? 1 : 0}${mode.parens ? 1 : 0}${mode.stop}`;
+  t = specialTables.get(key);
+  if (!t) {
+    t = new Uint8Array(128);
+    const chars = `\\'"$\`{:=~${mode.parens ? "()" : ""}${mode.meta ? " \t\n;&|()<>" : ""}${mode.stop}`;
+    for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+    specialTables.set(key, t);
+  }
+  if (Object.isFrozen(mode)) modeTables.set(mode, t);
+  else mode.codes = t;
+  return t;
+}
+
+/** Brace items: a word's mode ending at `,` and `}`, without tildes. */
+const braceItemModes = new WeakMap<WordMode, WordMode>();
+function braceItemMode(mode: WordMode): WordMode {
+  let m = braceItemModes.get(mode);
+  if (!m) {
+    m = { ...mode, stop: ",}", tilde: "none", codes: undefined };
+    braceItemModes.set(mode, m);
+  }
+  return m;
+}
 
 /**
  * Reads words and everything nested in them: quotes, parameter expansions,
@@ -61,41 +114,58 @@ export abstract class WordParser extends Scanner {
   protected readParts(mode: WordMode, wordStart: boolean): WordPart[] {
     const parts: WordPart[] = [];
     const src = this.src;
-    let lit = "";
+    const len = src.length;
+    const special = specialCodes(mode);
+    // The literal being read is `pending` + src[run, pos): no per-character concatenation.
+    // `pending` holds earlier runs when a line continuation splits the text.
+    let pending = "";
+    let run = this.pos;
     let litStart = this.pos;
     let parenDepth = 0;
-    // (flush of `lit` is written out inline below: this is the hottest loop of the parser)
     let first = wordStart;
     let assignLike = false;
     for (;;) {
-      if (this.pos >= src.length) break;
-      const c = src[this.pos];
+      // Plain characters (the switch's default below) need no decision: skip them in one go.
+      let p = this.pos;
+      while (p < len) {
+        const code = src.charCodeAt(p);
+        if (code < 128 && special[code] === 1) break;
+        p++;
+      }
+      if (p !== this.pos) {
+        this.pos = p;
+        first = false;
+      }
+      if (p >= len) break;
+      const c = src[p];
       if (mode.parens && (c === "(" || c === ")")) {
         if (c === "(") parenDepth++;
         else if (parenDepth === 0) break;
         else parenDepth--;
-        lit += c;
         this.pos++;
         continue;
       }
       if (mode.meta && (c === "<" || c === ">") && src[this.pos + 1] === "(") {
         // <(list) and >(list): process substitution, part of the word.
-        if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
+        if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
         const start = this.pos;
         this.pos += 2;
         this.enterNesting();
         const body = this.parseSubstBody();
         this.leaveNesting();
         parts.push({ type: "ProcSubst", pos: start, end: this.pos, direction: c, body });
-        litStart = this.pos;
+        litStart = run = this.pos;
         first = false;
         continue;
       }
       if (mode.meta && isMeta(c) && !(mode.parens && (c === "(" || c === ")" || c === " " || c === "\t" || c === "\n" || c === "<" || c === ">" || c === "&" || c === "|"))) {
         // Extglob: ?( *( +( @( !( keep the parenthesised pattern inside the word.
-        if (c === "(" && lit.length > 0 && "?*+@!".includes(lit[lit.length - 1])) {
-          lit += this.readBalancedParens();
-          continue;
+        if (c === "(") {
+          const last = this.pos > run ? src[this.pos - 1] : pending ? pending[pending.length - 1] : "";
+          if (last !== "" && "?*+@!".includes(last)) {
+            this.readBalancedParens();
+            continue;
+          }
         }
         break;
       }
@@ -103,9 +173,9 @@ export abstract class WordParser extends Scanner {
       if (first && c === "~" && mode.tilde !== "none") {
         const t = this.tryTilde(mode);
         if (t) {
-          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
+          if (pending || t.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, t.pos) }); pending = ""; }
           parts.push(t);
-          litStart = this.pos;
+          litStart = run = this.pos;
           first = false;
           continue;
         }
@@ -115,90 +185,88 @@ export abstract class WordParser extends Scanner {
         case "\\": {
           const n = src[this.pos + 1];
           if (n === "\n") {
+            pending += src.slice(run, this.pos);
             this.pos += 2;
+            run = this.pos;
             continue;
           }
           if (n === undefined) {
-            lit += "\\";
             this.pos++;
             continue;
           }
-          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
+          if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
           parts.push({ type: "Escaped", pos: this.pos, end: this.pos + 2, value: n });
           this.pos += 2;
-          litStart = this.pos;
+          litStart = run = this.pos;
           continue;
         }
         case "'": {
           if (mode.inDquote) {
-            lit += c;
             this.pos++;
             continue;
           }
-          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
+          if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
           const s = this.pos;
           const close = src.indexOf("'", s + 1);
           if (close < 0) throw this.eofError("'", s);
           parts.push({ type: "SingleQuoted", pos: s, end: close + 1, value: src.slice(s + 1, close), ansiC: false });
           this.pos = close + 1;
-          litStart = this.pos;
+          litStart = run = this.pos;
           continue;
         }
         case '"': {
-          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
+          if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
           parts.push(this.readDoubleQuoted(false));
-          litStart = this.pos;
+          litStart = run = this.pos;
           continue;
         }
         case "$": {
-          const p = this.readDollar(mode.inDquote);
-          if (p) {
-            if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
-            parts.push(p);
-            litStart = this.pos;
+          const at = this.pos;
+          const dp = this.readDollar(mode.inDquote);
+          if (dp) {
+            if (pending || at > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, at) }); pending = ""; }
+            parts.push(dp);
+            litStart = run = this.pos;
           } else {
-            lit += "$";
             this.pos++;
           }
           continue;
         }
         case "`": {
-          if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
+          if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
           parts.push(this.readBackquote(false));
-          litStart = this.pos;
+          litStart = run = this.pos;
           continue;
         }
         case "{": {
           if (mode.brace) {
+            const at = this.pos;
             const b = this.tryBrace(mode);
             if (b) {
-              if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
+              if (pending || at > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, at) }); pending = ""; }
               parts.push(b);
-              litStart = this.pos;
+              litStart = run = this.pos;
               continue;
             }
           }
-          lit += c;
           this.pos++;
           continue;
         }
         case ":":
         case "=": {
           // name=~/x (also as a command argument) and a:~/b expand the tilde, as bash does.
-          if (c === "=" && mode.tilde === "start" && wordStart && parts.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(lit)) {
+          if (c === "=" && mode.tilde === "start" && wordStart && parts.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(pending + src.slice(run, this.pos))) {
             assignLike = true;
           }
-          lit += c;
           this.pos++;
           if ((mode.tilde === "assign" || assignLike) && src[this.pos] === "~") first = true;
           continue;
         }
         default:
-          lit += c;
           this.pos++;
       }
     }
-    if (lit) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit }); lit = ""; }
+    if (pending || this.pos > run) parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) });
     return parts;
   }
 
@@ -244,7 +312,7 @@ export abstract class WordParser extends Scanner {
   private tryBrace(mode: WordMode): BracePart | null {
     const start = this.pos;
     this.pos++;
-    const itemMode: WordMode = { ...mode, stop: ",}", tilde: "none" };
+    const itemMode = braceItemMode(mode);
     const items: Word[] = [];
     try {
       for (;;) {
@@ -422,7 +490,7 @@ export abstract class WordParser extends Scanner {
     const save = this.pos;
     this.pos = start + open;
     const innerStart = this.pos;
-    const mode: WordMode = { meta: false, stop: closer === "]" ? "]" : ")", brace: false, tilde: "none", inDquote: true, parens: true };
+    const mode = closer === "]" ? ARITH_BRACKET : ARITH_PAREN;
     let parts: WordPart[];
     try {
       parts = this.readParts(mode, false);
@@ -447,7 +515,7 @@ export abstract class WordParser extends Scanner {
   /** Arithmetic text inside (( )) or for (( ; ; )): reads to `stop` (at paren depth 0). */
   readArithUntil(stop: string): ArithSource {
     const innerStart = this.pos;
-    const mode: WordMode = { meta: false, stop, brace: false, tilde: "none", inDquote: true, parens: true };
+    const mode: WordMode = stop === ")" ? ARITH_PAREN : stop === ";" ? ARITH_SEMI : { ...ARITH_PAREN, stop, codes: undefined };
     const parts = this.readParts(mode, false);
     const text = this.src.slice(innerStart, this.pos);
     return parseArithSource(text, { pos: innerStart, end: this.pos, parts });
@@ -508,7 +576,7 @@ export abstract class WordParser extends Scanner {
     if (src[this.pos] === "[" && isNameStart(name[0])) {
       this.pos++;
       const s = this.pos;
-      const parts = this.readParts({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: true, parens: false }, false);
+      const parts = this.readParts(SUBSCRIPT_DQ, false);
       if (src[this.pos] !== "]") return this.badSubst(start);
       index = { pos: s, end: this.pos, parts };
       this.pos++;
@@ -587,8 +655,8 @@ export abstract class WordParser extends Scanner {
   private readParamOp(start: number, inDquote: boolean): ParamOp | null {
     const src = this.src;
     const c = src[this.pos];
-    const wordMode: WordMode = { meta: false, stop: "}", brace: false, tilde: "start", inDquote, parens: false };
-    const patMode: WordMode = { meta: false, stop: "}", brace: false, tilde: "none", inDquote: false, parens: false };
+    const wordMode = inDquote ? PARAM_WORD_DQ : PARAM_WORD;
+    const patMode = PARAM_PATTERN;
     const word = (mode: WordMode): Word => {
       const s = this.pos;
       const parts = this.readParts(mode, true);
@@ -608,11 +676,11 @@ export abstract class WordParser extends Scanner {
           return { kind, colon: true, word: word(wordMode) };
         }
         this.pos++;
-        const offset = word({ meta: false, stop: ":}", brace: false, tilde: "none", inDquote: true, parens: false });
+        const offset = word(PARAM_OFFSET);
         let length: Word | null = null;
         if (src[this.pos] === ":") {
           this.pos++;
-          length = word({ meta: false, stop: "}", brace: false, tilde: "none", inDquote: true, parens: false });
+          length = word(PARAM_LENGTH);
         }
         return { kind: "substring", offset, length };
       }
@@ -641,11 +709,11 @@ export abstract class WordParser extends Scanner {
           anchor = src[this.pos] as "#" | "%";
           this.pos++;
         }
-        const pattern = word({ ...patMode, stop: "/}" });
+        const pattern = word(PARAM_REPL_PATTERN);
         let replacement: Word | null = null;
         if (src[this.pos] === "/") {
           this.pos++;
-          replacement = word({ ...wordMode, tilde: "none" });
+          replacement = word(inDquote ? PARAM_REPL_DQ : PARAM_REPL);
         }
         return { kind: "replace", all, anchor, pattern, replacement };
       }

@@ -1,11 +1,12 @@
 import { ParseError } from "./errors.js";
 
+/** Character codes of bash's metacharacters (they end an unquoted word): 1 in META_CODES. */
+export const META_CODES = new Uint8Array(128);
+for (const c of " \t\n;&|()<>") META_CODES[c.charCodeAt(0)] = 1;
+
 /** Characters that end an unquoted word (bash's metacharacters). */
 export function isMeta(c: string): boolean {
-  return (
-    c === " " || c === "\t" || c === "\n" || c === ";" || c === "&" || c === "|" ||
-    c === "(" || c === ")" || c === "<" || c === ">"
-  );
+  return c.length === 1 && META_CODES[c.charCodeAt(0)] === 1;
 }
 
 export function isNameStart(c: string): boolean {
@@ -33,6 +34,8 @@ export class Scanner {
   pos = 0;
   depth = 0;
   protected lineStarts: number[] | null = null;
+  private lastLineOffset = -1;
+  private lastLine = 0;
 
   constructor(
     /** The text; alias expansion splices into it (see CommandParser.expandAlias). */
@@ -55,9 +58,12 @@ export class Scanner {
 
   /** 1-based line of an offset. */
   lineAt(offset: number): number {
+    // Statement, pipeline and command ask for the same offset in turn.
+    if (offset === this.lastLineOffset && this.lineStarts) return this.lastLine;
     if (!this.lineStarts) {
       const ls = [0];
-      for (let i = 0; i < this.src.length; i++) if (this.src.charCodeAt(i) === 10) ls.push(i + 1);
+      const src = this.src;
+      for (let i = src.indexOf("\n"); i >= 0; i = src.indexOf("\n", i + 1)) ls.push(i + 1);
       this.lineStarts = ls;
     }
     const ls = this.lineStarts;
@@ -68,7 +74,9 @@ export class Scanner {
       if (ls[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo + this.firstLine;
+    this.lastLineOffset = offset;
+    this.lastLine = lo + this.firstLine;
+    return this.lastLine;
   }
 
   /** The text of the line holding an offset (for "near unexpected token" echoes). */
@@ -82,18 +90,20 @@ export class Scanner {
   /** Skips spaces, tabs and backslash-newline continuations (not newlines). */
   skipBlanks(): void {
     const s = this.src;
+    let p = this.pos;
     for (;;) {
-      const c = s[this.pos];
-      if (c === " " || c === "\t") this.pos++;
-      else if (c === "\\" && s[this.pos + 1] === "\n") this.pos += 2;
+      const c = s.charCodeAt(p);
+      if (c === 32 || c === 9) p++;
+      else if (c === 92 && s.charCodeAt(p + 1) === 10) p += 2;
       else break;
     }
+    this.pos = p;
   }
 
   /** Skips blanks and a comment (a `#` at the start of a word runs to the newline). */
   skipBlanksAndComment(): void {
     this.skipBlanks();
-    if (this.src[this.pos] === "#") {
+    if (this.src.charCodeAt(this.pos) === 35) {
       const nl = this.src.indexOf("\n", this.pos);
       this.pos = nl < 0 ? this.src.length : nl;
     }
