@@ -6,6 +6,7 @@ import { evalArithText } from "./arith.js";
 import { ShellError } from "./errors.js";
 import { expandPattern, expandString } from "./expand.js";
 import type { FdTable } from "./io.js";
+import { reportError } from "./report.js";
 import { matchPattern } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { isAssoc, isIndexed } from "./variables.js";
@@ -50,9 +51,16 @@ export async function evalCond(sh: Shell, e: CondExpr, io: FdTable, negated = fa
       const right = await expandString(sh, e.right, io);
       if (e.op === "-eq" || e.op === "-ne" || e.op === "-lt" || e.op === "-le" || e.op === "-gt" || e.op === "-ge") {
       traceTest(sh, io, `${left} ${e.op} ${right}`, negated);
-        const a = BigInt(evalArithText(sh, left));
-        const b = BigInt(evalArithText(sh, right));
-        return compareInts(e.op, a, b);
+        try {
+          const a = BigInt(evalArithText(sh, left, "[[: "));
+          const b = BigInt(evalArithText(sh, right, "[[: "));
+          return compareInts(e.op, a, b);
+        } catch (err) {
+          // bash reports a bad operand and the comparison is false; the rest of [[ ]] goes on.
+          if (!(err instanceof ShellError) || err.status === 127) throw err;
+          reportError(sh, io, err.message);
+          return false;
+        }
       }
       return binaryTest(sh, e.op, left, right);
     }
@@ -134,6 +142,7 @@ export async function unaryTest(sh: Shell, op: string, arg: string, io: FdTable,
     case "-n":
       return arg !== "";
     case "-v": {
+      if (/^[0-9]+$/.test(arg)) return Number(arg) <= sh.positional.length;
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/s.exec(arg);
       if (!m) return false;
       const v = sh.resolve(m[1]);

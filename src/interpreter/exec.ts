@@ -1,6 +1,6 @@
 import type { Command, Redirect, Statement, StatementList } from "../parser/ast.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
-import { evalCond } from "./cond.js";
+import { CondStatus, evalCond } from "./cond.js";
 import {
   BreakSignal,
   ContinueSignal,
@@ -153,6 +153,9 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
       return withRedirects(sh, cmd.redirects, io, (fds) => runCase(sh, cmd, fds));
     case "FunctionDef":
       sh.functions.set(cmd.name, cmd);
+      // BASH_SOURCE inside the function names the file that defined it.
+      if (sh.sourceName) sh.functionSources.set(cmd.name, sh.sourceName);
+      else sh.functionSources.delete(cmd.name);
       return 0;
     case "Arith":
       if (cmd.redirects.length === 0 && cmd.expr.expr) {
@@ -184,7 +187,14 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "Cond":
       return withRedirects(sh, cmd.redirects, io, async (fds) => {
         sh.line = cmd.line;
-        const status = (await evalCond(sh, cmd.expr, fds)) ? 0 : 1;
+        let status: number;
+        try {
+          status = (await evalCond(sh, cmd.expr, fds)) ? 0 : 1;
+        } catch (e) {
+          // A bad regex after =~ makes the whole [[ ]] return 2.
+          if (!(e instanceof CondStatus)) throw e;
+          status = e.status;
+        }
         checkErrexit(sh, status);
         return status;
       });
@@ -195,7 +205,8 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
 
 /** An error inside (( )) ends only that command, with status 1 (unlike $(( )) in a word). */
 function arithCommandFailed(sh: Shell, io: FdTable, e: unknown): number {
-  if (!(e instanceof ShellError)) throw e;
+  // set -u's unbound variable (status 127) ends the script even inside (( )).
+  if (!(e instanceof ShellError) || e.status === 127) throw e;
   reportError(sh, io, e.message);
   return 1;
 }
@@ -365,6 +376,17 @@ async function runFor(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdT
 }
 
 async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }>, io: FdTable): Promise<number> {
+  const where = { inBody: false };
+  try {
+    return await runArithForLoop(sh, cmd, io, where);
+  } catch (e) {
+    // An arithmetic error in the header ends the loop with status 1; the script goes on.
+    if (where.inBody) throw e;
+    return arithCommandFailed(sh, io, e);
+  }
+}
+
+async function runArithForLoop(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }>, io: FdTable, where: { inBody: boolean }): Promise<number> {
   let status = 0;
   const budget = sh.services.budget;
   sh.line = cmd.line;
@@ -385,8 +407,10 @@ async function runArithFor(sh: Shell, cmd: Extract<Command, { type: "ArithFor" }
         const c = cmd.cond.expr ? evalArithExpr(sh, cmd.cond.expr, cmd.cond.text, "((: ") : await arithValue(sh, cmd.cond, io, "((: ");
         if (c === 0 || c === 0n) break;
       }
+      where.inBody = true;
       const lr = loopBody(sh, cmd.body, io);
       const r = lr instanceof Promise ? await lr : lr;
+      where.inBody = false;
       status = r.status;
       if (r.flow === "break") break;
       if (cmd.step) {

@@ -241,6 +241,11 @@ export class Shell {
         return [...this.shopts].sort().join(":");
       case "DIRSTACK":
         return this.cwd;
+      // $FUNCNAME and friends are element 0 of their arrays.
+      case "FUNCNAME":
+      case "BASH_SOURCE":
+      case "BASH_LINENO":
+        return this.values(name)[0];
       default:
         return undefined;
     }

@@ -169,8 +169,10 @@ export async function assign(sh: Shell, a: Assignment, io: FdTable, local: boole
   const value = a.value ? await expandString(sh, a.value, io) : "";
   if (a.index) {
     const v = sh.resolve(a.name);
-    const key = await expandString(sh, a.index, io, true);
+    // An associative subscript gets quote removal; an indexed one is arithmetic text, quotes kept (as bash).
+    const key = await expandString(sh, a.index, io, !(v && v.value instanceof Map));
     if (v && v.value instanceof Map) {
+      if (key === "") throw new ShellError(`${a.name}[]: bad array subscript`);
       sh.setAssoc(a.name, key, value, a.append);
       return value;
     }

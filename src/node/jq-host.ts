@@ -34,6 +34,26 @@ function workerSpec(): { script: URL | string; eval: boolean } {
   return { script: code, eval: true };
 }
 
+/** Flags of this process that apply only to its own entry script, with whether they take a value. */
+const ENTRY_ONLY_FLAGS = new Map([["--input-type", true], ["-e", true], ["--eval", true], ["-p", true], ["--print", true]]);
+
+/**
+ * The Node flags a worker inherits, less those that apply only to the parent's entry:
+ * a worker given `--input-type` fails to load its file (ERR_INPUT_TYPE_NOT_ALLOWED),
+ * so under `node --input-type=module -e '...'` every jq call used to end with "the
+ * jq worker exited unexpectedly". undefined (inherit as is) when nothing is removed.
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] | undefined {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i]!;
+    const name = flag.split("=")[0]!;
+    if (!ENTRY_ONLY_FLAGS.has(name)) kept.push(flag);
+    else if (name === flag && ENTRY_ONLY_FLAGS.get(name)) i++;
+  }
+  return kept.length === execArgv.length ? undefined : kept;
+}
+
 /** A node:worker_threads Worker as a pool handle. */
 function nodeHandle(worker: Worker): JqWorkerHandle {
   worker.on("error", () => {});
@@ -65,7 +85,15 @@ export function createNodeJqRunner(options: NodeJqRunnerOptions = {}): JqWorkerP
     // worker past this dies alone, and the call reports it. stackSizeMb stays at Node's 4:
     // see "Nesting" in builtins/jq/README.md.
     const resourceLimits = { maxOldGenerationSizeMb: 1024 };
-    return nodeHandle(new Worker(spec.script, { eval: spec.eval, workerData: { module, options: engineOptions }, resourceLimits }));
+    const execArgv = workerExecArgv();
+    return nodeHandle(
+      new Worker(spec.script, {
+        eval: spec.eval,
+        workerData: { module, options: engineOptions },
+        resourceLimits,
+        ...(execArgv ? { execArgv } : {}),
+      }),
+    );
   };
   return new JqWorkerPool(start, Math.max(1, options.maxWorkers ?? 2));
 }

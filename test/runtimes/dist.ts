@@ -1,10 +1,12 @@
 /**
- * The built package for the runtime tests (Deno, Bun, workerd, jq from dist/, the
- * demo page): dist/ as `npm run build` makes it. CI runs `npm test` before it
- * builds, and a developer's dist/ goes stale as the sources change, so ensureDist()
- * rebuilds dist/ (bundles only, see build-dist.ts) when a file it needs is missing
- * or older than the newest source file. Test files run in parallel processes: one
- * builds while holding a lock directory, the others wait for it.
+ * The built package for the runtime tests (Deno, Bun, workerd, jq from the build,
+ * the demo page): the bundles of dist/ as tsup.config.ts makes them, written to
+ * node_modules/.cache/sandbash-dist/ rather than dist/, so a test never races an
+ * `npm run build` (or a colleague's script reading dist/) on the same files. CI runs
+ * `npm test` before it builds, and a build goes stale as the sources change, so
+ * ensureDist() rebuilds (bundles only, see build-dist.ts) when a file it needs is
+ * missing or older than the newest source file. Test files run in parallel
+ * processes: one builds while holding a lock directory, the others wait for it.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
@@ -12,7 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
-export const distDir = join(root, "dist");
+export const distDir = join(root, "node_modules", ".cache", "sandbash-dist");
 
 /** What the runtime tests load from dist/. */
 const NEEDED = ["index.js", "browser.js", "cli.js", "jq-node.js", "jq-worker.js", "jq-web-worker.js", "jq.wasm"];
@@ -36,7 +38,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let ensured: Promise<string> | null = null;
 
-/** dist/, built first if it is missing or stale. Throws with the build's output if the build fails. */
+/** The build's directory, built first if it is missing or stale. Throws with the build's output if the build fails. */
 export function ensureDist(): Promise<string> {
   return (ensured ??= (async () => {
     const lock = join(root, "node_modules", ".cache", "sandbash-dist.lock");
