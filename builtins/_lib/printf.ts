@@ -10,6 +10,8 @@ export interface PrintfResult {
   errors: string[];
   /** \c seen: stop all output. */
   stopped: boolean;
+  /** Messages that do not fail the command: `warning: N: Numerical result out of range` (bash clamps). */
+  warnings: string[];
 }
 
 export interface PrintfEnv {
@@ -158,6 +160,15 @@ function pad(s: string, spec: Spec, numeric: boolean): string {
     return prefix + "0".repeat(w - len) + s.slice(prefix.length);
   }
   return " ".repeat(w - len) + s;
+}
+
+const INT64_MAX = (1n << 63n) - 1n;
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/** strtoimax / strtoumax saturation: out-of-range numbers become the limit (ERANGE). */
+function clampInt(v: bigint, signed: boolean): bigint {
+  if (signed) return v > INT64_MAX ? INT64_MAX : v < -INT64_MAX - 1n ? -INT64_MAX - 1n : v;
+  return v > UINT64_MAX || -v > UINT64_MAX ? UINT64_MAX : v;
 }
 
 function formatInt(v: bigint, spec: Spec): string {
@@ -334,6 +345,7 @@ function hexFloat(x: number, precision: number | null): string {
 /** Formats like printf(1). */
 export function printfFormat(format: string, args: string[], env: PrintfEnv = {}): PrintfResult {
   const errors: string[] = [];
+  const warnings: string[] = [];
   let out = "";
   let argi = 0;
   const next = (): string | undefined => args[argi++];
@@ -364,7 +376,7 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
         const head = /^%[-+ #0]*(\*|\d+)?(\.(\*|\d*))?(hh|h|ll|l|L|q|j|z|t)?/.exec(format.slice(i))![0];
         const bad = format[i + head.length] ?? "";
         errors.push(bad ? `\`${bad}': invalid format character` : "`%': missing format character");
-        return { output: out, errors, stopped: true };
+        return { output: out, errors, stopped: true, warnings };
       }
       i += m[0].length;
       consumed = true;
@@ -394,7 +406,7 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
           let s = r.text;
           if (precision !== null) s = bytePrefix(s, precision);
           out += pad(s, spec, false);
-          if (r.stop) return { output: out, errors, stopped: true };
+          if (r.stop) return { output: out, errors, stopped: true, warnings };
           break;
         }
         case "q": {
@@ -403,16 +415,21 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
           break;
         }
         case "c":
-          out += pad(arg ? [...arg][0] : "", spec, false);
+          // An empty or missing argument is C's '\0' character.
+          out += pad(arg ? [...arg][0] : "\0", spec, false);
           break;
         case "d":
         case "i":
         case "o":
         case "u":
         case "x":
-        case "X":
-          out += formatInt(parseIntArg(arg ?? "", errors), spec);
+        case "X": {
+          const v = parseIntArg(arg ?? "", errors);
+          const clamped = clampInt(v, conv === "d" || conv === "i");
+          if (clamped !== v) warnings.push(`warning: ${arg}: Numerical result out of range`);
+          out += formatInt(clamped, spec);
           break;
+        }
         case "T": {
           const secs = arg === undefined || arg === "" ? -1 : Number(parseIntArg(arg, errors));
           const t = secs === -1 || secs === -2 ? Math.floor((env.now?.() ?? Date.now()) / 1000) : secs;
@@ -426,5 +443,5 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
     }
     if (!consumed || argi >= args.length || argi === startArg) break;
   }
-  return { output: out, errors, stopped: false };
+  return { output: out, errors, stopped: false, warnings };
 }

@@ -49,7 +49,7 @@ export function evalArithExpr(sh: Shell, expr: ArithExpr, text: string, prefix =
 export function arithShellError(text: string, e: ArithError, prefix = ""): ShellError {
   let shown = e.expr ?? text;
   // A bad number is reported while bash's lexer has cut the text just after it.
-  const at = e.expr === undefined && e.message === "value too great for base" ? shown.indexOf(e.token) : -1;
+  const at = e.expr === undefined && (e.message === "value too great for base" || e.message === "invalid arithmetic base") ? shown.indexOf(e.token) : -1;
   if (at >= 0) shown = shown.slice(0, at + e.token.length);
   shown = shown.replace(/^[ \t\n]+/, "");
   return new ShellError(`${prefix}${shown}: ${e.message} (error token is "${e.token}")`, 1, true);
@@ -200,7 +200,7 @@ class ArithEval {
       }
     } else raw = sh.get(e.name);
     if (raw === undefined || raw === "") {
-      if (raw === undefined && sh.options.has("nounset")) throw new ShellError(`${e.name}: unbound variable`, 1, true);
+      if (raw === undefined && sh.options.has("nounset")) throw new ShellError(`${e.name}: unbound variable`, 127, true);
       return 0;
     }
     return this.valueOf(raw);

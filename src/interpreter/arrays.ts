@@ -21,7 +21,7 @@ export async function assignArray(sh: Shell, a: Assignment, io: FdTable, where: 
     for (let i = 0; i < elems.length; i++) {
       const e = elems[i];
       if (e.index) {
-        const key = await expandString(sh, e.index, io, true);
+        const key = await expandString(sh, e.index, io);
         const val = await expandString(sh, e.value, io);
         map.set(key, e.append ? (map.get(key) ?? "") + val : sh.applyAttrs(v, val, null));
       } else {

@@ -13,7 +13,9 @@ export async function globExpand(sh: Shell, pattern: string): Promise<string[] |
   const segments = pattern.split("/").filter((s, i) => s !== "" || i === 0);
   let bases: string[] = [absolute ? "/" : ""];
   if (absolute) segments.shift();
-  const dotglob = sh.shopts.has("dotglob");
+  // A non-empty GLOBIGNORE turns dotglob on and filters the matches.
+  const ignore = sh.get("GLOBIGNORE") ?? "";
+  const dotglob = sh.shopts.has("dotglob") || ignore !== "";
   const nocase = sh.shopts.has("nocaseglob");
   const globstar = sh.shopts.has("globstar");
   for (let si = 0; si < segments.length; si++) {
@@ -66,12 +68,32 @@ export async function globExpand(sh: Shell, pattern: string): Promise<string[] |
     for (const b of bases) if (b.endsWith("/") || (await isDir(sh, b))) dirs.push(b.endsWith("/") ? b : b + "/");
     bases = dirs;
   }
+  if (ignore !== "" && bases.length > 0) {
+    const pats = ignore.split(":").filter((p) => p !== "").map(ignoreMatcher);
+    bases = bases.filter((b) => !/(^|\/)\.\.?\/?$/.test(b) && !pats.some((m) => m(b)));
+  }
   if (bases.length === 0) {
     if (sh.shopts.has("failglob")) throw new ShellError(`no match: ${unescapeGlob(pattern)}`, 1, true);
     if (sh.shopts.has("nullglob")) return [];
     return null;
   }
   return bases.sort(compareGlob);
+}
+
+/**
+ * A GLOBIGNORE pattern as bash's strmatch(FNM_PATHNAME) applies it: `*` and `?` do
+ * not match `/`, except that a `*` ending the pattern matches the rest, slashes included.
+ */
+function ignoreMatcher(p: string): (name: string) => boolean {
+  const re = patternRegex(p, { pathname: true });
+  const trailingStar = p.endsWith("*") && !p.endsWith("\\*");
+  if (!trailingStar) return (name) => re.test(name);
+  const head = patternRegex(p.slice(0, -1), { pathname: true });
+  return (name) => {
+    if (re.test(name)) return true;
+    for (let i = name.length; i >= 0; i--) if (head.test(name.slice(0, i))) return true;
+    return false;
+  };
 }
 
 /** bash sorts matches with strcoll; in C.UTF-8 that is code point order. */

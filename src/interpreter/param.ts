@@ -59,7 +59,7 @@ async function lookup(sh: Shell, name: string, index: Word | null, io: FdTable, 
   if (index) {
     const v = sh.resolve(name);
     if (v && isAssoc(v)) {
-      const key = await ex.expandString(sh, index, io, true);
+      const key = await ex.expandString(sh, index, io);
       return { value: v.value.get(key), label: `${name}[${key}]` };
     }
     const text = await ex.expandString(sh, index, io, true);
@@ -123,7 +123,11 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
   let name = p.name;
   let index = p.index;
   let looked: Lookup;
-  if (p.indirect) {
+  const ref0 = p.indirect && !index ? sh.vars.lookup(name) : undefined;
+  if (ref0 && ref0.attrs & Attr.Nameref && typeof ref0.value === "string") {
+    // ${!ref} of a nameref is the name it refers to, not an indirection.
+    looked = { value: ref0.value, label: name };
+  } else if (p.indirect) {
     const ref = await lookup(sh, name, index, io, ex);
     const target = typeof ref.value === "string" ? ref.value : ref.value ? ref.value.list.join(" ") : undefined;
     if (target === undefined || target === "") {
@@ -159,7 +163,7 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
         if (!isName(name)) throw new ShellError(`$${name}: cannot assign in this way`, 1, true);
         if (index && !isAtIndex(index)) {
           const v0 = sh.resolve(name);
-          if (v0 && isAssoc(v0)) v0.value.set(await ex.expandString(sh, index, io, true), v);
+          if (v0 && isAssoc(v0)) v0.value.set(await ex.expandString(sh, index, io), v);
           else sh.setElement(name, Number(evalArithText(sh, await ex.expandString(sh, index, io, true))), v);
         } else sh.set(name, v);
         return v;
@@ -178,6 +182,8 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
   }
   if (value === undefined) {
     checkUnbound(sh, looked.label, name);
+    // An unset variable transforms to nothing (${u@Q} is empty, not ''); @a still shows attributes.
+    if (op.kind === "transform" && op.op !== "a") return "";
     value = "";
   }
   const each = async (f: (s: string) => string | Promise<string>): Promise<ParamValue> => {

@@ -31,7 +31,7 @@ const OPERATORS = [
   "+", "-", "*", "/", "%", "<", ">", "=", "!", "~", "&", "^", "|", "?", ":", ",", "(", ")",
 ];
 
-type Tok = { k: "num"; v: number | bigint; s: number } | { k: "id"; v: string; s: number } | { k: "op"; v: string; s: number } | { k: "end"; s: number };
+type Tok = { k: "num"; v: number | bigint; s: number } | { k: "id"; v: string; s: number } | { k: "op"; v: string; s: number } | { k: "bad"; s: number } | { k: "end"; s: number };
 
 const cache = new Map<string, ArithExpr | ArithError>();
 
@@ -148,7 +148,12 @@ class ArithParser {
         continue;
       }
       const op = OPERATORS.find((o) => t.startsWith(o, p));
-      if (!op) throw new ArithError("syntax error: invalid arithmetic operator", t.slice(p));
+      if (!op) {
+        // bash's lexer meets an unknown character only when the parser asks for the
+        // next token: where an operand is due it reports "operand expected".
+        this.toks.push({ k: "bad", s: p });
+        break;
+      }
       this.toks.push({ k: "op", v: op, s: p });
       p += op.length;
     }
@@ -167,6 +172,7 @@ class ArithParser {
     if (this.peek().k === "end") return { t: "num", value: 0 };
     const e = this.comma();
     const t = this.peek();
+    if (t.k === "bad") throw new ArithError("syntax error: invalid arithmetic operator", this.rest(t));
     if (t.k !== "end") throw new ArithError("syntax error in expression", this.rest(t));
     return e;
   }

@@ -676,6 +676,8 @@ export abstract class WordParser extends Scanner {
           return { kind, colon: true, word: word(wordMode) };
         }
         this.pos++;
+        // ${x:} is a bad substitution (an empty offset is fine only before a length: ${x::2}).
+        if (src[this.pos] === "}") return this.badOp(start);
         const offset = word(PARAM_OFFSET);
         let length: Word | null = null;
         if (src[this.pos] === ":") {

@@ -29,7 +29,12 @@ export const printf: ShellBuiltin = async (sh, argv, fds) => {
   }
   if (args[0] === "--") args = args.slice(1);
   if (args.length === 0) {
-    builtinError(sh, fds, "printf", "usage: printf [-v var] format [arguments]");
+    // bash's builtin_usage: no "bash: line N:" prefix.
+    fds[2]?.writer?.write("printf: usage: printf [-v var] format [arguments]\n");
+    return 2;
+  }
+  if (varName !== null && !/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/s.test(varName)) {
+    builtinError(sh, fds, "printf", `\`${varName}': not a valid identifier`);
     return 2;
   }
   if (args[0].startsWith("-") && args[0].length > 1 && varName === null && argv[1] !== "--") {
@@ -40,6 +45,7 @@ export const printf: ShellBuiltin = async (sh, argv, fds) => {
     strftime: (f, t) => strftime(f || "%X", localTime(t * 1000, sh.get("TZ") ?? sh.services.sandbox.timeZone)),
     shellQuote: printfQuote,
   });
+  for (const e of r.warnings) builtinError(sh, fds, "printf", e);
   for (const e of r.errors) builtinError(sh, fds, "printf", e);
   if (varName !== null) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(varName);

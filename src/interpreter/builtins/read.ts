@@ -2,6 +2,7 @@ import type { For, StatementList } from "../../parser/ast.js";
 import type { ByteReader } from "../../io/streams.js";
 import { decodeUtf8 } from "../../io/utf8.js";
 import type { FdTable } from "../io.js";
+import { runScriptText } from "../script.js";
 import type { Shell } from "../shell.js";
 import { Attr } from "../variables.js";
 import { builtinError, builtinFlags, invalidOption, type ShellBuiltin } from "./util.js";
@@ -85,6 +86,20 @@ export function splitForRead(line: string, ifs: string, n: number, escapes = fal
   }
   if (i < line.length) {
     let rest = line.slice(i);
+    // As bash: when the rest is one word and its delimiter ("y:" of "x:y:"), the
+    // last name gets just the word; otherwise the rest, less trailing IFS whitespace.
+    let j = 0;
+    while (j < rest.length && !ifs.includes(rest[j])) j += escapes && rest[j] === "\\" ? 2 : 1;
+    const word = rest.slice(0, Math.min(j, rest.length));
+    while (j < rest.length && isWs(rest[j])) j++;
+    if (j < rest.length && ifs.includes(rest[j]) && !isWs(rest[j])) {
+      j++;
+      while (j < rest.length && isWs(rest[j])) j++;
+    }
+    if (j >= rest.length) {
+      out.push(word);
+      return out;
+    }
     // Trailing IFS whitespace is stripped from the last field.
     let e = rest.length;
     while (e > 0 && isWs(rest[e - 1])) e--;
@@ -166,6 +181,11 @@ function trailingBackslashes(s: string): number {
   return n;
 }
 
+/** bash's sh_single_quote: 'it'\''s'. */
+function singleQuote(s: string): string {
+  return "'" + s.replace(/'/g, "'\\''") + "'";
+}
+
 function unbackslash(s: string): string {
   return s.replace(/\\(.)/gs, "$1");
 }
@@ -185,8 +205,16 @@ export const mapfile: ShellBuiltin = async (sh, argv, fds) => {
   const count = f.on.has("n") ? Number(f.on.get("n")) : 0;
   let skip = f.on.has("s") ? Number(f.on.get("s")) : 0;
   const origin = f.on.has("O") ? Number(f.on.get("O")) : 0;
+  const existing = sh.resolve(name);
+  if (existing && existing.value instanceof Map) {
+    builtinError(sh, fds, argv[0], `${name}: not an indexed array`);
+    return 1;
+  }
+  const callback = f.on.get("C");
+  const quantum = f.on.has("c") ? Number(f.on.get("c")) : 5000;
   const v = sh.declare(name, Attr.Indexed);
   const arr: string[] = f.on.has("O") && Array.isArray(v.value) ? v.value : [];
+  v.value = arr;
   let idx = origin;
   let read = 0;
   for (;;) {
@@ -199,6 +227,10 @@ export const mapfile: ShellBuiltin = async (sh, argv, fds) => {
     }
     let s = decodeUtf8(rec.bytes);
     if (!f.on.has("t") && rec.hitDelim) s += String.fromCharCode(delim);
+    // bash evaluates `CALLBACK INDEX 'LINE'` every quantum lines, before the element is set.
+    if (typeof callback === "string" && (read + 1) % quantum === 0) {
+      await runScriptText(sh, `${callback} ${idx} ${singleQuote(s)}`, fds, { kind: "eval" });
+    }
     arr[idx++] = s;
     read++;
   }

@@ -35,7 +35,13 @@ export function attrLetters(v: Variable): string {
 
 /** An associative key as declare -p and ${m[@]@K} print it. */
 export function declareKey(k: string): string {
-  return /^[A-Za-z0-9_]+$/.test(k) ? k : quoteDeclare(k);
+  return keyNeedsQuotes(k) ? quoteDeclare(k) : k;
+}
+
+/** bash's sh_contains_shell_metas: blanks, quotes, metacharacters, glob and expansion characters, a leading # or ~ (or ~ after = or :). */
+function keyNeedsQuotes(k: string): boolean {
+  if (k === "" || /[ \t\n'"\\|&;()<>!{}*[?\]^$`]/.test(k) || k[0] === "#") return true;
+  return /(^|[=:])~/.test(k);
 }
 
 /** One `declare -p` line. */
@@ -158,6 +164,18 @@ async function declareOne(
   if (!isName(base)) {
     builtinError(sh, fds, cmdName, `\`${arg}': not a valid identifier`);
     return false;
+  }
+  if (o.on & Attr.Nameref && eq >= 0 && bracket < 0) {
+    // A nameref must name a variable (or an array element); bash checks the value.
+    const target = arg.slice(eq + 1);
+    if (target === base) {
+      builtinError(sh, fds, cmdName, `${base}: nameref variable self references not allowed`);
+      return false;
+    }
+    if (target !== "" && !/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/s.test(target)) {
+      builtinError(sh, fds, cmdName, `\`${target}': invalid variable name for name reference`);
+      return false;
+    }
   }
   const existing = where === "local" ? sh.vars.frames[sh.vars.frames.length - 1]?.get(base) : sh.resolve(base);
   const shadowed = where === "local" && kind === "local" ? sh.resolve(base) : existing;
