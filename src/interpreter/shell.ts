@@ -2,6 +2,7 @@ import type { CommandDef, SandboxInfo } from "../../builtins/types.js";
 import type { FileSystem } from "../fs/types.js";
 import type { Budget } from "../limits/budget.js";
 import type { FunctionDef } from "../parser/ast.js";
+import { printCommand } from "../parser/print.js";
 import { ShellError } from "./errors.js";
 import { evalArithText } from "./arith.js";
 import {
@@ -70,6 +71,12 @@ export class Shell {
   /** FUNCNAME stack, innermost first. */
   funcNames: string[] = [];
   traps: Map<string, string>;
+  /** What `trap` lists in a subshell that has set no trap yet: its parent's traps (as bash). */
+  inheritedTraps: Map<string, string> | null = null;
+  /** The simple command running now ($BASH_COMMAND, printed when asked for). */
+  currentCommand: import("../parser/ast.js").Command | null = null;
+  /** > 0 while a trap action runs: $BASH_COMMAND stays the command that was trapped. */
+  inTrap = 0;
   dirStack: string[] = [];
   umask = 0o022;
   /** Line of the command running now (LINENO, error messages). */
@@ -147,7 +154,11 @@ export class Shell {
       this.functionSources = new Map(init.functionSources);
 
       // A subshell does not inherit traps other than ignored ones (bash resets them); EXIT is reset.
+      if (init.traps.size) this.inheritedTraps = init.inheritedTraps ?? new Map(init.traps);
       this.traps.delete("EXIT");
+      if (!init.options.has("functrace")) this.traps.delete("DEBUG");
+      this.currentCommand = init.currentCommand;
+      this.inTrap = init.inTrap;
     } else {
       this.vars = new VariableStore();
       this.functions = new Map();
@@ -229,6 +240,8 @@ export class Shell {
       }
       case "LINENO":
         return String(this.line);
+      case "BASH_COMMAND":
+        return this.currentCommand ? printCommand(this.currentCommand, 0) : "";
       case "_":
         return this.lastArg;
       case "BASHPID":

@@ -18,6 +18,11 @@ import { Attr, type Variable } from "./variables.js";
  * function, a shell builtin, a utility or a script, in bash's lookup order.
  */
 export function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Status {
+  if (sh.inTrap === 0) sh.currentCommand = cmd;
+  if (sh.traps.size !== 0 && sh.traps.has("DEBUG")) {
+    sh.line = cmd.line;
+    return runTrap(sh, "DEBUG", io).then(() => runSimpleAsync(sh, cmd, io, null));
+  }
   if (cmd.redirects.length !== 0 || sh.options.has("xtrace")) return runSimpleAsync(sh, cmd, io, null);
   const budget = sh.services.budget;
   budget.step();
@@ -275,15 +280,27 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
   sh.loopDepth = 0;
   sh.callerLine = sh.line;
   sh.functionSource = sh.functionSources.get(fn.name) ?? null;
-  // Functions do not inherit the RETURN trap unless functrace (set -T) is on.
+  // Functions do not inherit the RETURN and DEBUG traps unless functrace (set -T) is on.
+  const functrace = sh.options.has("functrace");
   const outerReturn = sh.traps.get("RETURN");
-  if (outerReturn !== undefined && !sh.options.has("functrace")) sh.traps.delete("RETURN");
+  if (outerReturn !== undefined && !functrace) sh.traps.delete("RETURN");
+  const outerDebug = sh.traps.get("DEBUG");
+  if (outerDebug !== undefined && !functrace) sh.traps.delete("DEBUG");
   let status: number;
   try {
-    status = await runCommand(sh, fn.body, fds);
-  } catch (e) {
-    if (e instanceof ReturnSignal) status = e.status;
-    else throw e;
+    // With functrace, DEBUG also runs as the function starts ($BASH_COMMAND still the call).
+    if (outerDebug !== undefined && functrace) await runTrap(sh, "DEBUG", fds);
+    try {
+      status = await runCommand(sh, fn.body, fds);
+    } catch (e) {
+      if (e instanceof ReturnSignal) status = e.status;
+      else throw e;
+    }
+    // RETURN runs still inside the function (FUNCNAME, locals), with the function's status as $?.
+    if (sh.traps.has("RETURN")) {
+      sh.lastStatus = status;
+      await runTrap(sh, "RETURN", fds);
+    }
   } finally {
     sh.vars.frames.pop();
     const savedOptions = sh.savedOptions.get(frame);
@@ -296,7 +313,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
     sh.loopDepth = savedLoopDepth;
     budget.leave();
   }
-  if (sh.traps.has("RETURN")) await runTrap(sh, "RETURN", fds);
   if (outerReturn !== undefined && !sh.traps.has("RETURN")) sh.traps.set("RETURN", outerReturn);
+  if (outerDebug !== undefined && !functrace && !sh.traps.has("DEBUG")) sh.traps.set("DEBUG", outerDebug);
   return status;
 }

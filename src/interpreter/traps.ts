@@ -10,9 +10,11 @@ export async function runTrap(sh: Shell, name: string, io: FdTable): Promise<voi
   const saved = sh.lastStatus;
   sh.services.budget.step();
   sh.traps.delete(name);
+  sh.inTrap++;
   try {
     await runScriptText(sh, action, io, { kind: "trap" });
   } finally {
+    sh.inTrap--;
     if (name !== "EXIT" && !sh.traps.has(name)) sh.traps.set(name, action);
     sh.lastStatus = saved;
   }

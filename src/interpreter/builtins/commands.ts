@@ -192,54 +192,6 @@ export const unalias: ShellBuiltin = (sh, argv, fds) => {
   return status;
 };
 
-const SIGNALS = ["EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM"];
-
-function signalName(s: string): string | null {
-  const u = s.toUpperCase().replace(/^SIG/, "");
-  if (u === "ERR" || u === "DEBUG" || u === "RETURN") return u;
-  if (/^\d+$/.test(s)) return SIGNALS[Number(s)] ?? null;
-  return SIGNALS.includes(u) || ["STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS"].includes(u) ? u : null;
-}
-
-export const trap: ShellBuiltin = async (sh, argv, fds) => {
-  let args = argv.slice(1);
-  if (args[0] === "--") args = args.slice(1);
-  if (args.length === 0 || args[0] === "-p") {
-    const names = args.length > 1 ? args.slice(1).map((s) => signalName(s) ?? s) : [...sh.traps.keys()];
-    let text = "";
-    for (const n of names) {
-      const a = sh.traps.get(n);
-      if (a !== undefined) text += `trap -- ${quoteForReuse(a)} ${n === "EXIT" || n === "ERR" || n === "DEBUG" || n === "RETURN" ? n : "SIG" + n}\n`;
-    }
-    if (text) await out(fds, text);
-    return 0;
-  }
-  if (args[0] === "-l") {
-    await out(fds, SIGNALS.slice(1).map((s, i) => `${String(i + 1).padStart(2)}) SIG${s}`).join("\t") + "\n");
-    return 0;
-  }
-  let action: string | null = args[0];
-  let sigs = args.slice(1);
-  if (sigs.length === 0 || /^\d+$/.test(args[0])) {
-    // `trap SIG` (one arg) or a signal number first: reset those.
-    sigs = args;
-    action = null;
-  }
-  if (action === "-") action = null;
-  let status = 0;
-  for (const s of sigs) {
-    const n = signalName(s);
-    if (!n) {
-      builtinError(sh, fds, "trap", `${s}: invalid signal specification`);
-      status = 1;
-      continue;
-    }
-    if (action === null) sh.traps.delete(n);
-    else sh.traps.set(n, action);
-  }
-  return status;
-};
-
 export const wait: ShellBuiltin = async (sh, argv, fds) => {
   const jobs = sh.services.jobs;
   const ids = argv.slice(1).filter((a) => !a.startsWith("-"));

@@ -4,6 +4,7 @@ import { decodeUtf8 } from "../../io/utf8.js";
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "../errors.js";
 import type { FdTable } from "../io.js";
 import { runScriptText } from "../script.js";
+import { runTrap } from "../traps.js";
 import type { Shell } from "../shell.js";
 import { builtinError, out, type ShellBuiltin } from "./util.js";
 
@@ -296,10 +297,19 @@ export const source: ShellBuiltin = async (sh, argv, fds) => {
   sh.traceLevel++;
   try {
     if (budget.unwindDue) await null;
-    return await runScriptText(sh, text, fds, { kind: "file", name: file });
-  } catch (e) {
-    if (e instanceof ReturnSignal) return e.status;
-    throw e;
+    let status: number;
+    try {
+      status = await runScriptText(sh, text, fds, { kind: "file", name: file, sourced: true });
+    } catch (e) {
+      if (!(e instanceof ReturnSignal)) throw e;
+      status = e.status;
+    }
+    // A RETURN trap also runs when a sourced file ends.
+    if (sh.traps.has("RETURN")) {
+      sh.lastStatus = status;
+      await runTrap(sh, "RETURN", fds);
+    }
+    return status;
   } finally {
     if (argv.length > 2) sh.positional = savedPositional;
     sh.sourceName = savedSource;

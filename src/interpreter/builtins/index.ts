@@ -5,6 +5,7 @@ import { compgen, disown, enable, kill, ulimit } from "./misc.js";
 import { mapfile, read } from "./read.js";
 import { set, shopt } from "./set.js";
 import { test } from "./test.js";
+import { trap } from "./trap.js";
 import type { ShellBuiltin } from "./util.js";
 import * as vars from "./vars.js";
 
@@ -44,7 +45,7 @@ export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
   ["builtin", commands.builtin],
   ["alias", commands.alias],
   ["unalias", commands.unalias],
-  ["trap", commands.trap],
+  ["trap", trap],
   ["wait", commands.wait],
   ["getopts", commands.getopts],
   ["umask", commands.umask],

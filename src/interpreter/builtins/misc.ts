@@ -1,49 +1,93 @@
+import { ExitSignal } from "../errors.js";
+import { runTrap } from "../traps.js";
 import { SHELL_BUILTINS } from "./index.js";
+import { signalByNumber, signalList, signalNumber } from "./trap.js";
 import { builtinError, out, type ShellBuiltin } from "./util.js";
 
-/** Signal names in kill -l order (Linux x86_64). */
-const SIGNALS = [
-  "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM",
-  "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
-];
+/** Signals whose default action does not end the process. */
+const HARMLESS = new Set(["CHLD", "CONT", "URG", "WINCH"]);
 
-/** kill: -l lists signals; jobs of this shell can be "signalled" (they are abandoned). */
+const KILL_USAGE = "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n";
+
+/**
+ * kill: -l lists or converts signals; a signal to this shell runs its trap (or ends it, as the
+ * default action would); jobs of this shell can be "signalled" (they are abandoned).
+ */
 export const kill: ShellBuiltin = async (sh, argv, fds) => {
-  const args = argv.slice(1);
+  let args = argv.slice(1);
   if (args[0] === "-l" || args[0] === "-L") {
-    if (args[1] !== undefined) {
-      const n = Number(args[1]);
-      const name = Number.isInteger(n) ? SIGNALS[(n > 128 ? n - 128 : n) - 1] : undefined;
-      if (!name) {
-        builtinError(sh, fds, "kill", `${args[1]}: invalid signal specification`);
-        return 1;
-      }
-      await out(fds, name + "\n");
+    if (args.length === 1) {
+      await out(fds, signalList());
       return 0;
     }
-    // Five per line, tab-separated, real-time signals 34..64 after the 31 classic ones.
-    const all: string[] = SIGNALS.map((s, i) => `${String(i + 1).padStart(2)}) SIG${s}`);
-    for (let n = 34; n <= 64; n++) {
-      const name = n <= 49 ? (n === 34 ? "RTMIN" : `RTMIN+${n - 34}`) : n === 64 ? "RTMAX" : `RTMAX-${64 - n}`;
-      all.push(`${n}) SIG${name}`);
-    }
     let text = "";
-    for (let i = 0; i < all.length; i += 5) text += all.slice(i, i + 5).join("\t") + "\n";
-    await out(fds, text);
-    return 0;
+    let status = 0;
+    for (const a of args.slice(1)) {
+      if (/^\d+$/.test(a)) {
+        const n = Number(a);
+        const name = signalByNumber(n > 128 ? n - 128 : n);
+        if (name !== null) {
+          text += name + "\n";
+          continue;
+        }
+      } else {
+        const n = signalNumber(a);
+        if (n !== null) {
+          text += n + "\n";
+          continue;
+        }
+      }
+      builtinError(sh, fds, "kill", `${a}: invalid signal specification`);
+      status = 1;
+    }
+    if (text) await out(fds, text);
+    return status;
   }
-  const targets = args.filter((a) => !a.startsWith("-") || /^-\d+$/.test(a) === false && a === "-");
+  let sig = 15;
+  if (args[0] === "-s" || args[0] === "-n") {
+    const spec = args[1] ?? "";
+    const n = args[0] === "-n" && /^\d+$/.test(spec) ? Number(spec) : signalNumber(spec);
+    if (n === null) {
+      builtinError(sh, fds, "kill", `${spec}: invalid signal specification`);
+      return 1;
+    }
+    sig = n;
+    args = args.slice(2);
+  } else if (args[0]?.startsWith("-") && args[0] !== "--" && args[0].length > 1) {
+    const spec = args[0].slice(1);
+    const n = /^\d+$/.test(spec) ? (signalByNumber(Number(spec)) === null ? null : Number(spec)) : signalNumber(spec);
+    if (n === null) {
+      builtinError(sh, fds, "kill", `${spec}: invalid signal specification`);
+      return 1;
+    }
+    sig = n;
+    args = args.slice(1);
+  }
+  if (args[0] === "--") args = args.slice(1);
+  if (args.length === 0) {
+    fds[2]?.writer?.write(KILL_USAGE);
+    return 2;
+  }
   let status = 0;
-  for (const t of args.filter((a) => !a.startsWith("-"))) {
+  for (const t of args) {
     const pid = Number(t.replace(/^%/, ""));
-    if (!sh.services.jobs.has(pid) && pid !== sh.pid) {
+    if (pid === sh.pid || pid === sh.rootPid) {
+      const name = signalByNumber(sig) ?? "";
+      const action = sh.traps.get(name);
+      if (action !== undefined) {
+        if (action !== "") await runTrap(sh, name, fds);
+      } else if (sig !== 0 && !HARMLESS.has(name)) {
+        throw new ExitSignal(128 + sig);
+      }
+      continue;
+    }
+    if (!/^%?\d+$/.test(t)) {
+      builtinError(sh, fds, "kill", `${t}: arguments must be process or job IDs`);
+      status = 1;
+    } else if (!sh.services.jobs.has(pid)) {
       builtinError(sh, fds, "kill", `(${t}) - No such process`);
       status = 1;
     }
-  }
-  if (targets.length === 0 && args.length === 0) {
-    fds[2]?.writer?.write("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n");
-    return 2;
   }
   return status;
 };
