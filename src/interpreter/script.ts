@@ -1,4 +1,4 @@
-import { ParseError } from "../parser/errors.js";
+import { CondParseError, ParseError } from "../parser/errors.js";
 import { Parser } from "../parser/parser.js";
 import { runList } from "./exec.js";
 import type { FdTable } from "./io.js";
@@ -8,7 +8,7 @@ import type { Shell } from "./shell.js";
 /** How a script text came to run: decides the syntax-error prefix. */
 export type ScriptKind =
   | { kind: "c" }
-  | { kind: "file"; name: string }
+  | { kind: "file"; name: string; sourced?: boolean }
   | { kind: "eval" }
   | { kind: "trap" };
 
@@ -30,8 +30,7 @@ function syntaxPrefix(sh: Shell, k: ScriptKind, line: number): string {
 export function reportSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: ParseError, lineOffset = 0): void {
   const line = e.line + lineOffset;
   let text = syntaxPrefix(sh, k, line) + e.message + "\n";
-  if (e.sourceLine !== null && k.kind !== "eval") text += syntaxPrefix(sh, k, line) + "`" + e.sourceLine + "'\n";
-  else if (e.sourceLine !== null) text += syntaxPrefix(sh, k, line) + "`" + e.sourceLine + "'\n";
+  if (e.sourceLine !== null) text += syntaxPrefix(sh, k, line) + "`" + e.sourceLine + "'\n";
   writeErr(io, text);
 }
 
@@ -41,13 +40,15 @@ export function reportSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: Pars
  */
 export async function runScriptText(sh: Shell, text: string, io: FdTable, k: ScriptKind): Promise<number> {
   const parser = new Parser(text);
-  let status = k.kind === "eval" || k.kind === "trap" ? 0 : 0;
+  let status = 0;
+  let ranAny = false;
   for (;;) {
     let list;
     parser.aliases = sh.shopts.has("expand_aliases") && sh.aliases.size ? sh.aliases : null;
     try {
       list = parser.parseNextLine();
     } catch (e) {
+      if (e instanceof CondParseError) return condSyntaxError(sh, io, k, e, ranAny);
       if (e instanceof ParseError) {
         reportSyntaxError(sh, io, k, e);
         sh.lastStatus = 2;
@@ -61,6 +62,19 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
     }
     if (!list) break;
     status = await runList(sh, list, io);
+    ranAny = true;
   }
+  return status;
+}
+
+/**
+ * A `[[ ]]` syntax error: bash prints the message alone (no source line);
+ * eval, source and traps return 2, while a script ends with the last
+ * status, or 2 when the error met the end of the input before anything ran.
+ */
+function condSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: CondParseError, ranAny: boolean): number {
+  if (e.message) writeErr(io, e.message.split("\n").map((m) => syntaxPrefix(sh, k, e.line) + m + "\n").join(""));
+  const status = k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced) || (e.atEnd && !ranAny) ? 2 : sh.lastStatus;
+  sh.lastStatus = status;
   return status;
 }

@@ -17,3 +17,22 @@ export class ParseError extends Error {
     this.name = "ParseError";
   }
 }
+
+/**
+ * A syntax error inside `[[ ]]`. bash reports these without the offending line
+ * (some with no message at all: `[[ ]]`, `[[ ! ]]`) and ends the script with the
+ * last command's status, or 2 when the error ran into the end of the input
+ * before anything ran. `atEnd`: nothing but blanks follows the error.
+ */
+export class CondParseError extends ParseError {
+  constructor(message: string, pos: number, line: number, incomplete: boolean, readonly atEnd: boolean) {
+    super(message, pos, line, incomplete, null);
+    this.name = "ParseError";
+  }
+
+  /** The same error with one more message line (bash's "expected `)'" after an error inside parentheses). */
+  withLine(message: string): CondParseError {
+    const text = this.message ? `${this.message}\n${message}` : message;
+    return new CondParseError(text, this.pos, this.line, this.incomplete, this.atEnd);
+  }
+}
