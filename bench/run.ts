@@ -1,16 +1,21 @@
 /**
- * Warm per-exec latency of small scripts: sandbash vs just-bash vs a real bash
- * subprocess. Median of N runs after a warm-up, one instance per engine.
- *   npm run bench [-- --runs N]
- * Writes bench/RESULTS.md (machine, date, versions, table).
+ * Per-exec latency of ~60 small scripts (bench/scripts.ts): sandbash and just-bash on a warm
+ * instance (one per engine, reused) and on a fresh instance (`new Bash()` + exec, timed
+ * together), next to real bash as a subprocess. Median of N runs after a warm-up; each
+ * engine's output is checked against real bash's.
+ *   npm run bench:latency [-- --runs N]
+ * Writes the latency section of bench/RESULTS.md (machine, date, versions, table).
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { cpus, loadavg, totalmem, release } from "node:os";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { Bash } from "../src/index.js";
 import { replaceSection } from "./report.js";
+import { SCRIPTS } from "./scripts.js";
 
 interface ExecResult {
   stdout: string;
@@ -19,18 +24,9 @@ interface ExecResult {
 interface Engine {
   name: string;
   version: string;
-  exec(script: string): Promise<ExecResult>;
+  /** A new instance (fresh) or the shared one (warm). */
+  exec(script: string, fresh: boolean): Promise<ExecResult>;
 }
-
-/** Small scripts inside the slice every engine runs. */
-const SCRIPTS: Record<string, string> = {
-  "echo hi": "echo hi",
-  "pipeline": "echo one | cat | cat",
-  "for loop 100": "for i in $(seq 1 100); do x=$i; done; echo $x",
-  "while loop 100": "i=0; while [ $i -lt 100 ]; do i=$((i+1)); done; echo $i",
-  "function calls": "f() { echo \"$1\"; }; for w in a b c d e f g h; do f $w; done > /tmp/o; cat /tmp/o",
-  "redirect and cat": "echo data > /tmp/f; echo more >> /tmp/f; cat < /tmp/f",
-};
 
 const WARMUP = 5;
 const root = new URL("..", import.meta.url);
@@ -63,7 +59,11 @@ function gitCommit(): string {
 async function sandbashEngine(): Promise<Engine | string> {
   try {
     const bash = new Bash();
-    return { name: "sandbash", version: `${packageVersion(root)} (${gitCommit()})`, exec: (s) => bash.exec(s) };
+    return {
+      name: "sandbash",
+      version: `${packageVersion(root)} (${gitCommit()})`,
+      exec: (s, fresh) => (fresh ? new Bash() : bash).exec(s),
+    };
   } catch (e) {
     return `sandbash did not start: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
   }
@@ -76,24 +76,30 @@ async function justBashEngine(): Promise<Engine | string> {
     };
     const bash = new mod.Bash();
     const version = packageVersion(new URL("node_modules/just-bash/", root));
-    return { name: "just-bash", version, exec: (s) => bash.exec(s) };
+    return { name: "just-bash", version, exec: (s, fresh) => (fresh ? new mod.Bash() : bash).exec(s) };
   } catch (e) {
     return `just-bash did not load: ${e instanceof Error ? e.message : String(e)}`;
   }
 }
 
+/** Real bash, a new process per run, in a fresh temporary directory per run (scripts write files). */
 function realBashEngine(): Engine {
   const version = spawnSync("/usr/bin/bash", ["-c", "echo $BASH_VERSION"], { encoding: "utf8" }).stdout.trim();
   return {
     name: "bash (subprocess)",
     version,
     exec: async (script) => {
-      const r = spawnSync("/usr/bin/bash", ["-c", script], {
-        encoding: "utf8",
-        env: { PATH: "/usr/bin:/bin", LC_ALL: "C.UTF-8", HOME: "/tmp" },
-        cwd: "/tmp",
-      });
-      return { stdout: r.stdout, exitCode: r.status ?? 128 };
+      const dir = mkdtempSync(join(tmpdir(), "sandbash-bench-"));
+      try {
+        const r = spawnSync("/usr/bin/bash", ["-c", script], {
+          encoding: "utf8",
+          env: { PATH: "/usr/bin:/bin", LC_ALL: "C.UTF-8", HOME: "/home/user" },
+          cwd: dir,
+        });
+        return { stdout: r.stdout, exitCode: r.status ?? 128 };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -104,20 +110,27 @@ interface Cell {
   agrees: boolean;
 }
 
-async function measure(engine: Engine, script: string, runs: number, expected: ExecResult): Promise<Cell> {
+async function measure(engine: Engine, script: string, runs: number, expected: ExecResult, fresh: boolean): Promise<Cell> {
   let last: ExecResult = { stdout: "", exitCode: -1 };
-  for (let i = 0; i < WARMUP; i++) last = await engine.exec(script);
+  for (let i = 0; i < WARMUP; i++) last = await engine.exec(script, fresh);
   const times: number[] = [];
+  let agrees = true;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    last = await engine.exec(script);
+    last = await engine.exec(script, fresh);
     times.push(performance.now() - t);
+    agrees &&= last.stdout === expected.stdout && last.exitCode === expected.exitCode;
   }
-  return { ms: median(times), agrees: last.stdout === expected.stdout && last.exitCode === expected.exitCode };
+  return { ms: median(times), agrees };
+}
+
+function geomean(xs: number[]): number {
+  return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 }
 
 async function main(): Promise<void> {
   const runs = argRuns();
+  const only = process.argv.indexOf("--only") >= 0 ? new RegExp(process.argv[process.argv.indexOf("--only") + 1]) : null;
   const startLoad = loadavg();
   const bash = realBashEngine();
   const engines: Engine[] = [];
@@ -126,52 +139,87 @@ async function main(): Promise<void> {
     if (typeof e === "string") notes.push(e);
     else engines.push(e);
   }
-  engines.push(bash);
+  // Columns: each in-process engine warm then fresh, then real bash.
+  const columns: Array<{ label: string; engine: Engine; fresh: boolean }> = [];
+  for (const e of engines) columns.push({ label: `${e.name} warm`, engine: e, fresh: false }, { label: `${e.name} fresh`, engine: e, fresh: true });
+  columns.push({ label: bash.name, engine: bash, fresh: true });
 
+  const scripts = Object.entries(SCRIPTS).filter(([label]) => !only || only.test(label));
   const rows: string[] = [];
-  for (const [label, script] of Object.entries(SCRIPTS)) {
-    const expected = await bash.exec(script);
+  const times: number[][] = columns.map(() => []);
+  const wrong: number[] = columns.map(() => 0);
+  for (const [label, script] of scripts) {
+    const expected = await bash.exec(script, true);
     const cells: string[] = [];
-    for (const engine of engines) {
+    for (const [ci, col] of columns.entries()) {
       try {
-        const c = await measure(engine, script, runs, expected);
+        const c = await measure(col.engine, script, runs, expected, col.fresh);
+        times[ci].push(c.ms);
+        if (!c.agrees) wrong[ci]++;
         cells.push(`${c.ms.toFixed(3)}${c.agrees ? "" : " (wrong output)"}`);
       } catch (e) {
+        wrong[ci]++;
         cells.push(`error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
       }
-      console.log(`${label} / ${engine.name}: ${cells[cells.length - 1]}`);
     }
+    console.log(`${label}: ${cells.join(" | ")}`);
     rows.push(`| ${label} | ${cells.join(" | ")} |`);
+  }
+
+  // Summary: median over scripts per column, and the geometric mean of per-script ratios
+  // (just-bash / sandbash) where both produced a time.
+  const summary = [`| median of the ${scripts.length} scripts | ${times.map((t) => (t.length ? median(t).toFixed(3) : "-")).join(" | ")} |`];
+  summary.push(`| scripts with wrong output or an error | ${wrong.join(" | ")} |`);
+  const ratioLines: string[] = [];
+  const sb = engines.findIndex((e) => e.name === "sandbash");
+  const jb = engines.findIndex((e) => e.name === "just-bash");
+  const bashCol = columns.length - 1;
+  for (const fresh of [false, true]) {
+    const s = sb * 2 + (fresh ? 1 : 0);
+    if (sb < 0) break;
+    const kind = fresh ? "fresh" : "warm";
+    if (jb >= 0 && times[jb * 2].length === times[s].length) {
+      const j = jb * 2 + (fresh ? 1 : 0);
+      ratioLines.push(`- just-bash / sandbash, ${kind} instance: geometric mean ${geomean(times[j].map((t, i) => t / times[s][i])).toFixed(1)}x, ratio of medians ${(median(times[j]) / median(times[s])).toFixed(1)}x`);
+    }
+    if (times[bashCol].length === times[s].length) {
+      ratioLines.push(`- real bash (new process) / sandbash, ${kind} instance: geometric mean ${geomean(times[bashCol].map((t, i) => t / times[s][i])).toFixed(1)}x`);
+    }
   }
 
   const cpu = cpus();
   const lines = [
     "# Benchmark results",
     "",
-    `Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.`,
+    `Written by \`npm run bench:latency\` (bench/run.ts) on ${new Date().toISOString()}.`,
     "",
     `- machine: ${cpu.length} x ${cpu[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${release()}`,
-    `- load average at start (1/5/15 min): ${startLoad.map((l) => l.toFixed(2)).join(" / ")} (above the core count, times are inflated)`,
+    `- load average at start (1/5/15 min): ${startLoad.map((l) => l.toFixed(2)).join(" / ")}${startLoad[0] > cpu.length ? " (above the core count: times are inflated)" : ""}`,
     `- node ${process.version}`,
     ...engines.map((e) => `- ${e.name}: ${e.version}`),
+    `- ${bash.name}: ${bash.version}`,
     ...notes.map((n) => `- note: ${n}`),
     "",
-    `Warm per-exec latency in milliseconds: median of ${runs} runs after ${WARMUP} warm-up runs, one`,
-    "instance per engine; real bash is a new process per run. \"wrong output\" marks a run whose stdout or",
-    "status differs from real bash. Times drift by about 30 % between runs on shared machines: compare",
-    "ratios within one table.",
+    `Per-exec latency in milliseconds (wall clock): median of ${runs} runs after ${WARMUP} warm-up runs.`,
+    "\"warm\" reuses one instance per engine; \"fresh\" times `new Bash()` + `exec` together; real bash is",
+    "a new process per run (fork + exec + bash start-up). \"wrong output\" marks a script where some run's",
+    "stdout or status differed from real bash. Times drift by about 30 % between runs on shared",
+    "machines: compare ratios within one table. The scripts are in bench/scripts.ts.",
     "",
-    `| script | ${engines.map((e) => e.name).join(" | ")} |`,
-    `|---|${engines.map(() => "---:").join("|")}|`,
+    ...ratioLines,
+    "",
+    `| script | ${columns.map((c) => c.label).join(" | ")} |`,
+    `|---|${columns.map(() => "---:").join("|")}|`,
+    ...summary,
     ...rows,
     "",
-    "Scripts:",
-    "",
-    ...Object.entries(SCRIPTS).map(([label, s]) => `- ${label}: \`${s}\``),
-    "",
   ];
+  if (only) {
+    console.log(lines.join("\n"));
+    return;
+  }
   // Its own section: bench/startup.ts and bench/throughput.ts write theirs beside it.
-  replaceSection("latency", ["## Warm per-exec latency", ...lines.slice(1)].join("\n"));
+  replaceSection("latency", ["## Per-exec latency of small scripts", ...lines.slice(1)].join("\n"));
   console.log("wrote the latency section of bench/RESULTS.md");
 }
 
