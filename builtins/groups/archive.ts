@@ -1,6 +1,7 @@
 import type { CommandDef } from "../types.js";
 import { gzip, gunzip, zcat } from "../gzip/index.js";
 import { dd } from "../dd.js";
+import { tar } from "../tar/index.js";
 
 /** Archives and byte copying (gzip, tar, zip, dd, csplit), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [gzip, gunzip, zcat, dd];
+export const commands: CommandDef[] = [gzip, gunzip, zcat, dd, tar];

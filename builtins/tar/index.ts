@@ -1,0 +1,185 @@
+import type { CommandContext, CommandDef } from "../types.js";
+import { parseOptions, type OptionSpec } from "../_lib/options.js";
+import { readWhole } from "../_lib/input.js";
+import { isFsError } from "../../src/fs/types.js";
+import { GzipFormatError, gunzipBytes, gzipMember, looksGzipped } from "../gzip/format.js";
+import { TAR_HELP, TAR_VERSION } from "./help.js";
+import { TarFormatError, finishArchive, readMembers } from "./format.js";
+import { TarRun } from "./run.js";
+import { createArchive } from "./create.js";
+import { extractArchive, listArchive } from "./extract.js";
+
+/**
+ * GNU tar 1.34: -c -x -t with -f -v -z -C -O -p -k -m -h -P --exclude --strip-components,
+ * old-style bundled first arguments (tar cvf a.tar dir), GNU format written, GNU/ustar/pax
+ * read, gzip detected on reading. Members are stored in name order (GNU uses readdir order).
+ */
+
+const SPEC: OptionSpec = {
+  create: { short: "c", long: "create" },
+  extract: { short: "x", long: ["extract", "get"] },
+  list: { short: "t", long: "list" },
+  append: { short: "r", long: "append" },
+  file: { short: "f", long: "file", arg: "required" },
+  verbose: { short: "v", long: "verbose" },
+  gzip: { short: "z", long: ["gzip", "gunzip", "ungzip"] },
+  directory: { short: "C", long: "directory", arg: "required" },
+  toStdout: { short: "O", long: "to-stdout" },
+  preserve: { short: "p", long: ["preserve-permissions", "same-permissions"] },
+  noPreserve: { long: "no-same-permissions" },
+  keepOld: { short: "k", long: "keep-old-files" },
+  overwrite: { long: "overwrite" },
+  touch: { short: "m", long: "touch" },
+  dereference: { short: "h", long: "dereference" },
+  absolute: { short: "P", long: "absolute-names" },
+  exclude: { long: "exclude", arg: "required" },
+  strip: { long: "strip-components", arg: "required" },
+  sort: { long: "sort", arg: "required" },
+  noSameOwner: { long: "no-same-owner" },
+  numericOwner: { long: "numeric-owner" },
+  wildcards: { long: "wildcards" },
+  bzip2: { short: "j", long: "bzip2" },
+  xz: { short: "J", long: "xz" },
+  usage: { long: "usage" },
+};
+
+/** Short options that take a value, for the old-style first argument. */
+const OLD_STYLE_ARGS = new Set(["f", "C", "b", "T", "X", "N", "g", "K", "L", "V", "F", "H"]);
+
+const TRY = "Try 'tar --help' or 'tar --usage' for more information.\n";
+
+/** `tar cvf a.tar d` → `-c -v -f a.tar d`: letters of the first word, values taken in turn. */
+function expandOldStyle(args: string[]): string[] {
+  if (args.length === 0 || args[0].startsWith("-")) return args;
+  const letters = args[0];
+  const rest = args.slice(1);
+  const out: string[] = [];
+  for (const ch of letters) {
+    if (OLD_STYLE_ARGS.has(ch) && rest.length) out.push(`-${ch}`, rest.shift()!);
+    else out.push(`-${ch}`);
+  }
+  return [...out, ...rest];
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const report = (message: string): number => {
+    ctx.stderr.write(`tar: ${message}\n${TRY}`);
+    return 2;
+  };
+  // argp's own usage errors (unknown options, missing values) exit 64.
+  const usageReport = (message: string): number => {
+    report(message);
+    return 64;
+  };
+  const parsed = parseOptions(ctx, SPEC, { help: TAR_HELP, version: TAR_VERSION.replace(/\n$/, ""), report: usageReport }, expandOldStyle(ctx.args));
+  if (typeof parsed === "number") return parsed;
+  if (parsed.has("usage")) {
+    await ctx.stdout.write("Usage: tar [OPTION...] [FILE]...\n");
+    return 0;
+  }
+  const modes = ["create", "extract", "list", "append"].filter((m) => parsed.has(m));
+  if (modes.length === 0) return report("You must specify one of the '-Acdtrux', '--delete' or '--test-label' options");
+  if (modes.length > 1) return report("You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option");
+  if (parsed.has("bzip2") || parsed.has("xz")) {
+    ctx.stderr.write(`tar: ${parsed.has("xz") ? "xz" : "bzip2"}: Cannot exec: No such file or directory\ntar: Error is not recoverable: exiting now\n`);
+    return 2;
+  }
+  const strip = parsed.get("strip") ?? "0";
+  if (!/^\d+$/.test(strip)) {
+    ctx.stderr.write(`tar: ${strip}: Invalid number of elements\n${TRY}`);
+    return 2;
+  }
+  const sortMode = parsed.get("sort");
+  if (sortMode !== undefined && !["none", "name", "inode"].includes(sortMode)) {
+    ctx.stderr.write(`tar: invalid argument '${sortMode}' for '--sort'\nValid arguments are:\n  - 'none'\n  - 'name'\n  - 'inode'\n${TRY}`);
+    return 2;
+  }
+  const t = new TarRun(ctx);
+  t.verbosity = parsed.all("verbose").length;
+  t.directory = parsed.get("directory");
+  t.dereference = parsed.has("dereference");
+  t.absoluteNames = parsed.has("absolute");
+  t.setExcludes(parsed.all("exclude"));
+  const archiveName = parsed.get("file") ?? "-";
+  const mode = modes[0];
+
+  if (mode === "create" || mode === "append") {
+    if (mode === "append") {
+      ctx.stderr.write("tar: --append is not supported\n");
+      return 2;
+    }
+    if (parsed.operands.length === 0) {
+      ctx.stderr.write(`tar: Cowardly refusing to create an empty archive\n${TRY}`);
+      return 2;
+    }
+    if (archiveName === "-") t.listing = ctx.stderr;
+    const archivePath = archiveName === "-" ? undefined : ctx.resolve(archiveName);
+    const parts = await createArchive(t, parsed.operands, archivePath);
+    let bytes = finishArchive(parts);
+    if (parsed.has("gzip")) bytes = gzipMember(bytes, { level: 6, mtime: 0 });
+    if (archivePath === undefined) await ctx.stdout.write(bytes);
+    else {
+      try {
+        await ctx.fs.writeFile(archivePath, bytes, { mode: 0o666 & ~ctx.umask });
+      } catch (e) {
+        if (!isFsError(e)) throw e;
+        ctx.stderr.write(`tar: ${archiveName}: Cannot open: ${e.message}\ntar: Error is not recoverable: exiting now\n`);
+        return 2;
+      }
+    }
+    return finish(t);
+  }
+
+  // Reading: the whole archive, gunzipped when it is gzip data (-z or not).
+  let data: Uint8Array;
+  try {
+    data = archiveName === "-" ? await readWhole(ctx, ctx.stdin) : await ctx.fs.readFile(ctx.resolve(archiveName));
+  } catch (e) {
+    if (!isFsError(e)) throw e;
+    const what = e.code === "EISDIR" ? "Read error" : "Cannot open";
+    ctx.stderr.write(`tar: ${archiveName}: ${what}: ${e.message}\ntar: Error is not recoverable: exiting now\n`);
+    return 2;
+  }
+  if (looksGzipped(data) || (parsed.has("gzip") && data.length > 0)) {
+    try {
+      data = gunzipBytes(ctx, data).data;
+    } catch (e) {
+      if (!(e instanceof GzipFormatError)) throw e;
+      const gz = `\ngzip: stdin: ${e.message}\n`;
+      ctx.stderr.write(`${gz}tar: Child returned status 1\ntar: Error is not recoverable: exiting now\n`);
+      return 2;
+    }
+  }
+  let result;
+  try {
+    result = readMembers(data, () => ctx.budget.step());
+  } catch (e) {
+    if (!(e instanceof TarFormatError)) throw e;
+    t.error(e.message);
+    return finish(t);
+  }
+  const settings = {
+    operands: parsed.operands,
+    toStdout: parsed.has("toStdout"),
+    keepOld: parsed.has("keepOld"),
+    preservePermissions: parsed.has("preserve"),
+    touch: parsed.has("touch"),
+    stripComponents: Number(strip),
+  };
+  if (mode === "list") listArchive(t, data, result.members, settings);
+  else await extractArchive(t, data, result.members, settings);
+  if (result.truncated) {
+    ctx.stderr.write("tar: Unexpected EOF in archive\ntar: Error is not recoverable: exiting now\n");
+    return 2;
+  }
+  if (result.garbage) t.error("Skipping to next header");
+  return finish(t);
+}
+
+function finish(t: TarRun): number {
+  if (!t.failed) return 0;
+  t.ctx.stderr.write("tar: Exiting with failure status due to previous errors\n");
+  return 2;
+}
+
+export const tar: CommandDef = { name: "tar", help: TAR_HELP, run };
