@@ -108,6 +108,8 @@ export class Shell {
   getoptsLastInd = 0;
   /** Builtins turned off by `enable -n`. */
   disabledBuiltins = new Set<string>();
+  /** `hash`'s table: command name -> where PATH found it. */
+  hashed = new Map<string, { path: string; hits: number }>();
   /** Status of the last command substitution (for commands that are only assignments). */
   substStatus = 0;
   /** The file being run or sourced (error prefix), null for a -c string. */
@@ -149,6 +151,7 @@ export class Shell {
       this.errexitIgnored = init.errexitIgnored;
       this.sourcing = init.sourcing;
       this.disabledBuiltins = new Set(init.disabledBuiltins);
+      this.hashed = new Map(init.hashed);
       this.sourceName = init.sourceName;
       this.functionSource = init.functionSource;
       this.functionSources = new Map(init.functionSources);

@@ -1,7 +1,6 @@
 import { printfFormat } from "../../../builtins/_lib/printf.js";
 import { localTime, strftime } from "../../../builtins/_lib/time.js";
 import { printFunction } from "../../parser/print.js";
-import { ExitSignal } from "../errors.js";
 import type { FdTable } from "../io.js";
 import { quoteForReuse } from "../quote.js";
 import type { Shell } from "../shell.js";
@@ -60,12 +59,12 @@ export const printf: ShellBuiltin = async (sh, argv, fds) => {
 };
 
 /** How `type`/`command -v` sees a name. */
-async function describe(sh: Shell, name: string): Promise<{ kind: string; path?: string } | null> {
+export async function describe(sh: Shell, name: string): Promise<{ kind: string; path?: string } | null> {
   // Aliases exist for type/command -v only while expand_aliases is on (off in bash -c).
   if (sh.shopts.has("expand_aliases") && sh.aliases.has(name)) return { kind: "alias" };
   if (KEYWORDS.has(name)) return { kind: "keyword" };
   if (sh.functions.has(name)) return { kind: "function" };
-  if (SHELL_BUILTINS.has(name)) return { kind: "builtin" };
+  if (SHELL_BUILTINS.has(name) && sh.enabledBuiltin(name)) return { kind: "builtin" };
   if (name.includes("/")) {
     try {
       const st = await sh.fs.stat(name.startsWith("/") ? name : sh.cwd + "/" + name);
@@ -192,31 +191,6 @@ export const unalias: ShellBuiltin = (sh, argv, fds) => {
   return status;
 };
 
-export const wait: ShellBuiltin = async (sh, argv, fds) => {
-  const jobs = sh.services.jobs;
-  const ids = argv.slice(1).filter((a) => !a.startsWith("-"));
-  let status = 0;
-  if (ids.length === 0) {
-    for (const [pid, p] of [...jobs]) {
-      await p;
-      jobs.delete(pid);
-    }
-    return 0;
-  }
-  for (const id of ids) {
-    const pid = Number(id.replace(/^%/, ""));
-    const job = jobs.get(pid);
-    if (!job) {
-      builtinError(sh, fds, "wait", `pid ${id} is not a child of this shell`);
-      status = 127;
-      continue;
-    }
-    status = await job;
-    jobs.delete(pid);
-  }
-  return status;
-};
-
 export const getopts: ShellBuiltin = (sh, argv, fds) => {
   if (argv.length < 3) {
     builtinError(sh, fds, "getopts", "usage: getopts optstring name [arg ...]");
@@ -288,62 +262,6 @@ export const getopts: ShellBuiltin = (sh, argv, fds) => {
   sh.set("OPTIND", String(optind));
   sh.getoptsLastInd = optind;
   sh.getoptsSub = sub;
-  return 0;
-};
-
-export const umask: ShellBuiltin = async (sh, argv, fds) => {
-  const f = builtinFlags(argv.slice(1), "pS");
-  if (f.bad) return invalidOption(sh, fds, "umask", f.bad, "umask [-p] [-S] [mode]");
-  if (f.rest.length === 0) {
-    const m = sh.umask.toString(8).padStart(4, "0");
-    if (f.on.has("S")) {
-      const perm = (shift: number) => ["r", "w", "x"].filter((_, i) => !((sh.umask >> shift) & (4 >> i))).join("");
-      await out(fds, `u=${perm(6)},g=${perm(3)},o=${perm(0)}\n`);
-    } else await out(fds, f.on.has("p") ? `umask ${m}\n` : `${m}\n`);
-    return 0;
-  }
-  if (!/^[0-7]+$/.test(f.rest[0])) {
-    builtinError(sh, fds, "umask", `${f.rest[0]}: octal number out of range`);
-    return 1;
-  }
-  sh.umask = parseInt(f.rest[0], 8) & 0o777;
-  return 0;
-};
-
-/** exec [cmd args]: with redirections only, they stay for the rest of the shell. */
-export const exec: ShellBuiltin = async (sh, argv, fds, cmd) => {
-  if (argv.length === 1) {
-    // runSimple applied the redirections to the shell's own fd table already.
-    void cmd;
-    return 0;
-  }
-  const status = await runUtility(sh, argv.slice(1), fds);
-  throw new ExitSignal(status);
-};
-
-export const hash: ShellBuiltin = async (_sh, argv, fds) => {
-  // bash prints this on stdout.
-  if (argv.length === 1) await out(fds, "hash: hash table empty\n");
-  return 0;
-};
-
-export const caller: ShellBuiltin = async (sh, argv, fds) => {
-  if (sh.funcNames.length === 0) return 1;
-  const file = sh.functionSource ?? sh.sourceName;
-  if (argv.length < 2) {
-    await out(fds, `${sh.callerLine} ${file ?? "NULL"}\n`);
-    return 0;
-  }
-  // bash knows no frames for code from a -c string.
-  if (file === null) return 1;
-  await out(fds, `${sh.callerLine} ${sh.funcNames[1] ?? "main"} ${file}\n`);
-  return 0;
-};
-
-export const jobs: ShellBuiltin = () => 0;
-
-export const times: ShellBuiltin = async (_sh, _argv, fds) => {
-  await out(fds, "0m0.000s 0m0.000s\n0m0.000s 0m0.000s\n");
   return 0;
 };
 

@@ -5,6 +5,7 @@ import { compgen, disown, enable, kill, ulimit } from "./misc.js";
 import { mapfile, read } from "./read.js";
 import { set, shopt } from "./set.js";
 import { test } from "./test.js";
+import * as process from "./process.js";
 import { trap } from "./trap.js";
 import type { ShellBuiltin } from "./util.js";
 import * as vars from "./vars.js";
@@ -46,14 +47,14 @@ export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
   ["alias", commands.alias],
   ["unalias", commands.unalias],
   ["trap", trap],
-  ["wait", commands.wait],
+  ["wait", process.wait],
   ["getopts", commands.getopts],
-  ["umask", commands.umask],
-  ["exec", commands.exec],
-  ["hash", commands.hash],
-  ["caller", commands.caller],
-  ["jobs", commands.jobs],
-  ["times", commands.times],
+  ["umask", process.umask],
+  ["exec", process.exec],
+  ["hash", process.hash],
+  ["caller", process.caller],
+  ["jobs", process.jobs],
+  ["times", process.times],
   ["dirs", dirs],
   ["pushd", pushd],
   ["popd", popd],
