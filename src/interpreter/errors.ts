@@ -35,5 +35,17 @@ export class ExitSignal {
   constructor(readonly status: number) {}
 }
 
+/**
+ * A fatal expansion or assignment error (bad substitution, arithmetic error,
+ * readonly variable): bash drops the rest of the current top-level line with
+ * status 1 and reads on; eval and source return 1; a subshell exits.
+ */
+export class AbortLineSignal extends ExitSignal {}
+
+/** How a fatal ShellError unwinds: ${x:?} and set -u exit the shell (127), the rest abort the line. */
+export function fatalSignal(e: ShellError): ExitSignal {
+  return e.status === 127 ? new ExitSignal(e.status) : new AbortLineSignal(e.status);
+}
+
 /** set -e tripped: unwinds like exit. */
 export class ErrexitSignal extends ExitSignal {}

@@ -1,5 +1,6 @@
 import { CondParseError, ParseError } from "../parser/errors.js";
 import { Parser } from "../parser/parser.js";
+import { AbortLineSignal } from "./errors.js";
 import { runList } from "./exec.js";
 import type { FdTable } from "./io.js";
 import { writeErr } from "./report.js";
@@ -61,7 +62,14 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       parser.warnings.length = 0;
     }
     if (!list) break;
-    status = await runList(sh, list, io);
+    try {
+      status = await runList(sh, list, io);
+    } catch (e) {
+      if (!(e instanceof AbortLineSignal)) throw e;
+      // The rest of this line is dropped; a script reads on, eval/source/traps return.
+      status = sh.lastStatus = e.status;
+      if (k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced)) return status;
+    }
     ranAny = true;
   }
   return status;

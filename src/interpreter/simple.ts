@@ -1,6 +1,6 @@
 import type { Assignment, FunctionDef, SimpleCommand } from "../parser/ast.js";
 import { evalArithText } from "./arith.js";
-import { ExitSignal, ReturnSignal, ShellError } from "./errors.js";
+import { ExitSignal, ReturnSignal, ShellError, fatalSignal } from "./errors.js";
 import { expandString, expandStringSync, expandWords, expandWordsSync, isSyncWord } from "./expand.js";
 import type { FdTable } from "./io.js";
 import { applyRedirects, closeRedirects } from "./redirect.js";
@@ -35,7 +35,7 @@ export function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Status {
     } catch (e) {
       if (e instanceof ShellError) {
         reportError(sh, io, e.message);
-        throw new ExitSignal(e.status);
+        throw fatalSignal(e);
       }
       throw e;
     }
@@ -103,7 +103,7 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
     } catch (e) {
       if (e instanceof ShellError) {
         reportError(sh, io, e.message);
-        if (e.fatal) throw new ExitSignal(e.status);
+        if (e.fatal) throw fatalSignal(e);
         checkErrexit(sh, e.status);
         return e.status;
       }
@@ -123,14 +123,14 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
 function builtinFailed(sh: Shell, io: FdTable, name: string, e: unknown): number {
   if (!(e instanceof ShellError)) throw e;
   reportError(sh, io, `${name}: ${e.message}`);
-  if (e.fatal) throw new ExitSignal(e.status);
+  if (e.fatal) throw fatalSignal(e);
   return e.status;
 }
 
 function expansionFailed(sh: Shell, io: FdTable, e: unknown): never | number {
   if (e instanceof ShellError) {
     reportError(sh, io, e.message);
-    if (e.fatal) throw new ExitSignal(e.status);
+    if (e.fatal) throw fatalSignal(e);
     checkErrexit(sh, e.status);
     return e.status;
   }
@@ -151,7 +151,7 @@ async function runAssignmentsOnly(sh: Shell, cmd: SimpleCommand, io: FdTable): P
     if (e instanceof ShellError) {
       reportError(sh, io, e.message);
       // bash: an assignment error (readonly, bad subscript) exits a non-interactive shell.
-      if (e.fatal || cmd.assigns.length) throw new ExitSignal(e.status);
+      if (e.fatal || cmd.assigns.length) throw fatalSignal(e);
       return e.status;
     }
     throw e;
