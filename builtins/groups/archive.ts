@@ -2,6 +2,7 @@ import type { CommandDef } from "../types.js";
 import { gzip, gunzip, zcat } from "../gzip/index.js";
 import { dd } from "../dd.js";
 import { tar } from "../tar/index.js";
+import { csplit } from "../csplit.js";
 
 /** Archives and byte copying (gzip, tar, zip, dd, csplit), registered in builtins/index.ts. */
-export const commands: CommandDef[] = [gzip, gunzip, zcat, dd, tar];
+export const commands: CommandDef[] = [gzip, gunzip, zcat, dd, tar, csplit];
