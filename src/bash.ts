@@ -100,6 +100,25 @@ const DEFAULT_ENV: Record<string, string> = {
   TERM: "dumb",
 };
 
+/** The commands a session can run, and the names that get a stub in /bin and /usr/bin. */
+interface CommandTable {
+  commands: Map<string, CommandDef>;
+  names: readonly string[];
+}
+
+function commandTable(network: boolean, extra: readonly CommandDef[]): CommandTable {
+  const commands = builtinCommands();
+  if (!network) for (const name of NETWORK_COMMANDS) commands.delete(name);
+  for (const c of extra) commands.set(c.name, c);
+  return { commands, names: [...new Set([...commands.keys(), "bash", "sh", ...STANDALONE_BUILTINS])] };
+}
+
+/** Shared by every session without network or custom commands (nothing changes the table later). */
+let defaultTable: CommandTable | null = null;
+function defaultCommandTable(): CommandTable {
+  return (defaultTable ??= commandTable(false, []));
+}
+
 /** A bash session on a simulated machine: state persists across exec calls, like one terminal. */
 export class Bash {
   readonly fs: FileSystem;
@@ -113,10 +132,9 @@ export class Bash {
 
   constructor(options: BashOptions = {}) {
     this.limits = resolveLimits(options.limits);
-    const commands = builtinCommands();
     const network = options.network ? new NetworkPolicy(options.network) : undefined;
-    if (!network) for (const name of NETWORK_COMMANDS) commands.delete(name);
-    for (const c of options.commands ?? []) commands.set(c.name, c);
+    const custom = !!network || (options.commands?.length ?? 0) > 0;
+    const { commands, names } = custom ? commandTable(network !== undefined, options.commands ?? []) : defaultCommandTable();
     const clock = typeof options.now === "function" ? options.now : typeof options.now === "number" ? () => options.now as number : Date.now;
     const random = mulberry32(options.seed ?? 0x5eed);
     const sandbox: SandboxInfo = {
@@ -129,7 +147,6 @@ export class Bash {
       random,
       timeZone: options.timeZone ?? "UTC",
     };
-    const names = [...new Set([...commands.keys(), "bash", "sh", ...STANDALONE_BUILTINS])];
     this.rootFs =
       options.fs ??
       createDefaultFs({ maxBytes: this.limits.maxFileSystemBytes, maxFiles: this.limits.maxFileCount, now: clock, binaries: names });
@@ -259,6 +276,8 @@ export class Bash {
   }
 
   private async runGuarded(sh: Shell, script: string, fds: FdTable): Promise<number> {
+    // As `bash -c SCRIPT`: the text being run is $BASH_EXECUTION_STRING.
+    sh.vars.globals.set("BASH_EXECUTION_STRING", { value: script, attrs: 0 });
     try {
       return await runScriptText(sh, script, fds, { kind: "c" });
     } catch (e) {

@@ -162,6 +162,14 @@ function pad(s: string, spec: Spec, numeric: boolean): string {
   return " ".repeat(w - len) + s;
 }
 
+/** %c prints one byte (C's putchar): a multibyte character's lead byte, as a raw byte (U+DC80..U+DCFF). */
+function firstByte(s: string): string {
+  const c = s.codePointAt(0)!;
+  if (c < 0x80 || (c >= 0xdc80 && c <= 0xdcff)) return String.fromCodePoint(c);
+  const lead = c < 0x800 ? 0xc0 | (c >> 6) : c < 0x10000 ? 0xe0 | (c >> 12) : 0xf0 | (c >> 18);
+  return String.fromCharCode(0xdc00 + lead);
+}
+
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 
@@ -416,7 +424,7 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
         }
         case "c":
           // An empty or missing argument is C's '\0' character.
-          out += pad(arg ? [...arg][0] : "\0", spec, false);
+          out += pad(arg ? firstByte(arg) : "\0", spec, false);
           break;
         case "d":
         case "i":

@@ -96,9 +96,17 @@ export function createDefaultFs(options: DefaultFsOptions = {}): MemFs {
   for (const [name, major, minor] of DEVICES) {
     root.seedDevice(`/dev/${name}`, "char", 0o666, (major << 8) | minor);
   }
-  for (const name of options.binaries ?? []) {
-    root.seedEntry(`/usr/bin/${name}`, BINARY_STUB, { mode: 0o755 });
-    root.seedEntry(`/bin/${name}`, BINARY_STUB, { mode: 0o755 });
+  // The command stubs (~400 files) are made the first time /bin or /usr/bin is looked into:
+  // most sessions never do, and an idle instance stays small and quick to build.
+  const binaries = options.binaries ?? [];
+  if (binaries.length > 0) {
+    const seededAt = (options.now ?? Date.now)();
+    for (const dir of ["/usr/bin", "/bin"]) {
+      root.deferDirectory(dir, () => {
+        const dirCache = new Map();
+        for (const name of binaries) root.seedEntry(`${dir}/${name}`, BINARY_STUB, { mode: 0o755, mtimeMs: seededAt, dirCache });
+      });
+    }
   }
   root.seedEntry("/proc/version", PROC_VERSION, { mode: 0o444 });
   root.seedEntry("/proc/cpuinfo", PROC_CPUINFO, { mode: 0o444 });

@@ -152,6 +152,11 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "Case":
       return withRedirects(sh, cmd.redirects, io, (fds) => runCase(sh, cmd, fds));
     case "FunctionDef":
+      if (sh.readonlyFunctions.has(cmd.name) && sh.functions.has(cmd.name)) {
+        sh.line = cmd.line;
+        reportError(sh, io, `${cmd.name}: readonly function`);
+        return 1;
+      }
       sh.functions.set(cmd.name, cmd);
       // BASH_SOURCE inside the function names the file that defined it.
       if (sh.sourceName) sh.functionSources.set(cmd.name, sh.sourceName);

@@ -48,6 +48,9 @@ async function runStages(sh: Shell, p: Pipeline, io: FdTable): Promise<number> {
     }
     const inShell = lastpipe && i === n - 1;
     const stageShell = inShell ? sh : sh.subshell();
+    // bash forks a simple command's stage without counting a subshell level
+    // ($BASH_SUBSHELL stays) unless it is a function; ( ) counts its own level.
+    if (!inShell && ((cmd.type === "Simple" && !namesFunction(sh, cmd)) || cmd.type === "Subshell")) stageShell.subshellLevel = sh.subshellLevel;
     try {
       return await runStage(stageShell, cmd, fds, !inShell);
     } finally {
@@ -73,6 +76,11 @@ async function runStages(sh: Shell, p: Pipeline, io: FdTable): Promise<number> {
     return 0;
   }
   return statuses[n - 1];
+}
+
+function namesFunction(sh: Shell, cmd: Extract<Command, { type: "Simple" }>): boolean {
+  const w = cmd.words[0];
+  return !!w && w.parts.length === 1 && w.parts[0].type === "Literal" && sh.functions.has(w.parts[0].value);
 }
 
 /** One stage: a subshell whose exit, errors and broken pipe end only the stage. */

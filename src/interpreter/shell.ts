@@ -118,6 +118,8 @@ export class Shell {
   functionSource: string | null = null;
   /** Where each function was defined (null: a -c string). */
   functionSources = new Map<string, string | null>();
+  /** Functions made readonly (readonly -f, declare -rf): no redefining, no unset. */
+  readonlyFunctions = new Set<string>();
 
   constructor(
     readonly services: ShellServices,
@@ -155,6 +157,7 @@ export class Shell {
       this.sourceName = init.sourceName;
       this.functionSource = init.functionSource;
       this.functionSources = new Map(init.functionSources);
+      this.readonlyFunctions = new Set(init.readonlyFunctions);
 
       // A subshell does not inherit traps other than ignored ones (bash resets them); EXIT is reset.
       if (init.traps.size) this.inheritedTraps = init.inheritedTraps ?? new Map(init.traps);
@@ -257,6 +260,8 @@ export class Shell {
         return [...this.shopts].sort().join(":");
       case "DIRSTACK":
         return this.cwd;
+      case "BASH_ARGV0":
+        return this.argv0;
       // $FUNCNAME and friends are element 0 of their arrays.
       case "FUNCNAME":
       case "BASH_SOURCE":
@@ -310,6 +315,9 @@ export class Shell {
     if (name === "RANDOM") {
       this.randomState = Number(value) >>> 0;
     }
+    // bash keeps these two readonly; assigning $0's stand-in renames the shell.
+    if (name === "SHELLOPTS" || name === "BASHOPTS") throw new ShellError(`${name}: readonly variable`);
+    if (name === "BASH_ARGV0") this.argv0 = value;
     const owner = this.vars.ownerOf(name);
     let v = owner.get(name);
     if (v && v.attrs & Attr.Readonly) throw new ShellError(`${name}: readonly variable`);

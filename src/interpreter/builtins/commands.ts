@@ -209,6 +209,8 @@ export const getopts: ShellBuiltin = (sh, argv, fds) => {
     if (arg === "--") optind++;
     sh.set("OPTIND", String(optind));
     sh.set(name, "?");
+    // The end of the options unsets OPTARG (bash).
+    sh.unset("OPTARG");
     return 1;
   }
   const c = arg[sub];

@@ -133,6 +133,8 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
     const rec = await readRecord(reader, exact ? -1 : delim, maxChars >= 0 ? maxChars - text.length : -1, sh.services.budget);
     if (!rec) break;
     gotAny = true;
+    // -n/-N count characters: finish a multibyte character the byte count cut.
+    if (maxChars >= 0 && !rec.hitDelim) rec.bytes = await completeUtf8(reader, rec.bytes);
     const s = decodeUtf8(rec.bytes);
     hitDelim = rec.hitDelim;
     // Without -r, a backslash before the newline continues the line.
@@ -141,6 +143,8 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
       continue;
     }
     text += s;
+    // Characters still owed to -n/-N (a byte count stopped short of them): read on.
+    if (maxChars >= 0 && !rec.hitDelim && text.length < maxChars && rec.bytes.length > 0) continue;
     break;
   }
   if (!gotAny) {
@@ -148,6 +152,12 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
     return 1;
   }
   const names = f.rest.length ? f.rest : [];
+  // bash checks the names as it assigns, after reading.
+  const badName = names.find((n) => !/^[A-Za-z_][A-Za-z0-9_]*(\[.+\])?$/s.test(n));
+  if (badName !== undefined) {
+    builtinError(sh, fds, "read", `\`${badName}': not a valid identifier`);
+    return 1;
+  }
   const ifs = sh.get("IFS") ?? " \t\n";
   const arrayName = f.on.get("a");
   if (typeof arrayName === "string") {
@@ -179,6 +189,23 @@ function trailingBackslashes(s: string): number {
   let n = 0;
   for (let i = s.length - 1; i >= 0 && s[i] === "\\"; i--) n++;
   return n;
+}
+
+/** Reads the continuation bytes a UTF-8 lead byte at the end of `bytes` still expects. */
+async function completeUtf8(reader: ByteReader, bytes: Uint8Array): Promise<Uint8Array> {
+  let i = bytes.length - 1;
+  while (i >= 0 && i > bytes.length - 4 && (bytes[i] & 0xc0) === 0x80) i--;
+  if (i < 0) return bytes;
+  const b = bytes[i];
+  const len = b >= 0xf0 && b < 0xf8 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  const missing = len - (bytes.length - i);
+  if (b < 0xc0 || missing <= 0) return bytes;
+  const more = await readRecord(reader, -1, missing);
+  if (!more) return bytes;
+  const out = new Uint8Array(bytes.length + more.bytes.length);
+  out.set(bytes);
+  out.set(more.bytes, bytes.length);
+  return out;
 }
 
 /** bash's sh_single_quote: 'it'\''s'. */

@@ -86,7 +86,10 @@ async function binary(sh: Shell, op: string, l: string, r: string): Promise<bool
 function intArg(s: string): bigint {
   const t = s.trim();
   if (!/^[-+]?\d+$/.test(t)) throw new TestError(`${s}: integer expression expected`);
-  return BigInt(t);
+  const v = BigInt(t);
+  // bash's legal_number: a value outside the 64-bit range is not an integer.
+  if (v > 9223372036854775807n || v < -9223372036854775808n) throw new TestError(`${s}: integer expression expected`);
+  return v;
 }
 
 class ExprParser {

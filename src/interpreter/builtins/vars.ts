@@ -116,6 +116,7 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
     }
     const args = argv.slice(i);
     const words = cmd ? cmd.words.slice(cmd.words.length - args.length) : [];
+    if ((o.functions || o.funcNames) && o.on & Attr.Readonly) return readonlyFunctions(sh, fds, name, args);
     if (o.functions || o.funcNames) return declareFunctions(sh, fds, args, o.funcNames);
     if (args.length === 0 || (o.print && args.every((a) => !a.includes("=")))) {
       return printVars(sh, fds, kind, args, o);
@@ -224,9 +225,37 @@ async function declareOne(
   return true;
 }
 
+/** readonly -f NAME... / declare -rf: marks functions; without names lists the readonly ones. */
+async function readonlyFunctions(sh: Shell, fds: FdTable, cmdName: string, names: string[]): Promise<number> {
+  let status = 0;
+  if (names.length === 0) {
+    let text = "";
+    for (const n of [...sh.readonlyFunctions].sort()) {
+      const fn = sh.functions.get(n);
+      if (fn) text += `${printFunction(fn)}\ndeclare -fr ${n}\n`;
+    }
+    if (text) await out(fds, text);
+    return 0;
+  }
+  for (const n of names) {
+    if (!sh.functions.has(n)) {
+      builtinError(sh, fds, cmdName, `${n}: not a function`);
+      status = 1;
+    } else sh.readonlyFunctions.add(n);
+  }
+  return status;
+}
+
 async function printVars(sh: Shell, fds: FdTable, kind: string, names: string[], o: DeclareOpts): Promise<number> {
   let status = 0;
   let text = "";
+  if (kind === "local" && !names.length) {
+    // local alone lists the function's own variables, declare -p style.
+    const frame = sh.vars.frames[sh.vars.frames.length - 1];
+    for (const n of [...frame.keys()].sort()) text += declareLine(n, frame.get(n)!) + "\n";
+    if (text) await out(fds, text);
+    return 0;
+  }
   const list = names.length ? names : sh.vars.visibleNames();
   for (const n of list) {
     const v = sh.vars.lookup(n);
@@ -282,6 +311,13 @@ export const unset: ShellBuiltin = async (sh, argv, fds) => {
   if (argv[i] === "--") i++;
   let status = 0;
   for (const arg of argv.slice(i)) {
+    if (mode === "f" || (!mode && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(arg)) || (!mode && !sh.vars.lookup(arg) && sh.functions.has(arg))) {
+      if (sh.readonlyFunctions.has(arg) && sh.functions.has(arg)) {
+        builtinError(sh, fds, "unset", `${arg}: cannot unset: readonly function`);
+        status = 1;
+        continue;
+      }
+    }
     if (mode === "f") {
       sh.functions.delete(arg);
       continue;
