@@ -50,6 +50,9 @@ export interface RunState {
 /** An escaped invalid byte (src/io/utf8.ts) in a line means an encoding error. */
 const ENCODING_ERROR = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
 
+/** Valid UTF-8 decodes here; only text that fails it can hold escaped invalid bytes. */
+const strictDecoder = new TextDecoder("utf-8", { fatal: true });
+
 interface Held {
   text: string;
   lineNo: number;
@@ -149,17 +152,48 @@ export class FileSearch {
         return;
       }
     }
-    const text = decodeUtf8(bytes);
-    this.clean = this.s.binaryFiles === "text" || !ENCODING_ERROR.test(text);
+    let text: string;
+    try {
+      text = strictDecoder.decode(bytes);
+      this.clean = true;
+    } catch {
+      text = decodeUtf8(bytes);
+      this.clean = this.s.binaryFiles === "text" || !ENCODING_ERROR.test(text);
+    }
     this.cursor = 0;
     this.cursorByte = 0;
-    this.scan(text);
+    if (this.countOnly()) this.countLines(text);
+    else this.scan(text);
     this.byteBase += bytes.length;
     if (this.out.length > 0) {
       const chunk = this.out.join("");
       this.out = [];
       await this.ctx.stdout.write(chunk);
     }
+  }
+
+  /** -c alone (no -v, -m, line numbers or offsets): only how many lines hold a match. */
+  private countOnly(): boolean {
+    const s = this.s;
+    return this.matcher.buffered && s.count && !s.invert && !s.quiet && !s.list && s.maxCount === Infinity && !this.needLines && !s.byteOffset;
+  }
+
+  /** The -c loop: from each match to the end of its line, nothing else. */
+  private countLines(text: string): void {
+    const m = this.matcher;
+    const end = text.length;
+    const sep = this.sep;
+    let pos = 0;
+    let n = 0;
+    while (pos < end) {
+      const hit = m.find(text, pos);
+      if (!hit || (hit.index === end && text.charCodeAt(end - 1) === this.sepCode)) break;
+      n++;
+      const e = text.indexOf(sep, hit.index);
+      if (e < 0) break;
+      pos = e + 1;
+    }
+    this.selected += n;
   }
 
   /** Walks the text from match to match; the lines in between are not matched. */

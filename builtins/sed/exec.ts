@@ -71,11 +71,42 @@ export class SedMachine {
     return new SedOutput(null, this.nl);
   }
 
+  /**
+   * `sed 's/literal/text/g'` and nothing else: every line is treated alike and a
+   * match never crosses a newline, so whole decoded blocks of lines are replaced at
+   * once by V8's native split/join (no per-line cycle). Null when not applicable.
+   */
+  private bulkReplace(): ((block: string) => string) | null {
+    const cmds = this.script.commands;
+    if (cmds.length !== 1 || this.s.quiet || this.s.debug || this.s.nullData) return null;
+    const c = cmds[0];
+    const sub = c.subst;
+    if (c.name !== "s" || c.a1 || c.negate || !sub || !sub.global || sub.nth !== 1 || sub.print || sub.evaluate) return null;
+    const lit = sub.re.re?.literal;
+    if (!lit || sub.wfile !== undefined || !sub.repl.every((p) => p.t === "text")) return null;
+    const repl = sub.repl.map((p) => (p as { s: string }).s).join("");
+    return (block) => block.split(lit).join(repl);
+  }
+
   /** Runs every cycle over `input`, writing to `out` (changes per file with -i). */
   async run(input: SedInput, out: SedOutput): Promise<void> {
     this.input = input;
     this.out = out;
     for (const c of this.script.commands) c.active = false;
+    const bulk = this.bulkReplace();
+    if (bulk) {
+      for (;;) {
+        const block = input.takeBlock();
+        if (block !== "") {
+          this.ctx.budget.step();
+          await out.text(bulk(block));
+          continue;
+        }
+        const line = await input.next();
+        if (!line) return;
+        await out.line(bulk(line.text), line.terminated);
+      }
+    }
     while (this.exitCode === null) {
       let line = input.nextSync();
       if (line === undefined) line = await input.next();

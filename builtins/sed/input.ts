@@ -142,6 +142,18 @@ export class SedInput {
     return line;
   }
 
+  /**
+   * The rest of the decoded chunk as one block of complete lines ("" when a read is
+   * needed). For scripts that treat every line alike (SedMachine's bulk path): line
+   * numbers are not advanced.
+   */
+  takeBlock(): string {
+    if (this.aheadReady || this.pos >= this.text.length) return "";
+    const block = this.pos === 0 ? this.text : this.text.slice(this.pos);
+    this.pos = this.text.length;
+    return block;
+  }
+
   /** Whether the line last returned is the last one (may need a read). */
   async atLast(): Promise<boolean> {
     if (!this.aheadReady) await this.fetch();

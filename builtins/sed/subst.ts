@@ -16,6 +16,8 @@ export function substitute(
   /** Told the first match's spans (sed --debug prints them). */
   onFirst?: (spans: ArrayLike<number>) => void,
 ): string | null {
+  const lit = re.literal;
+  if (lit && !onFirst && sub.nth === 1 && sub.repl.every((p) => p.t === "text")) return replaceLiteral(text, lit, sub);
   let out = "";
   let copied = 0;
   let pos = 0;
@@ -49,6 +51,15 @@ export function substitute(
   }
   if (!replaced) return null;
   return out + text.slice(copied);
+}
+
+/** `s/literal/text/[g]`: V8's native search and split/join build the result in one piece. */
+function replaceLiteral(text: string, lit: string, sub: Subst): string | null {
+  const i = text.indexOf(lit);
+  if (i < 0) return null;
+  const repl = sub.repl.length === 0 ? "" : (sub.repl[0] as { s: string }).s + sub.repl.slice(1).map((p) => (p as { s: string }).s).join("");
+  if (!sub.global) return text.slice(0, i) + repl + text.slice(i + lit.length);
+  return text.split(lit).join(repl);
 }
 
 function charWidth(text: string, i: number): number {

@@ -61,6 +61,8 @@ export interface CompiledRegex {
   find(text: string, from?: number): { index: number; end: number } | null;
   /** Whether the pattern matches anywhere in text. */
   test(text: string): boolean;
+  /** When the pattern is a plain string (no operators, case-sensitive): that string, for native fast paths. */
+  readonly literal?: string | null;
 }
 
 /** Cost ceiling (roughly V8 backtracking steps) above which the Pike VM runs instead. */
@@ -134,6 +136,8 @@ class Matcher implements CompiledRegex {
   private backtracker: Backtracker | undefined;
   private lastText: string | undefined;
   private lastLongest = 0;
+  /** The pattern is this plain string: String.prototype.indexOf finds it (V8's fast substring search). */
+  readonly literal: string | null;
 
   constructor(
     private readonly parsed: ParsedRegex,
@@ -145,6 +149,7 @@ class Matcher implements CompiledRegex {
     this.extentSafe = !parsed.hasBackrefs && choicePoints(parsed.node, [], ic) <= 1;
     this.newline = options.lineMode ? "never" : options.multiline ? "negated" : "ordinary";
     this.multiline = options.lineMode === true || options.multiline === true;
+    this.literal = ic ? null : literalOf(parsed.node);
     if (parsed.hasBackrefs || this.degree === Infinity) {
       if (parsed.hasBackrefs || containsNot(parsed.node)) this.backtracker = this.makeBacktracker();
     }
@@ -204,6 +209,11 @@ class Matcher implements CompiledRegex {
   }
 
   find(text: string, from = 0): { index: number; end: number } | null {
+    const lit = this.literal;
+    if (lit !== null) {
+      const i = text.indexOf(lit, from);
+      return i < 0 ? null : { index: i, end: i + lit.length };
+    }
     if (this.jsAllowed(text, from) && !this.parsed.hasBackrefs) {
       const re = this.js(false);
       if (re) {
@@ -222,6 +232,15 @@ class Matcher implements CompiledRegex {
 
   exec(text: string, from = 0): RegexMatch | null {
     if (from > text.length) return null;
+    const lit = this.literal;
+    if (lit !== null) {
+      const i = text.indexOf(lit, from);
+      if (i < 0) return null;
+      const spans = new Int32Array(2);
+      spans[0] = i;
+      spans[1] = i + lit.length;
+      return { index: i, end: i + lit.length, spans };
+    }
     const budget = this.options.budget;
     if (this.backtracker) {
       const spans = this.backtracker.exec(text, from, false, budget);
@@ -260,6 +279,22 @@ class Matcher implements CompiledRegex {
     }
     return { index: spans[0], end: spans[1], spans };
   }
+}
+
+/**
+ * The string a pattern of plain characters stands for, or null. Not for patterns
+ * with newlines (line modes treat them specially) or surrogate code points (an
+ * invalid byte, U+DC80..U+DCFF, must not match half of a real pair).
+ */
+function literalOf(n: Node): string | null {
+  const items = n.t === "cat" ? n.items : [n];
+  if (items.length === 0) return null;
+  let s = "";
+  for (const item of items) {
+    if (item.t !== "char" || item.c === 10 || (item.c >= 0xd800 && item.c <= 0xdfff)) return null;
+    s += String.fromCodePoint(item.c);
+  }
+  return s;
 }
 
 function containsNot(n: Node): boolean {
