@@ -163,6 +163,10 @@ async function openRead(sh: Shell, target: string, fds: FdTable): Promise<FdEntr
   try {
     const st = await sh.fs.stat(path);
     if (st.type === "directory") return { reader: errorReader(), path };
+    // The file is read lazily, but bash's open(2) fails here, before the command runs.
+    const { uid, gid } = sh.services.sandbox;
+    const bits = uid === 0 ? 4 : uid === st.uid ? st.mode >> 6 : gid === st.gid ? st.mode >> 3 : st.mode;
+    if (!(bits & 4)) throw new ShellError(`${target}: Permission denied`);
     return { reader: lazyFileReader(sh, path), path };
   } catch (e) {
     throw fsMessage(target, e);

@@ -8,11 +8,13 @@ export interface ShellArgs {
   args: string[];
   /** set -o names to turn on. */
   options: string[];
+  /** -s: the script comes from stdin, every operand is an argument. */
+  stdin: boolean;
 }
 
 /** Parses a child shell's arguments: `bash [-eux...] [-o opt] (-c cmd [name args] | file args | -s args)`. */
 export function parseShellArgs(argv: string[]): ShellArgs | string {
-  const out: ShellArgs = { command: null, file: null, argv0: null, args: [], options: [] };
+  const out: ShellArgs = { command: null, file: null, argv0: null, args: [], options: [], stdin: false };
   let wantCommand = false;
   let i = 1;
   for (; i < argv.length; i++) {
@@ -30,7 +32,8 @@ export function parseShellArgs(argv: string[]): ShellArgs | string {
     }
     for (const ch of a.slice(1)) {
       if (ch === "c") wantCommand = true;
-      else if (ch === "s" || ch === "i" || ch === "l" || ch === "r") continue;
+      else if (ch === "s") out.stdin = true;
+      else if (ch === "i" || ch === "l" || ch === "r") continue;
       else {
         const opt = SET_OPTIONS.find(([, l]) => l === ch);
         if (!opt) return `${argv[0]}: -${ch}: invalid option\n`;
@@ -46,7 +49,8 @@ export function parseShellArgs(argv: string[]): ShellArgs | string {
     out.args = rest.slice(2);
     return out;
   }
-  if (rest.length) {
+  if (out.stdin) out.args = rest;
+  else if (rest.length) {
     out.file = rest[0];
     out.args = rest.slice(1);
   }

@@ -110,6 +110,8 @@ export class Shell {
   disabledBuiltins = new Set<string>();
   /** `hash`'s table: command name -> where PATH found it. */
   hashed = new Map<string, { path: string; hits: number }>();
+  /** Functions marked by `export -f`: child shells get them. */
+  exportedFunctions = new Set<string>();
   /** Status of the last command substitution (for commands that are only assignments). */
   substStatus = 0;
   /** The file being run or sourced (error prefix), null for a -c string. */
@@ -154,6 +156,7 @@ export class Shell {
       this.sourcing = init.sourcing;
       this.disabledBuiltins = new Set(init.disabledBuiltins);
       this.hashed = new Map(init.hashed);
+      this.exportedFunctions = new Set(init.exportedFunctions);
       this.sourceName = init.sourceName;
       this.functionSource = init.functionSource;
       this.functionSources = new Map(init.functionSources);

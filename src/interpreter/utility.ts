@@ -7,7 +7,9 @@ import { LimitExceeded } from "../limits/budget.js";
 import { ExitSignal, ShellError } from "./errors.js";
 import type { FdTable } from "./io.js";
 import { reportError, writeErr } from "./report.js";
-import { runScriptText } from "./script.js";
+import { ParseError } from "../parser/errors.js";
+import { Parser } from "../parser/parser.js";
+import { reportSyntaxError, runScriptText, type ScriptKind } from "./script.js";
 import { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
 import { Attr } from "./variables.js";
@@ -253,7 +255,7 @@ async function runChildShell(sh: Shell, argv: string[], fds: FdTable, env?: Read
   if (parsed.command !== null) {
     return runShellText(sh, parsed.command, parsed.argv0 ?? argv[0], parsed.args, fds, { kind: "c" }, parsed.options, env);
   }
-  if (parsed.file !== null) {
+  if (parsed.file !== null && !parsed.stdin) {
     const path = resolvePath(sh.cwd, parsed.file);
     let text: string;
     try {
@@ -295,12 +297,23 @@ async function runShellText(
   child.sourceName = kind.kind === "file" ? kind.name : null;
   child.functionSources = new Map();
   child.subshellLevel = parent.subshellLevel;
+  // Exported functions reach a child through its environment (gone with env -i).
+  if (!env) for (const name of parent.exportedFunctions) {
+    const fn = parent.functions.get(name);
+    if (fn) {
+      child.functions.set(name, fn);
+      child.exportedFunctions.add(name);
+    }
+  }
+  const shlvl = Number.parseInt(child.vars.globals.get("SHLVL")?.value as string ?? "", 10);
+  child.vars.globals.set("SHLVL", { value: String(Number.isNaN(shlvl) ? 1 : shlvl + 1), attrs: Attr.Export });
   initChildDefaults(child);
   for (const o of options) child.options.add(o);
   let status: number;
   try {
     if (budget.unwindDue) await null;
-    status = await runScriptText(child, text, fds.slice(), kind);
+    // bash -n: read the script for syntax errors only.
+    status = child.options.has("noexec") ? checkSyntax(child, text, fds, kind) : await runScriptText(child, text, fds.slice(), kind);
   } catch (e) {
     if (e instanceof ExitSignal) status = e.status;
     else throw e;
@@ -308,6 +321,21 @@ async function runShellText(
     budget.leave();
   }
   return runExitTrap(child, fds, status);
+}
+
+/** bash -n: parses the whole script, reporting the first syntax error (status 2). */
+function checkSyntax(sh: Shell, text: string, fds: FdTable, kind: ScriptKind): number {
+  const parser = new Parser(text);
+  try {
+    while (parser.parseNextLine()) {
+      // parse only
+    }
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    reportSyntaxError(sh, fds, kind, e);
+    return 2;
+  }
+  return 0;
 }
 
 /** Variables every new shell sets for itself. */
@@ -318,6 +346,8 @@ export function initChildDefaults(sh: Shell): void {
   };
   setIfMissing("IFS", " \t\n");
   setIfMissing("PS4", "+ ");
+  // bash's built-in PATH when the environment has none (env -i).
+  setIfMissing("PATH", "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.");
   setIfMissing("OPTIND", "1");
   g.set("PPID", { value: String(sh.pid - 1 > 0 ? sh.pid - 1 : 1), attrs: Attr.Readonly });
 }

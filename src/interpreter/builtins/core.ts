@@ -281,6 +281,10 @@ export const source: ShellBuiltin = async (sh, argv, fds) => {
   }
   let text: string;
   try {
+    if ((await sh.fs.stat(path)).type === "directory") {
+      builtinError(sh, fds, argv[0], `${file}: is a directory`);
+      return 1;
+    }
     text = decodeUtf8(await sh.fs.readFile(path));
   } catch (e) {
     builtinError(sh, fds, file, isFsError(e) ? e.message : "No such file or directory");

@@ -63,6 +63,10 @@ export const pushd: ShellBuiltin = async (sh, argv, fds) => {
     await printStack(sh, fds, {});
     return 0;
   }
+  if (args.length > 1) {
+    builtinError(sh, fds, "pushd", "too many arguments");
+    return 1;
+  }
   const target = args[0];
   if (/^[+-]\d+$/.test(target)) {
     const stack = [sh.cwd, ...sh.dirStack];

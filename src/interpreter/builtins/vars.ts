@@ -117,6 +117,7 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
     const args = argv.slice(i);
     const words = cmd ? cmd.words.slice(cmd.words.length - args.length) : [];
     if ((o.functions || o.funcNames) && o.on & Attr.Readonly) return readonlyFunctions(sh, fds, name, args);
+    if (kind === "export" && o.functions && args.length) return exportFunctions(sh, fds, args, (o.off & Attr.Export) !== 0);
     if (o.functions || o.funcNames) return declareFunctions(sh, fds, args, o.funcNames);
     if (args.length === 0 || (o.print && args.every((a) => !a.includes("=")))) {
       return printVars(sh, fds, kind, args, o);
@@ -280,6 +281,19 @@ async function printVars(sh: Shell, fds: FdTable, kind: string, names: string[],
     text += declareLine(n, v) + "\n";
   }
   if (text) await out(fds, text);
+  return status;
+}
+
+/** export -f NAME...: child shells get these functions (export -fn takes that back). */
+function exportFunctions(sh: Shell, fds: FdTable, names: string[], off: boolean): number {
+  let status = 0;
+  for (const n of names) {
+    if (!sh.functions.has(n)) {
+      builtinError(sh, fds, "export", `${n}: not a function`);
+      status = 1;
+    } else if (off) sh.exportedFunctions.delete(n);
+    else sh.exportedFunctions.add(n);
+  }
   return status;
 }
 
