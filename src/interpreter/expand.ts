@@ -8,7 +8,7 @@ import type { FdTable } from "./io.js";
 import { charLength, expandParam, type PlainValue, type WordExpander } from "./param.js";
 import { escapeGlob, hasGlobChars, mayHaveGlobChars, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
-import { commandSubstitution, processSubstitution } from "./subst.js";
+import { backquoteSyntaxError, commandSubstitution, processSubstitution } from "./subst.js";
 
 /**
  * Word expansion in bash's order: brace -> tilde -> parameter, arithmetic and
@@ -376,6 +376,10 @@ async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, qu
         break;
       }
       case "CommandSubst": {
+        if (p.error) {
+          addScalar(backquoteSyntaxError(sh, p.error, io), f, quoted, split);
+          break;
+        }
         const s = await commandSubstitution(sh, p.body, io);
         addScalar(s, f, quoted, split);
         break;

@@ -52,8 +52,10 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       if (e instanceof CondParseError) return condSyntaxError(sh, io, k, e, ranAny);
       if (e instanceof ParseError) {
         reportSyntaxError(sh, io, k, e);
-        sh.lastStatus = 2;
-        return 2;
+        // bash -c quirk: a token error inside $( ) exits 127.
+        const status = k.kind === "c" && e.inSubstitution && e.sourceLine !== null ? 127 : 2;
+        sh.lastStatus = status;
+        return status;
       }
       throw e;
     }

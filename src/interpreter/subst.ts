@@ -1,4 +1,4 @@
-import type { ProcSubstPart, StatementList } from "../parser/ast.js";
+import type { CommandSubstPart, ProcSubstPart, StatementList } from "../parser/ast.js";
 import { CollectingWriter } from "../io/streams.js";
 import type { Budget } from "../limits/budget.js";
 import { decodeUtf8 } from "../io/utf8.js";
@@ -80,4 +80,15 @@ export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTab
   const path = `/tmp/.sandbash-fd-${++procCounter}`;
   await sh.fs.writeFile(path, out.bytes());
   return path;
+}
+
+/** A `...` whose text does not parse: bash reports it when it runs; the substitution is empty, status 2. */
+export function backquoteSyntaxError(sh: Shell, error: NonNullable<CommandSubstPart["error"]>, io: FdTable): string {
+  const prefix = `${sh.argv0}: command substitution: line ${error.line}: `;
+  let text = prefix + error.message + "\n";
+  if (error.sourceLine !== null) text += prefix + "`" + error.sourceLine + "'\n";
+  io[2]?.writer?.write(text);
+  sh.lastStatus = 2;
+  sh.substStatus = 2;
+  return "";
 }

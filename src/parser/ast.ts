@@ -79,6 +79,12 @@ export interface CommandSubstPart extends Node {
   type: "CommandSubst";
   body: StatementList;
   backquote: boolean;
+  /**
+   * A backquote body that does not parse: bash parses it only when it runs, so
+   * the error is reported then ("command substitution: line N: ...").
+   * `raw` is the text between the backquotes, as written.
+   */
+  error?: { message: string; line: number; sourceLine: string | null; raw: string };
 }
 
 export interface ArithSubstPart extends Node {

@@ -16,6 +16,9 @@ export class ParseError extends Error {
     super(message);
     this.name = "ParseError";
   }
+
+  /** Raised while parsing a `$( )` or `<( )` body (bash -c exits 127 after such a token error). */
+  inSubstitution = false;
 }
 
 /**

@@ -548,9 +548,18 @@ export abstract class WordParser extends Scanner {
     }
     this.pos = i + 1;
     this.enterNesting();
-    const body = this.parseBackquoteBody(text, start + 1);
-    this.leaveNesting();
-    return { type: "CommandSubst", pos: start, end: this.pos, body, backquote: true };
+    try {
+      const body = this.parseBackquoteBody(text, start + 1);
+      return { type: "CommandSubst", pos: start, end: this.pos, body, backquote: true };
+    } catch (e) {
+      if (!(e instanceof ParseError) || e.message === "maximum nesting depth exceeded") throw e;
+      // bash parses `...` when it runs: keep the error for then.
+      const line = e.line - this.lineAt(start + 1) + 1;
+      const error = { message: e.message, line, sourceLine: e.sourceLine, raw: src.slice(start + 1, i) };
+      return { type: "CommandSubst", pos: start, end: this.pos, body: [], backquote: true, error };
+    } finally {
+      this.leaveNesting();
+    }
   }
 
   /** ${ ... } (cursor on the `$`). */

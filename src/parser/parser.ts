@@ -24,13 +24,18 @@ export class Parser extends CommandParser {
   }
 
   protected parseSubstBody(): StatementList {
-    const body = this.parseList();
-    if (this.peekOperator() !== ")") {
-      if (this.atEnd()) throw this.eofError(")", undefined, true);
-      throw this.syntaxError(this.peekTokenText());
+    try {
+      const body = this.parseList();
+      if (this.peekOperator() !== ")") {
+        if (this.atEnd()) throw this.eofError(")", undefined, true);
+        throw this.syntaxError(this.peekTokenText());
+      }
+      this.pos++;
+      return body;
+    } catch (e) {
+      if (e instanceof ParseError) e.inSubstitution = true;
+      throw e;
     }
-    this.pos++;
-    return body;
   }
 
   protected parseBackquoteBody(text: string, pos: number): StatementList {

@@ -225,6 +225,7 @@ function printPart(p: WordPart, inDquote: boolean): string {
     case "Param":
       return printParam(p);
     case "CommandSubst": {
+      if (p.error) return "`" + p.error.raw + "`";
       const inner = print(p.body);
       // A here-document's delimiter must stand alone on its line: close on the next one.
       const close = inner.includes("\n") ? "\n" : "";
