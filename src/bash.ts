@@ -258,6 +258,7 @@ export class Bash {
     }
     let status: number;
     try {
+      budget.checkTime(); // a signal aborted before the exec began
       status = await this.runGuarded(sh, script, fds);
       status = await runExitTrap(sh, fds, status);
       for (const job of this.services.jobs.values()) await job;

@@ -197,7 +197,7 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
     case "removePrefix":
     case "removeSuffix": {
       const pat = await ex.expandPattern(sh, op.pattern, io, false);
-      return each((s) => removeAffix(s, pat, op.kind === "removeSuffix", op.longest, nocase));
+      return each((s) => removeAffix(s, pat, op.kind === "removeSuffix", op.longest, nocase, () => sh.services.budget.checkTime()));
     }
     case "replace": {
       const pat = await ex.expandPattern(sh, op.pattern, io, false);
@@ -278,7 +278,8 @@ function replaceWith(sh: Shell, s: string, pat: string, rep: string, all: boolea
   // patsub_replacement: an unquoted & in the replacement stands for the matched text.
   const useAmp = sh.shopts.has("patsub_replacement") && /(^|[^\\])&/.test(rep);
   const tick = () => sh.services.budget.step();
-  if (!useAmp) return replacePattern(s, pat, rep.replace(/\\(.)/gs, "$1"), all, anchor, false, tick);
+  const poll = () => sh.services.budget.checkTime();
+  if (!useAmp) return replacePattern(s, pat, rep.replace(/\\(.)/gs, "$1"), all, anchor, false, tick, poll);
   const marker = "\u0000AMP\u0000";
   const repMarked = rep.replace(/\\(.)|&/gs, (m, c) => (m === "&" ? marker : c));
   const parts = repMarked.split(marker);
@@ -287,7 +288,7 @@ function replaceWith(sh: Shell, s: string, pat: string, rep: string, all: boolea
   let rest = s;
   let first = true;
   while (rest.length >= 0) {
-    const replaced = replacePattern(rest, pat, "\u0001", false, anchor);
+    const replaced = replacePattern(rest, pat, "\u0001", false, anchor, false, undefined, poll);
     if (replaced === rest || (!first && !all)) {
       out += rest;
       break;

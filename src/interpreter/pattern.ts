@@ -72,8 +72,9 @@ export function matchPattern(s: string, p: string, nocase = false): boolean {
  * ${x#p} ${x##p} ${x%p} ${x%%p}: the string with the shortest/longest matching
  * prefix or suffix removed.
  */
-export function removeAffix(s: string, p: string, suffix: boolean, longest: boolean, nocase = false): string {
-  const re = patternRegex(p, { nocase });
+export function removeAffix(s: string, p: string, suffix: boolean, longest: boolean, nocase = false, poll?: () => void): string {
+  const pr = patternRegex(p, { nocase });
+  const re = poll ? polled(pr, poll) : pr;
   const n = s.length;
   if (!suffix) {
     if (longest) {
@@ -89,8 +90,32 @@ export function removeAffix(s: string, p: string, suffix: boolean, longest: bool
   return s;
 }
 
+/**
+ * The matcher with `poll` (the time limit) called every 64 tests: affix removal
+ * and substitution try up to n^2 substrings, which a long string and a pattern
+ * with many stars turn into minutes of synchronous work.
+ */
+function polled(re: { test(s: string): boolean }, poll: () => void): { test(s: string): boolean } {
+  let tests = 0;
+  return {
+    test(s: string) {
+      if ((++tests & 63) === 0) poll();
+      return re.test(s);
+    },
+  };
+}
+
 /** ${x/p/r}: replaces the first (or every) longest match; anchor # or % pins it. */
-export function replacePattern(s: string, p: string, rep: string, all: boolean, anchor: "#" | "%" | null, nocase = false, tick?: () => void): string {
+export function replacePattern(
+  s: string,
+  p: string,
+  rep: string,
+  all: boolean,
+  anchor: "#" | "%" | null,
+  nocase = false,
+  tick?: () => void,
+  poll?: () => void,
+): string {
   // A pattern without glob characters is a plain substring: no quadratic search.
   if (!anchor && !nocase && p !== "" && !hasGlobChars(p)) {
     const lit = unescapeGlob(p);
@@ -98,7 +123,8 @@ export function replacePattern(s: string, p: string, rep: string, all: boolean, 
     if (at < 0) return s;
     return all ? s.split(lit).join(rep) : s.slice(0, at) + rep + s.slice(at + lit.length);
   }
-  const re = patternRegex(p, { nocase });
+  const pr = patternRegex(p, { nocase });
+  const re = poll ? polled(pr, poll) : pr;
   const n = s.length;
   if (anchor === "#") {
     for (let i = n; i >= 0; i--) if (re.test(s.slice(0, i))) return rep + s.slice(i);

@@ -40,16 +40,31 @@ export function isAssoc(v: Variable): v is Variable & { value: Map<string, strin
 /** Defined (non-hole) indices of an indexed array, ascending. */
 export function arrayIndices(a: IndexedArray): number[] {
   const out: number[] = [];
+  if (a.length > SPARSE_SCAN) {
+    for (const k of Object.keys(a)) {
+      const i = Number(k);
+      if (Number.isInteger(i) && i < a.length) out.push(i);
+    }
+    return out;
+  }
   a.forEach((_v, i) => out.push(i));
   return out;
 }
 
 /** Values of an indexed array in index order. */
 export function arrayValues(a: IndexedArray): string[] {
+  if (a.length > SPARSE_SCAN) return arrayIndices(a).map((i) => a[i]);
   const out: string[] = [];
   a.forEach((v) => out.push(v));
   return out;
 }
+
+/**
+ * Above this length, walk the keys instead of forEach: forEach visits every
+ * index up to length, so `a[100000000]=x; echo ${a[@]}` took seconds of
+ * synchronous work. Object.keys lists integer keys in ascending order.
+ */
+const SPARSE_SCAN = 1 << 16;
 
 /** bash's string hash (FNV-1, 32 bits), which orders associative arrays. */
 function fnv1(s: string): number {

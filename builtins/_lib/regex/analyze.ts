@@ -205,14 +205,50 @@ export function backtrackDegree(n: Node, ignoreCase: boolean): number {
  * `follow` is what comes after n up to the end of the pattern.
  */
 export function choicePoints(n: Node, follow: Node[], ignoreCase: boolean): number {
+  return choices(n, follow.length ? { items: follow, from: 0, next: null } : null, ignoreCase);
+}
+
+/**
+ * What follows a node, as a chain of item lists (no copying: a pattern of
+ * 30,000 concatenated groups made the old array copies quadratic).
+ */
+interface Follow {
+  items: Node[];
+  from: number;
+  next: Follow | null;
+}
+
+/** Nodes of `follow` looked at before giving up ("unsure": any character may come). */
+const FOLLOW_SCAN_LIMIT = 64;
+
+function firstOfFollow(follow: Follow | null): FirstInfo {
+  const info: FirstInfo = { chars: [], nullable: true, asserts: false, any: false };
+  let seen = 0;
+  for (let f = follow; f; f = f.next) {
+    for (let i = f.from; i < f.items.length; i++) {
+      if (++seen > FOLLOW_SCAN_LIMIT) return { ...info, any: true };
+      const x = firstNode(f.items[i]);
+      info.chars.push(...x.chars);
+      info.asserts ||= x.asserts;
+      info.any ||= x.any;
+      if (!x.nullable) {
+        info.nullable = false;
+        return info;
+      }
+    }
+  }
+  return info;
+}
+
+function choices(n: Node, follow: Follow | null, ignoreCase: boolean): number {
   switch (n.t) {
     case "group":
-      return choicePoints(n.node, follow, ignoreCase);
+      return choices(n.node, follow, ignoreCase);
     case "cat": {
       let total = 0;
-      n.items.forEach((item, i) => {
-        total += choicePoints(item, [...n.items.slice(i + 1), ...follow], ignoreCase);
-      });
+      for (let i = 0; i < n.items.length && total !== Infinity; i++) {
+        total += choices(n.items[i], { items: n.items, from: i + 1, next: follow }, ignoreCase);
+      }
       return total;
     }
     case "alt": {
@@ -221,12 +257,12 @@ export function choicePoints(n: Node, follow: Node[], ignoreCase: boolean): numb
       return ws.every((w) => w === ws[0]) ? 0 : 1;
     }
     case "rep": {
-      if (n.min === n.max) return n.min === 0 ? 0 : choicePoints(n.node, follow, ignoreCase) * n.min;
+      if (n.min === n.max) return n.min === 0 ? 0 : choices(n.node, follow, ignoreCase) * n.min;
       const w = fixedWidth(n.node);
-      if (w === null || choicePoints(n.node, [], ignoreCase) > 0) return Infinity;
+      if (w === null || choices(n.node, null, ignoreCase) > 0) return Infinity;
       const body = n.node.t === "group" ? n.node.node : n.node;
       if (body.t === "char" || body.t === "set") {
-        const f = firstOf(follow);
+        const f = firstOfFollow(follow);
         if (!f.any && !f.asserts && allDisjoint([body], f.chars, ignoreCase)) return 0;
       }
       return 1;

@@ -18,8 +18,13 @@ const enum Op {
   Match,
 }
 
-/** Work units per budget step (a unit is one thread advanced over one character). */
-const UNITS_PER_STEP = 1 << 16;
+/**
+ * Work units per budget step (a unit is one thread advanced over one character,
+ * or one state of an epsilon closure, capture copies weighted by their size).
+ * Small enough that the time limit is checked every few tens of milliseconds
+ * even for huge programs (awk's dynamic regex bombs).
+ */
+const UNITS_PER_STEP = 1 << 12;
 const MAX_PROGRAM = 200_000;
 
 export interface RegexBudget {
@@ -182,12 +187,21 @@ export class PikeProgram {
     let units = 0;
     const stack: Array<{ pc: number; caps: Int32Array }> = [];
 
+    const saveCost = 1 + (this.slots >> 3);
+    const charge = (n: number) => {
+      units += n;
+      if (units > UNITS_PER_STEP) {
+        units = 0;
+        budget?.step();
+      }
+    };
     const add = (list: typeof cur, pc0: number, caps0: Int32Array, pos: number, gen: number) => {
       stack.push({ pc: pc0, caps: caps0 });
       while (stack.length > 0) {
         const { pc, caps } = stack.pop()!;
         if (mark[pc] === gen) continue;
         mark[pc] = gen;
+        charge(ops[pc] === Op.Save ? saveCost : 1);
         switch (ops[pc]) {
           case Op.Jmp:
             stack.push({ pc: argA[pc], caps });
@@ -239,11 +253,7 @@ export class PikeProgram {
             break;
         }
       }
-      units += cur.length + 1;
-      if (units > UNITS_PER_STEP) {
-        units = 0;
-        budget?.step();
-      }
+      charge(cur.length + 1);
       if (pos >= text.length) break;
       pos += width;
       // `next` was built under `gen`, which is now the generation of `cur`.
