@@ -19,6 +19,7 @@ import { runExitTrap, runTrap } from "./traps.js";
 import { runSimple } from "./simple.js";
 import type { ArithSource } from "../parser/ast.js";
 import { traceLine, traceWord, tracing } from "./xtrace.js";
+import { flushOutputSubstitutions } from "./procsubst.js";
 
 /**
  * Runs commands: one exhaustive switch over the AST, each case one call.
@@ -308,6 +309,7 @@ export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTabl
     return await body(applied.fds);
   } finally {
     await closeRedirects(applied);
+    if (sh.pendingOutputSubst) await flushOutputSubstitutions(sh);
   }
 }
 

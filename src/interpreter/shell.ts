@@ -112,6 +112,8 @@ export class Shell {
   hashed = new Map<string, { path: string; hits: number }>();
   /** Functions marked by `export -f`: child shells get them. */
   exportedFunctions = new Set<string>();
+  /** >(...) readers waiting for the command that writes to them (procsubst.ts). */
+  pendingOutputSubst: Array<() => Promise<void>> | null = null;
   /** Status of the last command substitution (for commands that are only assignments). */
   substStatus = 0;
   /** The file being run or sourced (error prefix), null for a -c string. */

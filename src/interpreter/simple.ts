@@ -11,6 +11,7 @@ import { SHELL_BUILTINS, SPECIAL_BUILTINS } from "./builtins/index.js";
 import { runUtility } from "./utility.js";
 import { traceAssignment, traceLine, traceWord, tracing } from "./xtrace.js";
 import { runTrap } from "./traps.js";
+import { flushOutputSubstitutions } from "./procsubst.js";
 import { Attr, type Variable } from "./variables.js";
 
 /**
@@ -116,6 +117,7 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
     return status;
   } finally {
     if (applied) await closeRedirects(applied);
+    if (sh.pendingOutputSubst) await flushOutputSubstitutions(sh);
   }
 }
 

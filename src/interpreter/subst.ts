@@ -7,6 +7,7 @@ import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
 import { runList } from "./exec.js";
+import { outputSubstitution } from "./procsubst.js";
 
 /** $(...) and `...`: runs in a subshell, captures stdout, strips trailing newlines. */
 export async function commandSubstitution(sh: Shell, body: StatementList, io: FdTable): Promise<string> {
@@ -61,9 +62,10 @@ let procCounter = 0;
 /**
  * <(...): runs the command to completion and hands back a path to its output.
  * DIVERGE: bash gives a /dev/fd/63 pipe that streams; we give a file in /tmp,
- * which every command can open (>(...) is not supported yet).
+ * which every command can open (>(...): procsubst.ts).
  */
 export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTable): Promise<string> {
+  if (p.direction === ">") return outputSubstitution(sh, p, io);
   const sub = sh.subshell();
   sub.traceLevel++;
   const out = new BoundedCollector(sh.services.budget);
