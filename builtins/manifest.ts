@@ -18,7 +18,7 @@ export const COMMAND_GROUPS = {
   system: ["clear", "date", "env", "expr", "groups", "hostname", "id", "mktemp", "nproc", "printenv", "sleep", "timeout", "tty", "uname", "which", "whoami", "xargs"],
   network: ["curl", "wget"],
   data: ["od", "base64", "base32", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "cksum", "b2sum", "sum", "xxd", "hexdump", "strings", "diff", "cmp", "patch", "bc", "factor", "numfmt", "iconv"],
-  archive: ["gzip", "gunzip", "zcat", "dd", "tar", "csplit"],
+  archive: ["gzip", "gunzip", "zcat", "dd", "tar", "csplit", "zip", "unzip"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type GroupName = keyof typeof COMMAND_GROUPS;
