@@ -156,20 +156,50 @@ export function splitWith(s: string, sp: Splitter, out: unknown[], seps?: string
   }
 }
 
-/** Parses FIELDWIDTHS ("2 3:4 *"); null when invalid. */
-export function parseFieldWidths(spec: string): FieldWidth[] | null {
+/**
+ * Parses FIELDWIDTHS ("2 3:4 *") the way gawk scans it: blank-separated
+ * [SKIP:]WIDTH items (both positive), a final "*" for the rest. Returns the widths,
+ * or gawk's message for the first bad item (its field number and the text from there).
+ */
+export function scanFieldWidths(spec: string): FieldWidth[] | string {
   const out: FieldWidth[] = [];
-  const parts = spec.trim().split(/[ \t\n]+/).filter((p) => p !== "");
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i];
-    if (p === "*" && i === parts.length - 1) {
-      out.push({ skip: 0, width: -1 });
-      continue;
+  const blank = (c: string | undefined) => c === " " || c === "\t";
+  const number = (at: number): [number, number] => {
+    let j = at;
+    if (spec[j] === "+") j++;
+    const d = j;
+    while (j < spec.length && spec[j] >= "0" && spec[j] <= "9") j++;
+    return j === d ? [0, at] : [Number(spec.slice(d, j)), j];
+  };
+  let pos = 0;
+  for (let field = 1; ; field++) {
+    while (blank(spec[pos])) pos++;
+    const bad = () => `invalid FIELDWIDTHS value, for field ${field}, near \`${spec.slice(pos)}'`;
+    if (spec[pos] === "-") return bad();
+    if (pos >= spec.length) return out;
+    let [n, end] = number(pos);
+    let skip = 0;
+    if (spec[end] === ":" && n > 0) {
+      skip = n;
+      pos = end + 1;
+      if (spec[pos] === "-" || blank(spec[pos])) return bad();
+      [n, end] = number(pos);
     }
-    const m = /^(?:(\d+):)?(\d+|\*)$/.exec(p);
-    if (!m) return null;
-    if (m[2] === "*" && i !== parts.length - 1) return null;
-    out.push({ skip: m[1] ? Number(m[1]) : 0, width: m[2] === "*" ? -1 : Number(m[2]) });
+    if ((end < spec.length && !blank(spec[end])) || n <= 0) {
+      if (spec[pos] !== "*") return bad();
+      pos++;
+      while (blank(spec[pos])) pos++;
+      if (pos < spec.length) return "`*' must be the last designator in FIELDWIDTHS";
+      out.push({ skip, width: -1 });
+      return out;
+    }
+    out.push({ skip, width: n });
+    pos = end;
   }
-  return out;
+}
+
+/** Parses FIELDWIDTHS; null when invalid. */
+export function parseFieldWidths(spec: string): FieldWidth[] | null {
+  const w = scanFieldWidths(spec);
+  return typeof w === "string" ? null : w;
 }

@@ -9,7 +9,7 @@ import { BsdRandom } from "./builtins-num.js";
 import type { FuncInfo } from "./compile.js";
 import { AwkFatal, LINE_BASE, type SourceText } from "./diagnostics.js";
 import { AwkIO } from "./io.js";
-import { parseFieldWidths, type Splitter } from "./fields.js";
+import { parseFieldWidths, scanFieldWidths, type Splitter } from "./fields.js";
 import { formatNumber, type FormatHost } from "./format.js";
 import type { RecordSep } from "./records.js";
 import { RegexCache, type CompiledRegex } from "./regex.js";
@@ -363,8 +363,8 @@ export class Runtime implements FormatHost {
       case "FIELDWIDTHS": {
         this.settleFields();
         this.fieldwidthsValue = v;
-        const w = parseFieldWidths(this.str(v));
-        if (!w) throw new AwkFatal(`invalid FIELDWIDTHS value, for field ${1}, near \`${this.str(v)}'`);
+        const w = scanFieldWidths(this.str(v));
+        if (typeof w === "string") throw new AwkFatal(w);
         this.splitMode = "widths";
         this.updateSplitter();
         return;
