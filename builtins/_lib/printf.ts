@@ -89,13 +89,20 @@ function parseIntArg(arg: string, errors: string[]): bigint {
   if (arg[0] === "'" || arg[0] === '"') return BigInt(arg.length > 1 ? arg.codePointAt(1)! : 0);
   const m = /^\s*([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)/.exec(arg);
   if (!m) {
-    errors.push(`${arg}: invalid number`);
+    errors.push(invalidNumber(arg));
     return 0n;
   }
   let v = BigInt(m[2].startsWith("0") && !/^0[xX]/.test(m[2]) && m[2].length > 1 ? "0o" + m[2].slice(1) : m[2]);
   if (m[1] === "-") v = -v;
-  if (m[0].length !== arg.length) errors.push(`${arg}: invalid number`);
+  if (m[0].length !== arg.length) errors.push(invalidNumber(arg));
   return v;
+}
+
+/** bash's sh_invalidnum: the message names octal or hex by the argument's first characters. */
+function invalidNumber(arg: string): string {
+  if (arg[0] === "0" && arg[1] >= "0" && arg[1] <= "9") return `${arg}: invalid octal number`;
+  if (arg[0] === "0" && arg[1] === "x") return `${arg}: invalid hex number`;
+  return `${arg}: invalid number`;
 }
 
 function parseFloatArg(arg: string, errors: string[]): number {
@@ -378,10 +385,10 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
         i += 2;
         continue;
       }
-      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?(\(([^)]*)\)T|[diouxXeEfFgGaAcsbq])/.exec(format.slice(i));
+      const m = /^%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?(\(([^)]*)\)T|[diouxXeEfFgGaAcsbq])/.exec(format.slice(i));
       if (!m) {
         // The conversion is the first character after flags, width, precision and length modifiers.
-        const head = /^%[-+ #0]*(\*|\d+)?(\.(\*|\d*))?(hh|h|ll|l|L|q|j|z|t)?/.exec(format.slice(i))![0];
+        const head = /^%[-+ #0']*(\*|\d+)?(\.(\*|\d*))?(hh|h|ll|l|L|q|j|z|t)?/.exec(format.slice(i))![0];
         const bad = format[i + head.length] ?? "";
         errors.push(bad ? `\`${bad}': invalid format character` : "`%': missing format character");
         return { output: out, errors, stopped: true, warnings };

@@ -49,7 +49,7 @@ export function evalArithExpr(sh: Shell, expr: ArithExpr, text: string, prefix =
 export function arithShellError(text: string, e: ArithError, prefix = ""): ShellError {
   let shown = e.expr ?? text;
   // A bad number is reported while bash's lexer has cut the text just after it.
-  const at = e.expr === undefined && (e.message === "value too great for base" || e.message === "invalid arithmetic base") ? shown.indexOf(e.token) : -1;
+  const at = e.expr === undefined && (e.message === "value too great for base" || e.message === "invalid arithmetic base" || e.message === "invalid integer constant") ? shown.indexOf(e.token) : -1;
   if (at >= 0) shown = shown.slice(0, at + e.token.length);
   shown = shown.replace(/^[ \t\n]+/, "");
   return new ShellError(`${prefix}${shown}: ${e.message} (error token is "${e.token}")`, 1, true);

@@ -34,7 +34,28 @@ export function expandBraces(w: Word, sh: Shell): Word[] {
     acc = next;
     sh.services.budget.checkTime();
   }
-  return acc.map((parts) => ({ pos: w.pos, end: w.end, parts }));
+  return acc.map((parts) => ({ pos: w.pos, end: w.end, parts: joinNames(parts) }));
+}
+
+/**
+ * bash expands braces in the text before parameters: `$a{1,2}` becomes `$a1 $a2`.
+ * An unbraced $name followed by name characters from an alternative takes them in.
+ */
+function joinNames(parts: WordPart[]): WordPart[] {
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const p = parts[i];
+    const q = parts[i + 1];
+    if (p.type !== "Param" || !p.short || p.index || p.op || p.indirect || !/^[A-Za-z_]/.test(p.name)) continue;
+    if (q.type !== "Literal") continue;
+    const m = /^[A-Za-z0-9_]+/.exec(q.value);
+    if (!m) continue;
+    const out = parts.slice();
+    out[i] = { ...p, name: p.name + m[0] };
+    if (m[0].length === q.value.length) out.splice(i + 1, 1);
+    else out[i + 1] = { ...q, value: q.value.slice(m[0].length) };
+    return joinNames(out);
+  }
+  return parts;
 }
 
 function sequence(seq: { from: string; to: string; step: string | null }): string[] {

@@ -27,6 +27,8 @@ export interface WordMode {
   inDquote: boolean;
   /** Track ( ) nesting so `)` inside parentheses does not end the word (arith, case items). */
   parens: boolean;
+  /** bash's extquote (on by default): $'...' and $"..." work in a ${...} word even inside "...". */
+  extquote?: boolean;
   /**
    * Filled in on first use: the character codes readParts must look at (see specialCodes).
    * A mode made by spreading another must reset it (`codes: undefined`) when meta, parens or stop differ.
@@ -44,7 +46,7 @@ const ARITH_BRACKET: WordMode = { ...ARITH_PAREN, stop: "]" };
 const ARITH_SEMI: WordMode = { ...ARITH_PAREN, stop: ";" };
 /** Words inside ${...}: by operator, and by whether the expansion is inside "...". */
 const PARAM_WORD: WordMode = { meta: false, stop: "}", brace: false, tilde: "start", inDquote: false, parens: false };
-const PARAM_WORD_DQ: WordMode = { ...PARAM_WORD, inDquote: true };
+const PARAM_WORD_DQ: WordMode = { ...PARAM_WORD, inDquote: true, extquote: true };
 const PARAM_REPL: WordMode = { ...PARAM_WORD, tilde: "none" };
 const PARAM_REPL_DQ: WordMode = { ...PARAM_WORD_DQ, tilde: "none" };
 const PARAM_PATTERN: WordMode = { meta: false, stop: "}", brace: false, tilde: "none", inDquote: false, parens: false };
@@ -222,7 +224,7 @@ export abstract class WordParser extends Scanner {
         }
         case "$": {
           const at = this.pos;
-          const dp = this.readDollar(mode.inDquote);
+          const dp = this.readDollar(mode.inDquote && !(mode.extquote && (src[this.pos + 1] === "'" || src[this.pos + 1] === '"')));
           if (dp) {
             if (pending || at > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, at) }); pending = ""; }
             parts.push(dp);

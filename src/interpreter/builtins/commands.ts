@@ -15,7 +15,11 @@ export function printfQuote(s: string): string {
   if (s === "") return "''";
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(s)) return quoteForReuse(s);
-  return s.replace(/[^A-Za-z0-9_@%+=:./-]/g, (c) => (c.charCodeAt(0) >= 0x80 ? c : "\\" + c)).replace(/^~/, "\\~");
+  // As sh_backslash_quote: # only when it starts the word, ~ at the start or after = or :.
+  return s
+    .replace(/[^A-Za-z0-9_@%+=:./#~-]/g, (c) => (c.charCodeAt(0) >= 0x80 ? c : "\\" + c))
+    .replace(/^#/, "\\#")
+    .replace(/(^|[=:])~/g, "$1\\~");
 }
 
 export const printf: ShellBuiltin = async (sh, argv, fds) => {
@@ -198,6 +202,10 @@ export const getopts: ShellBuiltin = (sh, argv, fds) => {
   }
   const optstring = argv[1];
   const name = argv[2];
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    builtinError(sh, fds, "getopts", `\`${name}': not a valid identifier`);
+    return 1;
+  }
   const args = argv.length > 3 ? argv.slice(3) : sh.positional;
   const silent = optstring.startsWith(":");
   let optind = Number(sh.get("OPTIND") ?? "1") || 1;

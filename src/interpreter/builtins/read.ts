@@ -253,7 +253,8 @@ export const mapfile: ShellBuiltin = async (sh, argv, fds) => {
       continue;
     }
     let s = decodeUtf8(rec.bytes);
-    if (!f.on.has("t") && rec.hitDelim) s += String.fromCharCode(delim);
+    // The delimiter stays without -t (a NUL cannot: bash strings end there).
+    if (!f.on.has("t") && rec.hitDelim && delim !== 0) s += String.fromCharCode(delim);
     // bash evaluates `CALLBACK INDEX 'LINE'` every quantum lines, before the element is set.
     if (typeof callback === "string" && (read + 1) % quantum === 0) {
       await runScriptText(sh, `${callback} ${idx} ${singleQuote(s)}`, fds, { kind: "eval" });

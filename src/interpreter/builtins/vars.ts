@@ -7,6 +7,7 @@ import { expandString } from "../expand.js";
 import type { FdTable } from "../io.js";
 import { quoteDeclare } from "../quote.js";
 import type { Shell } from "../shell.js";
+import { parse } from "../../parser/parser.js";
 import { printFunction } from "../../parser/print.js";
 import { traceLine, traceWord, tracing } from "../xtrace.js";
 import { Attr, arrayIndices, assocEntries, isAssoc, isIndexed, type Variable } from "../variables.js";
@@ -198,13 +199,15 @@ async function declareOne(
   if (fresh && eq < 0 && o.on & (Attr.Assoc | Attr.Indexed)) v.attrs |= Attr.NoValue;
   if (o.on & Attr.Assoc && !(v.value instanceof Map)) v.value = v.value === undefined ? new Map() : new Map([["0", String(v.value)]]);
   if (o.on & Attr.Indexed && v.value !== undefined && !Array.isArray(v.value) && !(v.value instanceof Map)) v.value = [v.value];
-  if (o.on & Attr.Indexed && v.value === undefined && eq < 0) v.value = [];
+  if (o.on & Attr.Indexed && v.value === undefined) v.value = [];
   if (o.on & Attr.Upper) v.attrs &= ~Attr.Lower;
   if (o.on & Attr.Lower) v.attrs &= ~Attr.Upper;
   v.attrs = (v.attrs | (o.on & ~Attr.Readonly)) & ~o.off;
   if (eq >= 0) {
-    if (assign?.array) {
-      await assignArray(sh, { ...assign, name: base }, fds, where === "visible" ? "visible" : where);
+    const isArray = o.on & (Attr.Indexed | Attr.Assoc) || (v.value !== undefined && typeof v.value !== "string");
+    const compound = !assign?.array && bracket < 0 && isArray ? compoundFromText(base, arg.slice(eq + 1), append) : null;
+    if (assign?.array || compound) {
+      await assignArray(sh, compound ?? { ...assign!, name: base }, fds, where === "visible" ? "visible" : where);
     } else {
       const value = arg.slice(eq + 1);
       if (bracket > 0) {
@@ -224,6 +227,26 @@ async function declareOne(
   }
   if (o.on & Attr.Readonly) v.attrs |= Attr.Readonly;
   return true;
+}
+
+/** declare -a a='(1 2)': an array's value that reads as ( ... ) is a compound assignment (bash). */
+function compoundFromText(name: string, value: string, append: boolean): Assignment | null {
+  if (!value.startsWith("(") || !value.endsWith(")")) return null;
+  try {
+    const cmd = parse(`${name}${append ? "+" : ""}=${value}`)[0]?.command;
+    const a = cmd && cmd.type === "Simple" && cmd.words.length === 0 ? cmd.assigns[0] : undefined;
+    return a?.array ? a : null;
+  } catch {
+    return null;
+  }
+}
+
+/** FUNCNAME, BASH_SOURCE, BASH_LINENO, PIPESTATUS, DIRSTACK: arrays the shell computes, for declare -p. */
+function computedArray(sh: Shell, name: string): Variable | undefined {
+  if (!["FUNCNAME", "BASH_SOURCE", "BASH_LINENO", "PIPESTATUS", "DIRSTACK"].includes(name)) return undefined;
+  const values = sh.values(name);
+  if (name === "FUNCNAME" && !values.length) return { value: [], attrs: Attr.Indexed | Attr.NoValue };
+  return values.length ? { value: values, attrs: Attr.Indexed } : undefined;
 }
 
 /** readonly -f NAME... / declare -rf: marks functions; without names lists the readonly ones. */
@@ -259,7 +282,7 @@ async function printVars(sh: Shell, fds: FdTable, kind: string, names: string[],
   }
   const list = names.length ? names : sh.vars.visibleNames();
   for (const n of list) {
-    const v = sh.vars.lookup(n);
+    const v = sh.vars.lookup(n) ?? (names.length ? computedArray(sh, n) : undefined);
     if (!v) {
       if (names.length) {
         builtinError(sh, fds, kind === "local" ? "local" : "declare", `${n}: not found`);
