@@ -52,9 +52,10 @@ export default defineConfig([
     define,
   },
   {
-    // jq in Node: the worker host (found by builtins/jq/runner.ts as ./jq-node.js) and
-    // the worker script; the plugin writes the stripped jq.wasm beside them.
-    entry: { "jq-node": "src/node/jq-host.ts", "jq-worker": "src/node/jq-worker.ts" },
+    // jq in Node: the worker host (found by builtins/jq/runner.ts as ./jq-node.js), the
+    // worker script, and the child-process script used under Bun; the plugin writes the
+    // stripped jq.wasm beside them.
+    entry: { "jq-node": "src/node/jq-host.ts", "jq-worker": "src/node/jq-worker.ts", "jq-child": "src/node/jq-child.ts" },
     format: ["esm"],
     outExtension: () => ({ js: ".js" }),
     platform: "node",

@@ -4,6 +4,7 @@
  * whose call runs out of time (2-20 ms) and starts a replacement. Idle workers
  * are unref()'d so they never keep the process alive.
  */
+import { fork, type ChildProcess } from "node:child_process";
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -72,13 +73,52 @@ function nodeHandle(worker: Worker): JqWorkerHandle {
   };
 }
 
-/** A JqRunner over warm worker threads. */
+/** True under Bun, whose Worker.terminate() cannot stop a thread running wasm. */
+function isBun(): boolean {
+  return typeof (globalThis as { Bun?: unknown }).Bun !== "undefined";
+}
+
+/** A jq child process (jq-child.js; Bun only) as a pool handle: terminate() kills it. */
+function childHandle(child: ChildProcess): JqWorkerHandle {
+  child.on("error", () => {});
+  return {
+    post: (call) => void child.send(call),
+    onReply(listener: (reply: JqWorkerReply) => void) {
+      const wrapped = (m: unknown) => listener(m as JqWorkerReply);
+      child.on("message", wrapped);
+      return () => child.off("message", wrapped);
+    },
+    onExit(listener: () => void) {
+      child.on("exit", listener);
+      return () => child.off("exit", listener);
+    },
+    terminate: () => void child.kill("SIGKILL"),
+    hold(busy) {
+      const channel = child.channel as { ref?(): void; unref?(): void } | undefined;
+      if (busy) {
+        child.ref();
+        channel?.ref?.();
+      } else {
+        child.unref();
+        channel?.unref?.();
+      }
+    },
+  };
+}
+
+function forkJqChild(options: JqEngineOptions): ChildProcess {
+  const script = new URL(import.meta.url.endsWith(".ts") ? "./jq-child.ts" : "./jq-child.js", import.meta.url);
+  return fork(script, [JSON.stringify(options)], { serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"], execArgv: [] });
+}
+
+/** A JqRunner over warm worker threads (child processes under Bun). */
 export function createNodeJqRunner(options: NodeJqRunnerOptions = {}): JqWorkerPool {
   const engineOptions: JqEngineOptions = {
     maxMemoryBytes: options.maxMemoryBytes,
     recycleAboveBytes: options.recycleAboveBytes,
   };
   const start = async () => {
+    if (isBun()) return childHandle(forkJqChild(engineOptions));
     const module = options.module ?? (await compiledJqModule());
     const spec = workerSpec();
     // The JS heap holds the call's stdin and output copies (each capped at the fs limit); a

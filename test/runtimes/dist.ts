@@ -21,7 +21,7 @@ const cacheDir = join(root, "node_modules", ".cache");
 const current = join(cacheDir, "sandbash-dist");
 
 /** What the runtime tests load from dist/. */
-const NEEDED = ["index.js", "browser.js", "cli.js", "jq-node.js", "jq-worker.js", "jq-web-worker.js", "jq.wasm"];
+const NEEDED = ["index.js", "browser.js", "cli.js", "jq-node.js", "jq-worker.js", "jq-child.js", "jq-web-worker.js", "jq.wasm"];
 const SOURCES = ["src", "builtins", "tsup.config.ts", "package.json", "build"];
 
 function newestMtime(path: string): number {
