@@ -14,7 +14,7 @@
  * as fast. Writes the "jq" section of bench/RESULTS.md.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { machineLines, median, replaceSection } from "./report.js";
@@ -24,7 +24,7 @@ const DIST = `${root}dist/index.js`;
 
 const DOC = `{"name":"sandbash","tags":["shell","jq","wasm"],"items":[{"id":1,"n":3},{"id":2,"n":10},{"id":3,"n":7}]}`;
 const SCRIPTS: Record<string, string> = {
-  "baseline: echo | cat (no jq)": `echo '${DOC}' | cat`,
+  "baseline: echo piped to cat (no jq)": `echo '${DOC}' | cat`,
   "jq .name": `echo '${DOC}' | jq .name`,
   "jq -c select/map": `echo '${DOC}' | jq -c '[.items[] | select(.n > 5) | .id * 2]'`,
   "jq -r @csv": `echo '${DOC}' | jq -r '.items[] | [.id, .n] | @csv'`,
@@ -58,7 +58,8 @@ const jqVersion = spawnSync("jq", ["--version"], { encoding: "utf8" }).stdout.tr
 async function engines(): Promise<Record<string, Exec>> {
   const { Bash } = (await import(DIST)) as { Bash: new (o?: object) => { exec: Exec } };
   const ours = new Bash();
-  const inProcess = new Bash({ jq: { inProcess: true } });
+  // In-process jq has no Node file loader (the core imports no node: module): hand it the bytes.
+  const inProcess = new Bash({ jq: { inProcess: true, wasm: new Uint8Array(readFileSync(`${root}dist/jq.wasm`)) } });
   const jb = new ((await import("just-bash")) as unknown as { Bash: new () => { exec: Exec } }).Bash();
   return {
     sandbash: (s) => ours.exec(s),
@@ -72,24 +73,35 @@ async function warm(runs: number): Promise<string[]> {
   const all = await engines();
   const names = Object.keys(all);
   for (let i = 0; i < 30; i++) for (const name of names) await all[name]!(SCRIPTS["jq -c select/map"]!);
-  const lines = [`| script | ${names.join(" | ")} |`, `|---|${names.map(() => "---:").join("|")}|`];
+  const header = [`| script | ${names.join(" | ")} |`, `|---|${names.map(() => "---:").join("|")}|`];
+  const wall = [...header];
+  const cpu = [...header];
   for (const [label, script] of Object.entries(SCRIPTS)) {
     const want = realBash(script);
     const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+    const cpuTimes: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
     const wrong = new Set<string>();
     for (let i = 0; i < 5 + runs; i++) {
       for (const name of names) {
+        const c = process.cpuUsage();
         const t = performance.now();
         const r = await all[name]!(script);
         const ms = performance.now() - t;
+        const used = process.cpuUsage(c);
         if (r.stdout !== want.stdout || r.exitCode !== want.exitCode) wrong.add(name);
-        if (i >= 5) times[name]!.push(ms);
+        if (i >= 5) {
+          times[name]!.push(ms);
+          cpuTimes[name]!.push((used.user + used.system) / 1000);
+        }
       }
     }
-    lines.push(`| ${label} | ${names.map((n) => (wrong.has(n) ? "wrong output" : median(times[n]!).toFixed(3))).join(" | ")} |`);
-    console.log(lines.at(-1));
+    const cell = (n: string, xs: Record<string, number[]>) => (wrong.has(n) ? "wrong output" : median(xs[n]!).toFixed(3));
+    wall.push(`| ${label} | ${names.map((n) => cell(n, times)).join(" | ")} |`);
+    // This process's CPU (all its threads, the jq worker included); a subprocess's is not counted.
+    cpu.push(`| ${label} | ${names.map((n) => (n.startsWith("real jq") ? "-" : cell(n, cpuTimes))).join(" | ")} |`);
+    console.log(wall.at(-1));
   }
-  return lines;
+  return [...wall, "", "The same runs, CPU milliseconds of this process per `exec` (all its threads, so the jq worker's", "time is included; the real jq's subprocesses are not measured here):", "", ...cpu];
 }
 
 /** One fresh process: ms for import, new Bash + first jq call, second jq call; and the output. */
@@ -162,7 +174,7 @@ replaceSection(
     "baseline row is the same pipeline without jq: the rest of each row is jq's own cost. \"wrong output\"",
     "marks an engine whose stdout or status differed from real bash + jq in any run. \"sandbash\" is the",
     "default (jq in a worker thread, so a time limit can stop it); \"jq in-process\" is",
-    "`new Bash({ jq: { inProcess: true } })`, the same engine without the thread hop (and without",
+    "`new Bash({ jq: { inProcess: true, wasm: bytes } })`, the same engine without the thread hop (and without",
     "preemption). On a loaded machine the hop costs most: the worker thread waits to be scheduled.",
     "",
     ...warmLines,
