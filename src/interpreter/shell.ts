@@ -87,6 +87,8 @@ export class Shell {
   /** Seconds origin for $SECONDS. */
   secondsBase: number;
   randomState: number;
+  /** The last $RANDOM handed out (bash never repeats it at once). */
+  lastRandom = 0;
   /** Open fds made persistent by `exec` (fd -> entry), beyond the standard three. */
   persistentFds = new Map<number, import("./io.js").FdEntry>();
   /** PIPESTATUS of the last pipeline; null: the last command was not a pipeline ([$?]). */
@@ -279,8 +281,20 @@ export class Shell {
 
   /** bash's RANDOM: a 15-bit LCG, seedable by assigning RANDOM. */
   nextRandom(): number {
-    this.randomState = (Math.imul(this.randomState, 1103515245) + 12345) >>> 0;
-    return (this.randomState >>> 16) & 0x7fff;
+    // bash 5.2's brand(): Park-Miller "minimal standard" steps, the halves xored,
+    // never the same value twice in a row.
+    let rv: number;
+    do {
+      const last = this.randomState === 0 ? 123459876 : this.randomState;
+      const h = Math.floor(last / 127773);
+      const l = last % 127773;
+      let t = 16807 * l - 2836 * h;
+      if (t < 0) t += 0x7fffffff;
+      this.randomState = t >>> 0;
+      rv = ((this.randomState >>> 16) ^ (this.randomState & 65535)) & 32767;
+    } while (rv === this.lastRandom);
+    this.lastRandom = rv;
+    return rv;
   }
 
   /** All values of an array (or the scalar as a one-element list). */
@@ -317,8 +331,15 @@ export class Shell {
       else this.setElement(base, Number(this.evalArith(key)), value, opts.append);
       return;
     }
-    if (name === "RANDOM") {
-      this.randomState = Number(value) >>> 0;
+    // The dynamic variables keep no value of their own: RANDOM seeds (bash's sbrand),
+    // SECONDS restarts its count from the value, LINENO ignores it.
+    if ((name === "RANDOM" || name === "SECONDS" || name === "LINENO") && !this.vars.lookup(name)) {
+      const n = Number.parseInt(value, 10) || 0;
+      if (name === "RANDOM") {
+        this.randomState = n >>> 0;
+        this.lastRandom = 0;
+      } else if (name === "SECONDS") this.secondsBase = this.services.sandbox.now() - n * 1000;
+      return;
     }
     // bash keeps these two readonly; assigning $0's stand-in renames the shell.
     if (name === "SHELLOPTS" || name === "BASHOPTS") throw new ShellError(`${name}: readonly variable`);
