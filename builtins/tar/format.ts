@@ -141,10 +141,10 @@ function paxRecords(data: Uint8Array): Map<string, string> {
 }
 
 /**
- * Every member of an archive, in order. `lenient` stops quietly at a lone zero block.
+ * Every member of an archive, in order, and where the end-of-archive blocks start (`end`).
  * Throws TarFormatError when the first header is not a tar header.
  */
-export function readMembers(archive: Uint8Array, step: () => void): { members: Member[]; truncated: boolean; garbage: boolean } {
+export function readMembers(archive: Uint8Array, step: () => void): { members: Member[]; truncated: boolean; garbage: boolean; end: number } {
   const members: Member[] = [];
   let at = 0;
   let longName: string | undefined;
@@ -158,14 +158,14 @@ export function readMembers(archive: Uint8Array, step: () => void): { members: M
     const stored = getNumber(h, 148, 8);
     if (stored !== checksum(h)) {
       if (members.length === 0 && longName === undefined) throw new TarFormatError("This does not look like a tar archive");
-      return { members, truncated: false, garbage: true };
+      return { members, truncated: false, garbage: true, end: at };
     }
     const type = h[156] === 0 ? "0" : String.fromCharCode(h[156]);
     let size = getNumber(h, 124, 12);
     const dataAt = at + BLOCK;
     const next = dataAt + Math.ceil(size / BLOCK) * BLOCK;
     if (type === "L" || type === "K" || type === "x" || type === "g") {
-      if (dataAt + size > archive.length) return { members, truncated: true, garbage: false };
+      if (dataAt + size > archive.length) return { members, truncated: true, garbage: false, end: at };
       const data = archive.subarray(dataAt, dataAt + size);
       if (type === "L") longName = getString(data, 0, data.length);
       else if (type === "K") longLink = getString(data, 0, data.length);
@@ -198,13 +198,13 @@ export function readMembers(archive: Uint8Array, step: () => void): { members: M
     longName = longLink = undefined;
     pax = new Map();
     const dataEnd = dataAt + (m.type === "1" || m.type === "2" ? 0 : m.size);
-    if (dataEnd > archive.length) return { members, truncated: true, garbage: false };
+    if (dataEnd > archive.length) return { members, truncated: true, garbage: false, end: at };
     at = dataAt + Math.ceil((m.type === "1" || m.type === "2" ? 0 : m.size) / BLOCK) * BLOCK;
   }
   if (members.length === 0 && at === 0 && archive.length > 0 && archive.length < BLOCK) {
     throw new TarFormatError("This does not look like a tar archive");
   }
-  return { members, truncated: false, garbage: false };
+  return { members, truncated: false, garbage: false, end: at };
 }
 
 /** A whole archive: entries' header blocks and data, two zero blocks, padded to a record. */

@@ -104,18 +104,37 @@ async function run(ctx: CommandContext): Promise<number> {
   const mode = modes[0];
 
   if (mode === "create" || mode === "append") {
-    if (mode === "append") {
-      ctx.stderr.write("tar: --append is not supported\n");
-      return 2;
-    }
-    if (parsed.operands.length === 0) {
+    if (parsed.operands.length === 0 && mode === "create") {
       ctx.stderr.write(`tar: Cowardly refusing to create an empty archive\n${TRY}`);
       return 2;
     }
     if (archiveName === "-") t.listing = ctx.stderr;
     const archivePath = archiveName === "-" ? undefined : ctx.resolve(archiveName);
+    // -r: the new members go where the old archive's end blocks were.
+    let kept: Uint8Array[] = [];
+    if (mode === "append") {
+      if (parsed.has("gzip")) {
+        ctx.stderr.write(`tar: Cannot update compressed archives\n${TRY}`);
+        return 2;
+      }
+      if (archivePath === undefined) {
+        ctx.stderr.write(`tar: Options '-Aru' are incompatible with '-f -'\n${TRY}`);
+        return 2;
+      }
+      try {
+        const old = await ctx.fs.readFile(archivePath);
+        const r = readMembers(old, () => ctx.budget.step());
+        kept = [old.subarray(0, r.end)];
+      } catch (e) {
+        if (e instanceof TarFormatError) {
+          t.error(e.message);
+          return finish(t);
+        }
+        if (!isFsError(e, "ENOENT")) throw e;
+      }
+    }
     const parts = await createArchive(t, parsed.operands, archivePath);
-    let bytes = finishArchive(parts);
+    let bytes = finishArchive([...kept, ...parts]);
     if (parsed.has("gzip")) bytes = gzipMember(bytes, { level: 6, mtime: 0 });
     if (archivePath === undefined) await ctx.stdout.write(bytes);
     else {
