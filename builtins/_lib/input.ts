@@ -57,6 +57,8 @@ export async function readWhole(ctx: CommandContext, reader: ByteReader): Promis
   for (let c = await reader.read(); c; c = await reader.read()) {
     parts.push(c);
     total += c.length;
+    // One input held whole is capped like one string: `sort /dev/zero` grew the heap by 4 GB.
+    ctx.budget.checkString(total);
     ctx.budget.checkTime();
   }
   return concatBytes(parts, total);

@@ -1,4 +1,15 @@
 import type { ByteReader } from "../../src/io/streams.js";
+import { LimitExceeded } from "../../src/limits/budget.js";
+
+/**
+ * Longest line the readers assemble (the default maxStringLength): an endless
+ * line (`cmd < /dev/zero`) ends with the string limit instead of filling the heap.
+ */
+const MAX_LINE = 32 * 1024 * 1024;
+
+function checkLine(length: number): void {
+  if (length > MAX_LINE) throw new LimitExceeded("string", MAX_LINE);
+}
 
 /**
  * The one line reader: splits a byte stream on a delimiter byte (newline, or NUL
@@ -19,6 +30,7 @@ export async function* readLines(reader: ByteReader, delimiter = 0x0a): AsyncGen
     if (carry) {
       const nl = chunk.indexOf(delimiter);
       if (nl < 0) {
+        checkLine(carry.length + chunk.length);
         const merged: Uint8Array = new Uint8Array(carry.length + chunk.length);
         merged.set(carry);
         merged.set(chunk, carry.length);
@@ -70,6 +82,7 @@ export async function* readLineBatches(reader: ByteReader, delimiter = 0x0a): As
     if (carry) {
       const nl = chunk.indexOf(delimiter);
       if (nl < 0) {
+        checkLine(carry.length + chunk.length);
         const merged: Uint8Array = new Uint8Array(carry.length + chunk.length);
         merged.set(carry);
         merged.set(chunk, carry.length);

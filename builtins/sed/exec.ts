@@ -279,6 +279,7 @@ export class SedMachine {
           await this.dbgSpaces(false, true);
           break;
         case "G":
+          this.ctx.budget.checkString(this.ps.length + this.hold.length + 1);
           this.ps += this.nl + this.hold;
           this.chomped = this.holdChomped;
           await this.dbgSpaces(true, false);
@@ -289,6 +290,7 @@ export class SedMachine {
           await this.dbgSpaces(false, true);
           break;
         case "H":
+          this.ctx.budget.checkString(this.ps.length + this.hold.length + 1);
           this.hold += this.nl + this.ps;
           this.holdChomped = this.chomped;
           await this.dbgSpaces(false, true);

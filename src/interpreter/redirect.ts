@@ -45,11 +45,13 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable): Promise<void> {
   }
   if (r.heredoc) {
     const text = r.heredoc.quoted ? literalBody(r) : await expandString(sh, r.heredoc.body, fds, true);
+    sh.services.budget.checkString(text.length); // here-doc size is capped like any string
     fds[fd] = { reader: bytesReader(encodeUtf8(text)) };
     return;
   }
   if (r.op === "<<<") {
     const text = await expandString(sh, r.target, fds);
+    sh.services.budget.checkString(text.length + 1);
     fds[fd] = { reader: bytesReader(encodeUtf8(text + "\n")) };
     return;
   }

@@ -20,7 +20,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxSteps: 10_000_000,
   timeoutMs: 30_000,
   maxOutputBytes: 16 * 1024 * 1024,
-  maxFileSystemBytes: 256 * 1024 * 1024,
+  // 64 MiB: a file growing to the limit briefly needs twice its size, and the
+  // whole exec must stay under the documented 256 MB heap bound (bench/heap-bombs.ts).
+  maxFileSystemBytes: 64 * 1024 * 1024,
   maxFileCount: 100_000,
   maxCallDepth: 1000,
   maxStringLength: 32 * 1024 * 1024,
