@@ -1,4 +1,4 @@
-import { CondParseError, ParseError } from "../parser/errors.js";
+import { ArrayAssignParseError, CondParseError, ParseError } from "../parser/errors.js";
 import { Parser } from "../parser/parser.js";
 import { AbortLineSignal } from "./errors.js";
 import { runList } from "./exec.js";
@@ -50,6 +50,14 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       list = parser.parseNextLine();
     } catch (e) {
       if (e instanceof CondParseError) return condSyntaxError(sh, io, k, e, ranAny);
+      if (e instanceof ArrayAssignParseError) {
+        // bash drops the line with status 1 and reads on (eval, source and traps return).
+        reportSyntaxError(sh, io, k, e);
+        status = sh.lastStatus = 1;
+        if (k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced)) return status;
+        parser.resumeAt(e.resumeAt);
+        continue;
+      }
       if (e instanceof ParseError) {
         reportSyntaxError(sh, io, k, e);
         // bash -c quirk: a token error inside $( ) exits 127.

@@ -39,3 +39,18 @@ export class CondParseError extends ParseError {
     return new CondParseError(text, this.pos, this.line, this.incomplete, this.atEnd);
   }
 }
+
+/**
+ * A syntax error inside `a=( ... )`: bash's lexer reads the whole compound word
+ * first, so the error drops the rest of that line with status 1 and the script
+ * reads on from `resumeAt` (the start of the next line).
+ */
+export class ArrayAssignParseError extends ParseError {
+  constructor(
+    cause: ParseError,
+    readonly resumeAt: number,
+  ) {
+    super(cause.message, cause.pos, cause.line, cause.incomplete, cause.sourceLine);
+    this.name = "ParseError";
+  }
+}

@@ -9,7 +9,7 @@ import type {
   StatementList,
   Word,
 } from "./ast.js";
-import { ParseError } from "./errors.js";
+import { ArrayAssignParseError, ParseError } from "./errors.js";
 import { isMeta, isName } from "./scanner.js";
 import { NORMAL, SUBSCRIPT, WordParser } from "./parse-word.js";
 
@@ -445,12 +445,48 @@ export abstract class CommandParser extends WordParser {
     this.pos = i + 1;
     const name = m[0];
     if (s[this.pos] === "(") {
-      this.pos++;
-      const array = this.parseArrayElements();
+      const open = this.pos++;
+      let array: ArrayElement[];
+      try {
+        array = this.parseArrayElements();
+      } catch (e) {
+        if (!(e instanceof ParseError) || e.message === "maximum nesting depth exceeded") throw e;
+        throw new ArrayAssignParseError(e, this.nextLineAfter(this.compoundWordEnd(open)));
+      }
       return { pos: start, end: this.pos, name, index, append, value: null, array };
     }
     const value = this.readAssignValue();
     return { pos: start, end: this.pos, name, index, append, value, array: null };
+  }
+
+  /** Where bash's lexer ends a compound word opened at `open`: after its matching `)`, quotes skipped. */
+  private compoundWordEnd(open: number): number {
+    const s = this.src;
+    let depth = 0;
+    for (let i = open; i < s.length; i++) {
+      const c = s[i];
+      if (c === "\\") i++;
+      else if (c === "'") {
+        const close = s.indexOf("'", i + 1);
+        if (close < 0) return s.length;
+        i = close;
+      } else if (c === '"') {
+        for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === "\\") i++;
+      } else if (c === "(") depth++;
+      else if (c === ")" && --depth === 0) return i + 1;
+    }
+    return s.length;
+  }
+
+  private nextLineAfter(pos: number): number {
+    const nl = this.src.indexOf("\n", pos);
+    return nl < 0 ? this.src.length : nl + 1;
+  }
+
+  /** Goes on parsing at `pos` after an error that bash survives (see ArrayAssignParseError). */
+  resumeAt(pos: number): void {
+    this.pos = pos;
+    this.heredocs = [];
   }
 
   /** Elements of a compound assignment up to `)`: words or [k]=v. */
