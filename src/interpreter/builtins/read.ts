@@ -113,6 +113,8 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
   const f = builtinFlags(argv.slice(1), "ersE", "adinNptu");
   if (f.bad) return invalidOption(sh, fds, "read", f.bad, "read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]");
   const raw = f.on.has("r");
+  const bad = checkNumbers(sh, fds, "read", f.on, { n: "invalid number", N: "invalid number", u: "invalid file descriptor specification", t: "invalid timeout specification" });
+  if (bad) return bad;
   const fd = f.on.has("u") ? Number(f.on.get("u")) : 0;
   const reader = fds[fd]?.reader;
   if (!reader) {
@@ -126,6 +128,16 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
   const exact = f.on.has("N");
   // -p shows its prompt only when input comes from a terminal, which it never does here.
   if (f.on.has("t") && Number(f.on.get("t")) === 0) return 0;
+  const arrayTarget = f.on.get("a");
+  if (typeof arrayTarget === "string" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(arrayTarget)) {
+    builtinError(sh, fds, "read", `\`${arrayTarget}': not a valid identifier`);
+    return 1;
+  }
+  if (maxChars === 0) {
+    // -n 0 reads nothing and succeeds.
+    assignRead(sh, f, [], "");
+    return 0;
+  }
   let text = "";
   let hitDelim = false;
   let gotAny = false;
@@ -208,6 +220,20 @@ async function completeUtf8(reader: ByteReader, bytes: Uint8Array): Promise<Uint
   return out;
 }
 
+/** Option values that must be non-negative numbers (-t: a decimal fraction too); bash's message, status 1. */
+function checkNumbers(sh: Shell, fds: FdTable, name: string, on: Map<string, string | true>, messages: Record<string, string>): number {
+  for (const [opt, message] of Object.entries(messages)) {
+    const v = on.get(opt);
+    if (typeof v !== "string") continue;
+    const ok = opt === "t" ? /^\+?(\d+\.?\d*|\.\d+)$/.test(v) : /^\+?\d+$/.test(v);
+    if (!ok) {
+      builtinError(sh, fds, name, `${v}: ${message}`);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /** bash's sh_single_quote: 'it'\''s'. */
 function singleQuote(s: string): string {
   return "'" + s.replace(/'/g, "'\\''") + "'";
@@ -221,6 +247,12 @@ export const mapfile: ShellBuiltin = async (sh, argv, fds) => {
   const f = builtinFlags(argv.slice(1), "t", "dnOsuCc");
   if (f.bad) return invalidOption(sh, fds, argv[0], f.bad, `${argv[0]} [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]`);
   const name = f.rest[0] ?? "MAPFILE";
+  const bad = checkNumbers(sh, fds, argv[0], f.on, { n: "invalid line count", s: "invalid line count", O: "invalid array origin", c: "invalid callback quantum", u: "invalid file descriptor specification" });
+  if (bad) return bad;
+  if (f.on.has("c") && Number(f.on.get("c")) === 0) {
+    builtinError(sh, fds, argv[0], `0: invalid callback quantum`);
+    return 1;
+  }
   const fd = f.on.has("u") ? Number(f.on.get("u")) : 0;
   const reader = fds[fd]?.reader;
   if (!reader) {
