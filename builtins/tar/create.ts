@@ -12,14 +12,18 @@ function entryType(st: FileStat): string | undefined {
   return undefined;
 }
 
-/** Adds every operand (recursively) to `parts`; errors are reported and counted in run. */
-export async function createArchive(run: TarRun, operands: string[], archivePath: string | undefined): Promise<Uint8Array[]> {
+/**
+ * Adds every operand (recursively) to `parts`; errors are reported and counted in run.
+ * `dirs[i]` is the -C directory in effect where operand i appeared (GNU changes directory
+ * in command-line order).
+ */
+export async function createArchive(run: TarRun, operands: string[], archivePath: string | undefined, dirs: Array<string | undefined> = []): Promise<Uint8Array[]> {
   const ctx = run.ctx;
   const accounts = await Accounts.load(ctx);
   const parts: Uint8Array[] = [];
   const linked = new Map<number, string>();
   const warnedPrefixes = new Set<string>();
-  const baseDir = run.directory ? ctx.resolve(run.directory) : ctx.cwd;
+  let baseDir = ctx.cwd;
   const pathOf = (name: string) => (name.startsWith("/") ? name : baseDir === "/" ? `/${name}` : `${baseDir}/${name}`);
 
   const add = async (fsName: string, memberName: string): Promise<void> => {
@@ -100,7 +104,9 @@ export async function createArchive(run: TarRun, operands: string[], archivePath
     run.verbose(entry);
   };
 
-  for (const op of operands) {
+  for (const [index, op] of operands.entries()) {
+    const dir = dirs.length ? dirs[index] : run.directory;
+    baseDir = dir ? ctx.resolve(dir) : ctx.cwd;
     let member = op.replace(/\/+$/, "") || "/";
     if (!run.absoluteNames) {
       // GNU strips a leading "/" and everything up to the last ".." component.

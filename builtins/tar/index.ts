@@ -61,6 +61,43 @@ function expandOldStyle(args: string[]): string[] {
   return [...out, ...rest];
 }
 
+/**
+ * The -C directory in effect at each operand, in command-line order (tar -cf a.tar -C x f
+ * -C y g). A light second pass over the arguments: only -C/--directory and the options
+ * that take a value need recognising.
+ */
+function directoriesByOperand(args: string[]): string[] {
+  const out: string[] = [];
+  let dir: string | undefined;
+  const valued = new Set(["f", "C"]);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") {
+      for (let j = i + 1; j < args.length; j++) out.push(dir ?? "");
+      break;
+    }
+    if (a.startsWith("--")) {
+      const eq = a.indexOf("=");
+      const name = a.slice(2, eq < 0 ? undefined : eq);
+      const takes = ["file", "directory", "exclude", "strip-components", "sort"].some((n) => n.startsWith(name) && name.length >= 3);
+      const value = eq >= 0 ? a.slice(eq + 1) : takes ? args[++i] : undefined;
+      if ("directory".startsWith(name) && name.length >= 3 && value !== undefined) dir = dir && !value.startsWith("/") ? `${dir}/${value}` : value;
+      continue;
+    }
+    if (a.length > 1 && a[0] === "-") {
+      for (let j = 1; j < a.length; j++) {
+        if (!valued.has(a[j])) continue;
+        const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+        if (a[j] === "C" && value !== undefined) dir = dir && !value.startsWith("/") ? `${dir}/${value}` : value;
+        break;
+      }
+      continue;
+    }
+    out.push(dir ?? "");
+  }
+  return out;
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   const report = (message: string): number => {
     ctx.stderr.write(`tar: ${message}\n${TRY}`);
@@ -133,7 +170,8 @@ async function run(ctx: CommandContext): Promise<number> {
         if (!isFsError(e, "ENOENT")) throw e;
       }
     }
-    const parts = await createArchive(t, parsed.operands, archivePath);
+    const dirs = directoriesByOperand(expandOldStyle(ctx.args)).map((d) => d || undefined);
+    const parts = await createArchive(t, parsed.operands, archivePath, dirs.length === parsed.operands.length ? dirs : []);
     let bytes = finishArchive([...kept, ...parts]);
     if (parsed.has("gzip")) bytes = gzipMember(bytes, { level: 6, mtime: 0 });
     if (archivePath === undefined) await ctx.stdout.write(bytes);
