@@ -77,6 +77,13 @@ export class FileSearch {
   private out: string[] = [];
   /** The current text has no invalid bytes, so lines need no encoding check. */
   private clean = true;
+  /**
+   * Selected lines as [start, end) offsets into `bytes` when the chunk is ASCII and
+   * lines print bare (no prefix, colour or context): copied out as bytes, not
+   * re-encoded from strings.
+   */
+  private ranges: number[] = [];
+  private bytes: Uint8Array | null = null;
   private readonly sep: string;
   private readonly sepCode: number;
   private readonly needLines: boolean;
@@ -162,14 +169,36 @@ export class FileSearch {
     }
     this.cursor = 0;
     this.cursorByte = 0;
+    this.bytes = bytes.length === text.length && !this.s.invert && !this.s.color && this.plainOutput() ? bytes : null;
     if (this.countOnly()) this.countLines(text);
     else this.scan(text);
     this.byteBase += bytes.length;
-    if (this.out.length > 0) {
+    if (this.ranges.length > 0) {
+      await this.ctx.stdout.write(this.copyRanges(bytes));
+    } else if (this.out.length > 0) {
       const chunk = this.out.join("");
       this.out = [];
       await this.ctx.stdout.write(chunk);
     }
+  }
+
+  /** The selected lines of an ASCII chunk, each with its line delimiter. */
+  private copyRanges(bytes: Uint8Array): Uint8Array {
+    const r = this.ranges;
+    let size = 0;
+    for (let i = 0; i < r.length; i += 2) size += r[i + 1] - r[i] + 1;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (let i = 0; i < r.length; i += 2) {
+      const a = r[i], e = r[i + 1];
+      if (e - a > 64) {
+        out.set(bytes.subarray(a, e), at);
+        at += e - a;
+      } else for (let j = a; j < e; j++) out[at++] = bytes[j];
+      out[at++] = this.sepCode;
+    }
+    this.ranges = [];
+    return out;
   }
 
   /** -c alone (no -v, -m, line numbers or offsets): only how many lines hold a match. */
@@ -308,6 +337,14 @@ export class FileSearch {
     if (s.count) return;
     if (this.binary) {
       this.done = true;
+      return;
+    }
+    if (this.bytes) {
+      // A line right after the previous one extends its range (the delimiter between is in the text).
+      const r = this.ranges;
+      if (r.length > 0 && r[r.length - 1] + 1 === a) r[r.length - 1] = e;
+      else r.push(a, e);
+      this.pendingAfter = s.after;
       return;
     }
     for (const h of this.held) if (h.lineNo > this.lastPrinted) this.print(h.text, "-", h.lineNo, h.byte);
