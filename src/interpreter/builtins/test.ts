@@ -16,7 +16,67 @@ class TestError {
   constructor(readonly message: string) {}
 }
 
-export const test: ShellBuiltin = async (sh, argv, fds) => {
+export const test: ShellBuiltin = (sh, argv, fds) => {
+  // The common shapes (`[ $i -lt 10 ]`, `[ "$a" = b ]`, `[ -n "$x" ]`) need no filesystem: answered
+  // without a promise, so loops over them stay on the interpreter's synchronous path.
+  const end = argv[0] === "[" ? argv.length - 1 : argv.length;
+  if (end === argv.length || argv[end] === "]") {
+    const r = quickTest(argv, end);
+    if (r !== undefined) return r;
+  }
+  return testAsync(sh, argv, fds);
+};
+
+/** Status of `test argv[1..end)` when it needs no filesystem and cannot fail, else undefined. */
+function quickTest(a: string[], end: number): number | undefined {
+  switch (end - 1) {
+    case 1:
+      return a[1] !== "" ? 0 : 1;
+    case 2:
+      if (a[1] === "!") return a[2] === "" ? 0 : 1;
+      if (a[1] === "-n") return a[2] !== "" ? 0 : 1;
+      if (a[1] === "-z") return a[2] === "" ? 0 : 1;
+      return undefined;
+    case 3: {
+      const op = a[2];
+      switch (op) {
+        case "=":
+        case "==":
+          return a[1] === a[3] ? 0 : 1;
+        case "!=":
+          return a[1] !== a[3] ? 0 : 1;
+        case "-eq":
+        case "-ne":
+        case "-lt":
+        case "-le":
+        case "-gt":
+        case "-ge": {
+          const x = quickInt(a[1]);
+          const y = quickInt(a[3]);
+          if (x === undefined || y === undefined) return undefined; // big or not a number: the full path
+          const t = op === "-eq" ? x === y : op === "-ne" ? x !== y : op === "-lt" ? x < y : op === "-le" ? x <= y : op === "-gt" ? x > y : x >= y;
+          return t ? 0 : 1;
+        }
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A plain decimal of up to 15 digits (exact as a double), else undefined. */
+function quickInt(s: string): number | undefined {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n || n - i > 15) return undefined;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return Number(s);
+}
+
+const testAsync = async (sh: Shell, argv: string[], fds: FdTable): Promise<number> => {
   let args = argv.slice(1);
   const name = argv[0];
   if (name === "[") {
