@@ -15,7 +15,7 @@ import type { Script } from "./sed/types.js";
 
 /**
  * sed (GNU sed 4.9): every command and address form, -n -e -f -E/-r -s -z
- * -i[SUFFIX] -l N -u --posix --sandbox (--debug accepted). Streams line by line
+ * -i[SUFFIX] -l N -u --posix --sandbox --debug (sed/debug.ts). Streams line by line
  * with one line of look-ahead, so `yes | sed 5q` ends at once. In-place
  * editing writes a temporary file beside the original and renames it over.
  */
