@@ -77,7 +77,13 @@ function hasNodeWorkers(): boolean {
  */
 const NODE_HOST_CANDIDATES = ["./jq-node.js", "../../src/node/jq-host.ts"];
 
-async function loadNodeRunner(wasm: JqWasmSource | undefined, options: JqEngineOptions): Promise<JqRunner | null> {
+interface NodeHost {
+  createNodeJqRunner(o: JqEngineOptions & { module?: WebAssembly.Module }): JqRunner;
+  /** jq.wasm read from beside the bundle (or the jq-web package) and compiled once. */
+  compiledJqModule(): Promise<WebAssembly.Module>;
+}
+
+async function loadNodeHost(): Promise<NodeHost | null> {
   for (const candidate of NODE_HOST_CANDIDATES) {
     let href: string;
     try {
@@ -85,17 +91,28 @@ async function loadNodeRunner(wasm: JqWasmSource | undefined, options: JqEngineO
     } catch {
       continue;
     }
-    let host: { createNodeJqRunner(o: JqEngineOptions & { module?: WebAssembly.Module }): JqRunner };
     try {
-      host = await import(/* @vite-ignore */ /* webpackIgnore: true */ href);
+      return (await import(/* @vite-ignore */ /* webpackIgnore: true */ href)) as NodeHost;
     } catch {
       continue; // not this layout
     }
-    const module = wasm === undefined ? undefined : await (await import("./wasm-source.js")).compileJqWasm(wasm);
-    return host.createNodeJqRunner({ ...options, module });
   }
   return null;
 }
+
+async function loadNodeRunner(wasm: JqWasmSource | undefined, options: JqEngineOptions): Promise<JqRunner | null> {
+  const host = await loadNodeHost();
+  if (!host) return null;
+  const module = wasm === undefined ? undefined : await (await import("./wasm-source.js")).compileJqWasm(wasm);
+  return host.createNodeJqRunner({ ...options, module });
+}
+
+/** In Node, Deno and Bun without a wasm source: the file the Node host reads (fetch cannot read file: URLs in Node). */
+const nodeHostWasm: JqWasmSource = async () => {
+  const host = await loadNodeHost();
+  if (!host) throw new Error("no jq-node.js beside this bundle to read it with");
+  return host.compiledJqModule();
+};
 
 /** A runner that loads its real runner on the first call. */
 function deferred(load: () => Promise<JqRunner>): JqRunner {
@@ -142,7 +159,7 @@ function hasWebWorkers(): boolean {
  */
 function runnerForSource(wasm: JqWasmSource | undefined, options: JqOptions): JqRunner {
   const engineOptions: JqEngineOptions = { maxMemoryBytes: options.maxMemoryBytes, recycleAboveBytes: options.recycleAboveBytes };
-  const inProcess = () => lazyInProcessRunner(wasm, engineOptions);
+  const inProcess = () => lazyInProcessRunner(wasm ?? (hasNodeWorkers() ? nodeHostWasm : undefined), engineOptions);
   if (options.inProcess) return inProcess();
   if (hasNodeWorkers()) return deferred(async () => (await loadNodeRunner(wasm, engineOptions)) ?? inProcess());
   if (!hasWebWorkers()) return inProcess();

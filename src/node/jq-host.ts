@@ -13,6 +13,9 @@ import type { JqEngineOptions } from "../../builtins/jq/types.js";
 import { JqWorkerPool, type JqWorkerHandle, type JqWorkerReply } from "../../builtins/jq/worker-pool.js";
 import { compiledJqModule } from "./jq-wasm.js";
 
+// The in-process runner (builtins/jq/runner.ts) reads jq.wasm through this in Node, Deno and Bun.
+export { compiledJqModule };
+
 export interface NodeJqRunnerOptions extends JqEngineOptions {
   /** Workers running jq at once (default 2); further calls wait their turn. */
   maxWorkers?: number;
