@@ -335,7 +335,7 @@ async function runGzip(ctx: CommandContext, mode: Mode): Promise<number> {
     else if (o.key === "name") noName = false;
   }
   const suffix = parsed.get("suffix") ?? ".gz";
-  if (suffix === "" || suffix.includes("/")) {
+  if (suffix === "") {
     ctx.stderr.write(`gzip: invalid suffix '${suffix}'\n`);
     return ERROR;
   }
