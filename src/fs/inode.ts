@@ -82,15 +82,20 @@ export function newInode(
   };
 }
 
-/** ext4 reports 4096 for a directory's size. */
-const DIR_SIZE = 4096;
+/**
+ * A directory's size as tmpfs reports it (the sandbox's /home/user and /tmp are
+ * tmpfs on the machine we compare with): 40 for "." and "..", plus 20 per entry.
+ */
+function dirSize(n: Inode): number {
+  return 40 + 20 * (n.entries?.size ?? 0);
+}
 
 /** The FileStat of an inode (a fresh object: callers may keep it). */
 export function statOf(n: Inode): FileStat {
   const st: FileStat = {
     type: n.type,
     mode: n.mode,
-    size: n.type === "directory" ? DIR_SIZE : n.type === "symlink" ? byteLength(n.target) : n.size,
+    size: n.type === "directory" ? dirSize(n) : n.type === "symlink" ? byteLength(n.target) : n.size,
     ino: n.ino,
     nlink: n.nlink,
     uid: n.uid,
