@@ -77,7 +77,7 @@ export function parseArithNumber(s: string): number | bigint {
   } else if (/^0[xX]/.test(s)) {
     base = 16;
     digits = s.slice(2);
-    if (digits === "") throw new ArithError("invalid integer constant", s);
+    // bash reads a bare 0x as 0.
   } else if (s.length > 1 && s[0] === "0") {
     base = 8;
     digits = s.slice(1);
@@ -142,12 +142,22 @@ class ArithParser {
           if (t[q] === "[") depth++;
           else if (t[q] === "]" && --depth === 0) break;
         }
-        if (q >= t.length) throw new ArithError("bad array subscript", t.slice(p));
+        if (q >= t.length) {
+          const prev = this.toks[this.toks.length - 1];
+          throw new ArithError("bad array subscript", t.slice(prev?.k === "id" ? prev.s : p));
+        }
         this.toks.push({ k: "op", v: "[" + t.slice(p + 1, q) + "]", s: p });
         p = q + 1;
         continue;
       }
-      const op = OPERATORS.find((o) => t.startsWith(o, p));
+      let op = OPERATORS.find((o) => t.startsWith(o, p));
+      if (op === "++" || op === "--") {
+        // bash's lexer: ++/-- after a variable is postfix, before one (blanks allowed) prefix;
+        // anywhere else it is two signs (`5 ++` is 5 + + ..., `++5` is 5).
+        const prev = this.toks[this.toks.length - 1];
+        const afterVar = prev !== undefined && (prev.k === "id" || (prev.k === "op" && prev.v.startsWith("[") && prev.v.length > 1));
+        if (!afterVar && !/^[ \t\n\r]*[A-Za-z_]/.test(t.slice(p + 2))) op = op[0];
+      }
       if (!op) {
         // bash's lexer meets an unknown character only when the parser asks for the
         // next token: where an operand is due it reports "operand expected".
@@ -209,9 +219,11 @@ class ArithParser {
     const test = this.binary(3);
     if (!this.isOp("?")) return test;
     this.i++;
+    if (this.isOp(":")) throw new ArithError("expression expected", this.rest(this.peek()));
     const then = this.comma();
-    if (!this.isOp(":")) throw new ArithError("`:' expected for conditional expression", this.rest(this.peek()));
+    if (!this.isOp(":")) throw new ArithError("`:' expected for conditional expression", this.operandToken());
     this.i++;
+    if (this.peek().k === "end") throw new ArithError("expression expected", this.operandToken());
     const els = this.ternary();
     return { t: "cond", test, then, else: els };
   }
@@ -292,7 +304,7 @@ class ArithParser {
     if (t.k === "op" && t.v === "(") {
       this.i++;
       const e = this.comma();
-      if (!this.isOp(")")) throw new ArithError("missing `)'", this.rest(this.peek()));
+      if (!this.isOp(")")) throw new ArithError("missing `)'", this.operandToken());
       this.i++;
       return e;
     }
