@@ -261,6 +261,8 @@ export class Bash {
       budget.checkTime(); // a signal aborted before the exec began
       status = await this.runGuarded(sh, script, fds);
       status = await runExitTrap(sh, fds, status);
+      for (const w of this.services.coprocInputs ?? []) await w.close();
+      this.services.coprocInputs = undefined;
       for (const job of this.services.jobs.values()) await job;
     } catch (e) {
       status = this.handleFailure(e, stderr);

@@ -19,7 +19,9 @@ import { runExitTrap, runTrap } from "./traps.js";
 import { runSimple } from "./simple.js";
 import type { ArithSource } from "../parser/ast.js";
 import { traceLine, traceWord, tracing } from "./xtrace.js";
+import { Attr } from "./variables.js";
 import { flushOutputSubstitutions } from "./procsubst.js";
+import { runCoproc } from "./coproc.js";
 
 /**
  * Runs commands: one exhaustive switch over the AST, each case one call.
@@ -370,7 +372,10 @@ async function runFor(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdT
       budget.step();
       if (budget.yieldDue) await budget.yield();
       if (tracing(sh)) traceLine(sh, io, `for ${cmd.name} in ${items.map(traceWord).join(" ")}`);
-      sh.set(cmd.name, item);
+      // A nameref control variable is pointed at each word in turn (bash).
+      const ref = sh.vars.lookup(cmd.name);
+      if (ref && ref.attrs & Attr.Nameref) ref.value = item;
+      else sh.set(cmd.name, item);
       const lr = loopBody(sh, cmd.body, io);
       const r = lr instanceof Promise ? await lr : lr;
       status = r.status;
@@ -468,16 +473,4 @@ async function runCase(sh: Shell, cmd: Extract<Command, { type: "Case" }>, io: F
     fallthrough = item.terminator === ";&";
   }
   return status;
-}
-
-async function runCoproc(sh: Shell, cmd: Extract<Command, { type: "Coproc" }>, io: FdTable): Promise<number> {
-  // Basic coproc: runs in the background with its output collected; NAME_PID is set.
-  const sub = sh.subshell();
-  sh.set(`${cmd.name}_PID`, String(sub.pid));
-  const job = Promise.resolve()
-    .then(() => runCommand(sub, cmd.body, io.slice()))
-    .catch(() => 1);
-  sh.services.jobs.set(sub.pid, job);
-  sh.lastBgPid = sub.pid;
-  return 0;
 }

@@ -6,6 +6,8 @@ export interface FdEntry {
   writer?: ByteWriter;
   /** The path behind it, when it is a file (for /dev/fd/N and messages). */
   path?: string;
+  /** A coprocess pipe end: `exec N>&-` closes it, so the other side sees end of file. */
+  pipe?: boolean;
 }
 
 /**

@@ -16,7 +16,7 @@ export interface AppliedRedirects {
 /** Applies redirections left to right onto a copy of `io` (or onto `io` itself for `exec`). */
 export async function applyRedirects(sh: Shell, redirects: Redirect[], io: FdTable, inPlace = false): Promise<AppliedRedirects> {
   const fds = inPlace ? io : io.slice();
-  for (const r of redirects) await applyOne(sh, r, fds);
+  for (const r of redirects) await applyOne(sh, r, fds, inPlace);
   return { fds };
 }
 
@@ -37,8 +37,16 @@ function defaultFd(op: Redirect["op"]): number {
   }
 }
 
-async function applyOne(sh: Shell, r: Redirect, fds: FdTable): Promise<void> {
+async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean): Promise<void> {
   let fd = r.fd ?? defaultFd(r.op);
+  if (r.fdVar && (r.op === ">&" || r.op === "<&") && r.target.parts.length === 1 && r.target.parts[0].type === "Literal" && r.target.parts[0].value === "-") {
+    // {var}>&- closes the fd whose number $var holds.
+    fd = Number(sh.get(r.fdVar));
+    if (!Number.isInteger(fd) || fd < 0) throw new ShellError(`${sh.get(r.fdVar) ?? ""}: Bad file descriptor`);
+    if (inPlace && fds[fd]?.pipe) await fds[fd]!.writer?.close();
+    fds[fd] = undefined;
+    return;
+  }
   if (r.fdVar) {
     fd = 10;
     while (fds[fd] !== undefined) fd++;
@@ -59,6 +67,7 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable): Promise<void> {
   if (r.fdVar) sh.set(r.fdVar, String(fd));
   if (r.op === ">&" || r.op === "<&") {
     if (target === "-") {
+      if (inPlace && fds[fd]?.pipe) await fds[fd]!.writer?.close();
       fds[fd] = undefined;
       return;
     }

@@ -33,6 +33,10 @@ export interface ShellServices {
   network?: import("../network/policy.js").NetworkPolicy;
   /** Background jobs of the current exec, awaited at the end. */
   jobs: Map<number, Promise<number>>;
+  /** Input pipes of running coprocesses, closed when the exec ends so they can finish. */
+  coprocInputs?: Set<import("../io/streams.js").ByteWriter>;
+  /** Statuses of jobs `wait` already collected: waiting for one again gives it back (bash). */
+  finishedJobs?: Map<number, number>;
   /** Bytes of each open fd's backing file already written (for appending writers). */
 }
 

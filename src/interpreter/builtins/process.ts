@@ -36,6 +36,11 @@ export const wait: ShellBuiltin = async (sh, argv, fds) => {
     }
     const pid = Number(id.replace(/^%/, ""));
     const job = jobs.get(pid);
+    const done = sh.services.finishedJobs?.get(pid);
+    if (!job && done !== undefined) {
+      status = done;
+      continue;
+    }
     if (!job) {
       builtinError(sh, fds, "wait", `pid ${id} is not a child of this shell`);
       status = 127;
@@ -43,6 +48,7 @@ export const wait: ShellBuiltin = async (sh, argv, fds) => {
     }
     status = await job;
     jobs.delete(pid);
+    (sh.services.finishedJobs ??= new Map()).set(pid, status);
   }
   return status;
 };
