@@ -199,12 +199,34 @@ export function expandWordsSync(sh: Shell, words: Word[]): string[] | Promise<st
   for (const w of words) if (!isSyncWord(w)) return null;
   const out: string[] = [];
   let pending: Field[] | null = null;
+  let ifs: string | null = null;
   for (const w of words) {
     const parts = w.parts;
     if (parts.length === 1 && parts[0].type === "Literal" && !hasGlobChars(parts[0].value)) {
       if (pending) pending.push({ text: parts[0].value, pat: "", glob: false });
       else out.push(parts[0].value);
       continue;
+    }
+    // A lone unquoted $x whose value neither splits nor globs is one field, as is: no Fields
+    // machinery (the `[ $i -lt $n ]` and `f $x` of every loop).
+    if (parts.length === 1 && parts[0].type === "Param") {
+      const v = simpleParam(sh, parts[0]);
+      if (typeof v === "string" && v !== "" && !mayHaveGlobChars(v) && !hasAnyOf(v, (ifs ??= ifsOf(sh)))) {
+        if (pending) pending.push({ text: v, pat: "", glob: false });
+        else out.push(v);
+        continue;
+      }
+      if (typeof v === "string") {
+        const fields = new Fields(ifs ?? ifsOf(sh));
+        addScalar(v, fields, false, true);
+        fields.end();
+        for (const f of fields.out) {
+          if (!pending && f.glob && !sh.options.has("noglob")) pending = out.map((text) => ({ text, pat: "", glob: false }));
+          if (pending) pending.push(f);
+          else out.push(f.text);
+        }
+        continue;
+      }
     }
     const list = hasBrace(w) && sh.options.has("braceexpand") ? expandBraces(w, sh) : [w];
     for (const bw of list) {
@@ -237,10 +259,25 @@ async function globFields(sh: Shell, fields: Field[]): Promise<string[]> {
   return out;
 }
 
+function hasAnyOf(s: string, chars: string): boolean {
+  if (chars === "") return false;
+  for (let i = 0; i < s.length; i++) if (chars.includes(s[i])) return true;
+  return false;
+}
+
 /** expandString's synchronous path; only for words where isSyncWord holds. */
 export function expandStringSync(sh: Shell, word: Word): string {
   const parts = word.parts;
-  if (parts.length === 1 && parts[0].type === "Literal") return parts[0].value;
+  if (parts.length === 1) {
+    // i=$((i+1)), x=$y: one part needs no Fields (the same text addPartsSync would make).
+    const p = parts[0];
+    if (p.type === "Literal") return p.value;
+    if (p.type === "ArithSubst") return String(evalArithExpr(sh, p.expr.expr!, p.expr.text));
+    if (p.type === "Param") {
+      const v = simpleParam(sh, p);
+      if (typeof v === "string") return v;
+    }
+  }
   const fields = new Fields("");
   addPartsSync(sh, parts, fields, false, false);
   return fields.text;

@@ -14,6 +14,10 @@ import { runTrap } from "./traps.js";
 import { flushOutputSubstitutions } from "./procsubst.js";
 import { Attr, type Variable } from "./variables.js";
 
+/** sh.set options of a plain assignment (shared: set only reads them). */
+const APPEND = { append: true } as const;
+const ASSIGN = { append: false } as const;
+
 /**
  * A simple command: assignments, words, redirections. Expands, then runs a
  * function, a shell builtin, a utility or a script, in bash's lookup order.
@@ -30,9 +34,9 @@ export function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Status {
   sh.line = cmd.line;
   sh.substStatus = -1;
   if (cmd.words.length === 0) {
-    if (!cmd.assigns.every((a) => a.value && !a.index && isSyncWord(a.value))) return runSimpleAsync(sh, cmd, io, null, true);
+    for (const a of cmd.assigns) if (!a.value || a.index || !isSyncWord(a.value)) return runSimpleAsync(sh, cmd, io, null, true);
     try {
-      for (const a of cmd.assigns) sh.set(a.name, expandStringSync(sh, a.value!), { append: a.append });
+      for (const a of cmd.assigns) sh.set(a.name, expandStringSync(sh, a.value!), a.append ? APPEND : ASSIGN);
     } catch (e) {
       if (e instanceof ShellError) {
         reportError(sh, io, e.message);
