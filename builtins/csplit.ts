@@ -194,7 +194,12 @@ async function run(ctx: CommandContext): Promise<number> {
     current = undefined;
     if (elide && data.length === 0) return;
     const name = prefix + suffix(fileIndex++);
-    await ctx.fs.writeFile(ctx.resolve(name), data, { mode: 0o666 & ~ctx.umask });
+    try {
+      await ctx.fs.writeFile(ctx.resolve(name), data, { mode: 0o666 & ~ctx.umask });
+    } catch (e) {
+      if (!isFsError(e)) throw e;
+      throw new CsplitFatal(`${name}: ${e.message}`);
+    }
     created.push(name);
     if (!quiet) await ctx.stdout.write(`${data.length}\n`);
   };
@@ -208,62 +213,74 @@ async function run(ctx: CommandContext): Promise<number> {
     for (; next < upTo; next++) if (!ignore) current!.push(lines[next]);
   };
 
-  for (const c of controls) {
-    for (let rep = 0; rep <= c.repeat || c.forever; rep++) {
-      ctx.budget.step();
-      const onRep = rep ? ` on repetition ${rep}` : "";
-      if (c.kind === "line") {
-        if (lines.length === 0) return fail("input disappeared", false);
-        const target = c.lineNumber * (rep + 1) - 1;
-        open();
-        if (target > lines.length) {
-          take(lines.length, false);
-          return fail(`${quoteValue(c.text)}: line number out of range${onRep}`);
-        }
-        take(target, false);
-        await close();
-        if (suppress && next < lines.length) next++;
-        if (next >= lines.length && !suppress) return fail(`${quoteValue(c.text)}: line number out of range${onRep}`);
-        searchFrom = next;
-        continue;
-      }
-      if (!c.ignore) open();
-      let match = -1;
-      for (let i = Math.max(searchFrom, next); i < lines.length; i++) {
-        if (c.regex!.test(texts[i])) {
-          match = i;
-          break;
-        }
-        if ((i & 1023) === 0) ctx.budget.step();
-      }
-      if (match < 0) {
-        if (c.forever) {
-          if (!c.ignore) {
-            take(lines.length, false);
-            await close();
-          }
-          return 0;
-        }
-        if (!c.ignore) take(lines.length, false);
-        return fail(`${quoteValue(c.text)}: match not found${onRep}`, !c.ignore);
-      }
-      const brk = match + c.offset;
-      if (brk < next) {
-        current = undefined;
-        return fail(`${quoteValue(c.text)}: line number out of range${onRep}`, false);
-      }
-      if (brk > lines.length) {
-        // GNU copies what there is, then reports the missing lines.
-        take(lines.length, c.ignore);
-        return fail(`${quoteValue(c.text)}: line number out of range${onRep}`, !c.ignore);
-      }
-      take(brk, c.ignore);
-      if (!c.ignore) await close();
-      if (suppress && next < lines.length) next++;
-      searchFrom = brk + 1;
-    }
+  try {
+    return await splitAll();
+  } catch (e) {
+    if (!(e instanceof CsplitFatal)) throw e;
+    // The output file could not be created: GNU reports it and removes what it made.
+    ctx.stderr.write(`csplit: ${e.message}\n`);
+    if (!keep) for (const f of created) await ctx.fs.unlink(ctx.resolve(f)).catch(() => undefined);
+    return 1;
   }
-  return finishRest();
+
+  async function splitAll(): Promise<number> {
+    for (const c of controls) {
+      for (let rep = 0; rep <= c.repeat || c.forever; rep++) {
+        ctx.budget.step();
+        const onRep = rep ? ` on repetition ${rep}` : "";
+        if (c.kind === "line") {
+          if (lines.length === 0) return fail("input disappeared", false);
+          const target = c.lineNumber * (rep + 1) - 1;
+          open();
+          if (target > lines.length) {
+            take(lines.length, false);
+            return fail(`${quoteValue(c.text)}: line number out of range${onRep}`);
+          }
+          take(target, false);
+          await close();
+          if (suppress && next < lines.length) next++;
+          if (next >= lines.length && !suppress) return fail(`${quoteValue(c.text)}: line number out of range${onRep}`);
+          searchFrom = next;
+          continue;
+        }
+        if (!c.ignore) open();
+        let match = -1;
+        for (let i = Math.max(searchFrom, next); i < lines.length; i++) {
+          if (c.regex!.test(texts[i])) {
+            match = i;
+            break;
+          }
+          if ((i & 1023) === 0) ctx.budget.step();
+        }
+        if (match < 0) {
+          if (c.forever) {
+            if (!c.ignore) {
+              take(lines.length, false);
+              await close();
+            }
+            return 0;
+          }
+          if (!c.ignore) take(lines.length, false);
+          return fail(`${quoteValue(c.text)}: match not found${onRep}`, !c.ignore);
+        }
+        const brk = match + c.offset;
+        if (brk < next) {
+          current = undefined;
+          return fail(`${quoteValue(c.text)}: line number out of range${onRep}`, false);
+        }
+        if (brk > lines.length) {
+          // GNU copies what there is, then reports the missing lines.
+          take(lines.length, c.ignore);
+          return fail(`${quoteValue(c.text)}: line number out of range${onRep}`, !c.ignore);
+        }
+        take(brk, c.ignore);
+        if (!c.ignore) await close();
+        if (suppress && next < lines.length) next++;
+        searchFrom = brk + 1;
+      }
+    }
+    return finishRest();
+  }
 
   async function finishRest(): Promise<number> {
     open();
