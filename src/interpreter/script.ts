@@ -40,7 +40,8 @@ export function reportSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: Pars
  * before a syntax error run first. A syntax error yields status 2.
  */
 export async function runScriptText(sh: Shell, text: string, io: FdTable, k: ScriptKind): Promise<number> {
-  const parser = new Parser(text);
+  // eval counts lines from the line bash gave the eval command.
+  const parser = new Parser(text, k.kind === "eval" ? Math.max(1, sh.line) : 1);
   let status = 0;
   let ranAny = false;
   for (;;) {

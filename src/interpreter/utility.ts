@@ -174,7 +174,9 @@ async function runDef(
     const status = await def.run(ctx);
     return typeof status === "number" ? status & 255 : 0;
   } catch (e) {
-    if (e instanceof BrokenPipe || e instanceof LimitExceeded || e instanceof ExitSignal) throw e;
+    // A program killed by SIGPIPE ends alone (status 141); the shell that ran it goes on.
+    if (e instanceof BrokenPipe) return 141;
+    if (e instanceof LimitExceeded || e instanceof ExitSignal) throw e;
     if (e instanceof ShellError) {
       writeErr(fds, `${argv[0]}: ${e.message}\n`);
       return e.status;
@@ -349,5 +351,5 @@ export function initChildDefaults(sh: Shell): void {
   // bash's built-in PATH when the environment has none (env -i).
   setIfMissing("PATH", "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.");
   setIfMissing("OPTIND", "1");
-  g.set("PPID", { value: String(sh.pid - 1 > 0 ? sh.pid - 1 : 1), attrs: Attr.Readonly });
+  g.set("PPID", { value: String(sh.pid - 1 > 0 ? sh.pid - 1 : 1), attrs: Attr.Readonly | Attr.Integer });
 }

@@ -375,7 +375,7 @@ export abstract class CommandParser extends WordParser {
     if (words.length === 0 && assigns.length === 0 && redirects.length === 0) {
       throw this.syntaxError(this.peekTokenText());
     }
-    const cmd: SimpleCommand = { type: "Simple", pos: start, end: this.pos, line, assigns, words, redirects };
+    const cmd: SimpleCommand = { type: "Simple", pos: start, end: this.pos, line: simpleCommandLine(this, assigns, words, redirects), assigns, words, redirects };
     return cmd;
   }
 
@@ -650,3 +650,28 @@ export abstract class CommandParser extends WordParser {
 }
 
 export { isName };
+
+/**
+ * The line bash gives a simple command ($LINENO, "line N:" in messages): the
+ * parser's line once it has read the token after the first one (its look-ahead),
+ * so `eval 'a<newline>b'` counts from the line where the quoted string ends.
+ */
+function simpleCommandLine(p: { lineAt(offset: number): number }, assigns: Assignment[], words: Word[], redirects: Redirect[]): number {
+  // The first two tokens in source order; a redirection is its operator, then its target.
+  let p1 = Infinity, e1 = 0, p2 = Infinity, e2 = 0;
+  const add = (pos: number, end: number) => {
+    if (pos < p1) {
+      p2 = p1; e2 = e1; p1 = pos; e1 = end;
+    } else if (pos < p2) {
+      p2 = pos; e2 = end;
+    }
+  };
+  for (const a of assigns) add(a.pos, a.end);
+  for (const w of words) add(w.pos, w.end);
+  for (const r of redirects) {
+    add(r.pos, r.pos + 1);
+    add(r.target.pos, r.target.end);
+  }
+  const [pos, end] = p2 !== Infinity ? [p2, e2] : [p1, e1];
+  return p.lineAt(Math.max(pos, end - 1));
+}
