@@ -106,14 +106,17 @@ export class MemFs extends SeedingTree implements FileSystem {
     return this.readdirSync(path);
   }
 
-  /** Synchronous readdir, entries in creation order. */
+  /**
+   * Synchronous readdir, newest entry first, as tmpfs lists a directory (what
+   * `ls -U`, `find` and `du` show on the machine we compare with).
+   */
   readdirSync(path: string): DirEntry[] {
     const node = this.existing(path, true);
     if (node.type !== "directory") throw new FsError("ENOTDIR", path, "scandir");
     if (!this.can(node, R)) throw new FsError("EACCES", path, "scandir");
     const out: DirEntry[] = [];
     for (const [name, child] of this.entriesOf(node)) out.push({ name, type: child.type });
-    return out;
+    return out.reverse();
   }
 
   async readlink(path: string): Promise<string> {

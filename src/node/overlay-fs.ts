@@ -55,7 +55,8 @@ export function overlayRealDirectory(
     stats.directoriesRead++;
     // What is already in memory (files seeded at the mount point) wins over the disk.
     const seed = { keepExisting: true, dirCache: new Map() };
-    dirents.sort((a, b) => Buffer.compare(a.name, b.name));
+    // Seeded newest-last in reverse name order, so listings (newest first, as tmpfs) come out by name.
+    dirents.sort((a, b) => Buffer.compare(b.name, a.name));
     for (const d of dirents) {
       if (stats.entries >= maxEntries || !(d.isDirectory() || d.isFile())) {
         stats.skipped++;

@@ -22,14 +22,14 @@ describe("find", () => {
     });
     expect(await find.run(u.ctx)).toBe(0);
     const batch = calls.filter((c) => c[1] !== "one");
-    expect(batch).toEqual([["echo", "d/a", "d/b", "d/c"]]);
+    expect(batch).toEqual([["echo", "d/c", "d/b", "d/a"]]); // readdir order: newest first, as tmpfs
     expect(calls.filter((c) => c[1] === "one")).toHaveLength(3);
   });
 
   it("runs pending batches before -quit ends the walk", async () => {
     const { u, calls } = withExec(["d", "-type", "f", "-exec", "echo", "{}", "+", "-quit"], { "d/a": "", "d/b": "" });
     expect(await find.run(u.ctx)).toBe(0);
-    expect(calls).toEqual([["echo", "d/a"]]);
+    expect(calls).toEqual([["echo", "d/b"]]); // d/b is listed first (newest first)
   });
 
   it("a failing batch sets status 1", async () => {
