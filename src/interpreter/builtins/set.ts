@@ -35,8 +35,9 @@ function optionLetter(letter: string): string | undefined {
 export const set: ShellBuiltin = async (sh, argv, fds) => {
   if (argv.length === 1) {
     let text = "";
-    for (const n of sh.vars.visibleNames()) {
-      const line = setLine(n, sh.vars.lookup(n)!);
+    // SHELLOPTS and BASHOPTS are computed, but bash lists them with the variables.
+    for (const n of [...new Set([...sh.vars.visibleNames(), "BASHOPTS", "SHELLOPTS"])].sort()) {
+      const line = setLine(n, sh.vars.lookup(n) ?? { value: sh.get(n), attrs: 0 });
       if (line !== null) text += line + "\n";
     }
     for (const n of [...sh.functions.keys()].sort()) text += printFunction(sh.functions.get(n)!) + "\n";

@@ -11,6 +11,7 @@ import { parse } from "../../parser/parser.js";
 import { printFunction } from "../../parser/print.js";
 import { traceLine, traceWord, tracing } from "../xtrace.js";
 import { Attr, arrayIndices, assocEntries, isAssoc, isIndexed, type Variable } from "../variables.js";
+import { reportError } from "../report.js";
 import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
 
 const LETTER_ATTR: Record<string, number> = {
@@ -71,6 +72,8 @@ interface DeclareOpts {
   functions: boolean;
   funcNames: boolean;
   global: boolean;
+  /** local -I: start from the outer variable's value and attributes. */
+  inherit?: boolean;
 }
 
 /** declare / typeset / local / export / readonly share one implementation. */
@@ -106,6 +109,7 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
         else if (c === "f") o.functions = true;
         else if (c === "F") o.funcNames = true;
         else if (c === "g") o.global = true;
+        else if (c === "I") o.inherit = true;
         else if (c === "n" && kind === "export") {
           if (minus) o.off |= Attr.Export;
           o.on &= ~Attr.Export;
@@ -115,6 +119,8 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
         }
       }
     }
+    // -l and -u together cancel out (bash keeps neither).
+    if ((o.on & (Attr.Lower | Attr.Upper)) === (Attr.Lower | Attr.Upper)) o.on &= ~(Attr.Lower | Attr.Upper);
     const args = argv.slice(i);
     const words = cmd ? cmd.words.slice(cmd.words.length - args.length) : [];
     if ((o.functions || o.funcNames) && o.on & Attr.Readonly) return readonlyFunctions(sh, fds, name, args);
@@ -183,7 +189,11 @@ async function declareOne(
   const existing = where === "local" ? sh.vars.frames[sh.vars.frames.length - 1]?.get(base) : sh.resolve(base);
   const shadowed = where === "local" && kind === "local" ? sh.resolve(base) : existing;
   if (shadowed && shadowed.attrs & Attr.Readonly && (eq >= 0 || o.off & Attr.Readonly || shadowed !== existing)) {
-    builtinError(sh, fds, cmdName, `${base}: readonly variable`);
+    // export and readonly report it as an assignment error (no builtin name); export still exports.
+    if (kind === "export" || kind === "readonly") {
+      reportError(sh, fds, `${base}: readonly variable`);
+      if (kind === "export") shadowed.attrs |= Attr.Export;
+    } else builtinError(sh, fds, cmdName, `${base}: readonly variable`);
     return false;
   }
   const fresh = existing === undefined || existing.value === undefined;
@@ -195,7 +205,12 @@ async function declareOne(
     builtinError(sh, fds, cmdName, `${base}: cannot convert associative to indexed array`);
     return false;
   }
+  const outer = o.inherit && where === "local" && !existing ? sh.resolve(base) : undefined;
   const v = sh.declare(base, 0, where === "visible" && kind !== "declare" ? "visible" : where);
+  if (outer && outer !== v) {
+    v.attrs |= outer.attrs & ~(Attr.Readonly | Attr.Nameref);
+    v.value = Array.isArray(outer.value) ? outer.value.slice() : outer.value instanceof Map ? new Map(outer.value) : outer.value;
+  }
   if (fresh && eq < 0 && o.on & (Attr.Assoc | Attr.Indexed)) v.attrs |= Attr.NoValue;
   if (o.on & Attr.Assoc && !(v.value instanceof Map)) v.value = v.value === undefined ? new Map() : new Map([["0", String(v.value)]]);
   if (o.on & Attr.Indexed && v.value !== undefined && !Array.isArray(v.value) && !(v.value instanceof Map)) v.value = [v.value];
@@ -280,9 +295,10 @@ async function printVars(sh: Shell, fds: FdTable, kind: string, names: string[],
     if (text) await out(fds, text);
     return 0;
   }
-  const list = names.length ? names : sh.vars.visibleNames();
+  // SHELLOPTS and BASHOPTS are computed but listed like the readonly variables they are in bash.
+  const list = names.length ? names : [...new Set([...sh.vars.visibleNames(), "BASHOPTS", "SHELLOPTS"])].sort();
   for (const n of list) {
-    const v = sh.vars.lookup(n) ?? (names.length ? computedArray(sh, n) : undefined);
+    const v = sh.vars.lookup(n) ?? (n === "SHELLOPTS" || n === "BASHOPTS" ? { value: sh.get(n), attrs: Attr.Readonly } : names.length ? computedArray(sh, n) : undefined);
     if (!v) {
       if (names.length) {
         builtinError(sh, fds, kind === "local" ? "local" : "declare", `${n}: not found`);
