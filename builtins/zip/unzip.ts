@@ -139,7 +139,8 @@ async function run(ctx: CommandContext): Promise<number> {
     return status;
   }
   if (list) {
-    out.write(`Archive:  ${shownName}\n  Length      Date    Time    Name\n---------  ---------- -----   ----\n`);
+    if (a.quiet === 0) out.write(`Archive:  ${shownName}\n`);
+    if (a.quiet < 2) out.write("  Length      Date    Time    Name\n---------  ---------- -----   ----\n");
     let total = 0;
     for (const e of selected) {
       const t = localTime(e.mtime * 1000, zone);
@@ -147,7 +148,7 @@ async function run(ctx: CommandContext): Promise<number> {
       out.write(`${String(e.size).padStart(9)}  ${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}   ${e.name}\n`);
       total += e.size;
     }
-    out.write(`---------                     -------\n${String(total).padStart(9)}                     ${selected.length} file${selected.length === 1 ? "" : "s"}\n`);
+    if (a.quiet < 2) out.write(`---------                     -------\n${String(total).padStart(9)}                     ${selected.length} file${selected.length === 1 ? "" : "s"}\n`);
     reportUnmatched();
     return status;
   }
@@ -196,7 +197,18 @@ async function run(ctx: CommandContext): Promise<number> {
   say(`Archive:  ${shownName}\n`);
   const base = a.exdir !== undefined ? ctx.resolve(a.exdir) : ctx.cwd;
   const shownBase = a.exdir !== undefined ? a.exdir.replace(/\/+$/, "") + "/" : "";
-  if (a.exdir !== undefined) await ctx.fs.mkdir(base, { recursive: true, mode: 0o777 & ~ctx.umask });
+  if (a.exdir !== undefined) {
+    // UnZip makes the last level of -d only.
+    try {
+      await ctx.fs.mkdir(base, { mode: 0o777 & ~ctx.umask });
+    } catch (e) {
+      if (!isFsError(e)) throw e;
+      if (e.code !== "EEXIST") {
+        ctx.stderr.write(`checkdir:  cannot create extraction directory: ${a.exdir}\n           ${e.message}\n`);
+        return 2;
+      }
+    }
+  }
   let overwriteAll = a.flags.has("o");
   let skipAll = a.flags.has("n");
   let stdinLines: AsyncGenerator<{ bytes: Uint8Array }> | undefined;

@@ -98,6 +98,7 @@ async function run(ctx: CommandContext): Promise<number> {
       let name = fsName.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
       if (parsed.has("junk")) name = name.replace(/\/+$/, "").slice(name.replace(/\/+$/, "").lastIndexOf("/") + 1) + (st.type === "directory" ? "/" : "");
       if (st.type === "directory" && !name.endsWith("/")) name += "/";
+      if (name === "/" || name === "./" || name === "") return;
       const at = entries.findIndex((e) => e.name === name);
       if ((parsed.has("update") || parsed.has("freshen")) && at >= 0 && entries[at].mtime >= Math.floor(st.mtimeMs / 1000)) return;
       if (parsed.has("freshen") && at < 0) return;
@@ -145,7 +146,11 @@ async function run(ctx: CommandContext): Promise<number> {
       await addOne(fsName, st, data);
       moved.push({ path, dir: false });
     }
-    if (changed === 0) throw new ZipFail(`Nothing to do! (${zipName})`, 12);
+    if (changed === 0) {
+      // -u/-f with nothing newer: zip says nothing but still reports "nothing to do".
+      if ((parsed.has("update") || parsed.has("freshen")) && found.length > 0) return 12;
+      throw new ZipFail(`Nothing to do! (${zipName})`, 12);
+    }
     await ctx.fs.writeFile(zipPath, writeZip(entries), { mode: 0o666 & ~ctx.umask });
     if (parsed.has("move")) {
       for (const m of moved.reverse()) {
