@@ -89,6 +89,8 @@ export interface FuncDef {
   params: string[];
   body: Stmt[];
   line: number;
+  /** How many rules came before it in the source (its place among rules and functions). */
+  rulesBefore?: number;
 }
 
 export interface Program {

@@ -114,7 +114,7 @@ export abstract class ScopeCompiler {
       return (rt) => {
         const v = rt.frame[li];
         if (v === undefined) return (rt.frame[li] = UNINIT);
-        if (v instanceof AwkArray) rt.scalarError(name);
+        if (v instanceof AwkArray) rt.scalarError(paramLabel(name, v));
         return v as Value;
       };
     }
@@ -141,7 +141,8 @@ export abstract class ScopeCompiler {
     const li = this.local(name);
     if (li !== undefined) {
       return (rt, v) => {
-        if (rt.frame[li] instanceof AwkArray) rt.scalarError(name);
+        const old = rt.frame[li];
+        if (old instanceof AwkArray) rt.scalarError(paramLabel(name, old));
         rt.frame[li] = v;
       };
     }
@@ -219,4 +220,13 @@ export function finishCall(rt: Runtime, code: number): Value {
   }
   if (code === NEXT || code === NEXTFILE || code === EXIT) throw new ControlSignal(code);
   return undefined;
+}
+
+/**
+ * How gawk names an array parameter in messages: `p (from a)` when the array came
+ * from the caller (a variable or a subarray `a["1"]`), plain `p` when it is the
+ * function's own. (gawk lists every parameter it passed through; this names the origin.)
+ */
+function paramLabel(name: string, arr: AwkArray): string {
+  return arr.label === name || arr.label === "" ? name : `${name} (from ${arr.label})`;
 }

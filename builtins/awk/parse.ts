@@ -28,19 +28,28 @@ export function parseProgram(sources: SourceText[]): ParseResult {
 /** A function's name used as a variable (or called with a space before `(`) is an error. */
 function checkFunctionNames(rules: Rule[], funcs: Map<string, FuncDef>, sources: SourceText[]): void {
   if (funcs.size === 0) return;
-  const bodies: Stmt[][] = [];
-  for (const r of rules) {
-    if (r.action) bodies.push(r.action);
+  // Bodies in source order, each with its place: rule i is at 2i+1, functions after k rules in (2k, 2k+1).
+  const bodies: Array<[Stmt[], number]> = [];
+  rules.forEach((r, i) => {
+    if (r.action) bodies.push([r.action, 2 * i + 1]);
     const p = r.pattern;
-    if (p.k === "expr") bodies.push([{ k: "expr", e: p.e, line: r.line }]);
-    else if (p.k === "range") bodies.push([{ k: "expr", e: p.from, line: r.line }, { k: "expr", e: p.to, line: r.line }]);
-  }
-  for (const f of funcs.values()) bodies.push(f.body);
-  let bad: { name: string; line: number } | null = null;
+    if (p.k === "expr") bodies.push([[{ k: "expr", e: p.e, line: r.line }], 2 * i + 1]);
+    else if (p.k === "range") bodies.push([[{ k: "expr", e: p.from, line: r.line }, { k: "expr", e: p.to, line: r.line }], 2 * i + 1]);
+  });
+  const placeOf = new Map<string, number>();
+  [...funcs.values()].forEach((f, j) => placeOf.set(f.name, 2 * (f.rulesBefore ?? 0) + (j + 1) / (funcs.size + 1)));
+  for (const f of funcs.values()) bodies.push([f.body, placeOf.get(f.name)!]);
+  bodies.sort((a, b) => a[1] - b[1]);
+  let bad: { name: string; line: number; before: boolean } | null = null;
+  let place = 0;
   const check = (name: string, line: number) => {
-    if (!bad && funcs.has(name)) bad = { name, line };
+    const f = funcs.get(name);
+    // gawk: a name used as a variable before its function is defined makes the definition the error.
+    const before = f !== undefined && place < placeOf.get(name)!;
+    if (!bad && f) bad = { name, line: before ? f.line : line, before };
   };
-  for (const body of bodies) {
+  for (const [body, at] of bodies) {
+    place = at;
     walkStmts(
       body,
       (e) => {
@@ -53,9 +62,11 @@ function checkFunctionNames(rules: Rule[], funcs: Map<string, FuncDef>, sources:
     );
   }
   if (bad) {
-    const b = bad as { name: string; line: number };
+    const b = bad as { name: string; line: number; before: boolean };
     throw new AwkSyntaxError(
-      `error: function \`${b.name}' called with space between name and \`(',\nor used as a variable or an array`,
+      b.before
+        ? `error: function name \`${b.name}' previously defined`
+        : `error: function \`${b.name}' called with space between name and \`(',\nor used as a variable or an array`,
       sources[Math.floor(b.line / LINE_BASE)] ?? null, 0, b.line, false,
     );
   }
@@ -103,6 +114,7 @@ class Parser extends ExprParser {
         if (funcs.has(f.name)) {
           throw new AwkSyntaxError(`error: function name \`${f.name}' previously defined`, t.src, t.pos, t.line, false);
         }
+        f.rulesBefore = rules.length;
         funcs.set(f.name, f);
         continue;
       }
