@@ -6,6 +6,7 @@ import { mapfile, read } from "./read.js";
 import { set, shopt } from "./set.js";
 import { test } from "./test.js";
 import * as process from "./process.js";
+import { help } from "./help.js";
 import { trap } from "./trap.js";
 import type { ShellBuiltin } from "./util.js";
 import * as vars from "./vars.js";
@@ -55,6 +56,7 @@ export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
   ["caller", process.caller],
   ["jobs", process.jobs],
   ["times", process.times],
+  ["help", help],
   ["dirs", dirs],
   ["pushd", pushd],
   ["popd", popd],
