@@ -1,5 +1,7 @@
 import type { ParamPart, Word } from "../parser/ast.js";
+import { parse } from "../parser/parser.js";
 import { isName } from "../parser/scanner.js";
+import { expandPrompt } from "./prompt.js";
 import { evalArithText } from "./arith.js";
 import { ShellError } from "./errors.js";
 import type { FdTable } from "./io.js";
@@ -241,10 +243,31 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
           return pairs.join(" ");
         }
       }
+      if (op.op === "P" && sh.shopts.has("promptvars")) return each((s) => promptValue(sh, s, io, ex));
       return each((s) => transformValue(sh, s, op.op));
     }
   }
   return value;
+}
+
+/**
+ * ${x@P} with promptvars (on by default): the decoded prompt is then expanded like a
+ * here-document body (parameters, command substitution, arithmetic).
+ */
+async function promptValue(sh: Shell, s: string, io: FdTable, ex: WordExpander): Promise<string> {
+  const decoded = expandPrompt(sh, s, true);
+  if (!/[$`\\]/.test(decoded)) return decoded;
+  const delim = "__SANDBASH_PROMPT_END__";
+  let body: Word | undefined;
+  try {
+    const cmd = parse(`: <<${delim}\n${decoded}\n${delim}\n`)[0]?.command;
+    body = cmd?.type === "Simple" ? cmd.redirects[0]?.heredoc?.body : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!body) return expandPrompt(sh, s);
+  const text = await ex.expandString(sh, body, io, true);
+  return text.endsWith("\n") ? text.slice(0, -1) : text;
 }
 
 /** The word of ${x:-word} / ${x:+word}: expanded in place, with its own quoting and splitting. */

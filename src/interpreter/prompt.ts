@@ -4,7 +4,7 @@ import type { Shell } from "./shell.js";
  * Prompt-string decoding for ${x@P}: bash's backslash escapes (\u \h \w \$ ...). A
  * non-interactive shell has no history or jobs, so \# \! \j are constants; date escapes stay literal.
  */
-export function expandPrompt(sh: Shell, s: string): string {
+export function expandPrompt(sh: Shell, s: string, forExpansion = false): string {
   const info = sh.services.sandbox;
   let out = "";
   for (let i = 0; i < s.length; i++) {
@@ -24,8 +24,9 @@ export function expandPrompt(sh: Shell, s: string): string {
         out += p === "/" || p === "~" ? p : p.slice(p.lastIndexOf("/") + 1);
         break;
       }
-      case "$": out += info.uid === 0 ? "#" : "$"; break;
-      case "\\": out += "\\"; break;
+      // With promptvars the result is expanded next: \$ and \\ stay quoted for that pass (as bash).
+      case "$": out += info.uid === 0 ? "#" : forExpansion ? "\\$" : "$"; break;
+      case "\\": out += forExpansion ? "\\\\" : "\\"; break;
       case "a": out += "\x07"; break;
       case "e": out += "\x1b"; break;
       case "n": out += "\n"; break;
