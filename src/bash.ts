@@ -303,6 +303,13 @@ export class Bash {
       stderr.force("sandbash: maximum call depth exceeded (JavaScript stack)\n");
       return 125;
     }
+    // The JavaScript engine refused an allocation (a string or buffer past its own maximum):
+    // a memory bomb that slipped past maxStringLength ends like the string limit.
+    if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed|Invalid typed array length|Invalid array length/i.test(e.message)) {
+      const limit = new LimitExceeded("string", this.limits.maxStringLength);
+      stderr.force(`${limit.message}\n`);
+      return limit.status;
+    }
     const msg = e instanceof Error ? e.message : String(e);
     stderr.force(`sandbash: internal error: ${msg}\n`);
     return 1;
