@@ -22,6 +22,7 @@ import { traceLine, traceWord, tracing } from "./xtrace.js";
 import { Attr } from "./variables.js";
 import { flushOutputSubstitutions } from "./procsubst.js";
 import { runCoproc } from "./coproc.js";
+import { isName } from "../parser/scanner.js";
 
 /**
  * Runs commands: one exhaustive switch over the AST, each case one call.
@@ -149,6 +150,12 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "While":
       return withRedirects(sh, cmd.redirects, io, (fds) => runWhile(sh, cmd, fds));
     case "For":
+      // bash checks the loop variable's name when the loop runs, not when it parses.
+      if (!isName(cmd.name)) {
+        sh.line = cmd.line;
+        reportError(sh, io, `\`${cmd.name}': not a valid identifier`);
+        return 1;
+      }
       return withRedirects(sh, cmd.redirects, io, (fds) => (cmd.select ? runSelect(sh, cmd, fds) : runFor(sh, cmd, fds)));
     case "ArithFor":
       return withRedirects(sh, cmd.redirects, io, (fds) => runArithFor(sh, cmd, fds));

@@ -30,7 +30,10 @@ function syntaxPrefix(sh: Shell, k: ScriptKind, line: number): string {
 /** Prints a syntax error the way bash does (message, then the offending line for token errors). */
 export function reportSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: ParseError, lineOffset = 0): void {
   const line = e.line + lineOffset;
-  let text = syntaxPrefix(sh, k, line) + e.message + "\n";
+  let text = e.message
+    .split("\n")
+    .map((m) => syntaxPrefix(sh, k, line) + m + "\n")
+    .join("");
   if (e.sourceLine !== null) text += syntaxPrefix(sh, k, line) + "`" + e.sourceLine + "'\n";
   writeErr(io, text);
 }

@@ -218,15 +218,17 @@ export class Parser extends CommandParser {
     this.pos += select ? 6 : 3;
     this.skipBlanks();
     if (!select && this.startsWith("((")) {
+      const open = this.pos;
       this.pos += 2;
       const init = this.readArithUntil(";");
-      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.syntaxError(this.peek());
+      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.arithForError(open, "arithmetic expression required");
       this.pos++;
       const cond = this.readArithUntil(";");
-      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.syntaxError(this.peek());
+      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.arithForError(open, "arithmetic expression required");
       this.pos++;
       const step = this.readArithUntil(")");
       if (!this.startsWith("))")) throw this.atEnd() ? this.eofError(")") : this.syntaxError(this.peek());
+      if (/;/.test(step.text)) throw this.arithForError(open, "`;' unexpected");
       this.pos += 2;
       const sep = this.peekOperator();
       if (sep === ";") this.pos++;
@@ -236,8 +238,9 @@ export class Parser extends CommandParser {
       return { type: "ArithFor", pos: start, end: this.pos, line, init: blank(init), cond: blank(cond), step: blank(step), body, redirects: this.parseTrailingRedirects() };
     }
     const nameWord = this.readWord(NORMAL);
-    const name = nameWord && nameWord.parts.length === 1 && nameWord.parts[0].type === "Literal" ? nameWord.parts[0].value : "";
-    if (!isName(name)) throw this.syntaxError(nameWord ? this.src.slice(nameWord.pos, nameWord.end) : this.peekTokenText());
+    if (!nameWord) throw this.syntaxError(this.peekTokenText());
+    // Any word parses; the interpreter rejects a bad name when the loop runs, as bash does.
+    const name = this.src.slice(nameWord.pos, nameWord.end);
     let items: Word[] | null = null;
     this.skipNewlines();
     if (this.peekReserved() === "in") {
@@ -260,6 +263,13 @@ export class Parser extends CommandParser {
     this.skipNewlines();
     const body = this.parseLoopBody();
     return { type: "For", pos: start, end: this.pos, line, name, items, body, redirects: this.parseTrailingRedirects(), select };
+  }
+
+  /** bash's errors for a `for (( ))` header without exactly three parts: the reason, then the header. */
+  private arithForError(open: number, reason: string): ParseError {
+    let close = this.src.indexOf("))", this.pos);
+    close = close < 0 ? this.src.length : close + 2;
+    return new ParseError(`syntax error: ${reason}\nsyntax error: \`${this.src.slice(open, close)}'`, open, this.lineAt(open), false);
   }
 
   /** do list done, or { list } (bash accepts both after for). */
