@@ -42,9 +42,12 @@ export class ExitSignal {
  */
 export class AbortLineSignal extends ExitSignal {}
 
+/** ${x:?} or set -u's unbound variable: the shell exits 127, but a ( ) or $( ) subshell exits 1 (bash). */
+export class UnboundExitSignal extends ExitSignal {}
+
 /** How a fatal ShellError unwinds: ${x:?} and set -u exit the shell (127), the rest abort the line. */
 export function fatalSignal(e: ShellError): ExitSignal {
-  return e.status === 127 ? new ExitSignal(e.status) : new AbortLineSignal(e.status);
+  return e.status === 127 ? new UnboundExitSignal(e.status) : new AbortLineSignal(e.status);
 }
 
 /** set -e tripped: unwinds like exit. */

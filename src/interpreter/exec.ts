@@ -7,6 +7,7 @@ import {
   ErrexitSignal,
   ExitSignal,
   ShellError,
+  UnboundExitSignal,
 } from "./errors.js";
 import { expandPattern, expandString, expandWords } from "./expand.js";
 import type { FdTable } from "./io.js";
@@ -292,7 +293,7 @@ export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): 
     if (sh.services.budget.unwindDue) await null;
     status = await runList(sub, body, io);
   } catch (e) {
-    if (e instanceof ExitSignal) status = e.status;
+    if (e instanceof ExitSignal) status = e instanceof UnboundExitSignal ? 1 : e.status;
     else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
     else throw e;
   } finally {

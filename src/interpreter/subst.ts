@@ -2,7 +2,7 @@ import type { CommandSubstPart, ProcSubstPart, StatementList } from "../parser/a
 import { CollectingWriter } from "../io/streams.js";
 import type { Budget } from "../limits/budget.js";
 import { decodeUtf8 } from "../io/utf8.js";
-import { ExitSignal } from "./errors.js";
+import { ExitSignal, UnboundExitSignal } from "./errors.js";
 import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
@@ -26,7 +26,7 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
     if (budget.unwindDue) await null;
     status = await runList(sub, body, fds);
   } catch (e) {
-    if (e instanceof ExitSignal) status = e.status;
+    if (e instanceof ExitSignal) status = e instanceof UnboundExitSignal ? 1 : e.status;
     else throw e;
   } finally {
     budget.leave();
