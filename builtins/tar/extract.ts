@@ -2,6 +2,7 @@
 import { isFsError } from "../../src/fs/types.js";
 import type { Member } from "./format.js";
 import { quoteName, type TarRun } from "./run.js";
+import { compileFnmatch } from "../_lib/file-patterns.js";
 
 export interface ReadSettings {
   operands: string[];
@@ -10,18 +11,26 @@ export interface ReadSettings {
   preservePermissions: boolean;
   touch: boolean;
   stripComponents: number;
+  wildcards: boolean;
 }
 
 /** Which operand (if any) selects a member: the same name, or a directory above it. */
-function selector(operands: string[]): { matches(name: string): boolean; unmatched(): string[] } {
-  const wanted = operands.map((o) => ({ op: o, norm: o.replace(/\/+$/, ""), hit: false }));
+function selector(operands: string[], wildcards: boolean): { matches(name: string): boolean; unmatched(): string[] } {
+  const wanted = operands.map((o) => {
+    const norm = o.replace(/\/+$/, "");
+    // --wildcards: the operand is a pattern for the whole name (or a directory above it).
+    const glob = wildcards && /[*?[]/.test(norm) ? compileFnmatch(norm) : undefined;
+    return { op: o, norm, glob, hit: false };
+  });
   return {
     matches(name: string): boolean {
       if (wanted.length === 0) return true;
       const n = name.replace(/\/+$/, "");
       let any = false;
       for (const w of wanted) {
-        if (n === w.norm || n.startsWith(`${w.norm}/`)) {
+        const parts = n.split("/");
+        const byGlob = w.glob !== undefined && parts.some((_, i) => w.glob!.test(parts.slice(0, i + 1).join("/")));
+        if (byGlob || n === w.norm || n.startsWith(`${w.norm}/`)) {
           w.hit = true;
           any = true;
         }
@@ -32,14 +41,24 @@ function selector(operands: string[]): { matches(name: string): boolean; unmatch
   };
 }
 
+/** "Not found in archive" per operand; GNU first hints at --wildcards when one looks like a pattern. */
+function reportUnmatched(run: TarRun, ops: string[], wildcards: boolean): void {
+  for (const op of ops) {
+    if (!wildcards && /[*?[]/.test(op)) {
+      run.ctx.stderr.write("tar: Pattern matching characters used in file names\ntar: Use --wildcards to enable pattern matching, or --no-wildcards to suppress this warning\n");
+    }
+    run.error(`${op}: Not found in archive`);
+  }
+}
+
 export function listArchive(run: TarRun, archive: Uint8Array, members: Member[], s: ReadSettings): void {
-  const sel = selector(s.operands);
+  const sel = selector(s.operands, s.wildcards);
   for (const m of members) {
     run.ctx.budget.step();
     if (!sel.matches(m.name) || run.excluded(m.name)) continue;
     run.ctx.stdout.write(run.verbosity > 0 ? run.longLine(m) : `${quoteName(m.name)}\n`);
   }
-  for (const op of sel.unmatched()) run.error(`${op}: Not found in archive`);
+  reportUnmatched(run, sel.unmatched(), s.wildcards);
   void archive;
 }
 
@@ -69,7 +88,7 @@ function safeName(run: TarRun, name: string, strip: number, warned: Set<string>)
 
 export async function extractArchive(run: TarRun, archive: Uint8Array, members: Member[], s: ReadSettings): Promise<void> {
   const ctx = run.ctx;
-  const sel = selector(s.operands);
+  const sel = selector(s.operands, s.wildcards);
   const warned = new Set<string>();
   const base = run.directory ? ctx.resolve(run.directory) : ctx.cwd;
   const dirTimes: Array<{ path: string; mtime: number; mode: number }> = [];
@@ -163,5 +182,5 @@ export async function extractArchive(run: TarRun, archive: Uint8Array, members: 
     await ctx.fs.chmod(d.path, d.mode);
     if (!s.touch) await ctx.fs.utimes(d.path, d.mtime * 1000, d.mtime * 1000);
   }
-  for (const op of sel.unmatched()) run.error(`${op}: Not found in archive`);
+  reportUnmatched(run, sel.unmatched(), s.wildcards);
 }

@@ -222,6 +222,7 @@ async function run(ctx: CommandContext): Promise<number> {
     preservePermissions: parsed.has("preserve"),
     touch: parsed.has("touch"),
     stripComponents: Number(strip),
+    wildcards: parsed.has("wildcards"),
   };
   if (mode === "list") listArchive(t, data, result.members, settings);
   else await extractArchive(t, data, result.members, settings);

@@ -43,7 +43,18 @@ async function run(ctx: CommandContext): Promise<number> {
     ctx.stdout.write(`\nzip error: Invalid command arguments (${what})\n`);
     return 16;
   };
-  const parsed = parseOptions(ctx, SPEC, { help: ZIP_HELP, report });
+  // -x PATTERN... (up to the next option) excludes names, as zip's own parser reads it.
+  const args: string[] = [];
+  const excludePatterns: string[] = [];
+  for (let i = 0; i < ctx.args.length; i++) {
+    if (ctx.args[i] !== "-x" && ctx.args[i] !== "--exclude") {
+      args.push(ctx.args[i]);
+      continue;
+    }
+    while (i + 1 < ctx.args.length && !ctx.args[i + 1].startsWith("-")) excludePatterns.push(ctx.args[++i]);
+  }
+  const excluded = excludePatterns.map((p) => compileFnmatch(p));
+  const parsed = parseOptions(ctx, SPEC, { help: ZIP_HELP, report }, args);
   if (typeof parsed === "number") return parsed;
   if (parsed.has("help") || parsed.operands.length === 0) {
     await ctx.stdout.write(ZIP_HELP);
@@ -128,7 +139,8 @@ async function run(ctx: CommandContext): Promise<number> {
         say(`\tzip warning: name not matched: ${fsName}\n`);
         return;
       }
-      found.push({ fsName, path, st });
+      const entryName = fsName.replace(/^(\.\/)+/, "").replace(/^\/+/, "") + (st.type === "directory" ? "/" : "");
+      if (!excluded.some((m) => m.test(entryName))) found.push({ fsName, path, st });
       if (st.type !== "directory" || !parsed.has("recurse")) return;
       const children = (await ctx.fs.readdir(path)).map((d) => d.name).sort();
       const prefix = fsName.endsWith("/") ? fsName : `${fsName}/`;
