@@ -23,7 +23,7 @@ export interface PrintfEnv {
 }
 
 /** Decodes one backslash escape at s[i] === "\\"; returns text and the next index. */
-function escapeAt(s: string, i: number, inB: boolean): { text: string; next: number; stop?: boolean } {
+function escapeAt(s: string, i: number, inB: boolean): { text: string; next: number; stop?: boolean; warn?: string } {
   const c = s[i + 1];
   switch (c) {
     case undefined: return { text: "\\", next: i + 1 };
@@ -42,13 +42,13 @@ function escapeAt(s: string, i: number, inB: boolean): { text: string; next: num
     case "?": return { text: "?", next: i + 2 };
     case "x": {
       const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 2));
-      if (!m) return { text: "\\x", next: i + 2 };
+      if (!m) return { text: "\\x", next: i + 2, warn: "missing hex digit for \\x" };
       return { text: byteChar(parseInt(m[0], 16)), next: i + 2 + m[0].length };
     }
     case "u":
     case "U": {
       const m = (c === "u" ? /^[0-9a-fA-F]{1,4}/ : /^[0-9a-fA-F]{1,8}/).exec(s.slice(i + 2));
-      if (!m) return { text: "\\" + c, next: i + 2 };
+      if (!m) return { text: "\\" + c, next: i + 2, warn: `missing unicode digit for \\${c}` };
       return { text: String.fromCodePoint(Math.min(parseInt(m[0], 16), 0x10ffff)), next: i + 2 + m[0].length };
     }
     default:
@@ -68,7 +68,7 @@ function byteChar(b: number): string {
 }
 
 /** Expands backslash escapes as %b does. */
-export function expandBackslashes(s: string): { text: string; stop: boolean } {
+export function expandBackslashes(s: string, warnings?: string[]): { text: string; stop: boolean } {
   let out = "";
   for (let i = 0; i < s.length; ) {
     if (s[i] !== "\\") {
@@ -76,6 +76,7 @@ export function expandBackslashes(s: string): { text: string; stop: boolean } {
       continue;
     }
     const r = escapeAt(s, i, true);
+    if (r.warn) warnings?.push(r.warn);
     out += r.text;
     if (r.stop) return { text: out, stop: true };
     i = r.next;
@@ -149,11 +150,22 @@ function bytePrefix(s: string, max: number): string {
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const w = c < 0x80 || (c >= 0xdc80 && c <= 0xdcff) ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
-    if (n + w > max) break;
+    if (n + w > max) {
+      // A character cut by the byte count leaves its leading bytes (raw, U+DC80..U+DCFF), as C does.
+      if (w > 1 && n < max) return s.slice(0, i) + leadingBytes(s.codePointAt(i)!, max - n);
+      break;
+    }
     n += w;
     if (w === 4) i++;
   }
   return s.slice(0, i);
+}
+
+function leadingBytes(cp: number, count: number): string {
+  const bytes = cp < 0x800 ? [0xc0 | (cp >> 6), 0x80 | (cp & 63)]
+    : cp < 0x10000 ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)]
+      : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+  return bytes.slice(0, count).map((b) => String.fromCharCode(0xdc00 | b)).join("");
 }
 
 function pad(s: string, spec: Spec, numeric: boolean): string {
@@ -371,6 +383,7 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
       const ch = format[i];
       if (ch === "\\") {
         const r = escapeAt(format, i, false);
+        if (r.warn) warnings.push(r.warn);
         out += r.text;
         i = r.next;
         continue;
@@ -385,7 +398,7 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
         i += 2;
         continue;
       }
-      const m = /^%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?(\(([^)]*)\)T|[diouxXeEfFgGaAcsbq])/.exec(format.slice(i));
+      const m = /^%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?(\(([^)]*)\)T|[diouxXeEfFgGaAcsbqQ])/.exec(format.slice(i));
       if (!m) {
         // The conversion is the first character after flags, width, precision and length modifiers.
         const head = /^%[-+ #0']*(\*|\d+)?(\.(\*|\d*))?(hh|h|ll|l|L|q|j|z|t)?/.exec(format.slice(i))![0];
@@ -417,15 +430,18 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
           break;
         }
         case "b": {
-          const r = expandBackslashes(arg ?? "");
+          const r = expandBackslashes(arg ?? "", warnings);
           let s = r.text;
           if (precision !== null) s = bytePrefix(s, precision);
           out += pad(s, spec, false);
           if (r.stop) return { output: out, errors, stopped: true, warnings };
           break;
         }
-        case "q": {
-          const s = arg ?? "";
+        case "q":
+        case "Q": {
+          // %Q applies the precision to the argument before quoting it (bash 5.2).
+          let s = arg ?? "";
+          if (conv === "Q" && precision !== null) s = bytePrefix(s, precision);
           out += pad(env.shellQuote ? env.shellQuote(s) : s, spec, false);
           break;
         }

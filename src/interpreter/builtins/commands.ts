@@ -2,7 +2,7 @@ import { printfFormat } from "../../../builtins/_lib/printf.js";
 import { localTime, strftime } from "../../../builtins/_lib/time.js";
 import { printFunction } from "../../parser/print.js";
 import type { FdTable } from "../io.js";
-import { quoteForReuse } from "../quote.js";
+import { ansiCQuote, quoteForReuse } from "../quote.js";
 import type { Shell } from "../shell.js";
 import { runUtility } from "../utility.js";
 import { builtinError, builtinFlags, invalidOption, out, type ShellBuiltin } from "./util.js";
@@ -14,7 +14,8 @@ const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "case", "esac", "f
 export function printfQuote(s: string): string {
   if (s === "") return "''";
   // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(s)) return quoteForReuse(s);
+  // Control characters and raw (invalid UTF-8) bytes: $'...' with escapes.
+  if (/[\x00-\x1f\x7f\udc80-\udcff]/.test(s)) return ansiCQuote(s);
   // As sh_backslash_quote: # only when it starts the word, ~ at the start or after = or :.
   return s
     .replace(/[^A-Za-z0-9_@%+=:./#~-]/g, (c) => (c.charCodeAt(0) >= 0x80 ? c : "\\" + c))
