@@ -6,6 +6,8 @@
  * worker runs the script it is sent and answers with the result as JSON.
  * - With `new Bash({ jq: { wasm } })` the shared script (pipes, here-docs, grep, sed,
  *   awk, sort, jq) prints what real bash prints.
+ * - jq's memory cap (maxMemoryBytes, 96 MB here under workerd's 128 MB) stops a jq
+ *   memory bomb with jq's own out-of-memory error; the next call works.
  * - Without it jq has no way to load (the default URL beside the bundle does not
  *   resolve in workerd) and says so, with the fix, while the rest of the script runs.
  * dist/ is built first when missing or stale. Skips, saying why, when workerd does
@@ -117,6 +119,13 @@ describe.skipIf(why !== "")(`workerd ${probe.stdout.trim()} (no nodejs_compat)`,
   it("runs pipes, here-docs, grep, sed, awk, sort and jq (its Module passed in) as real bash does", async () => {
     const { source: _s, ...want } = await expectedOutput(SCRIPT);
     expect(await run(SCRIPT, true)).toEqual(want);
+  }, 120_000);
+
+  it("holds jq's memory cap in the isolate: a jq memory bomb ends with jq's out-of-memory error, and jq works after", async () => {
+    const got = (await run(`jq -n '[range(1e9)] | length'; echo "status $?"; echo '[1,2]' | jq add`, true)) as { stdout: string; stderr: string };
+    const { stdout: after } = await expectedOutput("echo '[1,2]' | jq add");
+    expect(got.stdout).toBe(`status 134\n${after}`);
+    expect(got.stderr).toMatch(/^jq: error: cannot allocate memory\n/);
   }, 120_000);
 
   it("without the Module, jq says it cannot load jq.wasm and how to pass it; the rest of the script runs", async () => {
