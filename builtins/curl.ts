@@ -33,6 +33,7 @@ const HELP = `Usage: curl [options...] <url>
  -O, --remote-name          Write output to a file named as the remote file
  -S, --show-error           Show error even when -s is used
  -s, --silent               Silent mode
+ -u, --user <user:password> Server user and password
  -A, --user-agent <name>    Send User-Agent <name> to server
  -v, --verbose              Make the operation more talkative
  -w, --write-out <format>   Use output FORMAT after completion
@@ -60,6 +61,7 @@ const SPEC: OptionSpec = {
   showError: { short: "S", long: "show-error" },
   silent: { short: "s", long: "silent" },
   userAgent: { short: "A", long: "user-agent", arg: "required" },
+  user: { short: "u", long: "user", arg: "required" },
   verbose: { short: "v", long: "verbose" },
   writeOut: { short: "w", long: "write-out", arg: "required" },
   request: { short: "X", long: "request", arg: "required" },
@@ -134,6 +136,8 @@ async function fetchOne(
     url = new URL(url.href);
     url.search = url.search ? `${url.search}&${decodeUtf8(data)}` : `?${decodeUtf8(data)}`;
   }
+  const user = opts.get("user");
+  if (user !== undefined) headers.unshift(["Authorization", `Basic ${base64(encodeUtf8(user.includes(":") ? user : `${user}:`))}`]);
   for (const h of opts.all("header")) applyHeader(headers, h);
   const explicit = opts.get("request");
   if (explicit) method = explicit;
@@ -258,6 +262,12 @@ function urlencodeField(v: string): string {
   if (eq < 0) return enc(v);
   if (eq === 0) return enc(v.slice(1));
   return `${v.slice(0, eq)}=${enc(v.slice(eq + 1))}`;
+}
+
+function base64(bytes: Uint8Array): string {
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
 }
 
 /** -H "Name: value" sets, "Name:" removes, "Name;" sends an empty value. */

@@ -134,6 +134,13 @@ describe("curl", () => {
     expect((await bash.exec(`curl -s -G -d a=1 -d b=2 ${API}/v1/q`)).stdout).toBe("query\n");
   });
 
+  it("-u sends basic auth (the script's own credentials, shown in -v)", async () => {
+    const { bash, seen } = setup({ "https://public.example.org/x": json });
+    const r = await bash.exec("curl -sv -u 'ann:p w' https://public.example.org/x 2>&1 >/dev/null | grep Authorization");
+    expect(r.stdout).toBe("> Authorization: Basic YW5uOnAgdw==\r\n");
+    expect(seen[0].headers.authorization).toBe("Basic YW5uOnAgdw==");
+  });
+
   it("bad URLs, unknown schemes and options read as curl's", async () => {
     const { bash } = setup({});
     expect(await bash.exec("curl -sS ftp://x/y")).toMatchObject({ exitCode: 1, stderr: 'curl: (1) Protocol "ftp" not supported or disabled in libcurl\n' });
