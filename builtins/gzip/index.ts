@@ -105,7 +105,10 @@ class Gzip {
       if (out && !this.s.test) await this.ctx.stdout.write(out.data);
       return;
     }
-    await this.ctx.stdout.write(gzipMember(data, { level: this.s.level, mtime: 0 }));
+    const packed = gzipMember(data, { level: this.s.level, mtime: 0 });
+    await this.ctx.stdout.write(packed);
+    // gzip -v on stdin prints the bare ratio (and nothing when decompressing).
+    if (this.s.verbose) this.ctx.stderr.write(`${ratio(data.length, packed.length, false, overheadOf(packed))}\n`);
   }
 
   private decode(name: string, data: Uint8Array): { data: Uint8Array; name?: Uint8Array; mtime: number } | undefined {
@@ -208,7 +211,7 @@ class Gzip {
     }
     if (this.s.toStdout || outName === undefined) {
       await ctx.stdout.write(result);
-      if (this.s.verbose) ctx.stderr.write(`${name}:\t${ratio(data.length, result.length, this.s.decompress)}\n`);
+      if (this.s.verbose) ctx.stderr.write(`${name}:\t${ratio(data.length, result.length, this.s.decompress, overheadOf(this.s.decompress ? data : result))} -- replaced with stdout\n`);
       return;
     }
     const outPath = ctx.resolve(outName);
@@ -226,7 +229,7 @@ class Gzip {
     }
     if (this.s.verbose) {
       const verb = this.s.keep ? "created" : "replaced with";
-      ctx.stderr.write(`${name}:\t${ratio(data.length, result.length, this.s.decompress)} -- ${verb} ${outName}\n`);
+      ctx.stderr.write(`${name}:\t${ratio(data.length, result.length, this.s.decompress, overheadOf(this.s.decompress ? data : result))} -- ${verb} ${outName}\n`);
     }
     if (!this.s.keep) await ctx.fs.unlink(path);
   }
@@ -298,10 +301,22 @@ function percent(num: number, den: number): string {
   return `${(den === 0 ? 0 : (100 * num) / den).toFixed(1).padStart(5)}%`;
 }
 
-/** The -v ratio: space saved relative to the uncompressed size. */
-function ratio(inLen: number, outLen: number, decompress: boolean): string {
+/**
+ * The -v ratio: space saved relative to the uncompressed size, counting only the deflate
+ * data (gzip subtracts the header, name and trailer: `overhead`).
+ */
+function ratio(inLen: number, outLen: number, decompress: boolean, overhead: number): string {
   const [plain, packed] = decompress ? [outLen, inLen] : [inLen, outLen];
-  return percent(plain - packed, plain);
+  return percent(plain - (packed - overhead), plain);
+}
+
+/** Header plus trailer bytes of a member gzip wrote or read. */
+function overheadOf(packed: Uint8Array): number {
+  try {
+    return parseHeader(packed, 0).length + 8;
+  } catch {
+    return 18;
+  }
 }
 
 type Mode = "gzip" | "gunzip" | "zcat";
@@ -319,7 +334,7 @@ async function runGzip(ctx: CommandContext, mode: Mode): Promise<number> {
     await ctx.stdout.write(help);
     return OK;
   }
-  if (parsed.has("version")) {
+  if (parsed.has("version") || parsed.has("license")) {
     await ctx.stdout.write(version + "\n");
     return OK;
   }
