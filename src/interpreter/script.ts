@@ -50,6 +50,7 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
   for (;;) {
     let list;
     parser.aliases = sh.shopts.has("expand_aliases") && sh.aliases.size ? sh.aliases : null;
+    const lineStart = parser.pos;
     try {
       list = parser.parseNextLine();
     } catch (e) {
@@ -76,6 +77,12 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       parser.warnings.length = 0;
     }
     if (!list) break;
+    // set -v echoes each line as it is read; set -n reads without running.
+    if (sh.options.has("verbose")) {
+      const read = text.slice(lineStart, parser.pos).replace(/^\n+/, "");
+      writeErr(io, read.endsWith("\n") ? read : read + "\n");
+    }
+    if (sh.options.has("noexec")) continue;
     try {
       status = await runList(sh, list, io);
     } catch (e) {

@@ -1,3 +1,4 @@
+import { ExitSignal } from "../errors.js";
 import { quoteIfNeeded } from "../quote.js";
 import { SET_OPTIONS, type Shell } from "../shell.js";
 import { arrayIndices, assocEntries, type Variable } from "../variables.js";
@@ -68,10 +69,15 @@ export const set: ShellBuiltin = async (sh, argv, fds) => {
       i++;
       if (!SET_OPTIONS.some(([n]) => n === name)) {
         builtinError(sh, fds, "set", `${name}: invalid option name`);
-        return 1;
+        return 2;
       }
       if (on) sh.options.add(name);
       else sh.options.delete(name);
+      // posix mode sets POSIXLY_CORRECT (and leaving it unsets it), as bash does.
+      if (name === "posix") {
+        if (on) sh.set("POSIXLY_CORRECT", "y");
+        else sh.unset("POSIXLY_CORRECT");
+      }
       continue;
     }
     for (const c of a.slice(1)) {
@@ -84,7 +90,7 @@ export const set: ShellBuiltin = async (sh, argv, fds) => {
         }
         if (!SET_OPTIONS.some(([n]) => n === name)) {
           builtinError(sh, fds, "set", `${name}: invalid option name`);
-          return 1;
+          return 2;
         }
         if (on) sh.options.add(name);
         else sh.options.delete(name);
@@ -97,6 +103,11 @@ export const set: ShellBuiltin = async (sh, argv, fds) => {
     }
   }
   if (i < argv.length) sh.positional = argv.slice(i);
+  // set -n: nothing runs after this (not even traps); the script is only read on (script.ts).
+  if (sh.options.has("noexec")) {
+    sh.traps.clear();
+    throw new ExitSignal(0);
+  }
   return 0;
 };
 
