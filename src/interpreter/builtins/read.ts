@@ -118,7 +118,8 @@ export const read: ShellBuiltin = async (sh, argv, fds) => {
   const fd = f.on.has("u") ? Number(f.on.get("u")) : 0;
   const reader = fds[fd]?.reader;
   if (!reader) {
-    builtinError(sh, fds, "read", `${fd}: invalid file descriptor: Bad file descriptor`);
+    // -u checks the fd first; a closed stdin fails at the read itself.
+    builtinError(sh, fds, "read", f.on.has("u") ? `${fd}: invalid file descriptor: Bad file descriptor` : "read error: 0: Bad file descriptor");
     return 1;
   }
   const d = f.on.get("d");
