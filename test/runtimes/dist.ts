@@ -25,10 +25,18 @@ const NEEDED = ["index.js", "browser.js", "cli.js", "jq-node.js", "jq-worker.js"
 const SOURCES = ["src", "builtins", "tsup.config.ts", "package.json", "build"];
 
 function newestMtime(path: string): number {
-  const st = statSync(path);
+  // A file may vanish mid-walk (the tree is edited while tests run).
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return 0;
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = 0;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  let names: string[] = [];
+  try {
+    names = readdirSync(path);
+  } catch {
+    return st.mtimeMs;
+  }
+  for (const name of names) newest = Math.max(newest, newestMtime(join(path, name)));
   return newest;
 }
 
