@@ -44,7 +44,7 @@ export function reportSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: Pars
  */
 export async function runScriptText(sh: Shell, text: string, io: FdTable, k: ScriptKind): Promise<number> {
   // eval counts lines from the line bash gave the eval command.
-  const parser = new Parser(text, k.kind === "eval" ? Math.max(1, sh.line) : 1);
+  const parser = new Parser(text, k.kind === "eval" || k.kind === "trap" ? Math.max(1, sh.line) : 1);
   let status = 0;
   let ranAny = false;
   for (;;) {

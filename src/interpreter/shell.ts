@@ -54,6 +54,9 @@ export const SET_OPTIONS: ReadonlyArray<[string, string]> = [
 const FLAG_ORDER = "abefhkmnptuvxBCEHPT";
 
 /** The state of one shell: variables, functions, options, cwd, positional parameters. */
+/** Dynamic variables that `unset` turns into ordinary (unset) names. */
+const LOSABLE_SPECIALS = new Set(["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "BASHPID", "BASH_SUBSHELL", "BASH_COMMAND", "BASH_ARGV0"]);
+
 export class Shell {
   vars: VariableStore;
   functions: Map<string, FunctionDef>;
@@ -93,6 +96,8 @@ export class Shell {
   randomState: number;
   /** The last $RANDOM handed out (bash never repeats it at once). */
   lastRandom = 0;
+  /** Dynamic variables unset by the script: they lose their special meaning (bash). */
+  lostSpecials = new Set<string>();
   /** Open fds made persistent by `exec` (fd -> entry), beyond the standard three. */
   persistentFds = new Map<number, import("./io.js").FdEntry>();
   /** PIPESTATUS of the last pipeline; null: the last command was not a pipeline ([$?]). */
@@ -169,11 +174,13 @@ export class Shell {
       this.functionSource = init.functionSource;
       this.functionSources = new Map(init.functionSources);
       this.readonlyFunctions = new Set(init.readonlyFunctions);
+      this.lostSpecials = new Set(init.lostSpecials);
 
       // A subshell does not inherit traps other than ignored ones (bash resets them); EXIT is reset.
       if (init.traps.size) this.inheritedTraps = init.inheritedTraps ?? new Map(init.traps);
       this.traps.delete("EXIT");
       if (!init.options.has("functrace")) this.traps.delete("DEBUG");
+      if (!init.options.has("errtrace")) this.traps.delete("ERR");
       this.currentCommand = init.currentCommand;
       this.inTrap = init.inTrap;
     } else {
@@ -242,6 +249,7 @@ export class Shell {
   }
 
   private dynamic(name: string): string | undefined {
+    if (this.lostSpecials.size !== 0 && this.lostSpecials.has(name)) return undefined;
     switch (name) {
       case "RANDOM":
         return String(this.nextRandom());
@@ -337,7 +345,7 @@ export class Shell {
     }
     // The dynamic variables keep no value of their own: RANDOM seeds (bash's sbrand),
     // SECONDS restarts its count from the value, LINENO ignores it.
-    if ((name === "RANDOM" || name === "SECONDS" || name === "LINENO") && !this.vars.lookup(name)) {
+    if ((name === "RANDOM" || name === "SECONDS" || name === "LINENO") && !this.vars.lookup(name) && !this.lostSpecials.has(name)) {
       const n = Number.parseInt(value, 10) || 0;
       if (name === "RANDOM") {
         this.randomState = n >>> 0;
@@ -448,7 +456,10 @@ export class Shell {
   unset(name: string): boolean {
     const owner = this.vars.ownerOf(name);
     const v = owner.get(name);
-    if (!v) return true;
+    if (!v) {
+      if (LOSABLE_SPECIALS.has(name)) this.lostSpecials.add(name);
+      return true;
+    }
     if (v.attrs & Attr.Readonly) return false;
     const frames = this.vars.frames;
     if (frames.length && owner === frames[frames.length - 1]) {
