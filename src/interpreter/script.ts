@@ -50,6 +50,7 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
   for (;;) {
     let list;
     parser.aliases = sh.shopts.has("expand_aliases") && sh.aliases.size ? sh.aliases : null;
+    parser.extglob = sh.shopts.has("extglob");
     const lineStart = parser.pos;
     try {
       list = parser.parseNextLine();

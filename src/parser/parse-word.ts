@@ -93,6 +93,12 @@ function braceItemMode(mode: WordMode): WordMode {
  * Command parsing (for $(...)) is supplied by the subclass.
  */
 export abstract class WordParser extends Scanner {
+  /**
+   * bash's extglob at parse time: off, `@(` and kin end the word and `(` is a
+   * syntax error, as in bash (whose default is off); [[ ]] always allows them.
+   */
+  extglob = true;
+
   /** Parses a statement list up to and including `)`. */
   protected abstract parseSubstBody(): StatementList;
   /** Parses the text of a backquote substitution (already unescaped). */
@@ -164,7 +170,7 @@ export abstract class WordParser extends Scanner {
         // Extglob: ?( *( +( @( !( keep the parenthesised pattern inside the word.
         if (c === "(") {
           const last = this.pos > run ? src[this.pos - 1] : pending ? pending[pending.length - 1] : "";
-          if (last !== "" && "?*+@!".includes(last)) {
+          if (last !== "" && "?*+@!".includes(last) && this.extglob) {
             this.readBalancedParens();
             continue;
           }

@@ -41,11 +41,14 @@ export class Parser extends CommandParser {
   protected parseBackquoteBody(text: string, pos: number): StatementList {
     const sub = new Parser(text, this.lineAt(pos));
     sub.depth = this.depth;
+    sub.extglob = this.extglob;
     return sub.parseProgram();
   }
 
   protected subParser(text: string, firstLine: number): Parser {
-    return new Parser(text, firstLine);
+    const sub = new Parser(text, firstLine);
+    sub.extglob = this.extglob;
+    return sub;
   }
 
   /** The whole input as one list; a stray closer is a syntax error. */
@@ -380,7 +383,14 @@ export class Parser extends CommandParser {
   private parseCond(start: number, line: number): Command {
     this.pos += 2;
     this.condFinalNewline = false;
-    const expr = this.condOrExpr();
+    const extglob = this.extglob;
+    this.extglob = true;
+    let expr: CondExpr;
+    try {
+      expr = this.condOrExpr();
+    } finally {
+      this.extglob = extglob;
+    }
     const t = this.condTok;
     if (!(t.k === "op" && t.text === "]]")) {
       if (t.k === "eof") throw this.condFail("unexpected EOF while looking for `]]'", t, true);
