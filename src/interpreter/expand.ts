@@ -89,9 +89,16 @@ class Fields {
     while (i < n && isWs(s[i])) i++;
     if (i > 0) this.end();
     let chunkStart = i;
+    // The default IFS is tested by character code: $(seq ...) and friends split fast.
+    const defaultIfs = ifs === " \t\n";
     while (i < n) {
-      const c = s[i];
-      if (!ifs.includes(c)) {
+      if (defaultIfs) {
+        const code = s.charCodeAt(i);
+        if (code !== 32 && code !== 9 && code !== 10) {
+          i++;
+          continue;
+        }
+      } else if (!ifs.includes(s[i])) {
         i++;
         continue;
       }
