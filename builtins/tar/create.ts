@@ -51,12 +51,12 @@ export async function createArchive(run: TarRun, operands: string[], archivePath
       name,
       type,
       mode: st.mode & 0o7777,
-      uid: st.uid,
-      gid: st.gid,
-      uname: accounts.userName(st.uid) ?? "",
-      gname: accounts.groupName(st.gid) ?? "",
+      uid: run.owner?.id ?? st.uid,
+      gid: run.group?.id ?? st.gid,
+      uname: run.numericOwner ? "" : (run.owner?.name ?? accounts.userName(st.uid) ?? ""),
+      gname: run.numericOwner ? "" : (run.group?.name ?? accounts.groupName(st.gid) ?? ""),
       size: 0,
-      mtime: Math.floor(st.mtimeMs / 1000),
+      mtime: run.mtime ?? Math.floor(st.mtimeMs / 1000),
       linkname: "",
     };
     if (type === "5") {

@@ -8,6 +8,10 @@ import { TarFormatError, finishArchive, readMembers } from "./format.js";
 import { TarRun } from "./run.js";
 import { createArchive } from "./create.js";
 import { extractArchive, listArchive } from "./extract.js";
+import { Accounts } from "../_lib/accounts.js";
+import { parseDate } from "../_lib/parse-date.js";
+import { zoneOf } from "../_lib/time.js";
+import { quoteValue } from "../_lib/quote.js";
 
 /**
  * GNU tar 1.34: -c -x -t with -f -v -z -C -O -p -k -m -h -P --exclude --strip-components,
@@ -37,6 +41,9 @@ const SPEC: OptionSpec = {
   sort: { long: "sort", arg: "required" },
   noSameOwner: { long: "no-same-owner" },
   numericOwner: { long: "numeric-owner" },
+  owner: { long: "owner", arg: "required" },
+  group: { long: "group", arg: "required" },
+  mtime: { long: "mtime", arg: "required" },
   wildcards: { long: "wildcards" },
   bzip2: { short: "j", long: "bzip2" },
   xz: { short: "J", long: "xz" },
@@ -137,6 +144,21 @@ async function run(ctx: CommandContext): Promise<number> {
   t.dereference = parsed.has("dereference");
   t.absoluteNames = parsed.has("absolute");
   t.setExcludes(parsed.all("exclude"));
+  t.numericOwner = parsed.has("numericOwner");
+  const ids = await ownerAndGroup(ctx, parsed.get("owner"), parsed.get("group"));
+  if (typeof ids === "string") {
+    ctx.stderr.write(`tar: ${ids}\n${TRY}`);
+    return 2;
+  }
+  [t.owner, t.group] = ids;
+  const mtimeText = parsed.get("mtime");
+  if (mtimeText !== undefined) {
+    const ms = parseDate(mtimeText, ctx.sandbox.now(), zoneOf(ctx));
+    if (ms === null) {
+      ctx.stderr.write(`tar: Substituting -9223372036854775807 for unknown date format ${quoteValue(mtimeText)}\n`);
+      t.mtime = 0;
+    } else t.mtime = Math.floor(ms / 1000);
+  }
   const archiveName = parsed.get("file") ?? "-";
   const mode = modes[0];
 
@@ -232,6 +254,31 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   if (result.garbage) t.error("Skipping to next header");
   return finish(t);
+}
+
+type Id = { id?: number; name: string } | undefined;
+
+/** --owner/--group: NAME, NUMBER or NAME:NUMBER, looked up in the sandbox's user database. */
+async function ownerAndGroup(ctx: CommandContext, owner: string | undefined, group: string | undefined): Promise<[Id, Id] | string> {
+  if (owner === undefined && group === undefined) return [undefined, undefined];
+  const accounts = await Accounts.load(ctx);
+  const resolve = (text: string | undefined, kind: "owner" | "group"): Id | string => {
+    if (text === undefined) return undefined;
+    const colon = text.indexOf(":");
+    if (colon >= 0 && /^\d+$/.test(text.slice(colon + 1))) return { name: text.slice(0, colon), id: Number(text.slice(colon + 1)) };
+    if (/^\d+$/.test(text)) {
+      const id = Number(text);
+      return { id, name: (kind === "owner" ? accounts.userName(id) : accounts.groupName(id)) ?? "" };
+    }
+    const id = kind === "owner" ? accounts.byName(text)?.uid : accounts.groups.find((g) => g.name === text)?.gid;
+    // An unknown name is stored as given, with the file's own id.
+    return { id, name: text };
+  };
+  const o = resolve(owner, "owner");
+  if (typeof o === "string") return o;
+  const g = resolve(group, "group");
+  if (typeof g === "string") return g;
+  return [o, g];
 }
 
 function finish(t: TarRun): number {

@@ -22,6 +22,11 @@ export class TarRun {
   directory: string | undefined;
   dereference = false;
   absoluteNames = false;
+  /** --owner / --group / --mtime / --numeric-owner for the entries written. */
+  owner: { id?: number; name: string } | undefined;
+  group: { id?: number; name: string } | undefined;
+  mtime: number | undefined;
+  numericOwner = false;
   /** Where -v output goes: stderr when the archive itself is written to stdout. */
   listing: ByteWriter;
   private excludes: FnMatcher[] = [];
@@ -63,8 +68,8 @@ export class TarRun {
 
   longLine(e: Entry): string {
     const mode = (TYPE_LETTER[e.type] ?? "-") + permissionString(e.mode & 0o7777);
-    const user = e.uname || String(e.uid);
-    const group = e.gname || String(e.gid);
+    const user = (!this.numericOwner && e.uname) || String(e.uid);
+    const group = (!this.numericOwner && e.gname) || String(e.gid);
     const size = String(e.type === "2" || e.type === "1" || e.type === "5" ? 0 : e.size);
     const pad = user.length + 1 + group.length + 1 + size.length;
     if (pad > this.ugsWidth) this.ugsWidth = pad;
