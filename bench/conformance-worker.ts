@@ -6,7 +6,7 @@
  *   node --import tsx bench/conformance-worker.ts ENGINE FEATURE
  */
 import { decodeUtf8 } from "../src/io/utf8.js";
-import { type Case, type FixtureEntry, fixtureBytes, loadCases, loadFixture } from "../test/differential/cases.js";
+import { type Case, type FixtureEntry, RECORDER_ENV, fixtureBytes, loadCases, loadFixture } from "../test/differential/cases.js";
 
 interface Outcome {
   stdout: string;
@@ -15,17 +15,7 @@ interface Outcome {
 }
 type Engine = (c: Case) => Promise<Outcome>;
 
-/** The recorder's environment (test/differential/sandbox.sh). */
-const ENV = {
-  HOME: "/home/user",
-  PATH: "/usr/local/bin:/usr/bin:/bin",
-  LC_ALL: "C.UTF-8",
-  TZ: "UTC",
-  USER: "user",
-  LOGNAME: "user",
-  SHELL: "/bin/bash",
-  TERM: "dumb",
-};
+const ENV = RECORDER_ENV;
 const CASE_TIMEOUT_MS = 10_000;
 
 function filesOf(c: Case): Record<string, string> {

@@ -17,6 +17,18 @@ export const KNOWN_DIFFERENCES_FILE = join(TEST_DIR, "known-differences.txt");
 /** Home directory and cwd of both machines; relative file paths live under it. */
 export const HOME = "/home/user";
 
+/** The environment the recorder gives real bash (sandbox.sh); sandbash's default env is the same. */
+export const RECORDER_ENV: Readonly<Record<string, string>> = {
+  HOME,
+  PATH: "/usr/local/bin:/usr/bin:/bin",
+  LC_ALL: "C.UTF-8",
+  TZ: "UTC",
+  USER: "user",
+  LOGNAME: "user",
+  SHELL: "/bin/bash",
+  TERM: "dumb",
+};
+
 export interface Case {
   feature: string;
   name: string;
