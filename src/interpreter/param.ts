@@ -108,6 +108,17 @@ function isNull(v: PlainValue | undefined, colon: boolean): boolean {
 
 /** Expands one ${...} / $name part. `quoted`: inside double quotes. */
 export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: FdTable, ex: WordExpander): Promise<ParamValue> {
+  const v = await expandParamValue(sh, p, quoted, io, ex);
+  // In a here-document bash joins $*, ${*:n} and ${a[*]:n}, ${!a[*]}, ${!pre*} with spaces, not
+  // IFS; ${a[*]} and the case/pattern operators keep IFS (unless the body also has a "$@").
+  if (sh.hereDocDepth !== 0 && typeof v === "object" && "list" in v && v.star) {
+    const kind = p.op?.kind;
+    if ((p.name === "*" && !p.op) || kind === "substring" || kind === "keys" || kind === "prefixNames") return v.list.join(" ");
+  }
+  return v;
+}
+
+async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: FdTable, ex: WordExpander): Promise<ParamValue> {
   const op = p.op;
   if (op?.kind === "bad") throw new ShellError(`${op.text}: bad substitution`, 1, true);
   if (op?.kind === "prefixNames") {

@@ -37,6 +37,15 @@ function defaultFd(op: Redirect["op"]): number {
   }
 }
 
+async function expandHereDoc(sh: Shell, r: Redirect, fds: FdTable): Promise<string> {
+  sh.hereDocDepth++;
+  try {
+    return await expandString(sh, r.heredoc!.body, fds, true);
+  } finally {
+    sh.hereDocDepth--;
+  }
+}
+
 async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean): Promise<void> {
   let fd = r.fd ?? defaultFd(r.op);
   if (r.fdVar && (r.op === ">&" || r.op === "<&") && r.target.parts.length === 1 && r.target.parts[0].type === "Literal" && r.target.parts[0].value === "-") {
@@ -52,7 +61,7 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean):
     while (fds[fd] !== undefined) fd++;
   }
   if (r.heredoc) {
-    const text = r.heredoc.quoted ? literalBody(r) : await expandString(sh, r.heredoc.body, fds, true);
+    const text = r.heredoc.quoted ? literalBody(r) : await expandHereDoc(sh, r, fds);
     sh.services.budget.checkString(text.length); // here-doc size is capped like any string
     fds[fd] = { reader: bytesReader(encodeUtf8(text)) };
     return;

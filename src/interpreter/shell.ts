@@ -96,6 +96,8 @@ export class Shell {
   randomState: number;
   /** The last $RANDOM handed out (bash never repeats it at once). */
   lastRandom = 0;
+  /** Here-document bodies being expanded now ($* joins with spaces there). Not inherited. */
+  hereDocDepth = 0;
   /** Dynamic variables unset by the script: they lose their special meaning (bash). */
   lostSpecials = new Set<string>();
   /** Open fds made persistent by `exec` (fd -> entry), beyond the standard three. */
