@@ -240,6 +240,7 @@ export class Bash {
     this.services.budget = budget;
     this.services.signal = options.signal;
     this.services.jobs = new Map();
+    this.services.jobTable = undefined;
     const stdout = new CaptureWriter(budget, options.onStdout);
     const stderr = new CaptureWriter(budget, options.onStderr);
     const fds: FdTable = [

@@ -23,6 +23,7 @@ import { traceLine, traceWord, tracing } from "./xtrace.js";
 import { Attr } from "./variables.js";
 import { flushOutputSubstitutions } from "./procsubst.js";
 import { runCoproc } from "./coproc.js";
+import { addJob } from "./jobtable.js";
 import { isName } from "../parser/scanner.js";
 
 /**
@@ -93,6 +94,7 @@ function runBackground(sh: Shell, st: Statement, io: FdTable): number {
     }
   })();
   sh.services.jobs.set(pid, job);
+  addJob(sh, pid, st.command, job);
   // A rejected job (a limit) is reported when the exec awaits it.
   job.catch(() => {});
   sh.lastStatus = 0;

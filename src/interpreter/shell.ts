@@ -37,6 +37,8 @@ export interface ShellServices {
   coprocInputs?: Set<import("../io/streams.js").ByteWriter>;
   /** Statuses of jobs `wait` already collected: waiting for one again gives it back (bash). */
   finishedJobs?: Map<number, number>;
+  /** Background jobs by job number, for `jobs` and %N (jobtable.ts). */
+  jobTable?: Map<number, import("./jobtable.js").JobEntry>;
   /** Bytes of each open fd's backing file already written (for appending writers). */
 }
 

@@ -1,5 +1,6 @@
 import { ExitSignal } from "../errors.js";
 import { runTrap } from "../traps.js";
+import { jobSpecPid } from "../jobtable.js";
 import { SHELL_BUILTINS } from "./index.js";
 import { signalByNumber, signalList, signalNumber } from "./trap.js";
 import { builtinError, out, type ShellBuiltin } from "./util.js";
@@ -70,7 +71,13 @@ export const kill: ShellBuiltin = async (sh, argv, fds) => {
   }
   let status = 0;
   for (const t of args) {
-    const pid = Number(t.replace(/^%/, ""));
+    const spec = t.startsWith("%") ? jobSpecPid(sh, t) : null;
+    if (t.startsWith("%") && spec === null) {
+      builtinError(sh, fds, "kill", `${t}: no such job`);
+      status = 1;
+      continue;
+    }
+    const pid = spec ?? Number(t);
     if (pid === sh.pid || pid === sh.rootPid) {
       const name = signalByNumber(sig) ?? "";
       const action = sh.traps.get(name);
@@ -81,7 +88,7 @@ export const kill: ShellBuiltin = async (sh, argv, fds) => {
       }
       continue;
     }
-    if (!/^%?\d+$/.test(t)) {
+    if (!/^(%.*|\d+)$/.test(t)) {
       builtinError(sh, fds, "kill", `${t}: arguments must be process or job IDs`);
       status = 1;
     } else if (!sh.services.jobs.has(pid)) {

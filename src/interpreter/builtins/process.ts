@@ -2,6 +2,7 @@ import { resolvePath } from "../../fs/path.js";
 import { ExitSignal } from "../errors.js";
 import type { Shell } from "../shell.js";
 import { runUtility } from "../utility.js";
+import { jobSpecPid, runningJobs } from "../jobtable.js";
 import { describe } from "./commands.js";
 import { builtinError, builtinFlags, invalidOption, out, type ShellBuiltin } from "./util.js";
 
@@ -29,12 +30,24 @@ export const wait: ShellBuiltin = async (sh, argv, fds) => {
   }
   let status = 0;
   for (const id of ids) {
-    if (!/^%?\d+$/.test(id)) {
+    if (id.startsWith("%")) {
+      const pid = jobSpecPid(sh, id);
+      const job = pid === null ? undefined : jobs.get(pid);
+      if (!job) {
+        builtinError(sh, fds, "wait", `${id}: no such job`);
+        status = 127;
+        continue;
+      }
+      status = await job;
+      jobs.delete(pid!);
+      continue;
+    }
+    if (!/^\d+$/.test(id)) {
       builtinError(sh, fds, "wait", `\`${id}': not a pid or valid job spec`);
       status = 1;
       continue;
     }
-    const pid = Number(id.replace(/^%/, ""));
+    const pid = Number(id);
     const job = jobs.get(pid);
     const done = sh.services.finishedJobs?.get(pid);
     if (!job && done !== undefined) {
@@ -53,8 +66,39 @@ export const wait: ShellBuiltin = async (sh, argv, fds) => {
   return status;
 };
 
-/** jobs: finished jobs were already reported by the time a script asks; nothing runs in between. */
-export const jobs: ShellBuiltin = () => 0;
+/** jobs [-lp] [jobspec...]: the running background jobs, bash's layout (`[1]+  Running   cmd &`). */
+export const jobs: ShellBuiltin = async (sh, argv, fds) => {
+  const f = builtinFlags(argv.slice(1), "lpnrs");
+  if (f.bad) return invalidOption(sh, fds, "jobs", f.bad, "jobs [-lnprs] [jobspec ...] or jobs -x command [args]");
+  const running = runningJobs(sh);
+  const current = running.length ? running[running.length - 1][0] : 0;
+  const previous = running.length > 1 ? running[running.length - 2][0] : 0;
+  let shown = running;
+  let status = 0;
+  if (f.rest.length) {
+    shown = [];
+    for (const spec of f.rest) {
+      const pid = spec.startsWith("%") ? jobSpecPid(sh, spec) : null;
+      const hit = running.find(([, e]) => e.pid === pid);
+      if (hit) shown.push(hit);
+      else {
+        builtinError(sh, fds, "jobs", `${spec}: no such job`);
+        status = 1;
+      }
+    }
+  }
+  let text = "";
+  for (const [n, e] of shown) {
+    if (f.on.has("p")) {
+      text += `${e.pid}\n`;
+      continue;
+    }
+    const mark = n === current ? "+" : n === previous ? "-" : " ";
+    text += `[${n}]${mark}${f.on.has("l") ? ` ${e.pid} ` : "  "}${"Running".padEnd(24)}${e.text}\n`;
+  }
+  if (text) await out(fds, text);
+  return status;
+};
 
 /** times: the sandbox's shell and its children used no measurable CPU time. */
 export const times: ShellBuiltin = async (_sh, _argv, fds) => {
