@@ -23,6 +23,10 @@ const RESERVED_FIRST = "itefdcwus{}![]";
 /** Characters that end the scan for a reserved word: metacharacters and \ ' " $ ` (1), else 0. */
 const RESERVED_END = new Uint8Array(128);
 for (const c of " \t\n;&|()<>\\'\"$`") RESERVED_END[c.charCodeAt(0)] = 1;
+/** ASCII codes that start a plain argument word: not a metacharacter, digit (`2>`), `{` (`{fd}>`) or `#`. */
+const PLAIN_WORD_START = new Uint8Array(128);
+for (let c = 33; c < 127; c++) PLAIN_WORD_START[c] = 1;
+for (const c of ";&|()<>{#0123456789") PLAIN_WORD_START[c.charCodeAt(0)] = 0;
 const DECLARATION = new Set(["declare", "typeset", "local", "export", "readonly"]);
 const REDIRECT_OPS: RedirectOp[] = ["&>>", "<<<", "<<-", "&>", "<<", ">>", "<&", ">&", "<>", ">|", "<", ">"];
 
@@ -344,6 +348,18 @@ export abstract class CommandParser extends WordParser {
     let declaration = false;
     for (;;) {
       this.skipBlanks();
+      // An argument that starts with a plain character is a word: no redirection, operator,
+      // comment or assignment can start here, so go straight to readWord.
+      if (words.length > 0 && !declaration && !this.aliasNext) {
+        const c = this.src.charCodeAt(this.pos);
+        if (c < 128 ? PLAIN_WORD_START[c] === 1 : c === c) {
+          const w = this.readWord(NORMAL);
+          if (w) {
+            words.push(w);
+            continue;
+          }
+        }
+      }
       const redirect = this.tryRedirect();
       if (redirect) {
         redirects.push(redirect);
