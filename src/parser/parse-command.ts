@@ -321,7 +321,7 @@ export abstract class CommandParser extends WordParser {
       const compound = this.parseCompound();
       if (compound) return compound;
       const r = this.peekReserved();
-      if (r && r !== "{" && r !== "[[" && r !== "!" && r !== "time" && r !== "in" && r !== "]]") throw this.syntaxError(r);
+      if (r && r !== "{" && r !== "[[" && r !== "!" && r !== "time") throw this.syntaxError(r);
       return this.parseSimpleCommand();
     } finally {
       this.leaveNesting();
@@ -464,7 +464,7 @@ export abstract class CommandParser extends WordParser {
       const open = this.pos++;
       let array: ArrayElement[];
       try {
-        array = this.parseArrayElements();
+        array = this.parseArrayElements(open);
       } catch (e) {
         if (!(e instanceof ParseError) || e.message === "maximum nesting depth exceeded") throw e;
         throw new ArrayAssignParseError(e, this.nextLineAfter(this.compoundWordEnd(open)));
@@ -506,12 +506,12 @@ export abstract class CommandParser extends WordParser {
   }
 
   /** Elements of a compound assignment up to `)`: words or [k]=v. */
-  private parseArrayElements(): ArrayElement[] {
+  private parseArrayElements(open: number): ArrayElement[] {
     const out: ArrayElement[] = [];
     for (;;) {
       this.skipBlanksAndComment();
       const c = this.peek();
-      if (c === "") throw this.eofError(")");
+      if (c === "") throw this.eofError(")", open);
       if (c === "\n") {
         this.consumeNewline();
         continue;

@@ -441,7 +441,7 @@ export abstract class WordParser extends Scanner {
         body = this.parseSubstBody();
       } catch (e) {
         // bash reads `$((` as arithmetic first: running out of input there is reported on the last line.
-        if (e instanceof ParseError && e.incomplete && src[start + 2] === "(") throw this.eofError(")");
+        if (e instanceof ParseError && e.incomplete && src[start + 2] === "(") throw this.eofError(")", start);
         throw e;
       }
       this.leaveNesting();
@@ -510,7 +510,7 @@ export abstract class WordParser extends Scanner {
       throw e;
     }
     if (!this.startsWith(closer)) {
-      if (this.atEnd()) throw this.eofError(")");
+      if (this.atEnd()) throw this.eofError(")", start);
       this.pos = save;
       return null;
     }
@@ -621,7 +621,7 @@ export abstract class WordParser extends Scanner {
       return this.param(start, name, index, indirect, null, false);
     }
     if (op.kind === "bad") return this.param(start, name, index, indirect, op, false);
-    if (src[this.pos] !== "}") throw this.eofError("}");
+    if (src[this.pos] !== "}") throw this.eofError("}", start);
     this.pos++;
     return this.param(start, name, index, indirect, op, false);
   }
@@ -651,6 +651,16 @@ export abstract class WordParser extends Scanner {
     return "";
   }
 
+  /** The index of the `"` closing the one at `open` (backslash escapes skipped), or -1. */
+  private closingDquote(open: number): number {
+    const src = this.src;
+    for (let i = open + 1; i < src.length; i++) {
+      if (src[i] === "\\") i++;
+      else if (src[i] === '"') return i;
+    }
+    return -1;
+  }
+
   /** Skips to the matching `}` and records a bad substitution (reported when expanded). */
   private badSubst(start: number): ParamPart {
     let depth = 1;
@@ -659,11 +669,19 @@ export abstract class WordParser extends Scanner {
     while (i < src.length) {
       const c = src[i];
       if (c === "\\") i++;
-      else if (c === "{") depth++;
+      else if (c === "'" || c === '"') {
+        // Quotes still pair up inside a bad ${...}: an open one is what bash reports.
+        const close = c === "'" ? src.indexOf("'", i + 1) : this.closingDquote(i);
+        if (close < 0) {
+          this.pos = src.length;
+          throw this.eofError(c, i);
+        }
+        i = close;
+      } else if (c === "{") depth++;
       else if (c === "}" && --depth === 0) break;
       i++;
     }
-    if (i >= src.length) throw this.eofError("}");
+    if (i >= src.length) throw this.eofError("}", start);
     this.pos = i + 1;
     return this.param(start, "", null, false, { kind: "bad", text: src.slice(start, this.pos) }, false);
   }
@@ -677,14 +695,14 @@ export abstract class WordParser extends Scanner {
     const word = (mode: WordMode): Word => {
       const s = this.pos;
       const parts = this.readParts(mode, true);
-      if (this.atEnd()) throw this.eofError("}");
+      if (this.atEnd()) throw this.eofError("}", start);
       return { pos: s, end: this.pos, parts };
     };
     switch (c) {
       case "}":
         return null;
       case undefined:
-        throw this.eofError("}");
+        throw this.eofError("}", start);
       case ":": {
         const n = src[this.pos + 1];
         if (n === "-" || n === "=" || n === "?" || n === "+") {
