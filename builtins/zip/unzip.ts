@@ -12,7 +12,7 @@ import { UNZIP_HELP } from "./help.js";
 
 /**
  * unzip (UnZip 6.00, Debian): extract (default), -l, -p, -t, -Z1; -d DIR, -x LIST, -o, -n,
- * -j, -q. Names with "../" or a leading "/" are cut back as UnZip does, and nothing is
+ * -f, -u, -j, -q (-v lists like -l; -C -a -L -X -K -M -U -V -T are accepted and ignored). Names with "../" or a leading "/" are cut back as UnZip does, and nothing is
  * written through a symlinked parent directory; inflation stops at maxFileSystemBytes.
  */
 
@@ -44,7 +44,8 @@ function parseArgs(args: string[]): Args | string {
         if (c === "x") inExclude = true;
         else if (c === "q") a.quiet++;
         else if (c === "Z") a.flags.add("Z");
-        else if ("lptvonjCaLXKMUVTfuz1".includes(c)) a.flags.add(c);
+        else if ("lptvonjfuz1".includes(c)) a.flags.add(c);
+        else if ("CaLXKMUVT".includes(c)) a.flags.add(c); // accepted; no effect in the sandbox
         else return `usage`;
       }
       continue;
@@ -274,11 +275,18 @@ async function run(ctx: CommandContext): Promise<number> {
       continue;
     }
     let exists = false;
+    let existingMtime = 0;
     try {
-      await ctx.fs.lstat(path);
+      existingMtime = (await ctx.fs.lstat(path)).mtimeMs;
       exists = true;
     } catch (err) {
       if (!isFsError(err, "ENOENT")) throw err;
+    }
+    // -f: only files already there and older; -u: those plus new ones (replacing still asks).
+    const freshen = a.flags.has("f");
+    if (freshen || a.flags.has("u")) {
+      if (exists && mtimeOf(e) * 1000 <= existingMtime) continue;
+      if (!exists && freshen) continue;
     }
     if (exists && !overwriteAll) {
       if (skipAll) continue;
