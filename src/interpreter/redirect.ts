@@ -2,7 +2,7 @@ import type { Redirect } from "../parser/ast.js";
 import { bytesReader, emptyReader, nullWriter, toBytes, type ByteReader, type ByteWriter } from "../io/streams.js";
 import { encodeUtf8 } from "../io/utf8.js";
 import { resolvePath } from "../fs/path.js";
-import { isFsError } from "../fs/types.js";
+import { FsError, isFsError } from "../fs/types.js";
 import { ShellError } from "./errors.js";
 import { expandRedirectTarget, expandString } from "./expand.js";
 import type { FdEntry, FdTable } from "./io.js";
@@ -85,7 +85,8 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean):
       const src = Number(m[1]);
       const entry = fds[src];
       if (!entry) throw new ShellError(`${src}: Bad file descriptor`);
-      fds[fd] = entry;
+      // dup2 of a write-only fd onto an input works; reading it then fails with EBADF.
+      fds[fd] = r.op === "<&" && !entry.reader ? { ...entry, reader: badFdReader } : entry;
       if (m[2]) fds[src] = undefined;
       return;
     }
@@ -204,6 +205,14 @@ async function openReadOrCreate(sh: Shell, target: string, fds: FdTable): Promis
   }
   return openRead(sh, target, fds);
 }
+
+/** The reading side of an fd opened only for writing. */
+const badFdReader: ByteReader = {
+  async read() {
+    throw new FsError("EBADF", "-", "read");
+  },
+  close() {},
+};
 
 /** Reading a directory fails when the command reads (bash opens it fine). */
 function errorReader(): ByteReader {
