@@ -45,9 +45,30 @@ function isAtIndex(w: Word | null): "@" | "*" | null {
   return v === "@" || v === "*" ? v : null;
 }
 
+/** Does the nameref chain starting at `name` come back to a name it passed? */
+function namerefCycle(sh: Shell, name: string): boolean {
+  const seen = new Set<string>([name]);
+  let n = name;
+  for (let hops = 0; hops < 64; hops++) {
+    const v = sh.vars.lookup(n);
+    if (!v || !(v.attrs & Attr.Nameref) || typeof v.value !== "string" || !v.value) return false;
+    const b = v.value.indexOf("[");
+    n = b > 0 ? v.value.slice(0, b) : v.value;
+    if (seen.has(n)) return true;
+    seen.add(n);
+  }
+  return true;
+}
+
 /** Reads a parameter (no operator applied). */
 async function lookup(sh: Shell, name: string, index: Word | null, io: FdTable, ex: WordExpander): Promise<Lookup> {
   if (name === "@" || name === "*") return { value: { list: sh.positional.slice(), star: name === "*" }, label: name };
+  const raw = sh.vars.lookup(name);
+  if (raw && raw.attrs & Attr.Nameref && namerefCycle(sh, name)) {
+    // bash warns and expands nothing.
+    reportError(sh, io, `warning: ${name}: circular name reference`);
+    return { value: undefined, label: name };
+  }
   const at = isAtIndex(index);
   if (at) {
     const v = sh.resolve(name);
