@@ -1,7 +1,7 @@
 /**
  * Peak heap growth of one exec for each memory bomb, under the default limits
- * (timeoutMs lowered to 10 s so the run ends; the memory caps are the
- * defaults). Run: `node --expose-gc --import tsx bench/heap-bombs.ts [--write]`.
+ * (timeoutMs 10 s unless --timeout=MS; the memory caps are the defaults).
+ * Run: `node --expose-gc --import tsx bench/heap-bombs.ts [--timeout=30000] [name...]`.
  * Peak is sampled every 5 ms (the interpreter yields to the event loop every
  * 25 ms of busy work, so samplers run during a bomb) as heapUsed + external +
  * arrayBuffers over the baseline after a full GC. The documented bound is
@@ -58,10 +58,12 @@ export async function measure(script: string, timeoutMs = 10_000): Promise<{ pea
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("heap-bombs.ts")) {
   if (!gc) console.error("warning: run with node --expose-gc for a clean baseline");
   const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const timeoutArg = process.argv.find((a) => a.startsWith("--timeout="));
+  const timeoutMs = timeoutArg ? Number(timeoutArg.slice("--timeout=".length)) : 10_000;
   const rows: string[] = [];
   for (const [name, script] of BOMBS) {
     if (only.length && !only.some((o) => name.includes(o))) continue;
-    const r = await measure(script);
+    const r = await measure(script, timeoutMs);
     const row = `| ${name} | ${r.peakMB.toFixed(1)} | ${r.exitCode} | ${r.ms} | ${r.stderr.replace(/\|/g, "\\|").slice(0, 80)} |`;
     console.log(row);
     rows.push(row);
