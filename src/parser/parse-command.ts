@@ -298,6 +298,8 @@ export abstract class CommandParser extends WordParser {
       this.pos += op.length;
       pipeStderr.push(op === "|&");
       this.skipNewlines();
+      // `!` only starts a pipeline: after | it is a syntax error, as in bash.
+      if (this.peekReserved() === "!") throw this.syntaxError("!");
       commands.push(this.parseCommand());
     }
     if (commands.length === 1 && !negate && !time) return commands[0];

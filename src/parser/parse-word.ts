@@ -677,8 +677,11 @@ export abstract class WordParser extends Scanner {
           throw this.eofError(c, i);
         }
         i = close;
-      } else if (c === "{") depth++;
-      else if (c === "}" && --depth === 0) break;
+      } else if (c === "$" && src[i + 1] === "{") {
+        // Only a nested ${ nests: bash closes ${ at the first } (P_FIRSTCLOSE), plain { do not count.
+        depth++;
+        i++;
+      } else if (c === "}" && --depth === 0) break;
       i++;
     }
     if (i >= src.length) throw this.eofError("}", start);
