@@ -4,6 +4,8 @@
  * reuse while arguments remain, and bash's messages for bad numbers.
  */
 
+import { binaryOfDouble, exactDecimalOf, hexLongDouble, parseLongDouble, type Binary } from "./longdouble.js";
+
 export interface PrintfResult {
   output: string;
   /** Messages such as `abc: invalid number` (the caller adds its prefix). */
@@ -18,6 +20,8 @@ export interface PrintfEnv {
   /** For %(fmt)T: formats epoch seconds (-1 = now, -2 = shell start). */
   strftime?: (fmt: string, epochSeconds: number) => string;
   now?: () => number;
+  /** Floats are long doubles (bash's printf reads them with strtold). */
+  longDouble?: boolean;
   /** %q quoting (bash's printf %q). */
   shellQuote?: (s: string) => string;
 }
@@ -119,6 +123,14 @@ function parseFloatArg(arg: string, errors: string[]): number {
   }
   if (m[0].length !== t.length) errors.push(`${arg}: invalid number`);
   return Number(m[0]);
+}
+
+/** The long double a decimal argument reads as (strtold), or undefined (not decimal, zero). */
+function longDoubleArg(arg: string): Binary | undefined {
+  const m = /^\s*[-+]?(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?/.exec(arg);
+  if (!m || (m[1] === "" && (m[2] ?? "") === "")) return undefined;
+  const frac = m[2] ?? "";
+  return parseLongDouble((m[1] + frac) || "0", Number(m[3] ?? 0) - frac.length) ?? undefined;
 }
 
 interface Spec {
@@ -223,7 +235,8 @@ function formatInt(v: bigint, spec: Spec): string {
 }
 
 /** C's %e/%f/%g/%a for a double. */
-export function formatFloat(x: number, conv: string, precision: number | null, flags: string): string {
+/** `long`: the value as a long double (bash's printf); `bin` its exact bits when they differ from x's. */
+export function formatFloat(x: number, conv: string, precision: number | null, flags: string, long?: { bin?: Binary }): string {
   const upper = conv === conv.toUpperCase();
   const lc = conv.toLowerCase();
   let body: string;
@@ -232,23 +245,25 @@ export function formatFloat(x: number, conv: string, precision: number | null, f
   if (!Number.isFinite(ax)) {
     body = Number.isNaN(ax) ? "nan" : "inf";
   } else if (lc === "f") {
-    body = toFixedExact(ax, precision ?? 6);
+    body = toFixedExact(ax, precision ?? 6, long?.bin);
     if (flags.includes("#") && !body.includes(".")) body += ".";
   } else if (lc === "e") {
-    body = expForm(ax, precision ?? 6);
+    body = expForm(ax, precision ?? 6, long?.bin);
     if (flags.includes("#") && !body.includes(".")) body = body.replace("e", ".e");
   } else if (lc === "g") {
     let p = precision ?? 6;
     if (p === 0) p = 1;
     if (ax === 0) body = "0";
     else {
-      const exp = Number(expForm(ax, p - 1).split("e")[1]);
-      if (exp < -4 || exp >= p) body = expForm(ax, p - 1);
-      else body = toFixedExact(ax, p - 1 - exp);
+      const exp = Number(expForm(ax, p - 1, long?.bin).split("e")[1]);
+      if (exp < -4 || exp >= p) body = expForm(ax, p - 1, long?.bin);
+      else body = toFixedExact(ax, p - 1 - exp, long?.bin);
       if (!flags.includes("#")) {
         body = body.replace(/(\.\d*?)0+(e|$)/, "$1$2").replace(/\.(e|$)/, "$1");
       }
     }
+  } else if (long) {
+    body = ax === 0 ? "0x0p+0" : hexLongDouble(long.bin ?? binaryOfDouble(ax), precision);
   } else {
     body = hexFloat(ax, precision);
   }
@@ -305,8 +320,8 @@ function roundDigits(d: string, keep: number): { digits: string; carry: boolean 
   return { digits: n.padStart(keep, "0"), carry: false };
 }
 
-function toFixedExact(x: number, digits: number): string {
-  const { digits: d, point } = exactDecimal(x);
+function toFixedExact(x: number, digits: number, bin?: Binary): string {
+  const { digits: d, point } = bin ? exactDecimalOf(bin) : exactDecimal(x);
   const keep = point + digits;
   let r = roundDigits(d, keep);
   let p = point;
@@ -331,14 +346,14 @@ function toFixedExact(x: number, digits: number): string {
   return digits > 0 ? `${intPart}.${frac}` : intPart;
 }
 
-function expForm(x: number, digits: number): string {
+function expForm(x: number, digits: number, bin?: Binary): string {
   let mant: string;
   let e: number;
   if (x === 0) {
     mant = "0".repeat(digits + 1);
     e = 0;
   } else {
-    const { digits: d, point } = exactDecimal(x);
+    const { digits: d, point } = bin ? exactDecimalOf(bin) : exactDecimal(x);
     const first = d.search(/[1-9]/);
     const sig = d.slice(first);
     const r = roundDigits(sig, digits + 1);
@@ -469,7 +484,7 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
           break;
         }
         default:
-          out += pad(formatFloat(parseFloatArg(arg ?? "", errors), conv, precision, flags), spec, true);
+          out += pad(formatFloat(parseFloatArg(arg ?? "", errors), conv, precision, flags, env.longDouble ? { bin: longDoubleArg(arg ?? "") } : undefined), spec, true);
       }
     }
     if (!consumed || argi >= args.length || argi === startArg) break;

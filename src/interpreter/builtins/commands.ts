@@ -48,6 +48,7 @@ export const printf: ShellBuiltin = async (sh, argv, fds) => {
     now: () => sh.services.sandbox.now(),
     strftime: (f, t) => strftime(f || "%X", localTime(t * 1000, sh.get("TZ") ?? sh.services.sandbox.timeZone)),
     shellQuote: printfQuote,
+    longDouble: true,
   });
   for (const e of r.warnings) builtinError(sh, fds, "printf", e);
   for (const e of r.errors) builtinError(sh, fds, "printf", e);
