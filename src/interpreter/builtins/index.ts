@@ -1,7 +1,8 @@
 import * as commands from "./commands.js";
 import * as core from "./core.js";
 import { dirs, popd, pushd } from "./dirs.js";
-import { compgen, disown, enable, kill, ulimit } from "./misc.js";
+import { disown, enable, kill, ulimit } from "./misc.js";
+import { compgen } from "./compgen.js";
 import { mapfile, read } from "./read.js";
 import { set, shopt } from "./set.js";
 import { test } from "./test.js";

@@ -121,45 +121,6 @@ export const enable: ShellBuiltin = async (sh, argv, fds) => {
   return status;
 };
 
-/** compgen: -b builtins, -c commands, -v variables, -A function, -k keywords, -W words; optional prefix. */
-export const compgen: ShellBuiltin = async (sh, argv, fds) => {
-  const words: string[] = [];
-  let prefix = "";
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    const kind = a === "-A" ? argv[++i] : a;
-    switch (kind) {
-      case "-b":
-      case "builtin":
-        words.push(...[...SHELL_BUILTINS.keys()].sort());
-        break;
-      case "-c":
-      case "command":
-        words.push(...[...sh.aliases.keys()], ...[...SHELL_BUILTINS.keys()], ...[...sh.functions.keys()], ...[...sh.services.commands.keys()].sort());
-        break;
-      case "-v":
-      case "variable":
-        words.push(...sh.vars.visibleNames());
-        break;
-      case "function":
-        words.push(...[...sh.functions.keys()].sort());
-        break;
-      case "-a":
-      case "alias":
-        words.push(...[...sh.aliases.keys()].sort());
-        break;
-      case "-W":
-        words.push(...(argv[++i] ?? "").split(/[ \t\n]+/).filter(Boolean));
-        break;
-      default:
-        if (!a.startsWith("-")) prefix = a;
-    }
-  }
-  const hits = words.filter((w) => w.startsWith(prefix));
-  if (hits.length) await out(fds, hits.join("\n") + "\n");
-  return hits.length ? 0 : 1;
-};
-
 /** ulimit: the sandbox's fixed answers (limits are set by the embedding, not the script). */
 export const ulimit: ShellBuiltin = async (_sh, argv, fds) => {
   const flag = argv.find((a) => a.startsWith("-")) ?? "-f";
