@@ -45,13 +45,6 @@ export function quoteIfNeeded(s: string): string {
   return quoteForReuse(s);
 }
 
-/** As xtrace prints words: like quoteIfNeeded but control characters stay raw in '...'. */
-export function quoteForTrace(s: string): string {
-  if (s === "") return "''";
-  if (SAFE.test(s) && !/^[=]/.test(s)) return s;
-  return "'" + s.replace(/'/g, "'\\''") + "'";
-}
-
 /** "value" as declare -p prints it ($'...' when control characters are present). */
 export function quoteDeclare(s: string): string {
   if (CONTROL.test(s)) return ansiCQuote(s);
