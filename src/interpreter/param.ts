@@ -245,6 +245,10 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
     case "substring":
       return substring(sh, value, name, op.offset, op.length, io, ex);
     case "transform": {
+      if (!"QEPAaUuLKk".includes(op.op)) {
+        if (typeof value !== "string" && value.list.length === 0) return value;
+        throw new ShellError(`\${${p.indirect ? "!" : ""}${p.name}${p.index ? "[" + (isAtIndex(p.index) ?? "...") + "]" : ""}@${op.op}}: bad substitution`, 127, true);
+      }
       if (op.op === "a") {
         const v = sh.resolve(name);
         return each(() => attrFlags(v?.attrs ?? 0, v));

@@ -769,7 +769,8 @@ export abstract class WordParser extends Scanner {
       }
       case "@": {
         const t = src[this.pos + 1];
-        if (t && "QEPAaUuLKk".includes(t) && src[this.pos + 2] === "}") {
+        // An unknown letter fails only when a set value is expanded (bash 5.2): checked then.
+        if (t && t !== "}" && src[this.pos + 2] === "}") {
           this.pos += 2;
           return { kind: "transform", op: t };
         }
