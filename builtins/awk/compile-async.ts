@@ -9,6 +9,7 @@ import type { AwkArray } from "./array.js";
 import type { Expr, LValue } from "./ast.js";
 import { ASYNC_BUILTINS } from "./analyze.js";
 import { finishCall, type Compiler, type FuncInfo } from "./compile.js";
+import { argOrigin, noteOrigins } from "./compile-scope.js";
 import { AwkFatal } from "./diagnostics.js";
 import type { Runtime } from "./runtime.js";
 import type { Stm } from "./compile-stmt.js";
@@ -144,9 +145,12 @@ function compileCall(c: Compiler, e: Extract<Expr, { k: "call" }>): AsyncEx {
   const n = info.def.params.length;
   const waits = e.args.map((a) => c.isAsync(a));
   const passers = e.args.map((a, i) => (waits[i] ? compileAsync(c, a) : c.argPasser(info, a, i)));
+  const origins = e.args.map((a) => argOrigin(c, a));
+  const traced = origins.some((o) => o !== null);
   return async (rt) => {
     const frame: Array<Value | AwkArray> = new Array(n);
     for (let i = 0; i < passers.length; i++) frame[i] = waits[i] ? await passers[i](rt) : (passers[i](rt) as Value | AwkArray);
+    if (traced) noteOrigins(rt, frame, origins);
     if (info.isAsync) return callAsync(rt, info, frame);
     return c.callSyncFrame(rt, info, frame);
   };

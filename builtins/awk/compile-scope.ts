@@ -107,6 +107,11 @@ export abstract class ScopeCompiler {
     return this.scope?.get(name);
   }
 
+  /** The frame slot of a local (parameter) name in the function being compiled. */
+  localIndex(name: string): number | undefined {
+    return this.local(name);
+  }
+
   /** Reading a variable as a scalar. */
   protected readVar(name: string): Ex {
     const li = this.local(name);
@@ -114,7 +119,7 @@ export abstract class ScopeCompiler {
       return (rt) => {
         const v = rt.frame[li];
         if (v === undefined) return (rt.frame[li] = UNINIT);
-        if (v instanceof AwkArray) rt.scalarError(paramLabel(name, v));
+        if (v instanceof AwkArray) rt.scalarError(paramLabel(rt, li, name, v));
         return v as Value;
       };
     }
@@ -142,7 +147,7 @@ export abstract class ScopeCompiler {
     if (li !== undefined) {
       return (rt, v) => {
         const old = rt.frame[li];
-        if (old instanceof AwkArray) rt.scalarError(paramLabel(name, old));
+        if (old instanceof AwkArray) rt.scalarError(paramLabel(rt, li, name, old));
         rt.frame[li] = v;
       };
     }
@@ -222,11 +227,38 @@ export function finishCall(rt: Runtime, code: number): Value {
   return undefined;
 }
 
+/** Per frame: for array parameters passed on from a caller's local, the chain of names ("p, from a"). */
+const ORIGINS = new WeakMap<object, Array<string | undefined>>();
+
+/**
+ * For a call argument that is the caller's local: how gawk will name where its array
+ * came from. Null when the argument is not a local (the array's own label says it).
+ */
+export function argOrigin(c: ScopeCompiler, a: Expr): ((rt: Runtime) => string | undefined) | null {
+  if (a.k !== "var") return null;
+  const li = c.localIndex(a.name);
+  if (li === undefined) return null;
+  const name = a.name;
+  return (rt) => {
+    const v = rt.frame[li];
+    if (!(v instanceof AwkArray)) return undefined;
+    const up = ORIGINS.get(rt.frame)?.[li];
+    return up ? `${name}, from ${up}` : v.label !== name && v.label !== "" ? `${name}, from ${v.label}` : name;
+  };
+}
+
+/** Records, before the call, where the new frame's array parameters came from. */
+export function noteOrigins(rt: Runtime, frame: object, origins: Array<((rt: Runtime) => string | undefined) | null>): void {
+  ORIGINS.set(frame, origins.map((o) => (o ? o(rt) : undefined)));
+}
+
 /**
  * How gawk names an array parameter in messages: `p (from a)` when the array came
- * from the caller (a variable or a subarray `a["1"]`), plain `p` when it is the
- * function's own. (gawk lists every parameter it passed through; this names the origin.)
+ * from the caller (a variable or a subarray `a["1"]`, through parameters:
+ * `q (from p, from a)`), plain `p` when it is the function's own.
  */
-function paramLabel(name: string, arr: AwkArray): string {
+function paramLabel(rt: Runtime, li: number, name: string, arr: AwkArray): string {
+  const up = ORIGINS.get(rt.frame)?.[li];
+  if (up) return `${name} (from ${up})`;
   return arr.label === name || arr.label === "" ? name : `${name} (from ${arr.label})`;
 }

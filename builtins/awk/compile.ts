@@ -8,7 +8,7 @@
 import { AwkArray } from "./array.js";
 import type { Expr, LValue } from "./ast.js";
 import { compileBuiltin } from "./builtins.js";
-import { callSync, ScopeCompiler, type ArrEx, type BoolEx, type Ex, type FuncInfo, type NumEx, type StrEx } from "./compile-scope.js";
+import { argOrigin, callSync, noteOrigins, ScopeCompiler, type ArrEx, type BoolEx, type Ex, type FuncInfo, type NumEx, type StrEx } from "./compile-scope.js";
 import { AwkFatal, AwkSyntaxError, SCALAR_AS_ARRAY } from "./diagnostics.js";
 import { arith, compareNumbers, compareStr, compareValues, divide, modulo, power } from "./ops.js";
 import type { CompiledRegex } from "./regex.js";
@@ -624,9 +624,12 @@ export class Compiler extends ScopeCompiler {
       throw new AwkFatal(`function \`${e.name}' called with more arguments than declared`, e.line);
     }
     const passers = e.args.map((a, i) => this.argPasser(info, a, i));
+    const origins = e.args.map((a) => argOrigin(this, a));
+    const traced = origins.some((o) => o !== null);
     return (rt) => {
       const frame: Array<Value | AwkArray> = new Array(nparams);
       for (let i = 0; i < passers.length; i++) frame[i] = passers[i](rt);
+      if (traced) noteOrigins(rt, frame, origins);
       return callSync(rt, info, frame);
     };
   }
