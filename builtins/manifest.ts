@@ -6,7 +6,7 @@
  * naming the difference, when a command is added to a group but not here (or the reverse).
  */
 export const COMMAND_GROUPS = {
-  text1: ["basename", "cat", "dirname", "expand", "fmt", "fold", "head", "nl", "pr", "rev", "seq", "tac", "tail", "tee", "unexpand", "wc", "yes"],
+  text1: ["basename", "cat", "dirname", "expand", "fmt", "fold", "head", "nl", "pr", "printf", "rev", "seq", "tac", "tail", "tee", "unexpand", "wc", "yes"],
   text2: ["sort", "uniq", "cut", "tr", "paste", "comm", "join", "column", "shuf", "tsort"],
   "grep-sed": ["grep", "egrep", "fgrep", "sed"],
   awk: ["awk", "gawk"],

@@ -5,6 +5,7 @@
  */
 
 import { binaryOfDouble, exactDecimalOf, hexLongDouble, parseLongDouble, type Binary } from "./longdouble.js";
+import { quoteShell, quoteValue } from "./quote.js";
 
 export interface PrintfResult {
   output: string;
@@ -24,6 +25,13 @@ export interface PrintfEnv {
   longDouble?: boolean;
   /** %q quoting (bash's printf %q). */
   shellQuote?: (s: string) => string;
+  /**
+   * coreutils' printf(1) instead of bash's builtin: its messages for bad numbers
+   * (‘x’: expected a numeric value / value not completely converted), range
+   * errors that fail, "invalid conversion specification", \c in the format, %q
+   * only bare, no %(fmt)T, and a warning for arguments a format never uses.
+   */
+  coreutils?: boolean;
 }
 
 /** Decodes one backslash escape at s[i] === "\\"; returns text and the next index. */
@@ -89,18 +97,23 @@ export function expandBackslashes(s: string, warnings?: string[]): { text: strin
 }
 
 /** Parses a numeric argument like printf: 'c gives the code, 0x hex, 0 octal. */
-function parseIntArg(arg: string, errors: string[]): bigint {
+function parseIntArg(arg: string, errors: string[], coreutils = false): bigint {
   if (arg === "") return 0n;
   if (arg[0] === "'" || arg[0] === '"') return BigInt(arg.length > 1 ? arg.codePointAt(1)! : 0);
   const m = /^\s*([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)/.exec(arg);
   if (!m) {
-    errors.push(invalidNumber(arg));
+    errors.push(coreutils ? coreutilsNumberError(arg, false) : invalidNumber(arg));
     return 0n;
   }
   let v = BigInt(m[2].startsWith("0") && !/^0[xX]/.test(m[2]) && m[2].length > 1 ? "0o" + m[2].slice(1) : m[2]);
   if (m[1] === "-") v = -v;
-  if (m[0].length !== arg.length) errors.push(invalidNumber(arg));
+  if (m[0].length !== arg.length) errors.push(coreutils ? coreutilsNumberError(arg, true) : invalidNumber(arg));
   return v;
+}
+
+/** coreutils' printf: nothing converted, or a tail left over. */
+function coreutilsNumberError(arg: string, partial: boolean): string {
+  return `${quoteValue(arg)}: ${partial ? "value not completely converted" : "expected a numeric value"}`;
 }
 
 /** bash's sh_invalidnum: the message names octal or hex by the argument's first characters. */
@@ -110,7 +123,7 @@ function invalidNumber(arg: string): string {
   return `${arg}: invalid number`;
 }
 
-function parseFloatArg(arg: string, errors: string[]): number {
+function parseFloatArg(arg: string, errors: string[], coreutils = false): number {
   if (arg === "") return 0;
   if (arg[0] === "'" || arg[0] === '"') return arg.length > 1 ? arg.codePointAt(1)! : 0;
   const t = arg.trim();
@@ -118,10 +131,10 @@ function parseFloatArg(arg: string, errors: string[]): number {
   if (/^[-+]?nan$/i.test(t)) return NaN;
   const m = /^[-+]?(0[xX][0-9a-fA-F]+|(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)/.exec(t);
   if (!m) {
-    errors.push(`${arg}: invalid number`);
+    errors.push(coreutils ? coreutilsNumberError(arg, false) : `${arg}: invalid number`);
     return 0;
   }
-  if (m[0].length !== t.length) errors.push(`${arg}: invalid number`);
+  if (m[0].length !== t.length) errors.push(coreutils ? coreutilsNumberError(arg, true) : `${arg}: invalid number`);
   return Number(m[0]);
 }
 
@@ -391,12 +404,15 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
   let out = "";
   let argi = 0;
   const next = (): string | undefined => args[argi++];
+  const cu = env.coreutils === true;
   for (;;) {
     const startArg = argi;
     let consumed = false;
     for (let i = 0; i < format.length; ) {
       const ch = format[i];
       if (ch === "\\") {
+        // coreutils stops all output at \c in the format too.
+        if (cu && format[i + 1] === "c") return { output: out, errors, stopped: true, warnings };
         const r = escapeAt(format, i, false);
         if (r.warn) warnings.push(r.warn);
         out += r.text;
@@ -413,7 +429,14 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
         i += 2;
         continue;
       }
-      const m = /^%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?(\(([^)]*)\)T|[diouxXeEfFgGaAcsbqQ])/.exec(format.slice(i));
+      let m = /^%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?(\(([^)]*)\)T|[diouxXeEfFgGaAcsbqQ])/.exec(format.slice(i));
+      // coreutils 9.1 has no %Q or %(fmt)T, and takes %q only bare.
+      if (cu && m && (m[4] === "Q" || m[4].endsWith("T") || (m[4] === "q" && m[0] !== "%q"))) m = null;
+      if (!m && cu) {
+        const head = /^%[-+ #0']*(\*|\d+)?(\.(\*|\d*))?(hh|h|ll|l|L|q|j|z|t)?/.exec(format.slice(i))![0];
+        errors.push(`${format.slice(i, i + head.length + 1)}: invalid conversion specification`);
+        return { output: out, errors, stopped: true, warnings };
+      }
       if (!m) {
         // The conversion is the first character after flags, width, precision and length modifiers.
         const head = /^%[-+ #0']*(\*|\d+)?(\.(\*|\d*))?(hh|h|ll|l|L|q|j|z|t)?/.exec(format.slice(i))![0];
@@ -426,13 +449,13 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
       let width: number | null = null;
       let precision: number | null = null;
       let flags = m[1];
-      if (m[2] === "*") width = Number(parseIntArg(next() ?? "", errors));
+      if (m[2] === "*") width = Number(parseIntArg(next() ?? "", errors, cu));
       else if (m[2]) width = Number(m[2]);
       if (width !== null && width < 0) {
         flags += "-";
         width = -width;
       }
-      if (m[3] !== undefined) precision = m[3] === "*" ? Number(parseIntArg(next() ?? "", errors)) : Number(m[3] || "0");
+      if (m[3] !== undefined) precision = m[3] === "*" ? Number(parseIntArg(next() ?? "", errors, cu)) : Number(m[3] || "0");
       if (precision !== null && precision < 0) precision = null;
       const conv = m[4].endsWith("T") ? "T" : m[4];
       const spec: Spec = { flags, width, precision, conv };
@@ -457,7 +480,7 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
           // %Q applies the precision to the argument before quoting it (bash 5.2).
           let s = arg ?? "";
           if (conv === "Q" && precision !== null) s = bytePrefix(s, precision);
-          out += pad(env.shellQuote ? env.shellQuote(s) : s, spec, false);
+          out += pad(cu ? quoteShell(s) : env.shellQuote ? env.shellQuote(s) : s, spec, false);
           break;
         }
         case "c":
@@ -470,9 +493,12 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
         case "u":
         case "x":
         case "X": {
-          const v = parseIntArg(arg ?? "", errors);
+          const v = parseIntArg(arg ?? "", errors, cu);
           const clamped = clampInt(v, conv === "d" || conv === "i");
-          if (clamped !== v) warnings.push(`warning: ${arg}: Numerical result out of range`);
+          if (clamped !== v) {
+            if (cu) errors.push(`${quoteValue(arg ?? "")}: Numerical result out of range`);
+            else warnings.push(`warning: ${arg}: Numerical result out of range`);
+          }
           out += formatInt(clamped, spec);
           break;
         }
@@ -484,10 +510,11 @@ export function printfFormat(format: string, args: string[], env: PrintfEnv = {}
           break;
         }
         default:
-          out += pad(formatFloat(parseFloatArg(arg ?? "", errors), conv, precision, flags, env.longDouble ? { bin: longDoubleArg(arg ?? "") } : undefined), spec, true);
+          out += pad(formatFloat(parseFloatArg(arg ?? "", errors, cu), conv, precision, flags, env.longDouble ? { bin: longDoubleArg(arg ?? "") } : undefined), spec, true);
       }
     }
     if (!consumed || argi >= args.length || argi === startArg) break;
   }
+  if (cu && argi === 0 && args.length > 0) warnings.push(`warning: ignoring excess arguments, starting with ${quoteValue(args[0])}`);
   return { output: out, errors, stopped: false, warnings };
 }

@@ -8,6 +8,7 @@ import { fold } from "../fold.js";
 import { head } from "../head.js";
 import { nl } from "../nl.js";
 import { pr } from "../pr.js";
+import { printf } from "../printf.js";
 import { rev } from "../rev.js";
 import { seq } from "../seq.js";
 import { tac } from "../tac.js";
@@ -18,4 +19,4 @@ import { wc } from "../wc.js";
 import { yes } from "../yes.js";
 
 /** Commands of this group, registered in builtins/index.ts. */
-export const commands: CommandDef[] = [basename, cat, dirname, expand, fmt, fold, head, nl, pr, rev, seq, tac, tail, tee, unexpand, wc, yes];
+export const commands: CommandDef[] = [basename, cat, dirname, expand, fmt, fold, head, nl, pr, printf, rev, seq, tac, tail, tee, unexpand, wc, yes];

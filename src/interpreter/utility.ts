@@ -21,7 +21,7 @@ import { bashEnvironOrder } from "./environ.js";
  * name is registered, `env echo`, `xargs printf` and `find -exec test` reach
  * the builtin, as they would reach coreutils' binary.
  */
-export const STANDALONE_BUILTINS: ReadonlySet<string> = new Set(["echo", "printf", "true", "false", "test", "[", "pwd"]);
+export const STANDALONE_BUILTINS: ReadonlySet<string> = new Set(["echo", "true", "false", "test", "[", "pwd"]);
 
 /**
  * Running a utility: a built-in command (grep, sort...), a custom command, a
