@@ -1,5 +1,6 @@
 import { GawkOrder } from "./array-order.js";
 import { AwkFatal } from "./diagnostics.js";
+import { LimitExceeded } from "../../src/limits/budget.js";
 import { toNum, type Value } from "./values.js";
 
 /**
@@ -11,8 +12,21 @@ export class AwkArray {
   readonly m = new Map<string, Value | AwkArray>();
   private readonly order = new GawkOrder();
 
-  /** How messages name this array: `a`, or `a["1"]` for a subarray. */
-  constructor(readonly label = "") {}
+  /**
+   * `label`: how messages name this array: `a`, or `a["1"]` for a subarray.
+   * `maxElements`: the session's maxArrayElements (a growing array is the one
+   * awk bomb the string and time limits do not bound in memory).
+   */
+  constructor(
+    readonly label = "",
+    readonly maxElements = Infinity,
+  ) {}
+
+  /** Records a new key, refusing it past maxArrayElements. */
+  private insert(key: string): void {
+    if (this.m.size >= this.maxElements) throw new LimitExceeded("array", this.maxElements);
+    this.order.insert(key);
+  }
 
   get size(): number {
     return this.m.size;
@@ -32,7 +46,7 @@ export class AwkArray {
     if (v === undefined) {
       if (!this.m.has(key)) {
         this.m.set(key, undefined);
-        this.order.insert(key);
+        this.insert(key);
       }
       return undefined;
     }
@@ -48,14 +62,14 @@ export class AwkArray {
   set(key: string, v: Value): void {
     const old = this.m.get(key);
     if (old === undefined) {
-      if (!this.m.has(key)) this.order.insert(key);
+      if (!this.m.has(key)) this.insert(key);
     } else if (old instanceof AwkArray) this.scalarError(key);
     this.m.set(key, v);
   }
 
   /** Stores any element, a subarray included (asort copying values). */
   put(key: string, v: Value | AwkArray): void {
-    if (!this.m.has(key)) this.order.insert(key);
+    if (!this.m.has(key)) this.insert(key);
     this.m.set(key, v);
   }
 
@@ -64,7 +78,7 @@ export class AwkArray {
     const m = this.m;
     const v = m.get(key);
     if (v === undefined) {
-      if (!m.has(key)) this.order.insert(key);
+      if (!m.has(key)) this.insert(key);
     } else if (v instanceof AwkArray) this.scalarError(key);
     const n = toNum(v as Value) + d;
     m.set(key, n);
@@ -76,8 +90,8 @@ export class AwkArray {
     const v = this.m.get(key);
     if (v instanceof AwkArray) return v;
     if (v !== undefined) throw new AwkFatal(`attempt to use scalar \`${this.label}["${key}"]' as an array`);
-    const a = new AwkArray(`${this.label}["${key}"]`);
-    if (!this.m.has(key)) this.order.insert(key);
+    const a = new AwkArray(`${this.label}["${key}"]`, this.maxElements);
+    if (!this.m.has(key)) this.insert(key);
     this.m.set(key, a);
     return a;
   }

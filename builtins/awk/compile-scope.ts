@@ -171,7 +171,7 @@ export abstract class ScopeCompiler {
       return (rt) => {
         const v = rt.frame[li];
         if (v instanceof AwkArray) return v;
-        if (v === undefined) return (rt.frame[li] = new AwkArray(name));
+        if (v === undefined) return (rt.frame[li] = new AwkArray(name, rt.maxArrayElements));
         throw new AwkFatal(`attempt to use scalar parameter \`${name}' as an array`);
       };
     }

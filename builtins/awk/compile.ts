@@ -575,7 +575,7 @@ export class Compiler extends ScopeCompiler {
       return (rt) => {
         const v = cell.get(rt);
         if (v === undefined && wantsArray) {
-          const arr = new AwkArray(a.name);
+          const arr = new AwkArray(a.name, rt.maxArrayElements);
           cell.set(rt, arr);
           return arr;
         }

@@ -83,7 +83,11 @@ export class Runtime implements FormatHost {
   /** Whether a record has been read (messages then name FILENAME and FNR). */
   inputStarted = false;
 
+  /** The session's maxArrayElements, given to every array the program makes. */
+  readonly maxArrayElements: number;
+
   constructor(readonly ctx: CommandContext) {
+    this.maxArrayElements = ctx.budget.limits.maxArrayElements ?? Infinity;
     this.regex = new RegexCache(ctx.budget);
     this.io = new AwkIO(ctx);
   }
@@ -146,7 +150,7 @@ export class Runtime implements FormatHost {
     const v = this.g[slot];
     if (v instanceof AwkArray) return v;
     if (v === undefined) {
-      const a = new AwkArray(name);
+      const a = new AwkArray(name, this.maxArrayElements);
       this.g[slot] = a;
       return a;
     }

@@ -9,6 +9,7 @@ export type LimitKind =
   | "fs-bytes"
   | "fs-files"
   | "string"
+  | "array"
   | "aborted";
 
 const LIMIT_NAME: Record<LimitKind, string> = {
@@ -19,6 +20,7 @@ const LIMIT_NAME: Record<LimitKind, string> = {
   "fs-bytes": "maxFileSystemBytes",
   "fs-files": "maxFileCount",
   string: "maxStringLength",
+  array: "maxArrayElements",
   aborted: "signal",
 };
 
@@ -30,6 +32,7 @@ const LIMIT_TEXT: Record<LimitKind, string> = {
   "fs-bytes": "filesystem size limit exceeded",
   "fs-files": "file count limit exceeded",
   string: "string length limit exceeded",
+  array: "array size limit exceeded",
   aborted: "aborted",
 };
 
@@ -42,6 +45,7 @@ export const LIMIT_STATUS: Record<LimitKind, number> = {
   "fs-bytes": 125,
   "fs-files": 125,
   string: 125,
+  array: 125,
   aborted: 130,
 };
 

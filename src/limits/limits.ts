@@ -14,6 +14,8 @@ export interface Limits {
   maxCallDepth: number;
   /** Length of one string value (variable, word, here-doc), in characters. */
   maxStringLength: number;
+  /** Elements in one awk array (an element with a short string key and value costs ~300 bytes of heap: 500,000 stay under the 256 MB bound). */
+  maxArrayElements: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -26,6 +28,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxFileCount: 100_000,
   maxCallDepth: 1000,
   maxStringLength: 32 * 1024 * 1024,
+  maxArrayElements: 500_000,
 });
 
 /** Merges user settings over the defaults, rejecting nonsense (API misuse throws). */

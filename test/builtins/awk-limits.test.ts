@@ -33,6 +33,22 @@ describe("awk streams and stays bounded", () => {
     await expect(awk.run(u.ctx)).rejects.toBeInstanceOf(LimitExceeded);
   });
 
+  it("bounds a growing array with maxArrayElements, subarrays and split targets included", async () => {
+    for (const program of [
+      "BEGIN { for (i = 0; ; i++) a[i] = i }",
+      "BEGIN { for (i = 0; ; i++) a[1][i] = i }",
+      'BEGIN { s = "x"; for (i = 0; i < 12; i++) s = s " " s; n = split(s, parts) }',
+    ]) {
+      const u = makeContext({ name: "awk", args: [program], limits: { maxArrayElements: 1000 } });
+      const error = await Promise.resolve(awk.run(u.ctx)).catch((e: unknown) => e);
+      expect(error, program).toBeInstanceOf(LimitExceeded);
+      expect((error as LimitExceeded).kind).toBe("array");
+    }
+    const ok = makeContext({ name: "awk", args: ["BEGIN { for (i = 0; i < 1000; i++) a[i] = i; print length(a) }"], limits: { maxArrayElements: 1000 } });
+    expect(await awk.run(ok.ctx)).toBe(0);
+    expect(ok.stdout()).toBe("1000\n");
+  });
+
   it("bounds runaway recursion with the call depth", async () => {
     const u = makeContext({ name: "awk", args: ["function f(n) { return f(n + 1) } BEGIN { f(1) }"], limits: { maxCallDepth: 200 } });
     await expect(awk.run(u.ctx)).rejects.toBeInstanceOf(LimitExceeded);
