@@ -161,7 +161,8 @@ export function printCommand(c: Command, level: number): string {
     case "Cond":
       return `[[ ${printCond(c.expr)} ]]${printRedirects(c.redirects)}`;
     case "Coproc":
-      return `coproc ${c.name} ${printCommand(c.body, level)}`;
+      // A simple command after `coproc` is never a name: the default name is left out.
+      return `coproc ${c.name === "COPROC" && c.body.type === "Simple" ? "" : c.name + " "}${printCommand(c.body, level)}`;
   }
 }
 
