@@ -10,13 +10,13 @@ import { reportError } from "./report.js";
 import { matchPattern } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { isAssoc, isIndexed } from "./variables.js";
-
 import { traceLine, tracing } from "./xtrace.js";
 
 /** set -x shows each [[ ]] test as it runs, operands expanded (`! ` before a negated one). */
 function traceTest(sh: Shell, io: FdTable, text: string, negated: boolean): void {
   if (tracing(sh)) traceLine(sh, io, `[[ ${negated ? "! " : ""}${text} ]]`);
 }
+
 /** [[ expression ]]: no splitting or globbing; == and != match patterns; =~ matches an ERE. */
 export async function evalCond(sh: Shell, e: CondExpr, io: FdTable, negated = false): Promise<boolean> {
   switch (e.t) {
@@ -40,8 +40,8 @@ export async function evalCond(sh: Shell, e: CondExpr, io: FdTable, negated = fa
       const left = await expandString(sh, e.left, io);
       if (e.op === "==" || e.op === "=" || e.op === "!=") {
         const pat = await expandPattern(sh, e.right, io);
-        const m = matchPattern(left, pat, sh.shopts.has("nocasematch"));
         traceTest(sh, io, `${left} ${e.op} ${pat}`, negated);
+        const m = matchPattern(left, pat, sh.shopts.has("nocasematch"));
         return e.op === "!=" ? !m : m;
       }
       if (e.op === "=~") {
@@ -49,8 +49,8 @@ export async function evalCond(sh: Shell, e: CondExpr, io: FdTable, negated = fa
         return regexMatch(sh, left, e.right, io);
       }
       const right = await expandString(sh, e.right, io);
-      if (e.op === "-eq" || e.op === "-ne" || e.op === "-lt" || e.op === "-le" || e.op === "-gt" || e.op === "-ge") {
       traceTest(sh, io, `${left} ${e.op} ${right}`, negated);
+      if (e.op === "-eq" || e.op === "-ne" || e.op === "-lt" || e.op === "-le" || e.op === "-gt" || e.op === "-ge") {
         try {
           const a = BigInt(evalArithText(sh, left, "[[: "));
           const b = BigInt(evalArithText(sh, right, "[[: "));
