@@ -1,3 +1,4 @@
+import { concatBytes } from "../src/io/streams.js";
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, type OptionSpec, type ParsedOptions } from "./_lib/options.js";
 import { encodeUtf8 } from "../src/io/utf8.js";
@@ -188,14 +189,7 @@ async function freeName(ctx: CommandContext, name: string): Promise<string> {
 }
 
 async function save(ctx: CommandContext, name: string, parts: Uint8Array[]): Promise<boolean> {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const all = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    all.set(p, o);
-    o += p.length;
-  }
+  const all = concatBytes(parts);
   try {
     await ctx.fs.writeFile(ctx.resolve(name), all);
     return true;
