@@ -2,14 +2,13 @@ import type {
   ArithSource,
   BracePart,
   DoubleQuotedPart,
-  ParamOp,
-  ParamPart,
   StatementList,
   Word,
   WordPart,
 } from "./ast.js";
 import { ParseError } from "./errors.js";
-import { isMeta, isNameChar, isNameStart, Scanner } from "./scanner.js";
+import { isMeta, isNameChar, isNameStart } from "./scanner.js";
+import { ParamParser } from "./parse-param.js";
 import { decodeAnsiC } from "./ansi-c.js";
 import { parseArithSource } from "./parse-arith.js";
 
@@ -40,19 +39,10 @@ export const NORMAL: WordMode = { meta: true, stop: "", brace: true, tilde: "sta
 const ASSIGN_VALUE: WordMode = { meta: true, stop: "", brace: false, tilde: "assign", inDquote: false, parens: false };
 /** Subscripts: `a[...]=`, `${a[...]}`, `([k]=v)`. */
 export const SUBSCRIPT: WordMode = { meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false };
-const SUBSCRIPT_DQ: WordMode = { ...SUBSCRIPT, inDquote: true };
 const ARITH_PAREN: WordMode = { meta: false, stop: ")", brace: false, tilde: "none", inDquote: true, parens: true };
 const ARITH_BRACKET: WordMode = { ...ARITH_PAREN, stop: "]" };
 const ARITH_SEMI: WordMode = { ...ARITH_PAREN, stop: ";" };
 /** Words inside ${...}: by operator, and by whether the expansion is inside "...". */
-const PARAM_WORD: WordMode = { meta: false, stop: "}", brace: false, tilde: "start", inDquote: false, parens: false };
-const PARAM_WORD_DQ: WordMode = { ...PARAM_WORD, inDquote: true, extquote: true };
-const PARAM_REPL: WordMode = { ...PARAM_WORD, tilde: "none" };
-const PARAM_REPL_DQ: WordMode = { ...PARAM_WORD_DQ, tilde: "none" };
-const PARAM_PATTERN: WordMode = { meta: false, stop: "}", brace: false, tilde: "none", inDquote: false, parens: false };
-const PARAM_REPL_PATTERN: WordMode = { ...PARAM_PATTERN, stop: "/}" };
-const PARAM_OFFSET: WordMode = { meta: false, stop: ":}", brace: false, tilde: "none", inDquote: true, parens: false };
-const PARAM_LENGTH: WordMode = { ...PARAM_OFFSET, stop: "}" };
 
 /**
  * Character codes (below 128) that readParts must look at in a mode; every other character is
@@ -92,7 +82,7 @@ function braceItemMode(mode: WordMode): WordMode {
  * command and arithmetic substitutions, brace and tilde forms.
  * Command parsing (for $(...)) is supplied by the subclass.
  */
-export abstract class WordParser extends Scanner {
+export abstract class WordParser extends ParamParser {
   /**
    * bash's extglob at parse time: off, `@(` and kin end the word and `(` is a
    * syntax error, as in bash (whose default is off); [[ ]] always allows them.
@@ -489,10 +479,6 @@ export abstract class WordParser extends Scanner {
     return null;
   }
 
-  private param(pos: number, name: string, index: Word | null, indirect: boolean, op: ParamOp | null, short: boolean): ParamPart {
-    return { type: "Param", pos, end: this.pos, name, index, indirect, op, short };
-  }
-
   /** $(( ... )) or $[ ... ]: returns null when the parentheses do not close as arithmetic. */
   private tryArith(start: number, open: number, closer: string): WordPart | null {
     const save = this.pos;
@@ -570,219 +556,4 @@ export abstract class WordParser extends Scanner {
     }
   }
 
-  /** ${ ... } (cursor on the `$`). */
-  private readBraceParam(inDquote: boolean): ParamPart {
-    const start = this.pos;
-    const src = this.src;
-    this.pos += 2;
-    let indirect = false;
-    let lengthOp = false;
-    // ${#...} is length unless it is ${#} or ${#op...} meaning the parameter `#`.
-    const n1 = src[this.pos + 1] ?? "";
-    const isTarget = (ch: string) => isNameStart(ch) || (ch >= "0" && ch <= "9");
-    if (src[this.pos] === "#" && n1 !== "}" && (isTarget(n1) || ("@*#?-$!".includes(n1) && src[this.pos + 2] === "}"))) {
-      lengthOp = true;
-      this.pos++;
-    } else if (src[this.pos] === "!" && n1 !== "}" && (isTarget(n1) || "@*#?-$".includes(n1))) {
-      indirect = true;
-      this.pos++;
-    }
-    const name = this.readParamName();
-    if (name === "") return this.badSubst(start);
-    let index: Word | null = null;
-    if (src[this.pos] === "[" && isNameStart(name[0])) {
-      this.pos++;
-      const s = this.pos;
-      const parts = this.readParts(SUBSCRIPT_DQ, false);
-      if (src[this.pos] !== "]") return this.badSubst(start);
-      index = { pos: s, end: this.pos, parts };
-      this.pos++;
-    }
-    if (lengthOp) {
-      if (src[this.pos] !== "}") return this.badSubst(start);
-      this.pos++;
-      return this.param(start, name, index, false, { kind: "length" }, false);
-    }
-    if (indirect && src[this.pos] === "}" ) {
-      // ${!name[@]} lists keys; ${!prefix*} / ${!prefix@} list names.
-      if (index && index.parts.length === 1 && index.parts[0].type === "Literal" && (index.parts[0].value === "@" || index.parts[0].value === "*")) {
-        this.pos++;
-        return this.param(start, name, null, false, { kind: "keys", star: index.parts[0].value === "*" }, false);
-      }
-    }
-    if (indirect && (src[this.pos] === "*" || src[this.pos] === "@") && src[this.pos + 1] === "}") {
-      const star = src[this.pos] === "*";
-      this.pos += 2;
-      return this.param(start, name, null, false, { kind: "prefixNames", star }, false);
-    }
-    const op = this.readParamOp(start, inDquote);
-    if (op === null) {
-      this.pos++; // the closing brace
-      return this.param(start, name, index, indirect, null, false);
-    }
-    if (op.kind === "bad") return this.param(start, name, index, indirect, op, false);
-    if (src[this.pos] !== "}") throw this.eofError("}", start);
-    this.pos++;
-    return this.param(start, name, index, indirect, op, false);
-  }
-
-  private readParamName(): string {
-    const src = this.src;
-    const c = src[this.pos];
-    if (c === undefined) throw this.eofError("}");
-    if (isNameStart(c)) {
-      let i = this.pos + 1;
-      while (i < src.length && isNameChar(src[i])) i++;
-      const n = src.slice(this.pos, i);
-      this.pos = i;
-      return n;
-    }
-    if (c >= "0" && c <= "9") {
-      let i = this.pos + 1;
-      while (i < src.length && src[i] >= "0" && src[i] <= "9") i++;
-      const n = src.slice(this.pos, i);
-      this.pos = i;
-      return n;
-    }
-    if ("@*#?-$!".includes(c)) {
-      this.pos++;
-      return c;
-    }
-    return "";
-  }
-
-  /** The index of the `"` closing the one at `open` (backslash escapes skipped), or -1. */
-  private closingDquote(open: number): number {
-    const src = this.src;
-    for (let i = open + 1; i < src.length; i++) {
-      if (src[i] === "\\") i++;
-      else if (src[i] === '"') return i;
-    }
-    return -1;
-  }
-
-  /** Skips to the matching `}` and records a bad substitution (reported when expanded). */
-  private badSubst(start: number): ParamPart {
-    let depth = 1;
-    const src = this.src;
-    let i = start + 2;
-    while (i < src.length) {
-      const c = src[i];
-      if (c === "\\") i++;
-      else if (c === "'" || c === '"') {
-        // Quotes still pair up inside a bad ${...}: an open one is what bash reports.
-        const close = c === "'" ? src.indexOf("'", i + 1) : this.closingDquote(i);
-        if (close < 0) {
-          this.pos = src.length;
-          throw this.eofError(c, i);
-        }
-        i = close;
-      } else if (c === "$" && src[i + 1] === "{") {
-        // Only a nested ${ nests: bash closes ${ at the first } (P_FIRSTCLOSE), plain { do not count.
-        depth++;
-        i++;
-      } else if (c === "}" && --depth === 0) break;
-      i++;
-    }
-    if (i >= src.length) throw this.eofError("}", start);
-    this.pos = i + 1;
-    return this.param(start, "", null, false, { kind: "bad", text: src.slice(start, this.pos) }, false);
-  }
-
-  /** The operator after a parameter name, or null for a plain `}` (cursor left on it). */
-  private readParamOp(start: number, inDquote: boolean): ParamOp | null {
-    const src = this.src;
-    const c = src[this.pos];
-    const wordMode = inDquote ? PARAM_WORD_DQ : PARAM_WORD;
-    const patMode = PARAM_PATTERN;
-    const word = (mode: WordMode): Word => {
-      const s = this.pos;
-      const parts = this.readParts(mode, true);
-      if (this.atEnd()) throw this.eofError("}", start);
-      return { pos: s, end: this.pos, parts };
-    };
-    switch (c) {
-      case "}":
-        return null;
-      case undefined:
-        throw this.eofError("}", start);
-      case ":": {
-        const n = src[this.pos + 1];
-        if (n === "-" || n === "=" || n === "?" || n === "+") {
-          this.pos += 2;
-          const kind = n === "-" ? "default" : n === "=" ? "assign" : n === "?" ? "error" : "alt";
-          return { kind, colon: true, word: word(wordMode) };
-        }
-        this.pos++;
-        // ${x:} is a bad substitution (an empty offset is fine only before a length: ${x::2}).
-        if (src[this.pos] === "}") return this.badOp(start);
-        const offset = word(PARAM_OFFSET);
-        let length: Word | null = null;
-        if (src[this.pos] === ":") {
-          this.pos++;
-          length = word(PARAM_LENGTH);
-        }
-        return { kind: "substring", offset, length };
-      }
-      case "-":
-      case "=":
-      case "?":
-      case "+": {
-        this.pos++;
-        const kind = c === "-" ? "default" : c === "=" ? "assign" : c === "?" ? "error" : "alt";
-        return { kind, colon: false, word: word(wordMode) };
-      }
-      case "#":
-      case "%": {
-        const longest = src[this.pos + 1] === c;
-        this.pos += longest ? 2 : 1;
-        return { kind: c === "#" ? "removePrefix" : "removeSuffix", longest, pattern: word(patMode) };
-      }
-      case "/": {
-        this.pos++;
-        let all = false;
-        let anchor: "#" | "%" | null = null;
-        if (src[this.pos] === "/") {
-          all = true;
-          this.pos++;
-        } else if (src[this.pos] === "#" || src[this.pos] === "%") {
-          anchor = src[this.pos] as "#" | "%";
-          this.pos++;
-        }
-        const pattern = word(PARAM_REPL_PATTERN);
-        let replacement: Word | null = null;
-        if (src[this.pos] === "/") {
-          this.pos++;
-          replacement = word(inDquote ? PARAM_REPL_DQ : PARAM_REPL);
-        }
-        return { kind: "replace", all, anchor, pattern, replacement };
-      }
-      case "^":
-      case ",":
-      case "~": {
-        const all = src[this.pos + 1] === c;
-        this.pos += all ? 2 : 1;
-        const pattern = word(patMode);
-        const op: ParamOp = { kind: "case", upper: c === "^", all, pattern: pattern.parts.length ? pattern : null };
-        if (c === "~") op.toggle = true;
-        return op;
-      }
-      case "@": {
-        const t = src[this.pos + 1];
-        // An unknown letter fails only when a set value is expanded (bash 5.2): checked then.
-        if (t && t !== "}" && src[this.pos + 2] === "}") {
-          this.pos += 2;
-          return { kind: "transform", op: t };
-        }
-        return this.badOp(start);
-      }
-      default:
-        return this.badOp(start);
-    }
-  }
-
-  private badOp(start: number): ParamOp {
-    const p = this.badSubst(start);
-    return p.op!;
-  }
 }
