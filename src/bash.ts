@@ -5,7 +5,7 @@ import { createDefaultFs } from "./fs/memfs.js";
 import { resolvePath } from "./fs/path.js";
 import { seedFiles, type SeedFiles } from "./fs/seed.js";
 import type { FileSystem } from "./fs/types.js";
-import { bytesReader, emptyReader, type ByteWriter, toBytes } from "./io/streams.js";
+import { bytesReader, emptyReader, quietly, type ByteWriter, toBytes } from "./io/streams.js";
 import { decodeUtf8 } from "./io/utf8.js";
 import { Budget, LimitExceeded } from "./limits/budget.js";
 import { resolveLimits, type Limits } from "./limits/limits.js";
@@ -347,7 +347,7 @@ class CaptureWriter implements ByteWriter {
       this.truncated = true;
       throw new LimitExceeded("output", this.budget.limits.maxOutputBytes);
     }
-    if (this.budget.pollYield()) return this.budget.yield();
+    if (this.budget.pollYield()) return quietly(this.budget.yield());
   }
 
   /** Writes past the limit (the limit's own message). */

@@ -93,10 +93,11 @@ function runBackground(sh: Shell, st: Statement, io: FdTable): number {
       throw e;
     }
   })();
+  // A rejected job (a limit) is reported when the exec awaits it; handled before
+  // anything below can throw (a stack overflow in a fork bomb), so it is never unhandled.
+  job.catch(() => {});
   sh.services.jobs.set(pid, job);
   addJob(sh, pid, st.command, job);
-  // A rejected job (a limit) is reported when the exec awaits it.
-  job.catch(() => {});
   sh.lastStatus = 0;
   return 0;
 }

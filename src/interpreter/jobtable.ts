@@ -19,7 +19,15 @@ export function addJob(sh: Shell, pid: number, cmd: Command, job: Promise<number
   for (const [k, e] of table) if (e.done) table.delete(k);
   let n = 1;
   for (const k of table.keys()) if (k >= n) n = k + 1;
-  const entry: JobEntry = { pid, text: printCommand(cmd, 0) + " &", done: false };
+  // The text is printed only when asked for: a fork bomb adds jobs deep in the stack.
+  let text: string | undefined;
+  const entry: JobEntry = {
+    pid,
+    get text() {
+      return (text ??= printCommand(cmd, 0) + " &");
+    },
+    done: false,
+  };
   table.set(n, entry);
   job.then(
     () => (entry.done = true),

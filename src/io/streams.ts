@@ -102,10 +102,10 @@ export function createPipe(highWater = HIGH_WATER, yielder?: YieldPolicy): { rea
       if (buffered > highWater) {
         const drained = new Promise<void>((resolve, reject) => drainWaiters.push({ resolve, reject }));
         // Producer and consumer can ping-pong on microtasks forever: give timers a turn now and then.
-        if (yielder && yielder.pollYield()) return drained.then(() => yielder.yield());
-        return drained;
+        if (yielder && yielder.pollYield()) return quietly(drained.then(() => yielder.yield()));
+        return quietly(drained);
       }
-      if (yielder && yielder.pollYield()) return yielder.yield();
+      if (yielder && yielder.pollYield()) return quietly(yielder.yield());
     },
     close() {
       if (writerClosed) return;
@@ -193,3 +193,13 @@ export class CollectingWriter implements ByteWriter {
 }
 
 export { encoder as utf8Encoder };
+
+/**
+ * A write's promise, marked handled: many callers write stderr without awaiting,
+ * and a limit tripping in the yield must not surface as an unhandled rejection
+ * (an awaiting caller still sees it).
+ */
+export function quietly<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
+}
