@@ -17,7 +17,8 @@ const define = { __SANDBASH_VERSION__: JSON.stringify(version) };
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // index: the library; node: `sandbash/node`, the Node-only helpers (real-directory overlay).
+    entry: { index: "src/index.ts", node: "src/node/index.ts" },
     format: ["esm", "cjs"],
     outExtension: ({ format }) => ({ js: format === "cjs" ? ".cjs" : ".js" }),
     platform: "node",

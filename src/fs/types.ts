@@ -104,6 +104,14 @@ export class FsError extends Error {
     super(ERRNO_TEXT[code]);
     this.name = "FsError";
   }
+
+  /**
+   * Recognised by shape, not by class identity: `sandbash/node`'s CommonJS build
+   * (and an embedder's own FileSystem) may bring a copy of this class.
+   */
+  static override [Symbol.hasInstance](v: unknown): boolean {
+    return v instanceof Error && v.name === "FsError" && typeof (v as { code?: unknown }).code === "string";
+  }
 }
 
 /** True when e is an FsError (optionally with the given code). */
