@@ -1,5 +1,4 @@
 import type {
-  ArrayElement,
   Assignment,
   Command,
   Redirect,
@@ -9,9 +8,10 @@ import type {
   StatementList,
   Word,
 } from "./ast.js";
-import { ArrayAssignParseError, ParseError } from "./errors.js";
+import { ParseError } from "./errors.js";
 import { isMeta, isName } from "./scanner.js";
-import { NORMAL, SUBSCRIPT, WordParser } from "./parse-word.js";
+import { NORMAL } from "./parse-word.js";
+import { AssignParser } from "./parse-assign.js";
 
 /** Words that end a compound list when they appear in command position. */
 const LIST_END = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "}"]);
@@ -41,7 +41,7 @@ interface PendingHeredoc {
  * Lists, pipelines, simple commands, redirections and here-documents.
  * Compound commands are parsed by the subclass (parse-compound.ts).
  */
-export abstract class CommandParser extends WordParser {
+export abstract class CommandParser extends AssignParser {
   private heredocs: PendingHeredoc[] = [];
   /** The previous alias value ended in a blank: the next word is alias-checked too. */
   private aliasNext = false;
@@ -417,129 +417,10 @@ export abstract class CommandParser extends WordParser {
     return { type: "FunctionDef", pos: start, end: this.pos, line, name, body };
   }
 
-  /** name=value, name+=value, name[i]=value, name=(...) at the cursor, or null. */
-  private tryAssignment(): Assignment | null {
-    const s = this.src;
-    const start = this.pos;
-    // Scan a name by hand: this runs for every command word, so no slicing or regex.
-    let i = start;
-    let c = s.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return null;
-    for (i++; i < s.length; i++) {
-      c = s.charCodeAt(i);
-      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57))) break;
-    }
-    if (c !== 61 && c !== 91 && c !== 43) return null;
-    const m = [s.slice(start, i)];
-    let index: Word | null = null;
-    if (s[i] === "[") {
-      let depth = 0;
-      let j = i;
-      for (; j < s.length; j++) {
-        const c = s[j];
-        if (c === "\\") { j++; continue; }
-        if (c === "[") depth++;
-        else if (c === "]" && --depth === 0) break;
-        else if (c === "\n") return null;
-      }
-      if (j >= s.length) return null;
-      const after = s[j + 1] === "+" ? s[j + 2] : s[j + 1];
-      if (after !== "=") return null;
-      this.pos = i + 1;
-      const ws = this.pos;
-      const parts = this.readParts(SUBSCRIPT, false);
-      index = { pos: ws, end: this.pos, parts };
-      i = this.pos + 1;
-    }
-    let append = false;
-    if (s[i] === "+" && s[i + 1] === "=") {
-      append = true;
-      i++;
-    }
-    if (s[i] !== "=") {
-      this.pos = start;
-      return null;
-    }
-    this.pos = i + 1;
-    const name = m[0];
-    if (s[this.pos] === "(") {
-      const open = this.pos++;
-      let array: ArrayElement[];
-      try {
-        array = this.parseArrayElements(open);
-      } catch (e) {
-        if (!(e instanceof ParseError) || e.message === "maximum nesting depth exceeded") throw e;
-        throw new ArrayAssignParseError(e, this.nextLineAfter(this.compoundWordEnd(open)));
-      }
-      return { pos: start, end: this.pos, name, index, append, value: null, array };
-    }
-    const value = this.readAssignValue();
-    return { pos: start, end: this.pos, name, index, append, value, array: null };
-  }
-
-  /** Where bash's lexer ends a compound word opened at `open`: after its matching `)`, quotes skipped. */
-  private compoundWordEnd(open: number): number {
-    const s = this.src;
-    let depth = 0;
-    for (let i = open; i < s.length; i++) {
-      const c = s[i];
-      if (c === "\\") i++;
-      else if (c === "'") {
-        const close = s.indexOf("'", i + 1);
-        if (close < 0) return s.length;
-        i = close;
-      } else if (c === '"') {
-        for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === "\\") i++;
-      } else if (c === "(") depth++;
-      else if (c === ")" && --depth === 0) return i + 1;
-    }
-    return s.length;
-  }
-
-  private nextLineAfter(pos: number): number {
-    const nl = this.src.indexOf("\n", pos);
-    return nl < 0 ? this.src.length : nl + 1;
-  }
-
   /** Goes on parsing at `pos` after an error that bash survives (see ArrayAssignParseError). */
   resumeAt(pos: number): void {
     this.pos = pos;
     this.heredocs = [];
-  }
-
-  /** Elements of a compound assignment up to `)`: words or [k]=v. */
-  private parseArrayElements(open: number): ArrayElement[] {
-    const out: ArrayElement[] = [];
-    for (;;) {
-      this.skipBlanksAndComment();
-      const c = this.peek();
-      if (c === "") throw this.eofError(")", open);
-      if (c === "\n") {
-        this.consumeNewline();
-        continue;
-      }
-      if (c === ")") {
-        this.pos++;
-        return out;
-      }
-      if (c === "[") {
-        const save = this.pos;
-        this.pos++;
-        const ws = this.pos;
-        const parts = this.readParts(SUBSCRIPT, false);
-        if (this.peek() === "]" && (this.peek(1) === "=" || (this.peek(1) === "+" && this.peek(2) === "="))) {
-          const append = this.peek(1) === "+";
-          this.pos += append ? 3 : 2;
-          const value = this.readAssignValue();
-          out.push({ index: { pos: ws, end: this.pos, parts }, append, value });
-          continue;
-        }
-        this.pos = save;
-      }
-      const w = this.readWord(NORMAL);
-      if (!w) throw this.syntaxError(this.peekTokenText());
-      out.push({ index: null, append: false, value: w });
-    }
   }
 
   /** A redirection at the cursor ([n]op word, {var}op word), or null. */
