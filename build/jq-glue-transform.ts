@@ -35,6 +35,12 @@ const EDITS: ReadonlyArray<readonly [string, string]> = [
   ["var nodePath = require('path');", "var nodePath = undefined;"],
   ["var nodeCrypto = require('crypto');", "var nodeCrypto = undefined;"],
   ["var wasmExports = await createWasm();", "Module.FS = FS;\nvar wasmExports = await createWasm();"],
+  // The host's own stdin, read with Buffer and fs: dead in shell mode (jq's stdin is our FS stream),
+  // and no Buffer or process may appear in the core (DEVELOPERS.md).
+  [
+    "        if (ENVIRONMENT_IS_NODE) {\n          // we will read data by chunks of BUFSIZE\n          var BUFSIZE = 256;\n          var buf = Buffer.alloc(BUFSIZE);\n          var bytesRead = 0;\n  \n          // For some reason we must suppress a closure warning here, even though\n          // fd definitely exists on process.stdin, and is even the proper way to\n          // get the fd of stdin,\n          // https://github.com/nodejs/help/issues/2136#issuecomment-523649904\n          // This started to happen after moving this logic out of library_tty.js,\n          // so it is related to the surrounding code in some unclear manner.\n          /** @suppress {missingProperties} */\n          var fd = process.stdin.fd;\n  \n          try {\n            bytesRead = fs.readSync(fd, buf, 0, BUFSIZE);\n          } catch(e) {\n            // Cross-platform differences: on Windows, reading EOF throws an\n            // exception, but on other OSes, reading EOF returns 0. Uniformize\n            // behavior by treating the EOF exception to return 0.\n            if (e.toString().includes('EOF')) bytesRead = 0;\n            else throw e;\n          }\n  \n          if (bytesRead > 0) {\n            result = buf.slice(0, bytesRead).toString('utf-8');\n          }\n        } else\n",
+    "",
+  ],
 ];
 
 /** Where the factory expression ends and jq-web's import-time call begins. */
