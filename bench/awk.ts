@@ -1,3 +1,4 @@
+import { lcg } from "./report.js";
 /**
  * Throughput of awk on a 50 MB log-like file: gawk 5 vs sandbash vs just-bash,
  * each running the same script with its output sent to a file. Prints wall and
@@ -34,11 +35,7 @@ const SCRIPTS = [
 function makeText(bytes: number): string {
   const methods = ["GET", "POST", "PUT", "DELETE", "HEAD"];
   const words = "alpha beta gamma delta error warning info debug server client cache miss hit".split(" ");
-  let seed = 1;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const rand = lcg();
   const lines: string[] = [];
   let size = 0;
   while (size < bytes) {

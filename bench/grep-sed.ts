@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Bash } from "../src/index.js";
+import { makeText } from "./report.js";
 
 const argv = process.argv.slice(2);
 const mb = Number(argv[argv.indexOf("--mb") + 1] ?? 50) || 50;
@@ -32,27 +33,6 @@ const SCRIPTS = [
   "sed -E 's/([a-z]+) ([0-9]+)$/\\2 \\1/' big.txt > out.txt",
 ];
 
-/** Deterministic text: words and numbers, 3-15 words a line. */
-function makeText(bytes: number): string {
-  const words = "the quick brown fox jumps over lazy dog error warning info debug alpha beta gamma delta server client".split(" ");
-  let seed = 1;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
-  const lines: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const n = 3 + rand(13);
-    const parts: string[] = [];
-    for (let i = 0; i < n; i++) parts.push(words[rand(words.length)]);
-    parts.push(String(rand(100000)));
-    const line = parts.join(" ");
-    lines.push(line);
-    size += line.length + 1;
-  }
-  return lines.join("\n") + "\n";
-}
 
 async function timeIt(fn: () => Promise<unknown> | unknown): Promise<number> {
   const t0 = performance.now();

@@ -47,3 +47,29 @@ export function replaceSection(name: string, body: string): void {
   const next = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + close.length) : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(RESULTS, next);
 }
+
+/** A deterministic PRNG (an LCG): rand(n) is in [0, n). */
+export function lcg(seed = 1): (n: number) => number {
+  return (n) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+}
+
+/** Deterministic text: words and numbers, 3-15 words a line. */
+export function makeText(bytes: number): string {
+  const words = "the quick brown fox jumps over lazy dog error warning info debug alpha beta gamma delta server client".split(" ");
+  const rand = lcg();
+  const lines: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const n = 3 + rand(13);
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(words[rand(words.length)]);
+    parts.push(String(rand(100000)));
+    const line = parts.join(" ");
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join("\n") + "\n";
+}

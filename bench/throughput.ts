@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Bash } from "../src/index.js";
-import { machineLines, replaceSection } from "./report.js";
+import { machineLines, replaceSection, makeText } from "./report.js";
 
 const argv = process.argv.slice(2);
 const flag = (name: string, dflt: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) || dflt : dflt);
@@ -41,27 +41,6 @@ const SCRIPTS = [
   "jq -c 'select(.w == \"error\") | .n' big.jsonl > out.txt",
 ];
 
-/** Deterministic text: words and numbers, 3-15 words a line. */
-function makeText(bytes: number): string {
-  const words = "the quick brown fox jumps over lazy dog error warning info debug alpha beta gamma delta server client".split(" ");
-  let seed = 1;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
-  const lines: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const n = 3 + rand(13);
-    const parts: string[] = [];
-    for (let i = 0; i < n; i++) parts.push(words[rand(words.length)]);
-    parts.push(String(rand(100000)));
-    const line = parts.join(" ");
-    lines.push(line);
-    size += line.length + 1;
-  }
-  return lines.join("\n") + "\n";
-}
 
 /** The same lines as JSON objects, one a line: {"w":"the","n":123,"words":[...]}. */
 function makeJsonLines(text: string): string {
