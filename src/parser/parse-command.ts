@@ -556,7 +556,12 @@ export { isName };
  * so `eval 'a<newline>b'` counts from the line where the quoted string ends.
  */
 function simpleCommandLine(p: { lineAt(offset: number): number }, assigns: Assignment[], words: Word[], redirects: Redirect[]): number {
-  // The first two tokens in source order; a redirection is its operator, then its target.
+  if (redirects.length === 0) {
+    // Assignments come before words: the second token is found without searching.
+    const tok = (assigns.length >= 2 ? assigns[1] : assigns.length === 1 ? words[0] : words[1]) ?? assigns[0] ?? words[0];
+    return p.lineAt(Math.max(tok.pos, tok.end - 1));
+  }
+  // With redirections, the first two tokens in source order; a redirection is its operator, then its target.
   let p1 = Infinity, e1 = 0, p2 = Infinity, e2 = 0;
   const add = (pos: number, end: number) => {
     if (pos < p1) {
@@ -571,6 +576,5 @@ function simpleCommandLine(p: { lineAt(offset: number): number }, assigns: Assig
     add(r.pos, r.pos + 1);
     add(r.target.pos, r.target.end);
   }
-  const [pos, end] = p2 !== Infinity ? [p2, e2] : [p1, e1];
-  return p.lineAt(Math.max(pos, end - 1));
+  return p2 !== Infinity ? p.lineAt(Math.max(p2, e2 - 1)) : p.lineAt(Math.max(p1, e1 - 1));
 }
