@@ -23,7 +23,7 @@ import { MemFs } from "./fs/memfs.js";
 import { MountFs } from "./fs/mount.js";
 import { NetworkPolicy } from "./network/policy.js";
 import type { NetworkOptions } from "./network/types.js";
-import { applyState, openSnapshot, restoreFs, snapshotSession, SnapshotError } from "./session-snapshot.js";
+import { SnapshotError } from "./fs/snapshot-error.js";
 
 export interface BashOptions {
   /** Files to create: path -> content or lazy loader. Relative paths are under cwd. */
@@ -196,6 +196,8 @@ export class Bash {
       this.seeded = null;
     }
     if (!(this.rootFs instanceof MemFs)) throw new TypeError("sandbash: snapshot() needs the built-in in-memory filesystem");
+    // Snapshot code loads when first used: most sessions never take one.
+    const { snapshotSession } = await import("./session-snapshot.js");
     return snapshotSession(this.shell, this.rootFs, options.key);
   }
 
@@ -205,6 +207,7 @@ export class Bash {
    * limits are the ones given here, never ones carried in the snapshot.
    */
   static async restore(bytes: Uint8Array, options: Omit<BashOptions, "fs" | "files"> & { key?: string | Uint8Array } = {}): Promise<Bash> {
+    const { applyState, openSnapshot, restoreFs } = await import("./session-snapshot.js");
     const { state, fsBytes } = await openSnapshot(bytes, options.key);
     const limits = resolveLimits(options.limits);
     const clock = typeof options.now === "function" ? options.now : typeof options.now === "number" ? () => options.now as number : Date.now;

@@ -15,7 +15,7 @@ export { DEFAULT_LIMITS, type Limits } from "./limits/limits.js";
 export type { FileSystem, FileStat, DirEntry, FileType } from "./fs/types.js";
 export { FsError } from "./fs/types.js";
 export { MemFs } from "./fs/memfs.js";
-export { SnapshotError } from "./fs/snapshot.js";
+export { SnapshotError } from "./fs/snapshot-error.js";
 export type { CommandDef, CommandContext } from "../builtins/types.js";
 export type { NetworkOptions, NetworkRule, NetworkFetch, NetworkRequestInit, NetworkResponse, OutgoingRequest } from "./network/types.js";
 export type { JqOptions } from "../builtins/jq/runner.js";

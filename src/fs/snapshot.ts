@@ -23,12 +23,9 @@ const MAGIC = [0x53, 0x42, 0x46, 0x53]; // "SBFS"
 const TYPES: FileType[] = ["file", "directory", "symlink", "char", "block", "fifo", "socket"];
 
 /** A snapshot that cannot be restored: wrong format, version, or damaged. */
-export class SnapshotError extends Error {
-  constructor(message: string) {
-    super(`sandbash: bad filesystem snapshot: ${message}`);
-    this.name = "SnapshotError";
-  }
-}
+import { SnapshotError } from "./snapshot-error.js";
+
+export { SnapshotError };
 
 /** Serialises the whole tree of fs (all credential views share it). */
 export async function serializeFs(fs: MemFs): Promise<Uint8Array> {

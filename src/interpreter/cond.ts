@@ -1,4 +1,3 @@
-import { compileRegex, RegexSyntaxError } from "../../builtins/_lib/regex/index.js";
 import type { CondExpr, Word } from "../parser/ast.js";
 import { resolvePath } from "../fs/path.js";
 import type { FileStat } from "../fs/types.js";
@@ -92,6 +91,8 @@ async function regexSource(sh: Shell, w: Word, io: FdTable): Promise<string> {
 
 async function regexMatch(sh: Shell, text: string, w: Word, io: FdTable): Promise<boolean> {
   const src = await regexSource(sh, w, io);
+  // The regex engine (~25 KB) loads with the first `=~`, not at cold start.
+  const { compileRegex, RegexSyntaxError } = await import("../../builtins/_lib/regex/index.js");
   let re;
   try {
     re = compileRegex(src, { syntax: "ERE", ignoreCase: sh.shopts.has("nocasematch"), budget: sh.services.budget });

@@ -1,16 +1,25 @@
 import * as commands from "./commands.js";
 import * as core from "./core.js";
-import { dirs, popd, pushd } from "./dirs.js";
-import { disown, enable, kill, ulimit } from "./misc.js";
-import { compgen } from "./compgen.js";
-import { mapfile, read } from "./read.js";
-import { set, shopt } from "./set.js";
 import { test } from "./test.js";
-import * as process from "./process.js";
-import { help } from "./help.js";
-import { trap } from "./trap.js";
-import type { ShellBuiltin } from "./util.js";
+import { lazyBuiltin, type ShellBuiltin } from "./util.js";
 import * as vars from "./vars.js";
+
+// The builtins a small script rarely runs load on first use (lazyBuiltin): their code is
+// kept out of the cold start that every `new Bash()` in a fresh process pays.
+const dirs = lazyBuiltin(() => import("./dirs.js").then((m) => m.dirs));
+const pushd = lazyBuiltin(() => import("./dirs.js").then((m) => m.pushd));
+const popd = lazyBuiltin(() => import("./dirs.js").then((m) => m.popd));
+const misc = (name: "disown" | "enable" | "kill" | "ulimit") => lazyBuiltin(() => import("./misc.js").then((m) => m[name]));
+const compgen = lazyBuiltin(() => import("./compgen.js").then((m) => m.compgen));
+const read = lazyBuiltin(() => import("./read.js").then((m) => m.read));
+const mapfile = lazyBuiltin(() => import("./read.js").then((m) => m.mapfile));
+const set = lazyBuiltin(() => import("./set.js").then((m) => m.set));
+const shopt = lazyBuiltin(() => import("./set.js").then((m) => m.shopt));
+const printf = lazyBuiltin(() => import("./printf.js").then((m) => m.printf));
+const proc = (name: "wait" | "umask" | "exec" | "hash" | "caller" | "jobs" | "times") =>
+  lazyBuiltin(() => import("./process.js").then((m) => m[name]));
+const help = lazyBuiltin(() => import("./help.js").then((m) => m.help));
+const trap = lazyBuiltin(() => import("./trap.js").then((m) => m.trap));
 
 /** Shell builtins by name: they run inside the shell and may change its state. */
 export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
@@ -42,30 +51,30 @@ export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
   ["read", read],
   ["mapfile", mapfile],
   ["readarray", mapfile],
-  ["printf", commands.printf],
+  ["printf", printf],
   ["type", commands.type],
   ["command", commands.command],
   ["builtin", commands.builtin],
   ["alias", commands.alias],
   ["unalias", commands.unalias],
   ["trap", trap],
-  ["wait", process.wait],
+  ["wait", proc("wait")],
   ["getopts", commands.getopts],
-  ["umask", process.umask],
-  ["exec", process.exec],
-  ["hash", process.hash],
-  ["caller", process.caller],
-  ["jobs", process.jobs],
-  ["times", process.times],
+  ["umask", proc("umask")],
+  ["exec", proc("exec")],
+  ["hash", proc("hash")],
+  ["caller", proc("caller")],
+  ["jobs", proc("jobs")],
+  ["times", proc("times")],
   ["help", help],
   ["dirs", dirs],
   ["pushd", pushd],
   ["popd", popd],
-  ["kill", kill],
-  ["enable", enable],
+  ["kill", misc("kill")],
+  ["enable", misc("enable")],
   ["compgen", compgen],
-  ["ulimit", ulimit],
-  ["disown", disown],
+  ["ulimit", misc("ulimit")],
+  ["disown", misc("disown")],
 ]);
 
 /** POSIX special builtins: assignments before them persist. */

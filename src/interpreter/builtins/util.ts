@@ -69,3 +69,12 @@ export function builtinFlags(
   }
   return { on, off, rest: args.slice(i), bad: null };
 }
+
+/**
+ * A builtin whose module is imported on its first call, so its code stays out of the cold
+ * start (bench/startup.ts); once loaded it is called directly, synchronous if it is.
+ */
+export function lazyBuiltin(load: () => Promise<ShellBuiltin>): ShellBuiltin {
+  let fn: ShellBuiltin | null = null;
+  return (sh, argv, fds, cmd) => (fn ? fn(sh, argv, fds, cmd) : load().then((f) => (fn = f)(sh, argv, fds, cmd)));
+}
