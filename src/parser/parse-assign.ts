@@ -1,6 +1,7 @@
 import type { ArrayElement, Assignment, Word } from "./ast.js";
 import { ArrayAssignParseError, ParseError } from "./errors.js";
 import { NORMAL, SUBSCRIPT, WordParser } from "./parse-word.js";
+import { fit } from "./scanner.js";
 
 /**
  * Assignments: `name=value`, `name+=value`, `name[i]=value` and the compound
@@ -109,7 +110,7 @@ export abstract class AssignParser extends WordParser {
       }
       if (c === ")") {
         this.pos++;
-        return out;
+        return fit(out);
       }
       if (c === "[") {
         const save = this.pos;

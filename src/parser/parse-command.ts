@@ -9,7 +9,7 @@ import type {
   Word,
 } from "./ast.js";
 import { ParseError } from "./errors.js";
-import { isMeta, isName } from "./scanner.js";
+import { fit, isMeta, isName } from "./scanner.js";
 import { NORMAL } from "./parse-word.js";
 import { AssignParser } from "./parse-assign.js";
 
@@ -237,7 +237,7 @@ export abstract class CommandParser extends AssignParser {
         if (!r2 || !LIST_END.has(r2)) throw this.syntaxError(this.peekTokenText());
       }
     }
-    return list;
+    return fit(list);
   }
 
   /** One and_or with its terminator (`&` marks it background). */
@@ -303,7 +303,7 @@ export abstract class CommandParser extends AssignParser {
       commands.push(this.parseCommand());
     }
     if (commands.length === 1 && !negate && !time) return commands[0];
-    return { type: "Pipeline", pos: start, end: this.pos, line, commands, pipeStderr, negate, time };
+    return { type: "Pipeline", pos: start, end: this.pos, line, commands: fit(commands), pipeStderr: fit(pipeStderr), negate, time };
   }
 
   private pipelineEndsHere(): boolean {
@@ -335,7 +335,7 @@ export abstract class CommandParser extends AssignParser {
     const out: Redirect[] = [];
     for (;;) {
       const r = this.tryRedirect();
-      if (!r) return out;
+      if (!r) return fit(out);
       out.push(r);
     }
   }
@@ -393,7 +393,7 @@ export abstract class CommandParser extends AssignParser {
     if (words.length === 0 && assigns.length === 0 && redirects.length === 0) {
       throw this.syntaxError(this.peekTokenText());
     }
-    const cmd: SimpleCommand = { type: "Simple", pos: start, end: this.pos, line: simpleCommandLine(this, assigns, words, redirects), assigns, words, redirects };
+    const cmd: SimpleCommand = { type: "Simple", pos: start, end: this.pos, line: simpleCommandLine(this, assigns, words, redirects), assigns: fit(assigns), words: fit(words), redirects: fit(redirects) };
     return cmd;
   }
 

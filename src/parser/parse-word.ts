@@ -7,7 +7,7 @@ import type {
   WordPart,
 } from "./ast.js";
 import { ParseError } from "./errors.js";
-import { isMeta, isNameChar, isNameStart } from "./scanner.js";
+import { fit, isMeta, isNameChar, isNameStart } from "./scanner.js";
 import { ParamParser } from "./parse-param.js";
 import { decodeAnsiC } from "./ansi-c.js";
 import { parseArithSource } from "./parse-arith.js";
@@ -265,7 +265,7 @@ export abstract class WordParser extends ParamParser {
       }
     }
     if (pending || this.pos > run) parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) });
-    return parts;
+    return fit(parts);
   }
 
   /** Reads `( ... )` balanced, as literal text (extglob groups). */
@@ -334,7 +334,7 @@ export abstract class WordParser extends ParamParser {
       this.pos = start;
       return null;
     }
-    if (items.length >= 2) return { type: "Brace", pos: start, end: this.pos, items, seq: null };
+    if (items.length >= 2) return { type: "Brace", pos: start, end: this.pos, items: fit(items), seq: null };
     const only = items[0];
     if (only.parts.length === 1 && only.parts[0].type === "Literal") {
       const m = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(only.parts[0].value);
@@ -411,7 +411,7 @@ export abstract class WordParser extends ParamParser {
       this.pos++;
     }
     flush();
-    return parts;
+    return fit(parts);
   }
 
   /** A `$` form at the cursor, or null when the `$` is literal. */

@@ -2,6 +2,7 @@ import type { CaseItem, Command, StatementList, Word } from "./ast.js";
 import { ParseError } from "./errors.js";
 import { CondParser } from "./parse-cond.js";
 import { NORMAL, type WordMode } from "./parse-word.js";
+import { fit } from "./scanner.js";
 
 /** The full parser: compound commands on top of CondParser ([[ ]]) and CommandParser. */
 export class Parser extends CondParser {
@@ -104,7 +105,7 @@ export class Parser extends CondParser {
     }
     if (this.peekOperator() === "\n") this.consumeNewline();
     this.flushHeredocsAtEof();
-    return list;
+    return fit(list);
   }
 
   protected parseCompound(): Command | null {
@@ -203,7 +204,7 @@ export class Parser extends CondParser {
       this.expectReserved("fi");
       break;
     }
-    return { type: "If", pos: start, end: this.pos, line, clauses, elseBody, redirects: this.parseTrailingRedirects() };
+    return { type: "If", pos: start, end: this.pos, line, clauses: fit(clauses), elseBody, redirects: this.parseTrailingRedirects() };
   }
 
   private parseFor(start: number, line: number, select: boolean): Command {
@@ -254,7 +255,7 @@ export class Parser extends CondParser {
     }
     this.skipNewlines();
     const body = this.parseLoopBody();
-    return { type: "For", pos: start, end: this.pos, line, name, items, body, redirects: this.parseTrailingRedirects(), select };
+    return { type: "For", pos: start, end: this.pos, line, name, items: items && fit(items), body, redirects: this.parseTrailingRedirects(), select };
   }
 
   /** bash's errors for a `for (( ))` header without exactly three parts: the reason, then the header. */
@@ -322,9 +323,9 @@ export class Parser extends CondParser {
       } else if (this.peekReserved() !== "esac") {
         throw this.atEnd() ? this.eofSyntaxError() : this.syntaxError(this.peekTokenText());
       }
-      items.push({ pos: itemStart, end: this.pos, patterns, body, terminator });
+      items.push({ pos: itemStart, end: this.pos, patterns: fit(patterns), body, terminator });
     }
-    return { type: "Case", pos: start, end: this.pos, line, word, items, redirects: this.parseTrailingRedirects() };
+    return { type: "Case", pos: start, end: this.pos, line, word, items: fit(items), redirects: this.parseTrailingRedirects() };
   }
 
   private parseFunctionKeyword(start: number, line: number): Command {
