@@ -27,7 +27,11 @@ for (const c of " \t\n;&|()<>\\'\"$`") RESERVED_END[c.charCodeAt(0)] = 1;
 const PLAIN_WORD_START = new Uint8Array(128);
 for (let c = 33; c < 127; c++) PLAIN_WORD_START[c] = 1;
 for (const c of ";&|()<>{#0123456789") PLAIN_WORD_START[c.charCodeAt(0)] = 0;
-const DECLARATION = new Set(["declare", "typeset", "local", "export", "readonly"]);
+/** declare, typeset, local, export, readonly: their name=value arguments are assignments. */
+function isDeclaration(w: string): boolean {
+  // Compared directly: a Set lookup would hash every command name.
+  return w === "declare" || w === "typeset" || w === "local" || w === "export" || w === "readonly";
+}
 const REDIRECT_OPS: RedirectOp[] = ["&>>", "<<<", "<<-", "&>", "<<", ">>", "<&", ">&", "<>", ">|", "<", ">"];
 
 interface PendingHeredoc {
@@ -387,7 +391,7 @@ export abstract class CommandParser extends AssignParser {
       if (words.length > 0 && this.aliasNext) this.aliasNext = this.expandAlias();
       const w = this.readWord(NORMAL);
       if (!w) throw this.syntaxError(this.peek());
-      if (words.length === 0 && w.parts.length === 1 && w.parts[0].type === "Literal" && DECLARATION.has(w.parts[0].value)) declaration = true;
+      if (words.length === 0 && w.parts.length === 1 && w.parts[0].type === "Literal" && isDeclaration(w.parts[0].value)) declaration = true;
       words.push(w);
     }
     if (words.length === 0 && assigns.length === 0 && redirects.length === 0) {

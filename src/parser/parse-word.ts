@@ -7,7 +7,7 @@ import type {
   WordPart,
 } from "./ast.js";
 import { ParseError } from "./errors.js";
-import { fit, isMeta, isNameChar, isNameStart } from "./scanner.js";
+import { fit, isMeta, isName, isNameAt, isNameChar, isNameStart } from "./scanner.js";
 import { ParamParser } from "./parse-param.js";
 import { decodeAnsiC } from "./ansi-c.js";
 import { parseArithSource } from "./parse-arith.js";
@@ -253,7 +253,7 @@ export abstract class WordParser extends ParamParser {
         case ":":
         case "=": {
           // name=~/x (also as a command argument) and a:~/b expand the tilde, as bash does.
-          if (c === "=" && mode.tilde === "start" && wordStart && parts.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(pending + src.slice(run, this.pos))) {
+          if (c === "=" && mode.tilde === "start" && wordStart && parts.length === 0 && (pending ? isName(pending + src.slice(run, this.pos)) : isNameAt(src, run, this.pos))) {
             assignLike = true;
           }
           this.pos++;
@@ -264,7 +264,12 @@ export abstract class WordParser extends ParamParser {
           this.pos++;
       }
     }
-    if (pending || this.pos > run) parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) });
+    if (pending || this.pos > run) {
+      const lit: WordPart = { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) };
+      // Most words are one literal: an array of exactly one, without a copy.
+      if (parts.length === 0) return [lit];
+      parts.push(lit);
+    }
     return fit(parts);
   }
 

@@ -29,7 +29,25 @@ export function isName(s: string): boolean {
  * instead of 56). The grown original dies young, which costs the garbage collector nothing.
  */
 export function fit<T>(a: T[]): T[] {
-  return a.length === 0 ? a : a.slice();
+  return a.length === 0 ? (NONE as unknown as T[]) : a.slice();
+}
+
+/**
+ * The one empty array every empty AST list shares (a simple command without assignments or
+ * redirections, a word without parts). Frozen: the AST is never mutated after parsing.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Whether src[from, to) is a shell name (no slicing). */
+export function isNameAt(src: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  let c = src.charCodeAt(from);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return false;
+  for (let i = from + 1; i < to; i++) {
+    c = src.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /** Maximum nesting of commands and substitutions before a clean error. */
