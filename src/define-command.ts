@@ -2,7 +2,8 @@ import type { CommandDef } from "../builtins/types.js";
 import type { FileSystem } from "./fs/types.js";
 import { readAll } from "./io/streams.js";
 import { decodeUtf8 } from "./io/utf8.js";
-import { quote } from "shell-quote";
+// quote.js alone: the package index also loads parse.js, whose top-level RegExps cost cold start.
+import quote from "shell-quote/quote.js";
 
 /** What a custom command receives besides its arguments. */
 export interface CustomCommandContext {
