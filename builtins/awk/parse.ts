@@ -112,7 +112,6 @@ class Parser extends StmtParser {
     return { rules, funcs };
   }
 
-
   private functionDef(): FuncDef {
     const kw = this.lex.next();
     const nameTok = this.peek();
