@@ -6,7 +6,7 @@ import { expandBraces, hasBrace } from "./braces.js";
 import { globExpand } from "./glob.js";
 import type { FdTable } from "./io.js";
 import { charLength, expandParam, type PlainValue, type WordExpander } from "./param.js";
-import { escapeGlob, hasGlobChars, mayHaveGlobChars, unescapeGlob } from "./pattern.js";
+import { escapeGlob, hasGlobChars, mayHaveGlobChars, patternEngineFor, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { backquoteSyntaxError, commandSubstitution, processSubstitution } from "./subst.js";
 
@@ -363,7 +363,10 @@ export async function expandString(sh: Shell, word: Word, io: FdTable, quoted = 
 export async function expandPattern(sh: Shell, word: Word, io: FdTable, quoted = false): Promise<string> {
   const fields = new Fields("");
   await addParts(sh, word.parts, fields, io, quoted, false);
-  return quoted ? escapeGlob(fields.text) : fields.pat;
+  const pat = quoted ? escapeGlob(fields.text) : fields.pat;
+  const loading = patternEngineFor(pat);
+  if (loading) await loading; // no await (a microtask) once loaded: case runs in hot loops
+  return pat;
 }
 
 /** A redirection target: expanded, split and globbed; anything but one word is ambiguous. */

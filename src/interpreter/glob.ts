@@ -1,5 +1,5 @@
 import { joinPath } from "../fs/path.js";
-import { hasGlobChars, patternRegex, unescapeGlob } from "./pattern.js";
+import { hasGlobChars, patternEngineFor, patternRegex, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { ShellError } from "./errors.js";
 
@@ -9,6 +9,8 @@ import { ShellError } from "./errors.js";
  * nullglob / fails under failglob).
  */
 export async function globExpand(sh: Shell, pattern: string): Promise<string[] | null> {
+  const loading = patternEngineFor("*");
+  if (loading) await loading;
   const absolute = pattern.startsWith("/");
   const segments = pattern.split("/").filter((s, i) => s !== "" || i === 0);
   let bases: string[] = [absolute ? "/" : ""];

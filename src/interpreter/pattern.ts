@@ -1,4 +1,4 @@
-import { compileGlob } from "../../builtins/_lib/regex/glob.js";
+type GlobEngine = typeof import("../../builtins/_lib/regex/glob.js");
 
 /**
  * Shell patterns (glob and extglob) as regular expressions, for case, [[ == ]],
@@ -7,6 +7,22 @@ import { compileGlob } from "../../builtins/_lib/regex/glob.js";
  */
 
 const cache = new Map<string, { test(s: string): boolean }>();
+
+/**
+ * The pattern engine (the shared regex layer, ~25 KB) loads before the first pattern with
+ * glob characters is matched, so a script without one never compiles it (cold start).
+ * Matching is synchronous; the async code that produces a pattern (expandPattern,
+ * globExpand, ...) awaits patternEngineFor(p) first.
+ */
+let engine: GlobEngine | null = null;
+
+/** A promise to await before matching p, or undefined when nothing needs loading. */
+export function patternEngineFor(p: string): Promise<void> | undefined {
+  if (engine || !hasGlobChars(p)) return undefined;
+  return import("../../builtins/_lib/regex/glob.js").then((m) => {
+    engine = m;
+  });
+}
 
 /** True when the pattern has unquoted glob characters. */
 export function hasGlobChars(pattern: string): boolean {
@@ -55,7 +71,14 @@ export function patternRegex(p: string, opts: { nocase?: boolean; extglob?: bool
   const key = (opts.nocase ? "i" : "-") + (opts.pathname ? "p" : "-") + p;
   let re = cache.get(key);
   if (!re) {
-    re = compileGlob(p, { extglob: opts.extglob !== false, nocase: opts.nocase, pathname: opts.pathname });
+    if (engine) re = engine.compileGlob(p, { extglob: opts.extglob !== false, nocase: opts.nocase, pathname: opts.pathname });
+    else if (hasGlobChars(p)) throw new Error(`sandbash: pattern engine not loaded before matching ${p}`);
+    else {
+      // No glob characters: the pattern is its own text, and equality needs no engine.
+      const lit = unescapeGlob(p);
+      const low = lit.toLowerCase();
+      re = opts.nocase ? { test: (s: string) => s.toLowerCase() === low } : { test: (s: string) => s === lit };
+    }
     if (cache.size > 2000) cache.clear();
     cache.set(key, re);
   }

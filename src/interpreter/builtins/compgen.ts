@@ -1,6 +1,6 @@
 import { resolvePath } from "../../fs/path.js";
 import type { DirEntry } from "../../fs/types.js";
-import { matchPattern } from "../pattern.js";
+import { matchPattern, patternEngineFor } from "../pattern.js";
 import type { Shell } from "../shell.js";
 import { SET_OPTIONS } from "../shell.js";
 import { isAssoc, isIndexed } from "../variables.js";
@@ -149,6 +149,7 @@ export const compgen: ShellBuiltin = async (sh, argv, fds) => {
     // -X drops matches of the pattern; a leading ! keeps only the matches.
     const keep = filter.startsWith("!");
     const pat = keep ? filter.slice(1) : filter;
+    await patternEngineFor(pat);
     words = words.filter((w) => matchPattern(w, pat, false) === keep);
   }
   if (words.length === 0) return 1;

@@ -1,4 +1,4 @@
-import { matchPattern } from "../pattern.js";
+import { matchPattern, patternEngineFor } from "../pattern.js";
 import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
 
 const GLOB = /[*?]|\[.*\]/;
@@ -35,6 +35,7 @@ export const help: ShellBuiltin = async (sh, argv, fds) => {
   let text = "";
   let status = 0;
   for (const p of patterns) {
+    await patternEngineFor(p);
     const hits = HELP_TOPICS[p] ? [p] : names.filter((n) => n.startsWith(p) || (GLOB.test(p) && matchPattern(n, p, false)));
     if (hits.length === 0) {
       builtinError(sh, fds, "help", `no help topics match \`${p}'.  Try \`help help' or \`man -k ${p}' or \`info ${p}'.`);
