@@ -109,6 +109,24 @@ function extra(e: ZipEntry, local: boolean): Uint8Array {
   return o.done();
 }
 
+/**
+ * The fields a local header and its central directory entry have in common, in
+ * the same order: version needed, flags, method, time, date, CRC, sizes, and
+ * the lengths of the name and extra field.
+ */
+function sharedFields(o: Out, e: ZipEntry, nameLength: number, extraLength: number): void {
+  o.u16(e.method === 8 ? 20 : 10);
+  o.u16(0);
+  o.u16(e.method);
+  o.u16(e.dosTime);
+  o.u16(e.dosDate);
+  o.u32(e.crc);
+  o.u32(e.compressed.length);
+  o.u32(e.size);
+  o.u16(nameLength);
+  o.u16(extraLength);
+}
+
 /** Serialises entries: local headers and data, central directory, end record. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -119,16 +137,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     const x = extra(e, true);
     const h = new Out();
     h.u32(0x04034b50);
-    h.u16(e.method === 8 ? 20 : 10);
-    h.u16(0);
-    h.u16(e.method);
-    h.u16(e.dosTime);
-    h.u16(e.dosDate);
-    h.u32(e.crc);
-    h.u32(e.compressed.length);
-    h.u32(e.size);
-    h.u16(name.length);
-    h.u16(x.length);
+    sharedFields(h, e, name.length, x.length);
     h.bytes(name);
     h.bytes(x);
     const head = h.done();
@@ -143,16 +152,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     const c = new Out();
     c.u32(0x02014b50);
     c.u16(0x031e);
-    c.u16(e.method === 8 ? 20 : 10);
-    c.u16(0);
-    c.u16(e.method);
-    c.u16(e.dosTime);
-    c.u16(e.dosDate);
-    c.u32(e.crc);
-    c.u32(e.compressed.length);
-    c.u32(e.size);
-    c.u16(name.length);
-    c.u16(x.length);
+    sharedFields(c, e, name.length, x.length);
     c.u16(0);
     c.u16(0);
     c.u16(e.text ? 1 : 0);
