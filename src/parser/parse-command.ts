@@ -12,17 +12,10 @@ import { ParseError } from "./errors.js";
 import { fit, isMeta, isName } from "./scanner.js";
 import { NORMAL } from "./parse-word.js";
 import { AssignParser } from "./parse-assign.js";
+import { operatorAt, redirectOpAt, reservedAt } from "./tokens.js";
 
 /** Words that end a compound list when they appear in command position. */
 const LIST_END = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "}"]);
-const RESERVED = new Set([
-  "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for",
-  "select", "function", "time", "coproc", "{", "}", "!", "[[", "]]", "in",
-]);
-const RESERVED_FIRST = "itefdcwus{}![]";
-/** Characters that end the scan for a reserved word: metacharacters and \ ' " $ ` (1), else 0. */
-const RESERVED_END = new Uint8Array(128);
-for (const c of " \t\n;&|()<>\\'\"$`") RESERVED_END[c.charCodeAt(0)] = 1;
 /** ASCII codes that start a plain argument word: not a metacharacter, digit (`2>`), `{` (`{fd}>`) or `#`. */
 const PLAIN_WORD_START = new Uint8Array(128);
 for (let c = 33; c < 127; c++) PLAIN_WORD_START[c] = 1;
@@ -119,35 +112,7 @@ export abstract class CommandParser extends AssignParser {
 
   private scanOperator(): string {
     this.skipBlanksAndComment();
-    const s = this.src;
-    const p = this.pos;
-    const c = s[p];
-    switch (c) {
-      case undefined:
-        return "";
-      case "\n":
-        return "\n";
-      case ";":
-        if (s[p + 1] === ";") return s[p + 2] === "&" ? ";;&" : ";;";
-        return s[p + 1] === "&" ? ";&" : ";";
-      case "&":
-        if (s[p + 1] === "&") return "&&";
-        if (s[p + 1] === ">") return s[p + 2] === ">" ? "&>>" : "&>";
-        return "&";
-      case "|":
-        if (s[p + 1] === "|") return "||";
-        return s[p + 1] === "&" ? "|&" : "|";
-      case "(":
-      case ")":
-        return c;
-      case "<":
-      case ">":
-        if (s[p + 1] === "(") return "";
-        for (const op of REDIRECT_OPS) if (s.startsWith(op, p)) return op;
-        return c;
-      default:
-        return "";
-    }
+    return operatorAt(this.src, this.pos);
   }
 
   /** The reserved word at the cursor (a plain word followed by a delimiter), or "". */
@@ -169,20 +134,7 @@ export abstract class CommandParser extends AssignParser {
 
   private scanReserved(): string {
     this.skipBlanksAndComment();
-    const s = this.src;
-    const start = this.pos;
-    // Every reserved word starts with one of these and is at most 8 characters long.
-    if (!RESERVED_FIRST.includes(s[start] ?? " ")) return "";
-    let i = start;
-    for (;;) {
-      const code = s.charCodeAt(i);
-      // end of input, a metacharacter, or one of \ ' " $ `
-      if (Number.isNaN(code) || (code < 128 && RESERVED_END[code] !== 0)) break;
-      if (++i - start > 8) return "";
-    }
-    if (i < s.length && !isMeta(s[i])) return "";
-    const w = s.slice(start, i);
-    return RESERVED.has(w) ? w : "";
+    return reservedAt(this.src, this.pos);
   }
 
   protected expectReserved(word: string): void {
@@ -449,7 +401,7 @@ export abstract class CommandParser extends AssignParser {
       } else i = start;
     } else i = start;
     this.pos = i;
-    const op = this.peekRedirectOp();
+    const op = redirectOpAt(this.src, this.pos);
     if (!op || ((fd !== null || fdVar !== null) && (op === "&>" || op === "&>>"))) {
       this.pos = start;
       return null;
@@ -463,15 +415,6 @@ export abstract class CommandParser extends AssignParser {
       throw this.syntaxError(t || (this.atEnd() ? "newline" : this.peek()));
     }
     return { pos: start, end: this.pos, fd, fdVar, op, target, heredoc: null };
-  }
-
-  private peekRedirectOp(): RedirectOp | null {
-    const s = this.src;
-    const c = s[this.pos];
-    if (c !== "<" && c !== ">" && c !== "&") return null;
-    if ((c === "<" || c === ">") && s[this.pos + 1] === "(") return null;
-    for (const op of REDIRECT_OPS) if (s.startsWith(op, this.pos)) return op;
-    return null;
   }
 
   private parseHeredocStart(start: number, fd: number | null, op: "<<" | "<<-"): Redirect {

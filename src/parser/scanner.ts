@@ -63,6 +63,8 @@ export class Scanner {
   protected lineStarts: number[] | null = null;
   private lastLineOffset = -1;
   private lastLine = 0;
+  /** Index in lineStarts of the last answer. */
+  private lastIndex = 0;
 
   constructor(
     /** The text; alias expansion splices into it (see CommandParser.expandAlias). */
@@ -92,15 +94,27 @@ export class Scanner {
       const src = this.src;
       for (let i = src.indexOf("\n"); i >= 0; i = src.indexOf("\n", i + 1)) ls.push(i + 1);
       this.lineStarts = ls;
+      this.lastIndex = 0;
     }
     const ls = this.lineStarts;
-    let lo = 0;
-    let hi = ls.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ls[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+    const last = ls.length - 1;
+    // Parsing asks for offsets that mostly move forward a little: look just after the previous
+    // answer before searching the whole table (a big script has a line table as long as itself).
+    let lo = this.lastIndex;
+    if (ls[lo] <= offset) {
+      const stop = Math.min(lo + 4, last);
+      while (lo < stop && ls[lo + 1] <= offset) lo++;
     }
+    if (ls[lo] > offset || (lo < last && ls[lo + 1] <= offset)) {
+      lo = 0;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (ls[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+    }
+    this.lastIndex = lo;
     this.lastLineOffset = offset;
     this.lastLine = lo + this.firstLine;
     return this.lastLine;

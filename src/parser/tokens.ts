@@ -1,0 +1,97 @@
+import type { RedirectOp } from "./ast.js";
+import { META_CODES } from "./scanner.js";
+
+/**
+ * Operators and reserved words at a given offset, read by character codes: the command parser
+ * asks for them at every token, so nothing here slices the source or hashes a string.
+ */
+
+/** The reserved words, by length (every one starts with a character of RESERVED_FIRST). */
+const RESERVED_BY_LENGTH: string[][] = [];
+for (const w of [
+  "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for",
+  "select", "function", "time", "coproc", "{", "}", "!", "[[", "]]", "in",
+]) (RESERVED_BY_LENGTH[w.length] ??= []).push(w);
+const MAX_RESERVED = RESERVED_BY_LENGTH.length - 1;
+/** Codes of the characters a reserved word can start with (1). */
+const RESERVED_FIRST = new Uint8Array(128);
+for (const c of "itefdcwus{}![]") RESERVED_FIRST[c.charCodeAt(0)] = 1;
+/** Characters that end the scan for a reserved word: metacharacters and \ ' " $ ` (1), else 0. */
+const RESERVED_END = new Uint8Array(128);
+for (const c of " \t\n;&|()<>\\'\"$`") RESERVED_END[c.charCodeAt(0)] = 1;
+
+/** The reserved word starting at `start` (a plain word followed by a metacharacter or the end), or "". */
+export function reservedAt(s: string, start: number): string {
+  const c0 = s.charCodeAt(start);
+  if (!(c0 < 128 && RESERVED_FIRST[c0] === 1)) return "";
+  let i = start + 1;
+  for (;;) {
+    const code = s.charCodeAt(i);
+    // end of input, a metacharacter, or one of \ ' " $ `
+    if (code !== code || (code < 128 && RESERVED_END[code] !== 0)) break;
+    if (++i - start > MAX_RESERVED) return "";
+  }
+  if (i < s.length && META_CODES[s.charCodeAt(i)] !== 1) return "";
+  const candidates = RESERVED_BY_LENGTH[i - start];
+  if (candidates === undefined) return "";
+  for (const w of candidates) if (w.charCodeAt(0) === c0 && s.startsWith(w, start)) return w;
+  return "";
+}
+
+/** The operator at `p` (no blanks skipped), or "" when a word, a process substitution or the end starts here. */
+export function operatorAt(s: string, p: number): string {
+  switch (s.charCodeAt(p)) {
+    case 10:
+      return "\n";
+    case 59: {
+      // ;
+      const n = s.charCodeAt(p + 1);
+      if (n === 59) return s.charCodeAt(p + 2) === 38 ? ";;&" : ";;";
+      return n === 38 ? ";&" : ";";
+    }
+    case 38: {
+      // &
+      const n = s.charCodeAt(p + 1);
+      if (n === 38) return "&&";
+      if (n === 62) return s.charCodeAt(p + 2) === 62 ? "&>>" : "&>";
+      return "&";
+    }
+    case 124: {
+      // |
+      const n = s.charCodeAt(p + 1);
+      if (n === 124) return "||";
+      return n === 38 ? "|&" : "|";
+    }
+    case 40:
+      return "(";
+    case 41:
+      return ")";
+    case 60:
+    case 62:
+      return redirectOpAt(s, p) ?? "";
+    default:
+      return "";
+  }
+}
+
+/** The redirection operator at `p`, longest first, or null (`<(` and `>(` are process substitutions). */
+export function redirectOpAt(s: string, p: number): RedirectOp | null {
+  const c = s.charCodeAt(p);
+  const n = s.charCodeAt(p + 1);
+  if (c === 60) {
+    // <
+    if (n === 40) return null;
+    if (n === 60) {
+      const n2 = s.charCodeAt(p + 2);
+      return n2 === 60 ? "<<<" : n2 === 45 ? "<<-" : "<<";
+    }
+    return n === 38 ? "<&" : n === 62 ? "<>" : "<";
+  }
+  if (c === 62) {
+    // >
+    if (n === 40) return null;
+    return n === 62 ? ">>" : n === 38 ? ">&" : n === 124 ? ">|" : ">";
+  }
+  if (c === 38 && n === 62) return s.charCodeAt(p + 2) === 62 ? "&>>" : "&>";
+  return null;
+}
