@@ -1,5 +1,23 @@
 /** --help and --version texts of gzip 1.12 and its gunzip/zcat wrapper scripts (Debian). */
 
+/** The last lines of every help text. */
+const FOOTER = `
+With no FILE, or when FILE is -, read standard input.
+
+Report bugs to <bug-gzip@gnu.org>.
+`;
+
+/** The options gunzip and zcat both end their lists with (the scripts' own usage texts). */
+const SCRIPT_OPTIONS_TAIL = `  -q, --quiet       suppress all warnings
+  -r, --recursive   operate recursively on directories
+  -S, --suffix=SUF  use suffix SUF on compressed files
+      --synchronous synchronous output (safer if system crashes, but slower)
+  -t, --test        test compressed file integrity
+  -v, --verbose     verbose mode
+      --help        display this help and exit
+      --version     display version information and exit
+`;
+
 export const GZIP_HELP = `Usage: gzip [OPTION]... [FILE]...
 Compress or uncompress FILEs (by default, compress FILES in-place).
 
@@ -24,11 +42,7 @@ Mandatory arguments to long options are mandatory for short options too.
   -V, --version     display version number
   -1, --fast        compress faster
   -9, --best        compress better
-
-With no FILE, or when FILE is -, read standard input.
-
-Report bugs to <bug-gzip@gnu.org>.
-`;
+${FOOTER}`;
 
 export const GUNZIP_HELP = `Usage: /usr/bin/gunzip [OPTION]... [FILE]...
 Uncompress FILEs (by default, in-place).
@@ -41,38 +55,14 @@ Mandatory arguments to long options are mandatory for short options too.
   -l, --list        list compressed file contents
   -n, --no-name     do not save or restore the original name and timestamp
   -N, --name        save or restore the original name and timestamp
-  -q, --quiet       suppress all warnings
-  -r, --recursive   operate recursively on directories
-  -S, --suffix=SUF  use suffix SUF on compressed files
-      --synchronous synchronous output (safer if system crashes, but slower)
-  -t, --test        test compressed file integrity
-  -v, --verbose     verbose mode
-      --help        display this help and exit
-      --version     display version information and exit
-
-With no FILE, or when FILE is -, read standard input.
-
-Report bugs to <bug-gzip@gnu.org>.
-`;
+${SCRIPT_OPTIONS_TAIL}${FOOTER}`;
 
 export const ZCAT_HELP = `Usage: /usr/bin/zcat [OPTION]... [FILE]...
 Uncompress FILEs to standard output.
 
   -f, --force       force; read compressed data even from a terminal
   -l, --list        list compressed file contents
-  -q, --quiet       suppress all warnings
-  -r, --recursive   operate recursively on directories
-  -S, --suffix=SUF  use suffix SUF on compressed files
-      --synchronous synchronous output (safer if system crashes, but slower)
-  -t, --test        test compressed file integrity
-  -v, --verbose     verbose mode
-      --help        display this help and exit
-      --version     display version information and exit
-
-With no FILE, or when FILE is -, read standard input.
-
-Report bugs to <bug-gzip@gnu.org>.
-`;
+${SCRIPT_OPTIONS_TAIL}${FOOTER}`;
 
 export const GZIP_VERSION = `gzip 1.12
 Copyright (C) 2018 Free Software Foundation, Inc.
