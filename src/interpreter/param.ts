@@ -6,7 +6,7 @@ import { evalArithText } from "./arith.js";
 import { ShellError } from "./errors.js";
 import type { FdTable } from "./io.js";
 import { matchPattern, removeAffix, replacePattern } from "./pattern.js";
-import { declareKey, declareLine } from "./builtins/vars.js";
+import { declareKey, declareLine } from "./declare-format.js";
 import { quoteDeclare, quoteForReuse, transformValue } from "./quote.js";
 import { reportError } from "./report.js";
 import type { Shell } from "./shell.js";

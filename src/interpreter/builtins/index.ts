@@ -1,8 +1,6 @@
 import * as commands from "./commands.js";
 import * as core from "./core.js";
-import { test } from "./test.js";
 import { lazyBuiltin, type ShellBuiltin } from "./util.js";
-import * as vars from "./vars.js";
 
 // The builtins a small script rarely runs load on first use (lazyBuiltin): their code is
 // kept out of the cold start that every `new Bash()` in a fresh process pays.
@@ -18,6 +16,9 @@ const shopt = lazyBuiltin(() => import("./set.js").then((m) => m.shopt));
 const printf = lazyBuiltin(() => import("./printf.js").then((m) => m.printf));
 const proc = (name: "wait" | "umask" | "exec" | "hash" | "caller" | "jobs" | "times") =>
   lazyBuiltin(() => import("./process.js").then((m) => m[name]));
+const vars = (name: "declare" | "local" | "exportBuiltin" | "readonly" | "unset" | "letBuiltin") =>
+  lazyBuiltin(() => import("./vars.js").then((m) => m[name]));
+const test = lazyBuiltin(() => import("./test.js").then((m) => m.test));
 const help = lazyBuiltin(() => import("./help.js").then((m) => m.help));
 const trap = lazyBuiltin(() => import("./trap.js").then((m) => m.trap));
 
@@ -37,13 +38,13 @@ export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
   ["eval", core.evalBuiltin],
   ["source", core.source],
   [".", core.source],
-  ["declare", vars.declare],
-  ["typeset", vars.declare],
-  ["local", vars.local],
-  ["export", vars.exportBuiltin],
-  ["readonly", vars.readonly],
-  ["unset", vars.unset],
-  ["let", vars.letBuiltin],
+  ["declare", vars("declare")],
+  ["typeset", vars("declare")],
+  ["local", vars("local")],
+  ["export", vars("exportBuiltin")],
+  ["readonly", vars("readonly")],
+  ["unset", vars("unset")],
+  ["let", vars("letBuiltin")],
   ["set", set],
   ["shopt", shopt],
   ["test", test],
