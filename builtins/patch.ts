@@ -4,7 +4,7 @@ import { readInput } from "./_lib/input.js";
 import { quoteFile } from "./_lib/quote.js";
 import { bytesToLatin1, decodeUtf8, latin1ToBytes } from "../src/io/utf8.js";
 import { isFsError } from "../src/fs/types.js";
-import { parsePatch, type FilePatch, type Hunk } from "./patch/parse.js";
+import { parsePatch, splitKeepingNewlines, type FilePatch, type Hunk } from "./patch/parse.js";
 import { applyHunk, FileState, finish, locateHunk, maxFuzzFor, rejectContext, rejectUnified, swapHunk } from "./patch/apply.js";
 
 /**
@@ -187,20 +187,6 @@ function saysNonexistent(name: string | null, stamp: string): boolean {
   return name === "/dev/null" || (stamp !== "" && EPOCH.test(stamp.trim()));
 }
 
-function splitLines(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf("\n", start);
-    if (nl < 0) {
-      if (start < text.length) out.push(text.slice(start));
-      return out;
-    }
-    out.push(text.slice(start, nl + 1));
-    start = nl + 1;
-  }
-}
-
 async function exists(ctx: CommandContext, path: string): Promise<boolean> {
   try {
     return (await ctx.fs.stat(path)).type !== "directory";
@@ -260,7 +246,7 @@ async function patchOneFile(
     const readFrom = s.output !== null ? ` (read from ${shown(target)})` : "";
     out.say(`${s.dryRun ? "checking" : "patching"} file ${shown(s.output ?? target)}${readFrom}\n`);
   }
-  const st = new FileState(splitLines(inputText));
+  const st = new FileState(splitKeepingNewlines(inputText));
   const rejects: Hunk[] = [];
   const rejectOffsets: number[] = [];
   let failed = 0;

@@ -38,8 +38,8 @@ export interface FilePatch {
   git: boolean;
 }
 
-/** Splits patch text into lines keeping newlines. */
-function splitKeep(text: string): string[] {
+/** Splits text into lines that keep their newline (the last line may have none). */
+export function splitKeepingNewlines(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (;;) {
@@ -84,7 +84,7 @@ function headerName(rest: string): { name: string; stamp: string } {
 
 /** Parses the whole patch; malformed hunks raise an Error with GNU's message. */
 export function parsePatch(text: string): FilePatch[] {
-  const lines = splitKeep(text);
+  const lines = splitKeepingNewlines(text);
   const patches: FilePatch[] = [];
   let i = 0;
   let pending: Partial<FilePatch> & { leadingText: string[] } = { leadingText: [] };
@@ -105,32 +105,29 @@ export function parsePatch(text: string): FilePatch[] {
     pending = { leadingText: [] };
     return p;
   };
+  /** The old and new name lines at i ("--- a" "+++ b", or "*** a" "--- b" in a context diff) name the next file. */
+  const takeNameLines = (): void => {
+    const o = headerName(strip(lines[i]).slice(4));
+    const n = headerName(strip(lines[i + 1]).slice(4));
+    pending.leadingText.push(lines[i], lines[i + 1]);
+    pending.oldName = o.name;
+    pending.oldStamp = o.stamp;
+    pending.newName = n.name;
+    pending.newStamp = n.stamp;
+    i += 2;
+  };
   let current: FilePatch | null = null;
   while (i < lines.length) {
     const line = lines[i];
     const body = strip(line);
     let m: RegExpExecArray | null;
     if (body.startsWith("--- ") && i + 1 < lines.length && lines[i + 1].startsWith("+++ ") && i + 2 < lines.length && lines[i + 2].startsWith("@@ ")) {
-      const o = headerName(body.slice(4));
-      const n = headerName(strip(lines[i + 1]).slice(4));
-      pending.leadingText.push(line, lines[i + 1]);
-      pending.oldName = o.name;
-      pending.oldStamp = o.stamp;
-      pending.newName = n.name;
-      pending.newStamp = n.stamp;
-      i += 2;
+      takeNameLines();
       current = startPatch("unified");
       continue;
     }
     if (body.startsWith("*** ") && i + 1 < lines.length && lines[i + 1].startsWith("--- ") && i + 2 < lines.length && strip(lines[i + 2]).startsWith("***************")) {
-      const o = headerName(body.slice(4));
-      const n = headerName(strip(lines[i + 1]).slice(4));
-      pending.leadingText.push(line, lines[i + 1]);
-      pending.oldName = o.name;
-      pending.oldStamp = o.stamp;
-      pending.newName = n.name;
-      pending.newStamp = n.stamp;
-      i += 2;
+      takeNameLines();
       current = startPatch("context");
       continue;
     }
