@@ -246,10 +246,13 @@ export abstract class CommandParser extends AssignParser {
     if ((time || negate) && this.pipelineEndsHere()) {
       return { type: "Pipeline", pos: start, end: this.pos, line, commands: [], pipeStderr: [], negate, time };
     }
-    const commands: Command[] = [this.parseCommand()];
+    const head = this.parseCommand();
+    let op = this.peekOperator();
+    // Most pipelines are one command: no arrays for them.
+    if (op !== "|" && op !== "|&" && !negate && !time) return head;
+    const commands: Command[] = [head];
     const pipeStderr: boolean[] = [];
-    for (;;) {
-      const op = this.peekOperator();
+    for (;; op = this.peekOperator()) {
       if (op !== "|" && op !== "|&") break;
       this.pos += op.length;
       pipeStderr.push(op === "|&");

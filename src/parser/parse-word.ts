@@ -7,7 +7,7 @@ import type {
   WordPart,
 } from "./ast.js";
 import { ParseError } from "./errors.js";
-import { fit, isMeta, isName, isNameAt, isNameChar, isNameStart } from "./scanner.js";
+import { fit, isMeta, isName, META_CODES, isNameAt, isNameChar, isNameStart } from "./scanner.js";
 import { ParamParser } from "./parse-param.js";
 import { decodeAnsiC } from "./ansi-c.js";
 import { parseArithSource } from "./parse-arith.js";
@@ -135,6 +135,9 @@ export abstract class WordParser extends ParamParser {
         first = false;
       }
       if (p >= len) break;
+      const code = src.charCodeAt(p);
+      // The usual end of a word: a metacharacter other than `(` (extglob) and `<(`/`>(`.
+      if (mode.meta && !mode.parens && META_CODES[code] === 1 && code !== 40 && !((code === 60 || code === 62) && src.charCodeAt(p + 1) === 40)) break;
       const c = src[p];
       if (mode.parens && (c === "(" || c === ")")) {
         if (c === "(") parenDepth++;
@@ -156,7 +159,7 @@ export abstract class WordParser extends ParamParser {
         first = false;
         continue;
       }
-      if (mode.meta && isMeta(c) && !(mode.parens && (c === "(" || c === ")" || c === " " || c === "\t" || c === "\n" || c === "<" || c === ">" || c === "&" || c === "|"))) {
+      if (mode.meta && code < 128 && META_CODES[code] === 1 && !(mode.parens && (c === "(" || c === ")" || c === " " || c === "\t" || c === "\n" || c === "<" || c === ">" || c === "&" || c === "|"))) {
         // Extglob: ?( *( +( @( !( keep the parenthesised pattern inside the word.
         if (c === "(") {
           const last = this.pos > run ? src[this.pos - 1] : pending ? pending[pending.length - 1] : "";

@@ -34,7 +34,11 @@ export function reservedAt(s: string, start: number): string {
   if (i < s.length && META_CODES[s.charCodeAt(i)] !== 1) return "";
   const candidates = RESERVED_BY_LENGTH[i - start];
   if (candidates === undefined) return "";
-  for (const w of candidates) if (w.charCodeAt(0) === c0 && s.startsWith(w, start)) return w;
+  next: for (let k = 0; k < candidates.length; k++) {
+    const w = candidates[k];
+    for (let j = 0; j < w.length; j++) if (s.charCodeAt(start + j) !== w.charCodeAt(j)) continue next;
+    return w;
+  }
   return "";
 }
 
