@@ -1,4 +1,3 @@
-import * as commands from "./commands.js";
 import * as core from "./core.js";
 import { lazyBuiltin, type ShellBuiltin } from "./util.js";
 
@@ -18,6 +17,8 @@ const proc = (name: "wait" | "umask" | "exec" | "hash" | "caller" | "jobs" | "ti
   lazyBuiltin(() => import("./process.js").then((m) => m[name]));
 const vars = (name: "declare" | "local" | "exportBuiltin" | "readonly" | "unset" | "letBuiltin") =>
   lazyBuiltin(() => import("./vars.js").then((m) => m[name]));
+const commands = (name: "type" | "command" | "builtin" | "alias" | "unalias" | "getopts") =>
+  lazyBuiltin(() => import("./commands.js").then((m) => m[name]));
 const test = lazyBuiltin(() => import("./test.js").then((m) => m.test));
 const help = lazyBuiltin(() => import("./help.js").then((m) => m.help));
 const trap = lazyBuiltin(() => import("./trap.js").then((m) => m.trap));
@@ -53,14 +54,14 @@ export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
   ["mapfile", mapfile],
   ["readarray", mapfile],
   ["printf", printf],
-  ["type", commands.type],
-  ["command", commands.command],
-  ["builtin", commands.builtin],
-  ["alias", commands.alias],
-  ["unalias", commands.unalias],
+  ["type", commands("type")],
+  ["command", commands("command")],
+  ["builtin", commands("builtin")],
+  ["alias", commands("alias")],
+  ["unalias", commands("unalias")],
   ["trap", trap],
   ["wait", proc("wait")],
-  ["getopts", commands.getopts],
+  ["getopts", commands("getopts")],
   ["umask", proc("umask")],
   ["exec", proc("exec")],
   ["hash", proc("hash")],
