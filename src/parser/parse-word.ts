@@ -371,54 +371,62 @@ export abstract class WordParser extends ParamParser {
   readDquoteParts(closer: string): WordPart[] {
     const parts: WordPart[] = [];
     const src = this.src;
+    const len = src.length;
+    const close = closer === "" ? -1 : closer.charCodeAt(0);
+    // The literal being read is `lit` + src[run, pos): slices, not one concatenation per character.
     let lit = "";
+    let run = this.pos;
     let litStart = this.pos;
-    const flush = () => {
-      if (lit) parts.push({ type: "Literal", pos: litStart, end: this.pos, value: lit });
-      lit = "";
-    };
-    while (this.pos < src.length) {
-      const c = src[this.pos];
-      if (closer && c === closer) break;
-      if (c === "\\") {
-        const n = src[this.pos + 1];
-        if (n === "\n") {
-          this.pos += 2;
+    for (;;) {
+      let p = this.pos;
+      for (; p < len; p++) {
+        const c = src.charCodeAt(p);
+        if (c === close || c === 92 || c === 36 || c === 96) break; // closer \ $ `
+      }
+      this.pos = p;
+      if (p >= len) break;
+      const c = src.charCodeAt(p);
+      if (c === close) break;
+      if (c === 92) {
+        const n = src.charCodeAt(p + 1);
+        if (n === 10) {
+          lit += src.slice(run, p);
+          this.pos = run = p + 2;
           continue;
         }
-        if (n === "$" || n === "`" || n === "\\" || (n === '"' && closer === '"')) {
-          flush();
-          parts.push({ type: "Escaped", pos: this.pos, end: this.pos + 2, value: n });
-          this.pos += 2;
-          litStart = this.pos;
+        if (n === 36 || n === 96 || n === 92 || (n === 34 && close === 34)) {
+          if (lit || p > run) parts.push({ type: "Literal", pos: litStart, end: p, value: lit + src.slice(run, p) });
+          lit = "";
+          parts.push({ type: "Escaped", pos: p, end: p + 2, value: src[p + 1] });
+          this.pos = litStart = run = p + 2;
           continue;
         }
-        lit += c;
-        this.pos++;
+        this.pos = p + 1;
         continue;
       }
-      if (c === "$") {
-        const p = this.readDollar(true);
-        if (p) {
-          flush();
-          parts.push(p);
-          litStart = this.pos;
+      if (c === 36) {
+        const d = this.readDollar(true);
+        if (d) {
+          if (lit || p > run) parts.push({ type: "Literal", pos: litStart, end: p, value: lit + src.slice(run, p) });
+          lit = "";
+          parts.push(d);
+          litStart = run = this.pos;
         } else {
-          lit += "$";
-          this.pos++;
+          this.pos = p + 1;
         }
         continue;
       }
-      if (c === "`") {
-        flush();
-        parts.push(this.readBackquote(true));
-        litStart = this.pos;
-        continue;
-      }
-      lit += c;
-      this.pos++;
+      // `
+      if (lit || p > run) parts.push({ type: "Literal", pos: litStart, end: p, value: lit + src.slice(run, p) });
+      lit = "";
+      parts.push(this.readBackquote(true));
+      litStart = run = this.pos;
     }
-    flush();
+    if (lit || this.pos > run) {
+      const last: WordPart = { type: "Literal", pos: litStart, end: this.pos, value: lit + src.slice(run, this.pos) };
+      if (parts.length === 0) return [last];
+      parts.push(last);
+    }
     return fit(parts);
   }
 
