@@ -5,7 +5,7 @@ import { decodeUtf8, encodeUtf8 } from "../src/io/utf8.js";
 import { isFsError } from "../src/fs/types.js";
 import { LimitExceeded } from "../src/limits/budget.js";
 import { transfer, TransferError, type Hop, type TransferResult } from "../src/network/transfer.js";
-import { networkOf, parseUrl, readUpload, remoteName, schemeOf } from "./net/common.js";
+import { networkOf, parseUrl, readUpload, redirectLimit, remoteName, schemeOf, timeLimitMs } from "./net/common.js";
 import { formatWriteOut } from "./net/write-out.js";
 
 /**
@@ -142,9 +142,6 @@ async function fetchOne(
   for (const h of opts.all("header")) applyHeader(headers, h);
   const explicit = opts.get("request");
   if (explicit) method = explicit;
-  const maxTime = opts.get("maxTime");
-  const maxTimeMs = maxTime !== undefined && Number(maxTime) > 0 ? Number(maxTime) * 1000 : undefined;
-  const maxRedirs = opts.get("maxRedirs");
   const verbose = opts.has("verbose");
   let result: TransferResult;
   try {
@@ -154,8 +151,8 @@ async function fetchOne(
       headers,
       body: data !== null && !opts.has("get") ? data : undefined,
       follow: opts.has("location"),
-      maxRedirects: Math.min(policy.maxRedirects, maxRedirs !== undefined && Number(maxRedirs) >= 0 ? Number(maxRedirs) : 50),
-      maxTimeMs,
+      maxRedirects: redirectLimit(policy, opts.get("maxRedirs"), 50),
+      maxTimeMs: timeLimitMs(opts.get("maxTime")),
       onRequest: verbose ? (u, m, shown) => ctx.stderr.write(verboseRequest(u, m, shown)) : undefined,
     });
   } catch (e) {

@@ -4,7 +4,7 @@ import { parseOptions, type OptionSpec, type ParsedOptions } from "./_lib/option
 import { encodeUtf8 } from "../src/io/utf8.js";
 import { isFsError } from "../src/fs/types.js";
 import { transfer, TransferError, header, type TransferResult } from "../src/network/transfer.js";
-import { networkOf, parseUrl, readUpload, remoteName, schemeOf } from "./net/common.js";
+import { networkOf, parseUrl, readUpload, redirectLimit, remoteName, schemeOf, timeLimitMs } from "./net/common.js";
 
 /**
  * wget (1.21.3), HTTP and HTTPS through the embedding's fetch only, like curl:
@@ -128,8 +128,6 @@ async function fetchOne(ctx: CommandContext, opts: ParsedOptions, text: string):
   }
   if (body && !opts.has("method")) method = "POST";
   if (body) headers.push(["Content-Type", "application/x-www-form-urlencoded"]);
-  const timeout = Number(opts.get("timeout"));
-  const maxRedirect = opts.get("maxRedirect");
   let result: TransferResult;
   try {
     result = await transfer(policy, ctx.budget, ctx.signal, {
@@ -138,8 +136,8 @@ async function fetchOne(ctx: CommandContext, opts: ParsedOptions, text: string):
       headers,
       body,
       follow: true,
-      maxRedirects: Math.min(policy.maxRedirects, maxRedirect !== undefined && Number(maxRedirect) >= 0 ? Number(maxRedirect) : 20),
-      maxTimeMs: timeout > 0 ? timeout * 1000 : undefined,
+      maxRedirects: redirectLimit(policy, opts.get("maxRedirect"), 20),
+      maxTimeMs: timeLimitMs(opts.get("timeout")),
       onRequest: (u) => log(ctx, opts, `--${stamp(ctx)}--  ${u.href}\nConnecting to ${u.host}... `),
       onResponse: (hop, following) => {
         let line = `connected.\nHTTP request sent, awaiting response... ${hop.status} ${hop.statusText}\n`;

@@ -2,6 +2,7 @@ import type { CommandContext } from "../types.js";
 import type { NetworkPolicy } from "../../src/network/policy.js";
 import { openInput } from "../_lib/input.js";
 import { LimitExceeded } from "../../src/limits/budget.js";
+import { concatBytes } from "../../src/io/streams.js";
 
 /** The session's network access, set on the context only when `new Bash({ network })` was given. */
 export function networkOf(ctx: CommandContext): NetworkPolicy | undefined {
@@ -38,13 +39,22 @@ export async function readUpload(ctx: CommandContext, operand: string, max: numb
     parts.push(c);
     ctx.budget.checkTime();
   }
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts, total);
+}
+
+/**
+ * How many redirects a request may follow: the command's option (curl
+ * --max-redirs, wget --max-redirect) when it is a number >= 0, else the
+ * command's default; never more than the network policy allows.
+ */
+export function redirectLimit(policy: NetworkPolicy, option: string | undefined, fallback: number): number {
+  return Math.min(policy.maxRedirects, option !== undefined && Number(option) >= 0 ? Number(option) : fallback);
+}
+
+/** A time limit given in seconds (curl -m, wget -T) in milliseconds; none when absent or not above zero. */
+export function timeLimitMs(seconds: string | undefined): number | undefined {
+  const n = Number(seconds);
+  return n > 0 ? n * 1000 : undefined;
 }
 
 /** The last path segment of a URL, decoded as curl -O and wget name their files ("" for none). */
