@@ -1,7 +1,6 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
-import { quoteFile } from "./_lib/quote.js";
-import { openOperand } from "./_lib/files.js";
+import { openOrReport } from "./_lib/files.js";
 
 /**
  * cat: concatenates inputs chunk by chunk. Without formatting options the
@@ -79,10 +78,8 @@ async function run(ctx: CommandContext): Promise<number> {
   let status = 0;
   const operands = opts.operands.length ? opts.operands : ["-"];
   for (const operand of operands) {
-    const opened = await openOperand(ctx, operand);
-    if (!("reader" in opened)) {
-      const err = "openError" in opened ? opened.openError : opened.readError;
-      ctx.stderr.write(`cat: ${quoteFile(operand)}: ${err.message}\n`);
+    const opened = await openOrReport(ctx, "cat", operand);
+    if (!opened) {
       status = 1;
       continue;
     }

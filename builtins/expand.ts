@@ -1,7 +1,6 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, UsageError, type OptionSpec } from "./_lib/options.js";
-import { quoteFile } from "./_lib/quote.js";
-import { openOperand } from "./_lib/files.js";
+import { openOrReport } from "./_lib/files.js";
 import { ByteBuilder } from "./_lib/output.js";
 import { TabStops } from "./_lib/tabstops.js";
 
@@ -91,11 +90,8 @@ async function run(ctx: CommandContext): Promise<number> {
   const expander = new Expander(stops, opts.has("initial"), out);
   let status = 0;
   for (const operand of opts.operands.length ? opts.operands : ["-"]) {
-    const opened = await openOperand(ctx, operand);
-    if (!("reader" in opened)) {
-      await ctx.stdout.write(out.take());
-      const err = "openError" in opened ? opened.openError : opened.readError;
-      ctx.stderr.write(`expand: ${quoteFile(operand)}: ${err.message}\n`);
+    const opened = await openOrReport(ctx, "expand", operand, out);
+    if (!opened) {
       status = 1;
       continue;
     }

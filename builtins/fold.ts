@@ -1,7 +1,7 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, UsageError, type OptionSpec } from "./_lib/options.js";
-import { quoteFile, quoteValue } from "./_lib/quote.js";
-import { openOperand } from "./_lib/files.js";
+import { quoteValue } from "./_lib/quote.js";
+import { openOrReport } from "./_lib/files.js";
 import { ByteBuilder } from "./_lib/output.js";
 import { parseSize } from "./_lib/size.js";
 
@@ -57,11 +57,8 @@ async function run(ctx: CommandContext): Promise<number> {
   const out = new ByteBuilder(65536);
   let status = 0;
   for (const operand of opts.operands.length ? opts.operands : ["-"]) {
-    const opened = await openOperand(ctx, operand);
-    if (!("reader" in opened)) {
-      await ctx.stdout.write(out.take());
-      const err = "openError" in opened ? opened.openError : opened.readError;
-      ctx.stderr.write(`fold: ${quoteFile(operand)}: ${err.message}\n`);
+    const opened = await openOrReport(ctx, "fold", operand, out);
+    if (!opened) {
       status = 1;
       continue;
     }

@@ -1,8 +1,8 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { decodeUtf8, encodeUtf8 } from "../src/io/utf8.js";
 import { parseOptions, UsageError, type OptionSpec, type ParsedOptions } from "./_lib/options.js";
-import { quoteFile, quoteValue } from "./_lib/quote.js";
-import { openOperand } from "./_lib/files.js";
+import { quoteValue } from "./_lib/quote.js";
+import { openOrReport } from "./_lib/files.js";
 import { readLineBatches } from "./_lib/lines.js";
 import { ByteBuilder } from "./_lib/output.js";
 import { compileRegex, RegexSyntaxError, type CompiledRegex } from "./_lib/regex/index.js";
@@ -180,11 +180,8 @@ async function run(ctx: CommandContext): Promise<number> {
   const state = { lineNo: s.start, section: 1, blanks: 0n }; // section: 0 header, 1 body, 2 footer
   let status = 0;
   for (const operand of opts.operands.length ? opts.operands : ["-"]) {
-    const opened = await openOperand(ctx, operand);
-    if (!("reader" in opened)) {
-      await ctx.stdout.write(out.take());
-      const err = "openError" in opened ? opened.openError : opened.readError;
-      ctx.stderr.write(`nl: ${quoteFile(operand)}: ${err.message}\n`);
+    const opened = await openOrReport(ctx, "nl", operand, out);
+    if (!opened) {
       status = 1;
       continue;
     }
