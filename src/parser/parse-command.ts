@@ -39,13 +39,14 @@ interface PendingHeredoc {
  * Compound commands are parsed by the subclass (parse-compound.ts).
  */
 export abstract class CommandParser extends AssignParser {
-  private heredocs: PendingHeredoc[] = [];
+  /** Here-documents waiting for their bodies at the next newline (null: none; most parses have none). */
+  private heredocs: PendingHeredoc[] | null = null;
   /** The previous alias value ended in a blank: the next word is alias-checked too. */
   private aliasNext = false;
   /** Aliases to expand in command position (null: expand_aliases is off). */
   aliases: ReadonlyMap<string, string> | null = null;
   /** Spliced alias texts: an alias is not expanded again inside its own expansion. */
-  private aliasRegions: Array<{ name: string; start: number; end: number }> = [];
+  private aliasRegions: Array<{ name: string; start: number; end: number }> | null = null;
 
   /**
    * Replaces an alias name at the cursor with its value, as bash does while
@@ -64,16 +65,17 @@ export abstract class CommandParser extends AssignParser {
     const value = aliases.get(name);
     if (value === undefined) return false;
     const at = this.pos;
-    if (this.aliasRegions.some((r) => r.name === name && at >= r.start && at < r.end)) return false;
+    const regions = (this.aliasRegions ??= []);
+    if (regions.some((r) => r.name === name && at >= r.start && at < r.end)) return false;
     this.src = s.slice(0, at) + value + s.slice(i);
     this.lineStarts = null;
     this.opFrom = this.resFrom = -1;
     const delta = value.length - (i - at);
-    for (const r of this.aliasRegions) {
+    for (const r of regions) {
       if (r.start > at) r.start += delta;
       if (r.end > at) r.end += delta;
     }
-    this.aliasRegions.push({ name, start: at, end: at + value.length });
+    regions.push({ name, start: at, end: at + value.length });
     if (this.expandAlias()) return true;
     return /[ \t]$/.test(value);
   }
@@ -161,7 +163,7 @@ export abstract class CommandParser extends AssignParser {
   /** Consumes one newline and reads any here-document bodies queued on its line. */
   protected consumeNewline(): void {
     this.pos++;
-    if (this.heredocs.length) this.readHeredocBodies();
+    if (this.heredocs !== null) this.readHeredocBodies();
   }
 
   /** Skips blank lines and comments. */
@@ -379,7 +381,7 @@ export abstract class CommandParser extends AssignParser {
   /** Goes on parsing at `pos` after an error that bash survives (see ArrayAssignParseError). */
   resumeAt(pos: number): void {
     this.pos = pos;
-    this.heredocs = [];
+    this.heredocs = null;
   }
 
   /** A redirection at the cursor ([n]op word, {var}op word), or null. */
@@ -441,14 +443,15 @@ export abstract class CommandParser extends AssignParser {
       pos: start, end: this.pos, fd, fdVar: null, op, target: w,
       heredoc: { body: { pos: this.pos, end: this.pos, parts: [] }, quoted, delimiter },
     };
-    this.heredocs.push({ redirect, delimiter, quoted, strip: op === "<<-" });
+    (this.heredocs ??= []).push({ redirect, delimiter, quoted, strip: op === "<<-" });
     return redirect;
   }
 
   /** Reads the bodies of queued here-documents, starting at the cursor (a line start). */
   protected readHeredocBodies(): void {
     const pending = this.heredocs;
-    this.heredocs = [];
+    this.heredocs = null;
+    if (pending === null) return;
     for (const h of pending) {
       const bodyStart = this.pos;
       let text = "";
@@ -494,7 +497,7 @@ export abstract class CommandParser extends AssignParser {
 
   /** True when here-documents are still waiting for their bodies (end of input). */
   protected flushHeredocsAtEof(): void {
-    if (this.heredocs.length) this.readHeredocBodies();
+    if (this.heredocs !== null) this.readHeredocBodies();
   }
 }
 

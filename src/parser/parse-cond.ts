@@ -13,6 +13,8 @@ const COND_WORD: WordMode = { meta: true, stop: "", brace: false, tilde: "start"
 const REGEX_WORD: WordMode = { meta: false, stop: " \t\n", brace: false, tilde: "none", inDquote: false, parens: true };
 
 type CondToken = { k: "word"; word: Word; pos: number } | { k: "op"; text: string; pos: number } | { k: "eof"; pos: number };
+/** The look-ahead before any [[ (shared: tokens are replaced, never changed). */
+const NO_COND_TOKEN: CondToken = { k: "eof", pos: 0 };
 
 /**
  * `[[ ... ]]`, shaped like bash's cond_expr/cond_term (parse.y): one token of
@@ -20,7 +22,7 @@ type CondToken = { k: "word"; word: Word; pos: number } | { k: "op"; text: strin
  * bash's messages (see CondParseError for how they end a script).
  */
 export abstract class CondParser extends CommandParser {
-  private condTok: CondToken = { k: "eof", pos: 0 };
+  private condTok: CondToken = NO_COND_TOKEN;
   /** bash reads `-c` text as if it ended in a newline: one is given at the end. */
   private condFinalNewline = false;
 

@@ -6,16 +6,19 @@ import { META_CODES } from "./scanner.js";
  * asks for them at every token, so nothing here slices the source or hashes a string.
  */
 
-/** The reserved words, by length (every one starts with a character of RESERVED_FIRST). */
-const RESERVED_BY_LENGTH: string[][] = [];
-for (const w of [
+const RESERVED = [
   "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for",
   "select", "function", "time", "coproc", "{", "}", "!", "[[", "]]", "in",
-]) (RESERVED_BY_LENGTH[w.length] ??= []).push(w);
-const MAX_RESERVED = RESERVED_BY_LENGTH.length - 1;
+];
+const MAX_RESERVED = 8;
+/** The reserved words by first character and length: RESERVED_AT[code * 9 + length] (at most two). */
+const RESERVED_AT: Array<string[] | undefined> = new Array(128 * (MAX_RESERVED + 1)).fill(undefined);
 /** Codes of the characters a reserved word can start with (1). */
 const RESERVED_FIRST = new Uint8Array(128);
-for (const c of "itefdcwus{}![]") RESERVED_FIRST[c.charCodeAt(0)] = 1;
+for (const w of RESERVED) {
+  (RESERVED_AT[w.charCodeAt(0) * (MAX_RESERVED + 1) + w.length] ??= []).push(w);
+  RESERVED_FIRST[w.charCodeAt(0)] = 1;
+}
 /** Characters that end the scan for a reserved word: metacharacters and \ ' " $ ` (1), else 0. */
 const RESERVED_END = new Uint8Array(128);
 for (const c of " \t\n;&|()<>\\'\"$`") RESERVED_END[c.charCodeAt(0)] = 1;
@@ -32,11 +35,11 @@ export function reservedAt(s: string, start: number): string {
     if (++i - start > MAX_RESERVED) return "";
   }
   if (i < s.length && META_CODES[s.charCodeAt(i)] !== 1) return "";
-  const candidates = RESERVED_BY_LENGTH[i - start];
+  const candidates = RESERVED_AT[c0 * (MAX_RESERVED + 1) + i - start];
   if (candidates === undefined) return "";
   next: for (let k = 0; k < candidates.length; k++) {
     const w = candidates[k];
-    for (let j = 0; j < w.length; j++) if (s.charCodeAt(start + j) !== w.charCodeAt(j)) continue next;
+    for (let j = 1; j < w.length; j++) if (s.charCodeAt(start + j) !== w.charCodeAt(j)) continue next;
     return w;
   }
   return "";
