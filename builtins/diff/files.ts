@@ -64,27 +64,6 @@ export function nameBytes(name: string): string {
   return bytesToLatin1(encodeUtf8(name));
 }
 
-/** gnulib file_type() names. */
-export function fileTypeName(st: FileStat): string {
-  switch (st.type) {
-    case "file":
-      return st.size === 0 ? "regular empty file" : "regular file";
-    case "directory":
-      return "directory";
-    case "symlink":
-      return "symbolic link";
-    case "fifo":
-      return "fifo";
-    case "socket":
-      return "socket";
-    case "char":
-      return "character special file";
-    case "block":
-      return "block special file";
-  }
-}
-
-
 const C_ESC: Record<number, string> = { 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v", 34: '\\"', 92: "\\\\" };
 
 /**
