@@ -6,27 +6,11 @@
 import { decodeUtf8 } from "../../src/io/utf8.js";
 import { charWidth } from "../_lib/width.js";
 import { limField, begField } from "./compare.js";
-import { isDefaultKey, SIZE_MAX, type KeyField } from "./keyspec.js";
+import { isDefaultKey, optionLetters, SIZE_MAX, type KeyField } from "./keyspec.js";
 import type { LineTable } from "./lines.js";
 import { BLANK, generalEnd, monthEnd, numberEnd } from "./numeric.js";
 
 const isNumericKey = (k: KeyField) => k.numeric || k.general || k.human;
-
-/** key_to_opts with b and r: the letters of a key's options. */
-function optionLetters(k: KeyField): string {
-  let s = k.skipsblanks || k.skipeblanks ? "b" : "";
-  if (k.ignore === "d") s += "d";
-  if (k.translate) s += "f";
-  if (k.general) s += "g";
-  if (k.human) s += "h";
-  if (k.ignore === "i") s += "i";
-  if (k.month) s += "M";
-  if (k.numeric) s += "n";
-  if (k.random) s += "R";
-  if (k.reverse) s += "r";
-  if (k.version) s += "V";
-  return s;
-}
 
 export interface DebugSettings {
   keys: KeyField[];

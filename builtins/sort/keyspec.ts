@@ -173,9 +173,12 @@ export function inheritGlobal(key: KeyField, g: KeyField): void {
   key.reverse = g.reverse;
 }
 
-/** key_to_opts: the letters of a key's ordering options, for the incompatibility message. */
-function keyLetters(k: KeyField): string {
-  let s = "";
+/**
+ * key_to_opts: the letters of a key's options. check_ordering_compatibility
+ * clears b and r first (`ordering` true): its message names only the orderings.
+ */
+export function optionLetters(k: KeyField, ordering = false): string {
+  let s = !ordering && (k.skipsblanks || k.skipeblanks) ? "b" : "";
   if (k.ignore === "d") s += "d";
   if (k.translate) s += "f";
   if (k.general) s += "g";
@@ -184,6 +187,7 @@ function keyLetters(k: KeyField): string {
   if (k.month) s += "M";
   if (k.numeric) s += "n";
   if (k.random) s += "R";
+  if (!ordering && k.reverse) s += "r";
   if (k.version) s += "V";
   return s;
 }
@@ -191,5 +195,5 @@ function keyLetters(k: KeyField): string {
 /** check_ordering_compatibility: the letters to complain about, or null when the key is fine. */
 export function incompatibleLetters(k: KeyField): string | null {
   const n = +k.numeric + +k.general + +k.human + +k.month + +(k.version || k.random || !!k.ignore);
-  return n > 1 ? keyLetters(k) : null;
+  return n > 1 ? optionLetters(k, true) : null;
 }
