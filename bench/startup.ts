@@ -1,6 +1,6 @@
 /**
  * Cold start, idle-instance heap and browser bundle size of the BUILT package
- * (run `npm run build` first), side by side with just-bash where it applies.
+ * (run `npm run build` first), side by side with just-bash (and bashkit's native addon for cold start) where it applies.
  *   node --import tsx bench/startup.ts [--runs 15]
  * Cold start: a fresh `node` per run, interleaved with a bare `node -e 0` so both see
  * the same machine load; each child reports its own CPU time (process.cpuUsage), which
@@ -30,6 +30,8 @@ const ENGINES: Record<string, string> = {
 const out = (await new Bash().exec("echo hi")).stdout;`),
   "just-bash": PROBE(`const { Bash } = await import("just-bash");
 const out = (await new Bash().exec("echo hi")).stdout;`),
+  "bashkit (native addon)": PROBE(`const { Bash } = await import("@everruns/bashkit");
+const out = (await new Bash({}).execute("echo hi")).stdout;`),
 };
 
 interface Sample {
@@ -123,7 +125,8 @@ function bundleClosure(entry: string, followDynamic: boolean): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(`${root}/dist/${file}`, "utf8");
-    const re = followDynamic ? /(?:\bfrom|\bimport)\s*\(?\s*"\.\/([^"]+\.js)"/g : /(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g;
+    // Both quote styles: esbuild writes "./x.js", rollup (build/merge-eager-chunks.ts) './x.js'.
+    const re = followDynamic ? /(?:\bfrom|\bimport)\s*\(?\s*["']\.\/([^"']+\.js)["']/g : /(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g;
     for (const m of text.matchAll(re)) visit(m[1]);
   };
   visit(entry);
