@@ -1,6 +1,5 @@
 import type { Command, Redirect, Statement, StatementList } from "../parser/ast.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
-import { CondStatus, evalCond } from "./cond.js";
 import {
   BreakSignal,
   ContinueSignal,
@@ -25,6 +24,9 @@ import { flushOutputSubstitutions } from "./procsubst.js";
 import { runCoproc } from "./coproc.js";
 import { addJob } from "./jobtable.js";
 import { isName } from "../parser/scanner.js";
+
+/** [[ ]] evaluation, loaded with the first [[ ]] (cold start: `echo hi` never needs it). */
+let condModule: typeof import("./cond.js") | null = null;
 
 /**
  * Runs commands: one exhaustive switch over the AST, each case one call.
@@ -207,11 +209,12 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
       return withRedirects(sh, cmd.redirects, io, async (fds) => {
         sh.line = cmd.line;
         let status: number;
+        const cond = condModule ?? (condModule = await import("./cond.js"));
         try {
-          status = (await evalCond(sh, cmd.expr, fds)) ? 0 : 1;
+          status = (await cond.evalCond(sh, cmd.expr, fds)) ? 0 : 1;
         } catch (e) {
           // A bad regex after =~ makes the whole [[ ]] return 2.
-          if (!(e instanceof CondStatus)) throw e;
+          if (!(e instanceof cond.CondStatus)) throw e;
           status = e.status;
         }
         checkErrexit(sh, status);
