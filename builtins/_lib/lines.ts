@@ -1,4 +1,4 @@
-import type { ByteReader } from "../../src/io/streams.js";
+import { concatBytes, type ByteReader } from "../../src/io/streams.js";
 import { LimitExceeded } from "../../src/limits/budget.js";
 
 /**
@@ -23,36 +23,57 @@ export interface Line {
 }
 
 export async function* readLines(reader: ByteReader, delimiter = 0x0a): AsyncGenerator<Line> {
-  let carry: Uint8Array | null = null;
+  const splitter = new LineSplitter(delimiter);
   for (let chunk = await reader.read(); chunk; chunk = await reader.read()) {
+    const lines = splitter.split(chunk);
+    for (let i = 0; i < lines.length; i++) yield lines[i];
+  }
+  const last = splitter.rest();
+  if (last) yield last;
+}
+
+/**
+ * Cuts a stream's chunks into lines: each chunk gives the lines it completes,
+ * and the bytes after its last delimiter are carried into the next one (an
+ * endless line stops at MAX_LINE). The one splitter of readLines and
+ * readLineBatches.
+ */
+class LineSplitter {
+  private carry: Uint8Array | null = null;
+
+  constructor(private readonly delimiter: number) {}
+
+  /** The lines a chunk completes, in order (often none for a long line). */
+  split(chunk: Uint8Array): Line[] {
+    const lines: Line[] = [];
+    const delimiter = this.delimiter;
     let start = 0;
-    let buf = chunk;
-    if (carry) {
+    if (this.carry) {
+      const carry = this.carry;
       const nl = chunk.indexOf(delimiter);
       if (nl < 0) {
         checkLine(carry.length + chunk.length);
-        const merged: Uint8Array = new Uint8Array(carry.length + chunk.length);
-        merged.set(carry);
-        merged.set(chunk, carry.length);
-        carry = merged;
-        continue;
+        this.carry = concatBytes([carry, chunk]);
+        return lines;
       }
-      const merged: Uint8Array = new Uint8Array(carry.length + nl);
-      merged.set(carry);
-      merged.set(chunk.subarray(0, nl), carry.length);
-      carry = null;
-      yield { bytes: merged, terminated: true };
+      this.carry = null;
+      lines.push({ bytes: concatBytes([carry, chunk.subarray(0, nl)]), terminated: true });
       start = nl + 1;
     }
     for (;;) {
-      const nl = buf.indexOf(delimiter, start);
+      const nl = chunk.indexOf(delimiter, start);
       if (nl < 0) break;
-      yield { bytes: buf.subarray(start, nl), terminated: true };
+      lines.push({ bytes: chunk.subarray(start, nl), terminated: true });
       start = nl + 1;
     }
-    if (start < buf.length) carry = buf.slice(start);
+    if (start < chunk.length) this.carry = chunk.slice(start);
+    return lines;
   }
-  if (carry && carry.length > 0) yield { bytes: carry, terminated: false };
+
+  /** The last line when the stream did not end with a delimiter. */
+  rest(): Line | null {
+    return this.carry && this.carry.length > 0 ? { bytes: this.carry, terminated: false } : null;
+  }
 }
 
 /** Splits a whole buffer into lines (same rules as readLines), for tools that must see all input. */
@@ -75,37 +96,13 @@ export function splitLines(data: Uint8Array, delimiter = 0x0a): Line[] {
  * faster than one await per line on big inputs).
  */
 export async function* readLineBatches(reader: ByteReader, delimiter = 0x0a): AsyncGenerator<Line[]> {
-  let carry: Uint8Array | null = null;
+  const splitter = new LineSplitter(delimiter);
   for (let chunk = await reader.read(); chunk; chunk = await reader.read()) {
-    const batch: Line[] = [];
-    let start = 0;
-    if (carry) {
-      const nl = chunk.indexOf(delimiter);
-      if (nl < 0) {
-        checkLine(carry.length + chunk.length);
-        const merged: Uint8Array = new Uint8Array(carry.length + chunk.length);
-        merged.set(carry);
-        merged.set(chunk, carry.length);
-        carry = merged;
-        continue;
-      }
-      const merged: Uint8Array = new Uint8Array(carry.length + nl);
-      merged.set(carry);
-      merged.set(chunk.subarray(0, nl), carry.length);
-      carry = null;
-      batch.push({ bytes: merged, terminated: true });
-      start = nl + 1;
-    }
-    for (;;) {
-      const nl = chunk.indexOf(delimiter, start);
-      if (nl < 0) break;
-      batch.push({ bytes: chunk.subarray(start, nl), terminated: true });
-      start = nl + 1;
-    }
-    if (start < chunk.length) carry = chunk.slice(start);
+    const batch = splitter.split(chunk);
     if (batch.length) yield batch;
   }
-  if (carry && carry.length > 0) yield [{ bytes: carry, terminated: false }];
+  const last = splitter.rest();
+  if (last) yield [last];
 }
 
 /**
