@@ -17,62 +17,74 @@ export const REGEX_BUILTINS = new Set(["sub", "gsub", "gensub", "match", ...SPLI
 
 type Piece = { t: "lit"; s: string } | { t: "group"; n: number };
 
-/** Parses a sub/gsub replacement (gawk's default, non-POSIX rules). */
-function parseSubRepl(r: string): Piece[] {
-  const out: Piece[] = [];
-  let lit = "";
-  const push = (p: Piece) => {
-    if (lit) out.push({ t: "lit", s: lit });
-    lit = "";
-    out.push(p);
-  };
+/** A replacement's pieces as they are read: literal text gathers until a group. */
+class PieceList {
+  readonly pieces: Piece[] = [];
+  lit = "";
+
+  group(n: number): void {
+    if (this.lit) this.pieces.push({ t: "lit", s: this.lit });
+    this.lit = "";
+    this.pieces.push({ t: "group", n });
+  }
+
+  done(): Piece[] {
+    if (this.lit) this.pieces.push({ t: "lit", s: this.lit });
+    return this.pieces;
+  }
+}
+
+/**
+ * Reads a replacement: `&` is the match, any other character is itself, and
+ * `escape` reads a backslash at r[i], returning the index of its last character.
+ */
+function parseRepl(r: string, escape: (i: number, out: PieceList) => number): Piece[] {
+  const out = new PieceList();
   for (let i = 0; i < r.length; i++) {
     const c = r[i];
-    if (c === "&") push({ t: "group", n: 0 });
-    else if (c === "\\") {
-      if (r.startsWith("\\\\\\&", i) || r.startsWith("\\\\\\\\", i)) {
-        lit += "\\" + r[i + 3];
-        i += 3;
-      } else if (r.startsWith("\\\\&", i)) {
-        lit += "\\";
-        push({ t: "group", n: 0 });
-        i += 2;
-      } else if (r[i + 1] === "&") {
-        lit += "&";
-        i++;
-      } else lit += c;
-    } else lit += c;
+    if (c === "&") out.group(0);
+    else if (c === "\\") i = escape(i, out);
+    else out.lit += c;
   }
-  if (lit) out.push({ t: "lit", s: lit });
-  return out;
+  return out.done();
+}
+
+/** Parses a sub/gsub replacement (gawk's default, non-POSIX rules). */
+function parseSubRepl(r: string): Piece[] {
+  return parseRepl(r, (i, out) => {
+    if (r.startsWith("\\\\\\&", i) || r.startsWith("\\\\\\\\", i)) {
+      out.lit += "\\" + r[i + 3];
+      return i + 3;
+    }
+    if (r.startsWith("\\\\&", i)) {
+      out.lit += "\\";
+      out.group(0);
+      return i + 2;
+    }
+    if (r[i + 1] === "&") {
+      out.lit += "&";
+      return i + 1;
+    }
+    out.lit += "\\";
+    return i;
+  });
 }
 
 /** Parses a gensub replacement: `\N` groups, `&` the match, `\q` is q. */
 function parseGensubRepl(r: string): Piece[] {
-  const out: Piece[] = [];
-  let lit = "";
-  const push = (p: Piece) => {
-    if (lit) out.push({ t: "lit", s: lit });
-    lit = "";
-    out.push(p);
-  };
-  for (let i = 0; i < r.length; i++) {
-    const c = r[i];
-    if (c === "&") push({ t: "group", n: 0 });
-    else if (c === "\\") {
-      const d = r[i + 1];
-      if (d !== undefined && d >= "0" && d <= "9") {
-        push({ t: "group", n: d.charCodeAt(0) - 48 });
-        i++;
-      } else if (d === undefined) lit += c;
-      else {
-        lit += d;
-        i++;
-      }
-    } else lit += c;
-  }
-  if (lit) out.push({ t: "lit", s: lit });
-  return out;
+  return parseRepl(r, (i, out) => {
+    const d = r[i + 1];
+    if (d !== undefined && d >= "0" && d <= "9") {
+      out.group(d.charCodeAt(0) - 48);
+      return i + 1;
+    }
+    if (d === undefined) {
+      out.lit += "\\";
+      return i;
+    }
+    out.lit += d;
+    return i + 1;
+  });
 }
 
 function expand(pieces: Piece[], text: string, m: RegexMatch): string {
