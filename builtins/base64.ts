@@ -1,20 +1,10 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import type { ByteBuilder } from "./_lib/output.js";
-import { runBasenc, type Codec } from "./basenc/run.js";
+import { basencHelp, runBasenc, type Codec } from "./basenc/run.js";
 
 /** base64 (GNU coreutils 9.1): RFC 4648 base64, see basenc/run.ts. */
 
-const HELP = `Usage: base64 [OPTION]... [FILE]
-Base64 encode or decode FILE, or standard input, to standard output.
-
-With no FILE, or when FILE is -, read standard input.
-
-Mandatory arguments to long options are mandatory for short options too.
-  -d, --decode          decode data
-  -i, --ignore-garbage  when decoding, ignore non-alphabet characters
-  -w, --wrap=COLS       wrap encoded lines after COLS character (default 76).
-                          Use 0 to disable line wrapping
-`;
+const HELP = basencHelp("base64");
 
 const EQ = 61;
 

@@ -30,6 +30,22 @@ const SPEC: OptionSpec = {
   wrap: { short: "w", long: "wrap", arg: "required" },
 };
 
+/** The --help text of base64 and base32, the same but for the name. */
+export function basencHelp(name: "base64" | "base32"): string {
+  const title = name[0].toUpperCase() + name.slice(1);
+  return `Usage: ${name} [OPTION]... [FILE]
+${title} encode or decode FILE, or standard input, to standard output.
+
+With no FILE, or when FILE is -, read standard input.
+
+Mandatory arguments to long options are mandatory for short options too.
+  -d, --decode          decode data
+  -i, --ignore-garbage  when decoding, ignore non-alphabet characters
+  -w, --wrap=COLS       wrap encoded lines after COLS character (default 76).
+                          Use 0 to disable line wrapping
+`;
+}
+
 /** Runs base64/base32 with the given codec. */
 export async function runBasenc(ctx: CommandContext, codec: Codec, help: string): Promise<number> {
   const opts = parseOptions(ctx, SPEC, { help });
