@@ -77,7 +77,8 @@ export default defineConfig([
     clean: false,
   },
   {
-    entry: { cli: "src/node/cli.ts" },
+    // cli-entry.ts turns the compile cache on, then imports cli.ts (a lazy chunk).
+    entry: { cli: "src/node/cli-entry.ts" },
     format: ["esm"],
     outExtension: () => ({ js: ".js" }),
     platform: "node",

@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { quote } from "shell-quote";
+import quote from "shell-quote/quote.js";
 import { Bash } from "../index.js";
 import { MemFs } from "../fs/memfs.js";
 import { decodeUtf8 } from "../io/utf8.js";
