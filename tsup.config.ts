@@ -4,7 +4,9 @@
  *   browser.js (ESM, platform browser)        dependencies bundled in, + lazy chunks
  *   cli.js (ESM, Node, shebang)               the CLI, library bundled in
  * `npm run build` empties dist/ first; the configs below build side by side, so
- * none of them may clean.
+ * none of them may clean. After tsup, build/merge-eager-chunks.ts makes each entry's
+ * statically imported code one file (and derives index.cjs/node.cjs with the same lazy
+ * chunks): cold start pays per file loaded.
  */
 import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
