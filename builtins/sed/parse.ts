@@ -228,8 +228,11 @@ class Parser {
     }
   }
 
-  /** After a command: spaces, then ";", newline, "}", "#" or the end. */
-  private endOfCommand(): void {
+  /**
+   * After a command: spaces, then ";", newline, "}", "#" or the end. Anything
+   * else is `message` (after s///, an unknown flag).
+   */
+  private endOfCommand(message = "extra characters after command"): void {
     this.skipSpace();
     const c = this.peek();
     if (c === "" || c === "\n" || c === ";") {
@@ -238,7 +241,7 @@ class Parser {
     }
     if (c === "}" || c === "#") return;
     this.pos++;
-    this.fail("extra characters after command");
+    this.fail(message);
   }
 
   private skipLine(): void {
@@ -443,7 +446,7 @@ class Parser {
         this.wfiles.add(s.wfile);
         break;
       } else {
-        this.endOfSubst();
+        this.endOfCommand("unknown option to `s'");
         break;
       }
       this.pos++;
@@ -457,18 +460,6 @@ class Parser {
   private failAt(msg: string): never {
     this.pos++;
     this.fail(msg);
-  }
-
-  private endOfSubst(): void {
-    this.skipSpace();
-    const c = this.peek();
-    if (c === "" || c === "\n" || c === ";") {
-      if (c !== "") this.pos++;
-      return;
-    }
-    if (c === "}" || c === "#") return;
-    this.pos++;
-    this.fail("unknown option to `s'");
   }
 
   private parseY(): [Map<number, string>, [string, string]] {
