@@ -127,11 +127,10 @@ export const cp: CommandDef = {
       }
     }
     o.dereference = deref ?? (o.recursive ? "never" : "always");
-    let operands = opts.operands;
-    if (opts.has("stripSlashes")) operands = operands.map((x) => x.replace(/(.)\/+$/, "$1"));
-    const targets = await resolveTargets(ctx, operands, {
+    const targets = await resolveTargets(ctx, opts.operands, {
       targetDir: opts.get("targetDir"),
       noTargetDir: opts.has("noTargetDir"),
+      stripSlashes: opts.has("stripSlashes"),
     });
     if (typeof targets === "number") return targets;
     const copier = new Copier(ctx, o);

@@ -52,11 +52,10 @@ export const mv: CommandDef = {
     }
     const update = opts.has("update") && opts.get("update") !== "all";
     const verbose = opts.has("verbose");
-    let operands = opts.operands;
-    if (opts.has("stripSlashes")) operands = operands.map((x) => x.replace(/(.)\/+$/, "$1"));
-    const targets = await resolveTargets(ctx, operands, {
+    const targets = await resolveTargets(ctx, opts.operands, {
       targetDir: opts.get("targetDir"),
       noTargetDir: opts.has("noTargetDir"),
+      stripSlashes: opts.has("stripSlashes"),
     });
     if (typeof targets === "number") return targets;
     const pairs =

@@ -19,6 +19,8 @@ export interface TargetOptions {
   noTargetDir?: boolean;
   /** ln: a single operand links into the current directory. */
   singleIntoCwd?: boolean;
+  /** cp, mv --strip-trailing-slashes: the operands lose their trailing slashes first. */
+  stripSlashes?: boolean;
 }
 
 async function isDir(ctx: CommandContext, path: string): Promise<boolean | string> {
@@ -37,6 +39,7 @@ export async function resolveTargets(
   opts: TargetOptions,
 ): Promise<Targets | number> {
   const name = ctx.name;
+  if (opts.stripSlashes) operands = operands.map((x) => x.replace(/(.)\/+$/, "$1"));
   if (opts.targetDir !== undefined) {
     if (opts.noTargetDir) {
       ctx.stderr.write(`${name}: cannot combine --target-directory (-t) and --no-target-directory (-T)\n`);
