@@ -20,7 +20,7 @@ import { runSimple } from "./simple.js";
 import type { ArithSource } from "../parser/ast.js";
 import { traceLine, traceWord, tracing } from "./xtrace.js";
 import { Attr } from "./variables.js";
-import { flushOutputSubstitutions } from "./procsubst.js";
+import { closeProcFds, procMark } from "./procsubst.js";
 import { runCoproc } from "./coproc.js";
 import { addJob } from "./jobtable.js";
 import { isName } from "../parser/scanner.js";
@@ -311,10 +311,12 @@ export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): 
 /** Applies redirections around a compound command. */
 export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTable, body: (fds: FdTable) => Status): Promise<number> {
   if (redirects.length === 0) return body(io);
+  const mark = procMark(sh);
   let applied;
   try {
     applied = await applyRedirects(sh, redirects, io);
   } catch (e) {
+    await closeProcFds(sh, mark, io);
     if (e instanceof ShellError) {
       reportError(sh, io, e.message);
       return e.status;
@@ -325,7 +327,7 @@ export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTabl
     return await body(applied.fds);
   } finally {
     await closeRedirects(applied);
-    if (sh.pendingOutputSubst) await flushOutputSubstitutions(sh);
+    await closeProcFds(sh, mark, io);
   }
 }
 
@@ -475,7 +477,7 @@ async function runCase(sh: Shell, cmd: Extract<Command, { type: "Case" }>, io: F
     let matched = fallthrough;
     if (!matched) {
       for (const p of item.patterns) {
-        if (matchPattern(word, await expandPattern(sh, p, io), nocase)) {
+        if (matchPattern(word, await expandPattern(sh, p, io, false, true), nocase)) {
           matched = true;
           break;
         }

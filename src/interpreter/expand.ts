@@ -33,6 +33,12 @@ class Fields {
   /** Set when a quoted "$@" expanded to nothing. */
   atEmpty = false;
   /**
+   * A case pattern is the first word of its expansion (bash's case takes list->word):
+   * after a quoted "$@" of several elements nothing more is added (see addValue).
+   */
+  firstWordOnly = false;
+  closed = false;
+  /**
    * The current field's pieces with their quoting, kept so the glob pattern
    * (quoted characters escaped) is built only for fields that need globbing.
    */
@@ -360,8 +366,9 @@ export async function expandString(sh: Shell, word: Word, io: FdTable, quoted = 
 }
 
 /** Expands a word to a pattern: quoted characters escaped, unquoted ones live. */
-export async function expandPattern(sh: Shell, word: Word, io: FdTable, quoted = false): Promise<string> {
+export async function expandPattern(sh: Shell, word: Word, io: FdTable, quoted = false, casePattern = false): Promise<string> {
   const fields = new Fields("");
+  fields.firstWordOnly = casePattern;
   await addParts(sh, word.parts, fields, io, quoted, false);
   const pat = quoted ? escapeGlob(fields.text) : fields.pat;
   const loading = patternEngineFor(pat);
@@ -388,6 +395,7 @@ export const expander: WordExpander = { expandString, expandPattern };
  */
 async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, quoted: boolean, split: boolean, splitLiterals = false): Promise<void> {
   for (const p of parts) {
+    if (f.closed) return;
     switch (p.type) {
       case "Literal":
         if (quoted) f.quoted(p.value);
@@ -475,9 +483,14 @@ function addValue(sh: Shell, v: PlainValue, f: Fields, quoted: boolean, split: b
       f.quoted(list.join(ifs.slice(0, 1)));
       return;
     }
-    // Where no fields are made (assignments, [[ ]], case), "$@" joins with spaces.
+    // Where no fields are made (assignments, [[ ]]), "$@" joins with spaces; a case
+    // pattern keeps its first element and ends there.
     if (!split) {
       if (list.length === 0) f.atEmpty = true;
+      else if (f.firstWordOnly && list.length > 1) {
+        f.quoted(list[0]);
+        f.closed = true;
+      }
       else f.quoted(list.join(" "));
       return;
     }
