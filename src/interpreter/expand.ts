@@ -5,9 +5,10 @@ import { ShellError } from "./errors.js";
 import { expandBraces, hasBrace } from "./braces.js";
 import { globExpand } from "./glob.js";
 import type { FdTable } from "./io.js";
-import { charLength, expandParam, type PlainValue, type WordExpander } from "./param.js";
+import { charLength, expandParam, namerefCycle, type PlainValue, type WordExpander } from "./param.js";
 import { escapeGlob, hasGlobChars, mayHaveGlobChars, patternEngineFor, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
+import { Attr, scalarOf } from "./variables.js";
 import { backquoteSyntaxError, commandSubstitution, processSubstitution } from "./subst.js";
 
 /**
@@ -341,7 +342,19 @@ function simpleParam(sh: Shell, p: Extract<WordPart, { type: "Param" }>): PlainV
   if (c >= 48 && c <= 57) v = sh.positionalAt(Number(name));
   else if (name === "#") v = String(sh.positional.length);
   else if (name === "?") v = String(sh.lastStatus);
-  else v = sh.get(name);
+  else {
+    const raw = sh.vars.lookup(name);
+    if (raw === undefined || !(raw.attrs & Attr.Nameref)) v = raw === undefined ? sh.get(name) : scalarOf(raw);
+    else if (!namerefCycle(sh, name)) v = sh.get(name);
+    else {
+      // As param.ts's lookup: bash warns and expands nothing. No stderr here, so the
+      // caller (simple.ts) prints it right after the expansion.
+      const warning = `warning: ${name}: circular name reference`;
+      // bash looks ${#a} up twice, and warns twice.
+      (sh.pendingWarnings ??= []).push(...(p.op ? [warning, warning] : [warning]));
+      v = undefined;
+    }
+  }
   if (v === undefined && sh.options.has("nounset")) throw new ShellError(`${c >= 48 && c <= 57 ? "$" : ""}${name}: unbound variable`, 127, true);
   if (p.op) return String(charLength(v ?? ""));
   return v ?? "";

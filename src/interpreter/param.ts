@@ -46,7 +46,7 @@ function isAtIndex(w: Word | null): "@" | "*" | null {
 }
 
 /** Does the nameref chain starting at `name` come back to a name it passed? */
-function namerefCycle(sh: Shell, name: string): boolean {
+export function namerefCycle(sh: Shell, name: string): boolean {
   const seen = new Set<string>([name]);
   let n = name;
   for (let hops = 0; hops < 64; hops++) {

@@ -84,6 +84,8 @@ export class Shell {
   inheritedTraps: Map<string, string> | null = null;
   /** The simple command running now ($BASH_COMMAND, printed when asked for). */
   currentCommand: import("../parser/ast.js").Command | null = null;
+  /** Warnings of a synchronous expansion, which has no stderr: simple.ts prints them after it. */
+  pendingWarnings: string[] | null = null;
   /** > 0 while a trap action runs: $BASH_COMMAND stays the command that was trapped. */
   inTrap = 0;
   dirStack: string[] = [];
@@ -127,8 +129,8 @@ export class Shell {
   hashed = new Map<string, { path: string; hits: number }>();
   /** Functions marked by `export -f`: child shells get them. */
   exportedFunctions = new Set<string>();
-  /** >(...) readers waiting for the command that writes to them (procsubst.ts). */
-  pendingOutputSubst: Array<() => Promise<void>> | null = null;
+  /** The process substitutions open now, on /dev/fd/63 down (procsubst.ts). */
+  procFds: import("./procsubst.js").ProcFd[] | null = null;
   /** Status of the last command substitution (for commands that are only assignments). */
   substStatus = 0;
   /** The file being run or sourced (error prefix), null for a -c string. */
@@ -168,6 +170,7 @@ export class Shell {
       this.secondsBase = init.secondsBase;
       this.randomState = (init.randomState * 1103515245 + 12345 + this.pid) >>> 0;
       this.persistentFds = new Map(init.persistentFds);
+      this.procFds = init.procFds ? init.procFds.slice() : null;
       this.pipeStatus = init.pipeStatus ? init.pipeStatus.slice() : null;
       this.errexitIgnored = init.errexitIgnored;
       this.sourcing = init.sourcing;

@@ -11,7 +11,7 @@ import { SHELL_BUILTINS, SPECIAL_BUILTINS } from "./builtins/index.js";
 import { runUtility } from "./utility.js";
 import { traceAssignment, traceLine, traceWord, tracing } from "./xtrace.js";
 import { runTrap } from "./traps.js";
-import { flushOutputSubstitutions } from "./procsubst.js";
+import { closeProcFds, procMark } from "./procsubst.js";
 import { Attr, type Variable } from "./variables.js";
 
 /** sh.set options of a plain assignment (shared: set only reads them). */
@@ -37,6 +37,7 @@ export function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Status {
     for (const a of cmd.assigns) if (!a.value || a.index || !isSyncWord(a.value)) return runSimpleAsync(sh, cmd, io, null, true);
     try {
       for (const a of cmd.assigns) sh.set(a.name, expandStringSync(sh, a.value!), a.append ? APPEND : ASSIGN);
+      if (sh.pendingWarnings) printPendingWarnings(sh, io);
     } catch (e) {
       if (e instanceof ShellError) {
         reportError(sh, io, e.message);
@@ -50,8 +51,10 @@ export function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Status {
   try {
     argv = expandWordsSync(sh, cmd.words);
   } catch (e) {
+    if (sh.pendingWarnings) printPendingWarnings(sh, io);
     return expansionFailed(sh, io, e);
   }
+  if (sh.pendingWarnings) printPendingWarnings(sh, io);
   if (argv === null) return runSimpleAsync(sh, cmd, io, null, true);
   if (argv instanceof Promise) return argv.then((a) => runSimpleAsync(sh, cmd, io, a, true), (e) => expansionFailed(sh, io, e));
   if (argv.length && cmd.assigns.length === 0) {
@@ -89,13 +92,21 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
     sh.line = cmd.line;
     sh.substStatus = -1;
   }
+  const mark = procMark(sh);
   let argv: string[];
   try {
     argv = expanded ?? (cmd.words.length ? await expandWords(sh, cmd.words, io) : []);
   } catch (e) {
+    await closeProcFds(sh, mark, io);
     return expansionFailed(sh, io, e);
   }
-  if (argv.length === 0) return runAssignmentsOnly(sh, cmd, io);
+  if (argv.length === 0) {
+    try {
+      return await runAssignmentsOnly(sh, cmd, io);
+    } finally {
+      await closeProcFds(sh, mark, io);
+    }
+  }
   sh.lastArg = argv[argv.length - 1];
   let fds = io;
   let applied = null;
@@ -106,6 +117,7 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
       applied = await applyRedirects(sh, cmd.redirects, io, persistent);
       fds = applied.fds;
     } catch (e) {
+      await closeProcFds(sh, mark, io);
       if (e instanceof ShellError) {
         reportError(sh, io, e.message);
         if (e.fatal) throw fatalSignal(e);
@@ -121,7 +133,7 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
     return status;
   } finally {
     if (applied) await closeRedirects(applied);
-    if (sh.pendingOutputSubst) await flushOutputSubstitutions(sh);
+    await closeProcFds(sh, mark, io);
   }
 }
 
@@ -322,4 +334,9 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
   if (outerReturn !== undefined && !sh.traps.has("RETURN")) sh.traps.set("RETURN", outerReturn);
   if (outerDebug !== undefined && !functrace && !sh.traps.has("DEBUG")) sh.traps.set("DEBUG", outerDebug);
   return status;
+}
+
+function printPendingWarnings(sh: Shell, io: FdTable): void {
+  for (const w of sh.pendingWarnings!) reportError(sh, io, w);
+  sh.pendingWarnings = null;
 }
