@@ -1,7 +1,8 @@
 /**
  * The typed AST. Every node has `pos` and `end` (offsets into the source text);
  * commands also carry `line` (1-based) for LINENO and error messages. Quote state
- * lives in the part types, never in sentinel characters.
+ * lives in the part types, never in sentinel characters. The AST is read-only once
+ * parsed: every empty list in it is one shared frozen array (see fit in scanner.ts).
  */
 
 export interface Node {

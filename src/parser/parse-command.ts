@@ -9,7 +9,7 @@ import type {
   Word,
 } from "./ast.js";
 import { ParseError } from "./errors.js";
-import { fit, isMeta, isName } from "./scanner.js";
+import { append, finish, fit, isMeta, isName } from "./scanner.js";
 import { NORMAL } from "./parse-word.js";
 import { AssignParser } from "./parse-assign.js";
 import { operatorAt, redirectOpAt, reservedAt } from "./tokens.js";
@@ -305,15 +305,16 @@ export abstract class CommandParser extends AssignParser {
     this.skipBlanks();
     const start = this.pos;
     const line = this.lineAt(start);
-    const assigns: Assignment[] = [];
-    const words: Word[] = [];
-    const redirects: Redirect[] = [];
+    // Made on their first element (see append): most commands have no assignments or redirections.
+    let assigns: Assignment[] | null = null;
+    let words: Word[] | null = null;
+    let redirects: Redirect[] | null = null;
     let declaration = false;
     for (;;) {
       this.skipBlanks();
       // An argument that starts with a plain character is a word: no redirection, operator,
       // comment or assignment can start here, so go straight to readWord.
-      if (words.length > 0 && !declaration && !this.aliasNext) {
+      if (words !== null && !declaration && !this.aliasNext) {
         const c = this.src.charCodeAt(this.pos);
         if (c < 128 ? PLAIN_WORD_START[c] === 1 : c === c) {
           const w = this.readWord(NORMAL);
@@ -325,36 +326,39 @@ export abstract class CommandParser extends AssignParser {
       }
       const redirect = this.tryRedirect();
       if (redirect) {
-        redirects.push(redirect);
+        redirects = append(redirects, redirect);
         continue;
       }
       const op = this.peekOperator();
       if (op || this.atEnd()) {
-        if (op === "(" && words.length === 1 && assigns.length === 0 && redirects.length === 0) {
+        if (op === "(" && words !== null && words.length === 1 && assigns === null && redirects === null) {
           return this.parseFunctionAfterName(words[0], start, line);
         }
         if (op === "(") throw this.syntaxError("(");
         break;
       }
       if (this.src.charCodeAt(this.pos) === 35) break;
-      if (words.length === 0 || declaration) {
+      if (words === null || declaration) {
         const a = this.tryAssignment();
         if (a) {
-          if (words.length === 0) assigns.push(a);
+          if (words === null) assigns = append(assigns, a);
           else words.push({ pos: a.pos, end: a.end, parts: [{ type: "Literal", pos: a.pos, end: a.end, value: this.src.slice(a.pos, a.end) }], assign: a });
           continue;
         }
       }
-      if (words.length > 0 && this.aliasNext) this.aliasNext = this.expandAlias();
+      if (words !== null && this.aliasNext) this.aliasNext = this.expandAlias();
       const w = this.readWord(NORMAL);
       if (!w) throw this.syntaxError(this.peek());
-      if (words.length === 0 && w.parts.length === 1 && w.parts[0].type === "Literal" && isDeclaration(w.parts[0].value)) declaration = true;
-      words.push(w);
+      if (words === null && w.parts.length === 1 && w.parts[0].type === "Literal" && isDeclaration(w.parts[0].value)) declaration = true;
+      words = append(words, w);
     }
-    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) {
+    if (words === null && assigns === null && redirects === null) {
       throw this.syntaxError(this.peekTokenText());
     }
-    const cmd: SimpleCommand = { type: "Simple", pos: start, end: this.pos, line: simpleCommandLine(this, assigns, words, redirects), assigns: fit(assigns), words: fit(words), redirects: fit(redirects) };
+    const a = finish(assigns);
+    const w = finish(words);
+    const r = finish(redirects);
+    const cmd: SimpleCommand = { type: "Simple", pos: start, end: this.pos, line: simpleCommandLine(this, a, w, r), assigns: a, words: w, redirects: r };
     return cmd;
   }
 

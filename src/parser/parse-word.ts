@@ -7,7 +7,7 @@ import type {
   WordPart,
 } from "./ast.js";
 import { ParseError } from "./errors.js";
-import { fit, isMeta, isName, META_CODES, isNameAt, isNameChar, isNameStart } from "./scanner.js";
+import { append, finish, fit, isMeta, isName, META_CODES, isNameAt, isNameChar, isNameStart } from "./scanner.js";
 import { ParamParser } from "./parse-param.js";
 import { decodeAnsiC } from "./ansi-c.js";
 import { parseArithSource } from "./parse-arith.js";
@@ -110,7 +110,8 @@ export abstract class WordParser extends ParamParser {
   }
 
   protected readParts(mode: WordMode, wordStart: boolean): WordPart[] {
-    const parts: WordPart[] = [];
+    // Made on the first part, at size one: most words have one part (see append).
+    let parts: WordPart[] | null = null;
     const src = this.src;
     const len = src.length;
     const special = specialCodes(mode);
@@ -148,13 +149,13 @@ export abstract class WordParser extends ParamParser {
       }
       if (mode.meta && (c === "<" || c === ">") && src[this.pos + 1] === "(") {
         // <(list) and >(list): process substitution, part of the word.
-        if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
+        if (pending || this.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
         const start = this.pos;
         this.pos += 2;
         this.enterNesting();
         const body = this.parseSubstBody();
         this.leaveNesting();
-        parts.push({ type: "ProcSubst", pos: start, end: this.pos, direction: c, body });
+        parts = append(parts, { type: "ProcSubst", pos: start, end: this.pos, direction: c, body });
         litStart = run = this.pos;
         first = false;
         continue;
@@ -174,8 +175,8 @@ export abstract class WordParser extends ParamParser {
       if (first && c === "~" && mode.tilde !== "none") {
         const t = this.tryTilde(mode);
         if (t) {
-          if (pending || t.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, t.pos) }); pending = ""; }
-          parts.push(t);
+          if (pending || t.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, t.pos) }); pending = ""; }
+          parts = append(parts, t);
           litStart = run = this.pos;
           first = false;
           continue;
@@ -195,8 +196,8 @@ export abstract class WordParser extends ParamParser {
             this.pos++;
             continue;
           }
-          if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
-          parts.push({ type: "Escaped", pos: this.pos, end: this.pos + 2, value: n });
+          if (pending || this.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
+          parts = append(parts, { type: "Escaped", pos: this.pos, end: this.pos + 2, value: n });
           this.pos += 2;
           litStart = run = this.pos;
           continue;
@@ -206,18 +207,18 @@ export abstract class WordParser extends ParamParser {
             this.pos++;
             continue;
           }
-          if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
+          if (pending || this.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
           const s = this.pos;
           const close = src.indexOf("'", s + 1);
           if (close < 0) throw this.eofError("'", s);
-          parts.push({ type: "SingleQuoted", pos: s, end: close + 1, value: src.slice(s + 1, close), ansiC: false });
+          parts = append(parts, { type: "SingleQuoted", pos: s, end: close + 1, value: src.slice(s + 1, close), ansiC: false });
           this.pos = close + 1;
           litStart = run = this.pos;
           continue;
         }
         case '"': {
-          if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
-          parts.push(this.readDoubleQuoted(false));
+          if (pending || this.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
+          parts = append(parts, this.readDoubleQuoted(false));
           litStart = run = this.pos;
           continue;
         }
@@ -225,8 +226,8 @@ export abstract class WordParser extends ParamParser {
           const at = this.pos;
           const dp = this.readDollar(mode.inDquote && !(mode.extquote && (src[this.pos + 1] === "'" || src[this.pos + 1] === '"')));
           if (dp) {
-            if (pending || at > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, at) }); pending = ""; }
-            parts.push(dp);
+            if (pending || at > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, at) }); pending = ""; }
+            parts = append(parts, dp);
             litStart = run = this.pos;
           } else {
             this.pos++;
@@ -234,8 +235,8 @@ export abstract class WordParser extends ParamParser {
           continue;
         }
         case "`": {
-          if (pending || this.pos > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
-          parts.push(this.readBackquote(false));
+          if (pending || this.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
+          parts = append(parts, this.readBackquote(false));
           litStart = run = this.pos;
           continue;
         }
@@ -244,8 +245,8 @@ export abstract class WordParser extends ParamParser {
             const at = this.pos;
             const b = this.tryBrace(mode);
             if (b) {
-              if (pending || at > run) { parts.push({ type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, at) }); pending = ""; }
-              parts.push(b);
+              if (pending || at > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, at) }); pending = ""; }
+              parts = append(parts, b);
               litStart = run = this.pos;
               continue;
             }
@@ -256,7 +257,7 @@ export abstract class WordParser extends ParamParser {
         case ":":
         case "=": {
           // name=~/x (also as a command argument) and a:~/b expand the tilde, as bash does.
-          if (c === "=" && mode.tilde === "start" && wordStart && parts.length === 0 && (pending ? isName(pending + src.slice(run, this.pos)) : isNameAt(src, run, this.pos))) {
+          if (c === "=" && mode.tilde === "start" && wordStart && parts === null && (pending ? isName(pending + src.slice(run, this.pos)) : isNameAt(src, run, this.pos))) {
             assignLike = true;
           }
           this.pos++;
@@ -270,10 +271,9 @@ export abstract class WordParser extends ParamParser {
     if (pending || this.pos > run) {
       const lit: WordPart = { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) };
       // Most words are one literal: an array of exactly one, without a copy.
-      if (parts.length === 0) return [lit];
-      parts.push(lit);
+      parts = append(parts, lit);
     }
-    return fit(parts);
+    return finish(parts);
   }
 
   /** Reads `( ... )` balanced, as literal text (extglob groups). */
@@ -369,7 +369,7 @@ export abstract class WordParser extends ParamParser {
    * body, closer ""). Backslash escapes only $ ` " \ and newline (and `"` only when closer is `"`).
    */
   readDquoteParts(closer: string): WordPart[] {
-    const parts: WordPart[] = [];
+    let parts: WordPart[] | null = null;
     const src = this.src;
     const len = src.length;
     const close = closer === "" ? -1 : closer.charCodeAt(0);
@@ -395,9 +395,9 @@ export abstract class WordParser extends ParamParser {
           continue;
         }
         if (n === 36 || n === 96 || n === 92 || (n === 34 && close === 34)) {
-          if (lit || p > run) parts.push({ type: "Literal", pos: litStart, end: p, value: lit + src.slice(run, p) });
+          if (lit || p > run) parts = append(parts, { type: "Literal", pos: litStart, end: p, value: lit + src.slice(run, p) });
           lit = "";
-          parts.push({ type: "Escaped", pos: p, end: p + 2, value: src[p + 1] });
+          parts = append(parts, { type: "Escaped", pos: p, end: p + 2, value: src[p + 1] });
           this.pos = litStart = run = p + 2;
           continue;
         }
@@ -407,9 +407,9 @@ export abstract class WordParser extends ParamParser {
       if (c === 36) {
         const d = this.readDollar(true);
         if (d) {
-          if (lit || p > run) parts.push({ type: "Literal", pos: litStart, end: p, value: lit + src.slice(run, p) });
+          if (lit || p > run) parts = append(parts, { type: "Literal", pos: litStart, end: p, value: lit + src.slice(run, p) });
           lit = "";
-          parts.push(d);
+          parts = append(parts, d);
           litStart = run = this.pos;
         } else {
           this.pos = p + 1;
@@ -417,17 +417,15 @@ export abstract class WordParser extends ParamParser {
         continue;
       }
       // `
-      if (lit || p > run) parts.push({ type: "Literal", pos: litStart, end: p, value: lit + src.slice(run, p) });
+      if (lit || p > run) parts = append(parts, { type: "Literal", pos: litStart, end: p, value: lit + src.slice(run, p) });
       lit = "";
-      parts.push(this.readBackquote(true));
+      parts = append(parts, this.readBackquote(true));
       litStart = run = this.pos;
     }
     if (lit || this.pos > run) {
-      const last: WordPart = { type: "Literal", pos: litStart, end: this.pos, value: lit + src.slice(run, this.pos) };
-      if (parts.length === 0) return [last];
-      parts.push(last);
+      parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: lit + src.slice(run, this.pos) });
     }
-    return fit(parts);
+    return finish(parts);
   }
 
   /** A `$` form at the cursor, or null when the `$` is literal. */

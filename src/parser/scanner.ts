@@ -33,6 +33,21 @@ export function fit<T>(a: T[]): T[] {
 }
 
 /**
+ * Appends to a list that is made on its first element, at size one: most AST lists (a word's
+ * parts, a command's words) hold one element, and those then need no copy by fit.
+ */
+export function append<T>(list: T[] | null, x: T): T[] {
+  if (list === null) return [x];
+  list.push(x);
+  return list;
+}
+
+/** The finished AST list of one built by append: the shared empty one, or an exact-size one. */
+export function finish<T>(list: T[] | null): T[] {
+  return list === null ? (NONE as unknown as T[]) : list.length === 1 ? list : list.slice();
+}
+
+/**
  * The one empty array every empty AST list shares (a simple command without assignments or
  * redirections, a word without parts). Frozen: the AST is never mutated after parsing.
  */
