@@ -176,7 +176,7 @@ export abstract class CommandParser extends AssignParser {
    * `)`, a case terminator or EOF. `top` lists stop after one line (see parseNextLine).
    */
   parseList(): StatementList {
-    const list: StatementList = [];
+    let list: StatementList | null = null;
     for (;;) {
       this.skipNewlines();
       if (this.atEnd()) break;
@@ -185,8 +185,7 @@ export abstract class CommandParser extends AssignParser {
       if (op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") throw this.syntaxError(op);
       const r = this.peekReserved();
       if (r && LIST_END.has(r)) break;
-      const st = this.parseStatement();
-      list.push(st);
+      list = append(list, this.parseStatement());
       const sep = this.peekOperator();
       if (sep === ";" || sep === "&") this.pos++;
       else if (sep === "\n") this.consumeNewline();
@@ -195,7 +194,7 @@ export abstract class CommandParser extends AssignParser {
         if (!r2 || !LIST_END.has(r2)) throw this.syntaxError(this.peekTokenText());
       }
     }
-    return fit(list);
+    return finish(list);
   }
 
   /** One and_or with its terminator (`&` marks it background). */
@@ -293,11 +292,11 @@ export abstract class CommandParser extends AssignParser {
 
   /** Redirections after a compound command. */
   protected parseTrailingRedirects(): Redirect[] {
-    const out: Redirect[] = [];
+    let out: Redirect[] | null = null;
     for (;;) {
       const r = this.tryRedirect();
-      if (!r) return fit(out);
-      out.push(r);
+      if (!r) return finish(out);
+      out = append(out, r);
     }
   }
 
