@@ -9,7 +9,7 @@ import type { Shell } from "./shell.js";
 import { checkErrexit, runCommand, type Status } from "./exec.js";
 import { SHELL_BUILTINS, SPECIAL_BUILTINS } from "./builtins/index.js";
 import { runUtility } from "./utility.js";
-import { traceAssignment, traceLine, traceWord, tracing } from "./xtrace.js";
+import { deferredDeclarationTraces, traceAssignment, traceLine, traceWord, tracing } from "./xtrace.js";
 import { runTrap } from "./traps.js";
 import { closeProcFds, procMark } from "./procsubst.js";
 import { Attr, type Variable } from "./variables.js";
@@ -97,14 +97,14 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
   try {
     argv = expanded ?? (cmd.words.length ? await expandWords(sh, cmd.words, io) : []);
   } catch (e) {
-    await closeProcFds(sh, mark, io);
+    if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
     return expansionFailed(sh, io, e);
   }
   if (argv.length === 0) {
     try {
       return await runAssignmentsOnly(sh, cmd, io);
     } finally {
-      await closeProcFds(sh, mark, io);
+      if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
     }
   }
   sh.lastArg = argv[argv.length - 1];
@@ -117,7 +117,7 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
       applied = await applyRedirects(sh, cmd.redirects, io, persistent);
       fds = applied.fds;
     } catch (e) {
-      await closeProcFds(sh, mark, io);
+      if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
       if (e instanceof ShellError) {
         reportError(sh, io, e.message);
         if (e.fatal) throw fatalSignal(e);
@@ -133,7 +133,7 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
     return status;
   } finally {
     if (applied) await closeRedirects(applied);
-    await closeProcFds(sh, mark, io);
+    if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
   }
 }
 
@@ -210,7 +210,12 @@ export async function assign(sh: Shell, a: Assignment, io: FdTable, local: boole
 async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTable): Promise<number> {
   const name = argv[0];
   // With assignments, the trace comes after them (withTempAssigns); special builtins trace below.
-  const trace = tracing(sh) ? () => traceLine(sh, fds, argv.map(traceWord).join(" ")) : null;
+  let trace = tracing(sh) ? () => traceLine(sh, fds, argv.map(traceWord).join(" ")) : null;
+  if (trace && cmd.words.some((w) => w.assign?.array) && !sh.functions.has(name) && SHELL_BUILTINS.has(name) && sh.enabledBuiltin(name)) {
+    // declare -a b=(q): the builtin traces `b=('q')` and then this line (builtins/vars.ts).
+    deferredDeclarationTraces.add(cmd);
+    trace = null;
+  }
   if (trace && cmd.assigns.length === 0) trace();
   const fn = name.includes("/") ? undefined : sh.functions.get(name);
   if (fn) return withTempAssigns(sh, cmd, fds, true, () => callFunction(sh, fn, argv, fds), trace);

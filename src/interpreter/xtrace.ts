@@ -10,6 +10,12 @@ import type { Shell } from "./shell.js";
  * repeated once per nesting level (command substitution, eval, source: bash's indirection level).
  */
 
+/**
+ * Declaration commands with a compound assignment (`declare -a b=(q)`) whose command line
+ * the declare builtin traces itself, after the expanded lists, as bash orders them.
+ */
+export const deferredDeclarationTraces = new WeakSet<object>();
+
 /** True when xtrace is on (checked before building any trace text). */
 export function tracing(sh: Shell): boolean {
   return sh.options.has("xtrace");

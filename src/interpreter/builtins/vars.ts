@@ -1,7 +1,7 @@
 import type { Assignment, SimpleCommand } from "../../parser/ast.js";
 import { isName } from "../../parser/scanner.js";
 import { evalArithText } from "../arith.js";
-import { assignArray } from "../arrays.js";
+import { assignArray, checkCompoundTarget, expandCompound, storeCompound, traceCompound, type ExpandedElement } from "../arrays.js";
 import { ShellError } from "../errors.js";
 import { expandString } from "../expand.js";
 import type { FdTable } from "../io.js";
@@ -9,7 +9,7 @@ import { quoteDeclare } from "../quote.js";
 import type { Shell } from "../shell.js";
 import { parse } from "../../parser/parser.js";
 import { printFunction } from "../../parser/print.js";
-import { traceLine, traceWord, tracing } from "../xtrace.js";
+import { deferredDeclarationTraces, traceLine, traceWord, tracing } from "../xtrace.js";
 import { Attr, arrayIndices, assocEntries, isAssoc, isIndexed, type Variable } from "../variables.js";
 import { reportError } from "../report.js";
 import { attrLetters, declareLine } from "../declare-format.js";
@@ -86,7 +86,32 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
     }
     let status = 0;
     const where = kind === "local" || (kind === "declare" && sh.funcNames.length > 0 && !o.global) ? "local" : o.global ? "global" : "visible";
+    // Compound assignments are expanded before any argument takes effect, as bash expands
+    // all the words first; set -x shows each list, then the command line (simple.ts left it).
+    const lists = new Map<number, ExpandedElement[]>();
+    const failed = new Set<number>();
     for (let k = 0; k < args.length; k++) {
+      const a = words[k]?.assign;
+      if (!a?.array) continue;
+      try {
+        await checkCompoundTarget(sh, a, fds);
+        const existing = sh.resolve(sh.resolveName(a.name));
+        const elems = await expandCompound(sh, a, fds, !!(o.on & Attr.Assoc) || (existing !== undefined && isAssoc(existing)));
+        lists.set(k, elems);
+        if (tracing(sh)) traceLine(sh, fds, traceCompound(a, elems));
+      } catch (e) {
+        if (!(e instanceof ShellError)) throw e;
+        builtinError(sh, fds, name, e.message);
+        status = 1;
+        failed.add(k);
+      }
+    }
+    if (cmd && deferredDeclarationTraces.delete(cmd)) {
+      const all = cmd.words.slice(cmd.words.length - argv.length);
+      traceLine(sh, fds, argv.map((x, j) => (all[j]?.assign?.array ? all[j].assign!.name : traceWord(x))).join(" "));
+    }
+    for (let k = 0; k < args.length; k++) {
+      if (failed.has(k)) continue;
       if (kind === "local" && args[k] === "-") {
         // local -: the function's option changes are undone when it returns.
         const frame = sh.vars.frames[sh.vars.frames.length - 1];
@@ -95,9 +120,9 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
       }
       const word = words[k]?.assign ? words[k] : undefined;
       try {
-        if (!(await declareOne(sh, fds, name, args[k], word?.assign, o, where as "local" | "global" | "visible", kind))) status = 1;
+        if (!(await declareOne(sh, fds, name, args[k], word?.assign, lists.get(k), o, where as "local" | "global" | "visible", kind))) status = 1;
         // set -x: export and readonly also trace the assignment they make.
-        else if ((kind === "export" || kind === "readonly") && tracing(sh) && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[k])) {
+        else if ((kind === "export" || kind === "readonly") && tracing(sh) && !lists.has(k) && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[k])) {
           const eq = args[k].indexOf("=");
           traceLine(sh, fds, `${args[k].slice(0, eq)}=${traceWord(args[k].slice(eq + 1))}`);
         }
@@ -113,7 +138,7 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
 }
 
 async function declareOne(
-  sh: Shell, fds: FdTable, cmdName: string, arg: string, assign: Assignment | undefined,
+  sh: Shell, fds: FdTable, cmdName: string, arg: string, assign: Assignment | undefined, list: ExpandedElement[] | undefined,
   o: DeclareOpts, where: "local" | "global" | "visible", kind: string,
 ): Promise<boolean> {
   const eq = arg.indexOf("=");
@@ -176,8 +201,9 @@ async function declareOne(
   if (eq >= 0) {
     const isArray = o.on & (Attr.Indexed | Attr.Assoc) || (v.value !== undefined && typeof v.value !== "string");
     const compound = !assign?.array && bracket < 0 && isArray ? compoundFromText(base, arg.slice(eq + 1), append) : null;
-    if (assign?.array || compound) {
-      await assignArray(sh, compound ?? { ...assign!, name: base }, fds, where === "visible" ? "visible" : where);
+    if (assign?.array && list) storeCompound(sh, { ...assign, name: base }, list, where);
+    else if (compound) {
+      await assignArray(sh, compound, fds, where === "visible" ? "visible" : where);
     } else {
       const value = arg.slice(eq + 1);
       if (bracket > 0) {
