@@ -1,6 +1,7 @@
 import type { CommandContext } from "../types.js";
 import { bytesReader, concatBytes, type ByteReader } from "../../src/io/streams.js";
 import { FsError, isFsError } from "../../src/fs/types.js";
+import { devFdStream } from "../../src/interpreter/devfd.js";
 
 /**
  * Opening inputs the way every GNU tool does: "-" is stdin, /dev/stdin and
@@ -30,6 +31,8 @@ function endlessReader(fill: (buf: Uint8Array) => void): ByteReader {
 export async function openInput(ctx: CommandContext, operand: string): Promise<ByteReader> {
   if (operand === "-" || operand === "/dev/stdin" || operand === "/dev/fd/0") return ctx.stdin;
   const path = ctx.resolve(operand);
+  const pipe = devFdStream(ctx.fs, path);
+  if (pipe) return pipe;
   if (path === "/dev/zero") return endlessReader(() => {});
   if (path === "/dev/urandom" || path === "/dev/random") {
     return endlessReader((b) => {

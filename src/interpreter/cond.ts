@@ -10,6 +10,7 @@ import { matchPattern } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { isAssoc, isIndexed } from "./variables.js";
 import { traceLine, tracing } from "./xtrace.js";
+import { fsFor } from "./procsubst.js";
 
 /** set -x shows each [[ ]] test as it runs, operands expanded (`! ` before a negated one). */
 function traceTest(sh: Shell, io: FdTable, text: string, negated: boolean): void {
@@ -124,11 +125,12 @@ export class CondStatus {
   constructor(readonly status: number) {}
 }
 
-async function statOf(sh: Shell, path: string, follow = true): Promise<FileStat | null> {
+async function statOf(sh: Shell, path: string, follow = true, io: FdTable = []): Promise<FileStat | null> {
   if (path === "") return null;
   try {
     const p = resolvePath(sh.cwd, path);
-    return follow ? await sh.fs.stat(p) : await sh.fs.lstat(p);
+    const fs = p.startsWith("/dev/") || p.startsWith("/proc/") ? fsFor(sh, io) : sh.fs;
+    return follow ? await fs.stat(p) : await fs.lstat(p);
   } catch {
     return null;
   }
@@ -136,7 +138,6 @@ async function statOf(sh: Shell, path: string, follow = true): Promise<FileStat 
 
 /** Unary file and string tests shared by [[ ]] and test. */
 export async function unaryTest(sh: Shell, op: string, arg: string, io: FdTable, inCond: boolean): Promise<boolean> {
-  void io;
   switch (op) {
     case "-z":
       return arg === "";
@@ -164,7 +165,7 @@ export async function unaryTest(sh: Shell, op: string, arg: string, io: FdTable,
     case "-t":
       return false;
   }
-  const st = await statOf(sh, arg, op !== "-h" && op !== "-L");
+  const st = await statOf(sh, arg, op !== "-h" && op !== "-L", io);
   if (!st) return false;
   const uid = sh.services.sandbox.uid;
   const perm = (bit: number) => {

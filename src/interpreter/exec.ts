@@ -316,7 +316,7 @@ export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTabl
   try {
     applied = await applyRedirects(sh, redirects, io);
   } catch (e) {
-    await closeProcFds(sh, mark, io);
+    if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
     if (e instanceof ShellError) {
       reportError(sh, io, e.message);
       return e.status;
@@ -327,7 +327,7 @@ export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTabl
     return await body(applied.fds);
   } finally {
     await closeRedirects(applied);
-    await closeProcFds(sh, mark, io);
+    if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
   }
 }
 

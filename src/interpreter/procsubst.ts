@@ -1,46 +1,113 @@
 import type { ProcSubstPart } from "../parser/ast.js";
-import { bytesReader } from "../io/streams.js";
+import { BrokenPipe, createPipe } from "../io/streams.js";
+import { DevFdFs } from "./devfd.js";
 import { ExitSignal } from "./errors.js";
 import { runList } from "./exec.js";
-import type { FdTable } from "./io.js";
+import type { FdEntry, FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 
-let outCounter = 0;
-
 /**
- * >(...): hands the command a file to write; when that command has finished, the substitution
- * runs with what was written as its stdin (its output goes where the command's stdout went).
- * DIVERGE: bash runs the reader concurrently on a /dev/fd/N pipe; we run it after the writer,
- * which gives the same output, in a fixed order.
+ * Process substitution as bash does it: <(cmd) and >(cmd) open a pipe on a free fd counting down
+ * from 63, start cmd on the other end, and expand to /dev/fd/N. cmd runs alongside the command
+ * that reads or writes the pipe; the pipe is bounded, so an endless producer waits for its reader.
+ * The fd stays open until the command the word belongs to ends (functions see it in their body).
  */
-export async function outputSubstitution(sh: Shell, p: ProcSubstPart, io: FdTable): Promise<string> {
-  const path = `/tmp/.sandbash-out-${++outCounter}`;
-  await sh.fs.writeFile(path, new Uint8Array(0));
-  const fds = io.slice();
-  const run = async () => {
-    const data = await sh.fs.readFile(path);
-    await sh.fs.unlink(path).catch(() => {});
-    const sub = sh.subshell();
-    sub.traceLevel++;
-    fds[0] = { reader: bytesReader(data) };
-    sh.services.budget.enter();
-    try {
-      await runList(sub, p.body, fds);
-    } catch (e) {
-      if (!(e instanceof ExitSignal)) throw e;
-    } finally {
-      sh.services.budget.leave();
-    }
-  };
-  (sh.pendingOutputSubst ??= []).push(run);
-  return path;
+
+/** One open substitution: its fd, the shell's end of the pipe, and the running command. */
+export interface ProcFd {
+  fd: number;
+  entry: FdEntry;
+  /** Settles when cmd has ended: with the error that must end the exec (a limit), else null. */
+  done: Promise<unknown>;
 }
 
-/** Runs the >(...) readers of the command that just finished, in order. */
-export async function flushOutputSubstitutions(sh: Shell): Promise<void> {
-  while (sh.pendingOutputSubst) {
-    const list = sh.pendingOutputSubst;
-    sh.pendingOutputSubst = null;
-    for (const run of list) await run();
+const FIRST_FD = 63;
+
+export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTable): Promise<string> {
+  const fd = freeFd(sh, io);
+  const pipe = createPipe(undefined, sh.services.budget);
+  const fds = io.slice();
+  const reading = p.direction === "<";
+  let entry: FdEntry;
+  if (reading) {
+    fds[1] = { writer: pipe.writer };
+    entry = { reader: pipe.reader, pipe: true };
+  } else {
+    fds[0] = { reader: pipe.reader };
+    entry = { writer: pipe.writer, pipe: true };
+  }
+  const sub = sh.subshell();
+  sub.traceLevel++;
+  const done = runBody(sub, p, fds).finally(() => (reading ? pipe.writer.close() : pipe.reader.close()));
+  (sh.procFds ??= []).push({ fd, entry, done });
+  return `/dev/fd/${fd}`;
+}
+
+/** Runs cmd to its end; its exit, or its reader going away, ends only cmd. */
+async function runBody(sub: Shell, p: ProcSubstPart, fds: FdTable): Promise<unknown> {
+  const budget = sub.services.budget;
+  budget.enter();
+  try {
+    await runList(sub, p.body, fds);
+    return null;
+  } catch (e) {
+    if (e instanceof ExitSignal || e instanceof BrokenPipe) return null;
+    return e;
+  } finally {
+    budget.leave();
+  }
+}
+
+/** The highest fd from 63 down that neither the command's table nor an open substitution holds. */
+function freeFd(sh: Shell, io: FdTable): number {
+  let n = FIRST_FD;
+  while (n > 3 && (io[n] !== undefined || sh.procFds?.some((p) => p.fd === n))) n--;
+  return n;
+}
+
+/** The entry for fd n: the command's table first, then the substitutions open around it. */
+export function fdEntry(sh: Shell, fds: FdTable, n: number): FdEntry | undefined {
+  return fds[n] ?? sh.procFds?.find((p) => p.fd === n)?.entry;
+}
+
+/** The table a program starts with: its own fds plus the open substitutions (inherited fds). */
+export function withProcFds(sh: Shell, fds: FdTable): FdTable {
+  const open = sh.procFds;
+  if (!open) return fds;
+  const out = fds.slice();
+  for (const p of open) if (out[p.fd] === undefined) out[p.fd] = p.entry;
+  return out;
+}
+
+/** The FileSystem as a command with these fds sees it (/dev/fd/N: devfd.ts). */
+export function fsFor(sh: Shell, fds: FdTable): DevFdFs {
+  return new DevFdFs(sh.services.fs, withProcFds(sh, fds), sh.services.sandbox, sh.services.budget);
+}
+
+/** How many substitutions are open now: a command closes those opened after this mark. */
+export function procMark(sh: Shell): number {
+  return sh.procFds ? sh.procFds.length : 0;
+}
+
+/**
+ * Closes the substitutions opened since `mark` and waits for their commands: a reader of <(cmd)
+ * going away ends cmd with a broken pipe; >(cmd) sees end of input. One the command kept open on
+ * another fd of `keep` (exec 3< <(cmd)) stays open and runs on.
+ */
+export async function closeProcFds(sh: Shell, mark: number, keep: FdTable): Promise<void> {
+  const open = sh.procFds;
+  if (!open || open.length <= mark) return;
+  const mine = open.splice(mark);
+  if (open.length === 0) sh.procFds = null;
+  const waiting: ProcFd[] = [];
+  for (const p of mine) {
+    if (keep.some((e) => e !== undefined && (e === p.entry || e.reader === p.entry.reader && e.writer === p.entry.writer))) continue;
+    if (p.entry.reader) p.entry.reader.close();
+    else p.entry.writer?.close();
+    waiting.push(p);
+  }
+  for (const p of waiting) {
+    const err = await p.done;
+    if (err) throw err;
   }
 }

@@ -7,6 +7,8 @@ import { ShellError } from "./errors.js";
 import { expandRedirectTarget, expandString } from "./expand.js";
 import type { FdEntry, FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
+import { devFdNumber } from "./devfd.js";
+import { fdEntry } from "./procsubst.js";
 
 /** The fd table a command runs with after its redirections. */
 export interface AppliedRedirects {
@@ -152,30 +154,43 @@ function endlessReader(byte: () => number): ByteReader {
   };
 }
 
-/** Special device paths shared by reads and writes. */
-function deviceEntry(path: string, fds: FdTable, forWrite: boolean): FdEntry | undefined | null {
+/**
+ * Special device paths shared by reads and writes. /dev/fd/N (and /dev/stdin...) name an open fd
+ * as in Linux: a pipe or stream is that fd; a file is opened again by its path (undefined here);
+ * a closed fd is missing.
+ */
+function deviceEntry(sh: Shell, path: string, fds: FdTable, forWrite: boolean): FdEntry | undefined {
   switch (path) {
     case "/dev/null":
       return forWrite ? { writer: nullWriter, path } : { reader: emptyReader, path };
-    case "/dev/stdin":
-      return fds[0] ?? null;
-    case "/dev/stdout":
-      return fds[1] ?? null;
-    case "/dev/stderr":
-      return fds[2] ?? null;
     case "/dev/zero":
       return forWrite ? { writer: nullWriter, path } : { reader: endlessReader(() => 0), path };
   }
-  const m = /^\/dev\/fd\/(\d+)$/.exec(path);
-  if (m) return fds[Number(m[1])] ?? null;
-  return undefined;
+  const n = devFdNumber(path);
+  if (n < 0) return undefined;
+  const entry = fdEntry(sh, fds, n);
+  if (!entry) throw new FsError("ENOENT", path);
+  if (entry.path !== undefined && devFdNumber(entry.path) < 0 && entry.path !== path) return undefined;
+  return entry;
+}
+
+/** The path a redirection opens: a /dev/fd/N on a file opens that file. */
+function reopened(sh: Shell, path: string, fds: FdTable): string {
+  const n = devFdNumber(path);
+  return n < 0 ? path : (fdEntry(sh, fds, n)?.path ?? path);
 }
 
 async function openRead(sh: Shell, target: string, fds: FdTable): Promise<FdEntry> {
   const path = resolvePath(sh.cwd, target);
-  const dev = deviceEntry(path, fds, false);
-  if (dev === null) throw new ShellError(`${target}: Bad file descriptor`);
+  let dev;
+  try {
+    dev = deviceEntry(sh, path, fds, false);
+  } catch (e) {
+    throw fsMessage(target, e);
+  }
   if (dev) return dev;
+  const file = reopened(sh, path, fds);
+  if (file !== path) return openRead(sh, file, fds);
   if (path === "/dev/tty") throw new ShellError(`/dev/tty: No such device or address`);
   if (path === "/dev/urandom" || path === "/dev/random") {
     const rnd = sh.services.sandbox.random;
@@ -239,9 +254,15 @@ function lazyFileReader(sh: Shell, path: string): ByteReader {
 
 async function openWrite(sh: Shell, target: string, append: boolean, fds: FdTable, noclobber = false): Promise<FdEntry> {
   const path = resolvePath(sh.cwd, target);
-  const dev = deviceEntry(path, fds, true);
-  if (dev === null) throw new ShellError(`${target}: Bad file descriptor`);
+  let dev;
+  try {
+    dev = deviceEntry(sh, path, fds, true);
+  } catch (e) {
+    throw fsMessage(target, e);
+  }
   if (dev) return dev;
+  const file = reopened(sh, path, fds);
+  if (file !== path) return openWrite(sh, file, append, fds, noclobber);
   if (path === "/dev/tty") throw new ShellError(`/dev/tty: No such device or address`);
   try {
     if (noclobber) {

@@ -1,4 +1,4 @@
-import type { CommandSubstPart, ProcSubstPart, StatementList } from "../parser/ast.js";
+import type { CommandSubstPart, StatementList } from "../parser/ast.js";
 import { CollectingWriter } from "../io/streams.js";
 import type { Budget } from "../limits/budget.js";
 import { decodeUtf8 } from "../io/utf8.js";
@@ -7,7 +7,8 @@ import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
 import { runList } from "./exec.js";
-import { outputSubstitution } from "./procsubst.js";
+/** <(...) and >(...) live in procsubst.ts; expansion reaches them here with the other substitutions. */
+export { processSubstitution } from "./procsubst.js";
 
 /** $(...) and `...`: runs in a subshell, captures stdout, strips trailing newlines. */
 export async function commandSubstitution(sh: Shell, body: StatementList, io: FdTable): Promise<string> {
@@ -55,33 +56,6 @@ class BoundedCollector extends CollectingWriter {
     this.budget.checkString(this.length);
     if (this.budget.pollYield()) return this.budget.yield();
   }
-}
-
-let procCounter = 0;
-
-/**
- * <(...): runs the command to completion and hands back a path to its output.
- * DIVERGE: bash gives a /dev/fd/63 pipe that streams; we give a file in /tmp,
- * which every command can open (>(...): procsubst.ts).
- */
-export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTable): Promise<string> {
-  if (p.direction === ">") return outputSubstitution(sh, p, io);
-  const sub = sh.subshell();
-  sub.traceLevel++;
-  const out = new BoundedCollector(sh.services.budget);
-  const fds = io.slice();
-  if (p.direction === "<") fds[1] = { writer: out };
-  sh.services.budget.enter();
-  try {
-    await runList(sub, p.body, fds);
-  } catch (e) {
-    if (!(e instanceof ExitSignal)) throw e;
-  } finally {
-    sh.services.budget.leave();
-  }
-  const path = `/tmp/.sandbash-fd-${++procCounter}`;
-  await sh.fs.writeFile(path, out.bytes());
-  return path;
 }
 
 /** A `...` whose text does not parse: bash reports it when it runs; the substitution is empty, status 2. */

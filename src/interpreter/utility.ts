@@ -15,6 +15,7 @@ import { runExitTrap } from "./traps.js";
 import { Attr } from "./variables.js";
 import { parseShellArgs } from "./shell-args.js";
 import { bashEnvironOrder } from "./environ.js";
+import { fsFor, withProcFds } from "./procsubst.js";
 
 /**
  * Shell builtins that are also programs in /usr/bin: when no command of that
@@ -101,7 +102,7 @@ export function makeContext(
     stderr: fds[2]?.writer ?? nullWriter,
     env: envOverride ?? bashEnvironOrder(sh.exportedEnv(), sh.vars.globals, sh.vars.frames, program),
     cwd: sh.cwd,
-    fs: services.fs,
+    fs: fsFor(sh, fds),
     budget: services.budget,
     signal: services.signal,
     sandbox: services.sandbox,
@@ -249,6 +250,7 @@ async function runFile(
 
 /** `bash ...` / `sh ...`: a new shell process inside the sandbox. */
 async function runChildShell(sh: Shell, argv: string[], fds: FdTable, env?: ReadonlyMap<string, string>): Promise<number> {
+  fds = withProcFds(sh, fds);
   const parsed = parseShellArgs(argv);
   if (typeof parsed === "string") {
     writeErr(fds, parsed);

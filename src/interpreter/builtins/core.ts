@@ -6,6 +6,7 @@ import type { FdTable } from "../io.js";
 import { runScriptText } from "../script.js";
 import { runTrap } from "../traps.js";
 import type { Shell } from "../shell.js";
+import { fsFor } from "../procsubst.js";
 import { builtinError, out, type ShellBuiltin } from "./util.js";
 
 /** `:` and true/false. */
@@ -281,11 +282,12 @@ export const source: ShellBuiltin = async (sh, argv, fds) => {
   }
   let text: string;
   try {
-    if ((await sh.fs.stat(path)).type === "directory") {
+    const fs = fsFor(sh, fds); // source <(cmd), . /dev/stdin
+    if ((await fs.stat(path)).type === "directory") {
       builtinError(sh, fds, argv[0], `${file}: is a directory`);
       return 1;
     }
-    text = decodeUtf8(await sh.fs.readFile(path));
+    text = decodeUtf8(await fs.readFile(path));
   } catch (e) {
     builtinError(sh, fds, file, isFsError(e) ? e.message : "No such file or directory");
     return 1;
