@@ -1,6 +1,16 @@
 import type { ParamOp, ParamPart, Word, WordPart } from "./ast.js";
-import { isNameChar, isNameStart, Scanner } from "./scanner.js";
+import * as scanner from "./scanner.js";
+import { Scanner } from "./scanner.js";
 import type { WordMode } from "./parse-word.js";
+
+// Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
+// name is a getter call on the module object, which cost about a tenth of the parse time.
+const { isNameChar, isNameStart } = scanner;
+
+/** A character that can start the name after `#` or `!` in ${#x} / ${!x}. */
+function isParamTarget(ch: string): boolean {
+  return isNameStart(ch) || (ch >= "0" && ch <= "9");
+}
 
 // Modes for the words inside ${...} (literal, not derived from parse-word's, to keep the import type-only).
 const SUBSCRIPT_DQ: WordMode = { meta: false, stop: "]", brace: false, tilde: "none", inDquote: true, parens: false };
@@ -34,11 +44,10 @@ export abstract class ParamParser extends Scanner {
     let lengthOp = false;
     // ${#...} is length unless it is ${#} or ${#op...} meaning the parameter `#`.
     const n1 = src[this.pos + 1] ?? "";
-    const isTarget = (ch: string) => isNameStart(ch) || (ch >= "0" && ch <= "9");
-    if (src[this.pos] === "#" && n1 !== "}" && (isTarget(n1) || ("@*#?-$!".includes(n1) && src[this.pos + 2] === "}"))) {
+    if (src[this.pos] === "#" && n1 !== "}" && (isParamTarget(n1) || ("@*#?-$!".includes(n1) && src[this.pos + 2] === "}"))) {
       lengthOp = true;
       this.pos++;
-    } else if (src[this.pos] === "!" && n1 !== "}" && (isTarget(n1) || "@*#?-$".includes(n1))) {
+    } else if (src[this.pos] === "!" && n1 !== "}" && (isParamTarget(n1) || "@*#?-$".includes(n1))) {
       indirect = true;
       this.pos++;
     }
@@ -144,18 +153,20 @@ export abstract class ParamParser extends Scanner {
     return this.param(start, "", null, false, { kind: "bad", text: src.slice(start, this.pos) }, false);
   }
 
+  /** A word inside ${...} opened at `start` (a method, not a closure: readParamOp runs for every operator). */
+  private opWord(start: number, mode: WordMode): Word {
+    const s = this.pos;
+    const parts = this.readParts(mode, true);
+    if (this.atEnd()) throw this.eofError("}", start);
+    return { pos: s, end: this.pos, parts };
+  }
+
   /** The operator after a parameter name, or null for a plain `}` (cursor left on it). */
   private readParamOp(start: number, inDquote: boolean): ParamOp | null {
     const src = this.src;
     const c = src[this.pos];
     const wordMode = inDquote ? PARAM_WORD_DQ : PARAM_WORD;
     const patMode = PARAM_PATTERN;
-    const word = (mode: WordMode): Word => {
-      const s = this.pos;
-      const parts = this.readParts(mode, true);
-      if (this.atEnd()) throw this.eofError("}", start);
-      return { pos: s, end: this.pos, parts };
-    };
     switch (c) {
       case "}":
         return null;
@@ -166,16 +177,16 @@ export abstract class ParamParser extends Scanner {
         if (n === "-" || n === "=" || n === "?" || n === "+") {
           this.pos += 2;
           const kind = n === "-" ? "default" : n === "=" ? "assign" : n === "?" ? "error" : "alt";
-          return { kind, colon: true, word: word(wordMode) };
+          return { kind, colon: true, word: this.opWord(start, wordMode) };
         }
         this.pos++;
         // ${x:} is a bad substitution (an empty offset is fine only before a length: ${x::2}).
         if (src[this.pos] === "}") return this.badOp(start);
-        const offset = word(PARAM_OFFSET);
+        const offset = this.opWord(start, PARAM_OFFSET);
         let length: Word | null = null;
         if (src[this.pos] === ":") {
           this.pos++;
-          length = word(PARAM_LENGTH);
+          length = this.opWord(start, PARAM_LENGTH);
         }
         return { kind: "substring", offset, length };
       }
@@ -185,13 +196,13 @@ export abstract class ParamParser extends Scanner {
       case "+": {
         this.pos++;
         const kind = c === "-" ? "default" : c === "=" ? "assign" : c === "?" ? "error" : "alt";
-        return { kind, colon: false, word: word(wordMode) };
+        return { kind, colon: false, word: this.opWord(start, wordMode) };
       }
       case "#":
       case "%": {
         const longest = src[this.pos + 1] === c;
         this.pos += longest ? 2 : 1;
-        return { kind: c === "#" ? "removePrefix" : "removeSuffix", longest, pattern: word(patMode) };
+        return { kind: c === "#" ? "removePrefix" : "removeSuffix", longest, pattern: this.opWord(start, patMode) };
       }
       case "/": {
         this.pos++;
@@ -204,11 +215,11 @@ export abstract class ParamParser extends Scanner {
           anchor = src[this.pos] as "#" | "%";
           this.pos++;
         }
-        const pattern = word(PARAM_REPL_PATTERN);
+        const pattern = this.opWord(start, PARAM_REPL_PATTERN);
         let replacement: Word | null = null;
         if (src[this.pos] === "/") {
           this.pos++;
-          replacement = word(inDquote ? PARAM_REPL_DQ : PARAM_REPL);
+          replacement = this.opWord(start, inDquote ? PARAM_REPL_DQ : PARAM_REPL);
         }
         return { kind: "replace", all, anchor, pattern, replacement };
       }
@@ -217,7 +228,7 @@ export abstract class ParamParser extends Scanner {
       case "~": {
         const all = src[this.pos + 1] === c;
         this.pos += all ? 2 : 1;
-        const pattern = word(patMode);
+        const pattern = this.opWord(start, patMode);
         const op: ParamOp = { kind: "case", upper: c === "^", all, pattern: pattern.parts.length ? pattern : null };
         if (c === "~") op.toggle = true;
         return op;
