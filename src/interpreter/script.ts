@@ -1,3 +1,4 @@
+import type { Command, SimpleCommand } from "../parser/ast.js";
 import { ArrayAssignParseError, CondParseError, ParseError } from "../parser/errors.js";
 import { Parser } from "../parser/parser.js";
 import { AbortLineSignal } from "./errors.js";
@@ -84,6 +85,8 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       writeErr(io, read.endsWith("\n") ? read : read + "\n");
     }
     if (sh.options.has("noexec")) continue;
+    // Nothing left of a -c string: its last command may be exec'd (simple.ts, SHLVL).
+    if (k.kind === "c" && parser.pos >= text.length && list.length) sh.lastCommandOfC = execCandidate(list[list.length - 1].command);
     try {
       status = await runList(sh, list, io);
     } catch (e) {
@@ -107,4 +110,18 @@ function condSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: CondParseErro
   const status = k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced) || (e.atEnd && !ranAny) ? 2 : sh.lastStatus;
   sh.lastStatus = status;
   return status;
+}
+
+/** The simple command bash would exec when cmd ends a -c string (its should_suppress_fork). */
+function execCandidate(cmd: Command): SimpleCommand | null {
+  switch (cmd.type) {
+    case "Simple":
+      return cmd.redirects.length === 0 ? cmd : null;
+    case "AndOr":
+      return execCandidate(cmd.right);
+    case "Subshell":
+      return cmd.redirects.length === 0 && cmd.body.length ? execCandidate(cmd.body[cmd.body.length - 1].command) : null;
+    default:
+      return null;
+  }
 }

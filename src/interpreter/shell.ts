@@ -84,6 +84,8 @@ export class Shell {
   inheritedTraps: Map<string, string> | null = null;
   /** The simple command running now ($BASH_COMMAND, printed when asked for). */
   currentCommand: import("../parser/ast.js").Command | null = null;
+  /** The last simple command of a `bash -c` string, which bash execs without a fork (script.ts). */
+  lastCommandOfC: import("../parser/ast.js").SimpleCommand | null = null;
   /** Warnings of a synchronous expansion, which has no stderr: simple.ts prints them after it. */
   pendingWarnings: string[] | null = null;
   /** > 0 while a trap action runs: $BASH_COMMAND stays the command that was trapped. */
@@ -189,6 +191,7 @@ export class Shell {
       if (!init.options.has("functrace")) this.traps.delete("DEBUG");
       if (!init.options.has("errtrace")) this.traps.delete("ERR");
       this.currentCommand = init.currentCommand;
+      this.lastCommandOfC = init.lastCommandOfC;
       this.inTrap = init.inTrap;
     } else {
       this.vars = new VariableStore();

@@ -243,6 +243,9 @@ async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTa
     }
     return withTempAssigns(sh, cmd, fds, false, call, trace);
   }
+  if (cmd === sh.lastCommandOfC && !sh.traps.has("EXIT") && !sh.traps.has("ERR")) {
+    return withTempAssigns(sh, cmd, fds, true, () => runExecOptimized(sh, argv, fds), trace);
+  }
   return withTempAssigns(sh, cmd, fds, true, () => runUtility(sh, argv, fds), trace);
 }
 
@@ -344,4 +347,20 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
 function printPendingWarnings(sh: Shell, io: FdTable): void {
   for (const w of sh.pendingWarnings!) reportError(sh, io, w);
   sh.pendingWarnings = null;
+}
+
+/**
+ * bash -c runs the last command of its string with exec, no fork, lowering SHLVL first:
+ * the program sees the level one down (`bash -c 'bash -c "echo \$SHLVL"'` prints 1).
+ */
+async function runExecOptimized(sh: Shell, argv: string[], fds: FdTable): Promise<number> {
+  const v = sh.vars.lookup("SHLVL");
+  const level = v && typeof v.value === "string" && /^-?\d+$/.test(v.value) ? v.value : null;
+  if (level === null || v!.attrs & Attr.Readonly) return runUtility(sh, argv, fds);
+  v!.value = String(Number(level) - 1);
+  try {
+    return await runUtility(sh, argv, fds);
+  } finally {
+    if (v!.value === String(Number(level) - 1)) v!.value = level;
+  }
 }
