@@ -38,24 +38,41 @@ export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTab
   }
   const sub = sh.subshell();
   sub.traceLevel++;
-  const done = runBody(sub, p, fds).finally(() => (reading ? pipe.writer.close() : pipe.reader.close()));
+  const run = runBody(sub, p, fds).finally(() => (reading ? pipe.writer.close() : pipe.reader.close()));
+  const done = run.then((r) => r.error);
   (sh.procFds ??= []).push({ fd, entry, done });
+  rememberLast(sh, sub.pid, run.then((r) => r.status));
   return `/dev/fd/${fd}`;
 }
 
 /** Runs cmd to its end; its exit, or its reader going away, ends only cmd. */
-async function runBody(sub: Shell, p: ProcSubstPart, fds: FdTable): Promise<unknown> {
+async function runBody(sub: Shell, p: ProcSubstPart, fds: FdTable): Promise<{ status: number; error: unknown }> {
   const budget = sub.services.budget;
   budget.enter();
   try {
-    await runList(sub, p.body, fds);
-    return null;
+    return { status: await runList(sub, p.body, fds), error: null };
   } catch (e) {
-    if (e instanceof ExitSignal || e instanceof BrokenPipe) return null;
-    return e;
+    if (e instanceof ExitSignal) return { status: e.status, error: null };
+    if (e instanceof BrokenPipe) return { status: 141, error: null };
+    return { status: 1, error: e };
   } finally {
     budget.leave();
   }
+}
+
+const lastPids = new WeakMap<object, number>();
+
+/**
+ * $! is the last substitution's pid, and `wait` (or `wait $!`) waits for it, as in bash; only
+ * the last one is kept, so a loop of substitutions does not fill the job list.
+ */
+function rememberLast(sh: Shell, pid: number, status: Promise<number>): void {
+  const jobs = sh.services.jobs;
+  const prev = lastPids.get(jobs);
+  if (prev !== undefined) jobs.delete(prev);
+  lastPids.set(jobs, pid);
+  jobs.set(pid, status);
+  sh.lastBgPid = pid;
 }
 
 /** The highest fd from 63 down that neither the command's table nor an open substitution holds. */
