@@ -1,7 +1,7 @@
 import type { Command, CondExpr, Word } from "./ast.js";
 import { CondParseError } from "./errors.js";
 import { CommandParser } from "./parse-command.js";
-import type { WordMode } from "./parse-word.js";
+import { type WordMode, wordMode } from "./word-mode.js";
 import { isMeta } from "./scanner.js";
 
 const COND_UNARY = new Set([
@@ -9,8 +9,8 @@ const COND_UNARY = new Set([
   "-G", "-L", "-N", "-O", "-S", "-z", "-n", "-o", "-v", "-R",
 ]);
 const COND_BINARY = new Set(["==", "=", "!=", "<", ">", "=~", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"]);
-const COND_WORD: WordMode = { meta: true, stop: "", brace: false, tilde: "start", inDquote: false, parens: false };
-const REGEX_WORD: WordMode = { meta: false, stop: " \t\n", brace: false, tilde: "none", inDquote: false, parens: true };
+const COND_WORD: WordMode = wordMode({ meta: true, stop: "", brace: false, tilde: "start", inDquote: false, parens: false });
+const REGEX_WORD: WordMode = wordMode({ meta: false, stop: " \t\n", brace: false, tilde: "none", inDquote: false, parens: true });
 
 type CondToken = { k: "word"; word: Word; pos: number } | { k: "op"; text: string; pos: number } | { k: "eof"; pos: number };
 /** The look-ahead before any [[ (shared: tokens are replaced, never changed). */

@@ -1,7 +1,7 @@
 import type { ParamOp, ParamPart, Word, WordPart } from "./ast.js";
 import * as scanner from "./scanner.js";
 import { Scanner } from "./scanner.js";
-import type { WordMode } from "./parse-word.js";
+import { type WordMode, wordMode } from "./word-mode.js";
 
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
 // name is a getter call on the module object, which cost about a tenth of the parse time.
@@ -13,15 +13,15 @@ function isParamTarget(ch: string): boolean {
 }
 
 // Modes for the words inside ${...} (literal, not derived from parse-word's, to keep the import type-only).
-const SUBSCRIPT_DQ: WordMode = { meta: false, stop: "]", brace: false, tilde: "none", inDquote: true, parens: false };
-const PARAM_WORD: WordMode = { meta: false, stop: "}", brace: false, tilde: "start", inDquote: false, parens: false };
-const PARAM_WORD_DQ: WordMode = { ...PARAM_WORD, inDquote: true, extquote: true };
-const PARAM_REPL: WordMode = { ...PARAM_WORD, tilde: "none" };
-const PARAM_REPL_DQ: WordMode = { ...PARAM_WORD_DQ, tilde: "none" };
-const PARAM_PATTERN: WordMode = { meta: false, stop: "}", brace: false, tilde: "none", inDquote: false, parens: false };
-const PARAM_REPL_PATTERN: WordMode = { ...PARAM_PATTERN, stop: "/}" };
-const PARAM_OFFSET: WordMode = { meta: false, stop: ":}", brace: false, tilde: "none", inDquote: true, parens: false };
-const PARAM_LENGTH: WordMode = { ...PARAM_OFFSET, stop: "}" };
+const SUBSCRIPT_DQ: WordMode = wordMode({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: true, parens: false });
+const PARAM_WORD: WordMode = wordMode({ meta: false, stop: "}", brace: false, tilde: "start", inDquote: false, parens: false });
+const PARAM_WORD_DQ: WordMode = wordMode({ ...PARAM_WORD, inDquote: true, extquote: true });
+const PARAM_REPL: WordMode = wordMode({ ...PARAM_WORD, tilde: "none" });
+const PARAM_REPL_DQ: WordMode = wordMode({ ...PARAM_WORD_DQ, tilde: "none" });
+const PARAM_PATTERN: WordMode = wordMode({ meta: false, stop: "}", brace: false, tilde: "none", inDquote: false, parens: false });
+const PARAM_REPL_PATTERN: WordMode = wordMode({ ...PARAM_PATTERN, stop: "/}" });
+const PARAM_OFFSET: WordMode = wordMode({ meta: false, stop: ":}", brace: false, tilde: "none", inDquote: true, parens: false });
+const PARAM_LENGTH: WordMode = wordMode({ ...PARAM_OFFSET, stop: "}" });
 
 /**
  * `${...}`: names, subscripts, every operator and transform, and bash's "bad
@@ -165,7 +165,7 @@ export abstract class ParamParser extends Scanner {
   private readParamOp(start: number, inDquote: boolean): ParamOp | null {
     const src = this.src;
     const c = src[this.pos];
-    const wordMode = inDquote ? PARAM_WORD_DQ : PARAM_WORD;
+    const valueMode = inDquote ? PARAM_WORD_DQ : PARAM_WORD;
     const patMode = PARAM_PATTERN;
     switch (c) {
       case "}":
@@ -177,7 +177,7 @@ export abstract class ParamParser extends Scanner {
         if (n === "-" || n === "=" || n === "?" || n === "+") {
           this.pos += 2;
           const kind = n === "-" ? "default" : n === "=" ? "assign" : n === "?" ? "error" : "alt";
-          return { kind, colon: true, word: this.opWord(start, wordMode) };
+          return { kind, colon: true, word: this.opWord(start, valueMode) };
         }
         this.pos++;
         // ${x:} is a bad substitution (an empty offset is fine only before a length: ${x::2}).
@@ -196,7 +196,7 @@ export abstract class ParamParser extends Scanner {
       case "+": {
         this.pos++;
         const kind = c === "-" ? "default" : c === "=" ? "assign" : c === "?" ? "error" : "alt";
-        return { kind, colon: false, word: this.opWord(start, wordMode) };
+        return { kind, colon: false, word: this.opWord(start, valueMode) };
       }
       case "#":
       case "%": {

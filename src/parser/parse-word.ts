@@ -11,71 +11,28 @@ import * as scanner from "./scanner.js";
 import { ParamParser } from "./parse-param.js";
 import { decodeAnsiC } from "./ansi-c.js";
 import { parseArithSource } from "./parse-arith.js";
+import { type WordMode, wordMode } from "./word-mode.js";
 
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
 // name is a getter call on the module object, which cost about a tenth of the parse time.
 const { append, finish, fit, isMeta, isName, META_CODES, isNameAt, isNameChar, isNameStart } = scanner;
 
-/** How a word is read: what ends it and which expansions are recognised. */
-export interface WordMode {
-  /** Stop at unquoted metacharacters (space, ;, |, &, <, >, parentheses, newline). */
-  meta: boolean;
-  /** Extra characters that end the word when unquoted. */
-  stop: string;
-  /** Recognise {a,b} and {1..3}. */
-  brace: boolean;
-  /** Tilde prefixes: at word start, or also after unquoted `:` (assignment values). */
-  tilde: "none" | "start" | "assign";
-  /** Inside "...": single quotes are literal in ${x:-...} words. */
-  inDquote: boolean;
-  /** Track ( ) nesting so `)` inside parentheses does not end the word (arith, case items). */
-  parens: boolean;
-  /** bash's extquote (on by default): $'...' and $"..." work in a ${...} word even inside "...". */
-  extquote?: boolean;
-  /**
-   * Filled in on first use: the character codes readParts must look at (see specialCodes).
-   * A mode made by spreading another must reset it (`codes: undefined`) when meta, parens or stop differ.
-   */
-  codes?: Uint8Array;
-}
+export type { WordMode } from "./word-mode.js";
 
-export const NORMAL: WordMode = { meta: true, stop: "", brace: true, tilde: "start", inDquote: false, parens: false };
-const ASSIGN_VALUE: WordMode = { meta: true, stop: "", brace: false, tilde: "assign", inDquote: false, parens: false };
+export const NORMAL: WordMode = wordMode({ meta: true, stop: "", brace: true, tilde: "start", inDquote: false, parens: false });
+const ASSIGN_VALUE: WordMode = wordMode({ meta: true, stop: "", brace: false, tilde: "assign", inDquote: false, parens: false });
 /** Subscripts: `a[...]=`, `${a[...]}`, `([k]=v)`. */
-export const SUBSCRIPT: WordMode = { meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false };
-const ARITH_PAREN: WordMode = { meta: false, stop: ")", brace: false, tilde: "none", inDquote: true, parens: true };
-const ARITH_BRACKET: WordMode = { ...ARITH_PAREN, stop: "]" };
-const ARITH_SEMI: WordMode = { ...ARITH_PAREN, stop: ";" };
-/** Words inside ${...}: by operator, and by whether the expansion is inside "...". */
-
-/**
- * Character codes (below 128) that readParts must look at in a mode; every other character is
- * plain literal text. The table depends on meta, parens and stop only.
- */
-const specialTables = new Map<string, Uint8Array>();
-const modeTables = new WeakMap<WordMode, Uint8Array>();
-function specialCodes(mode: WordMode): Uint8Array {
-  let t = mode.codes ?? modeTables.get(mode);
-  if (t) return t;
-  const key = `${mode.meta ? 1 : 0}${mode.parens ? 1 : 0}${mode.stop}`;
-  t = specialTables.get(key);
-  if (!t) {
-    t = new Uint8Array(128);
-    const chars = `\\'"$\`{:=~${mode.parens ? "()" : ""}${mode.meta ? " \t\n;&|()<>" : ""}${mode.stop}`;
-    for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
-    specialTables.set(key, t);
-  }
-  if (Object.isFrozen(mode)) modeTables.set(mode, t);
-  else mode.codes = t;
-  return t;
-}
+export const SUBSCRIPT: WordMode = wordMode({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false });
+const ARITH_PAREN: WordMode = wordMode({ meta: false, stop: ")", brace: false, tilde: "none", inDquote: true, parens: true });
+const ARITH_BRACKET: WordMode = wordMode({ ...ARITH_PAREN, stop: "]" });
+const ARITH_SEMI: WordMode = wordMode({ ...ARITH_PAREN, stop: ";" });
 
 /** Brace items: a word's mode ending at `,` and `}`, without tildes. */
 const braceItemModes = new WeakMap<WordMode, WordMode>();
 function braceItemMode(mode: WordMode): WordMode {
   let m = braceItemModes.get(mode);
   if (!m) {
-    m = { ...mode, stop: ",}", tilde: "none", codes: undefined };
+    m = wordMode({ ...mode, stop: ",}", tilde: "none" });
     braceItemModes.set(mode, m);
   }
   return m;
@@ -118,7 +75,7 @@ export abstract class WordParser extends ParamParser {
     let parts: WordPart[] | null = null;
     const src = this.src;
     const len = src.length;
-    const special = specialCodes(mode);
+    const special = mode.codes;
     // The literal being read is `pending` + src[run, pos): no per-character concatenation.
     // `pending` holds earlier runs when a line continuation splits the text.
     let pending = "";
@@ -527,7 +484,7 @@ export abstract class WordParser extends ParamParser {
   /** Arithmetic text inside (( )) or for (( ; ; )): reads to `stop` (at paren depth 0). */
   readArithUntil(stop: string): ArithSource {
     const innerStart = this.pos;
-    const mode: WordMode = stop === ")" ? ARITH_PAREN : stop === ";" ? ARITH_SEMI : { ...ARITH_PAREN, stop, codes: undefined };
+    const mode: WordMode = stop === ")" ? ARITH_PAREN : stop === ";" ? ARITH_SEMI : wordMode({ ...ARITH_PAREN, stop });
     const parts = this.readParts(mode, false);
     const text = this.src.slice(innerStart, this.pos);
     return parseArithSource(text, { pos: innerStart, end: this.pos, parts });

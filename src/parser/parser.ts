@@ -1,8 +1,12 @@
 import type { CaseItem, Command, StatementList, Word } from "./ast.js";
 import { ParseError } from "./errors.js";
 import { CondParser } from "./parse-cond.js";
-import { NORMAL, type WordMode } from "./parse-word.js";
+import { NORMAL } from "./parse-word.js";
+import { wordMode } from "./word-mode.js";
 import { fit } from "./scanner.js";
+
+/** case patterns: words without brace expansion. */
+const CASE_PATTERN = wordMode({ ...NORMAL, brace: false, tilde: "start" });
 
 /** The full parser: compound commands on top of CondParser ([[ ]]) and CommandParser. */
 export class Parser extends CondParser {
@@ -287,7 +291,6 @@ export class Parser extends CondParser {
     this.skipNewlines();
     this.expectReserved("in");
     const items: CaseItem[] = [];
-    const patternMode: WordMode = { ...NORMAL, brace: false, tilde: "start" };
     for (;;) {
       this.skipNewlines();
       if (this.peekReserved() === "esac") {
@@ -300,7 +303,7 @@ export class Parser extends CondParser {
       const patterns: Word[] = [];
       for (;;) {
         this.skipBlanks();
-        const w = this.readWord(patternMode);
+        const w = this.readWord(CASE_PATTERN);
         if (!w) throw this.syntaxError(this.peekTokenText());
         patterns.push(w);
         const op = this.peekOperator();
