@@ -32,6 +32,11 @@ function devLinkTarget(path: string): string | null {
   return path === "/dev/fd" ? "/proc/self/fd" : null;
 }
 
+/** /dev/fd itself (a symlink to /proc/self/fd in Linux), listing the fds. */
+function isFdDir(path: string): boolean {
+  return path === "/dev/fd" || path === "/dev/fd/" || path === "/proc/self/fd";
+}
+
 /** A file the entry reopens: a path that is not itself a /dev/fd name. */
 function reopenPath(entry: FdEntry): string | undefined {
   return entry.path !== undefined && devFdNumber(entry.path) < 0 ? entry.path : undefined;
@@ -119,6 +124,7 @@ export class DevFdFs implements FileSystem {
   }
 
   async stat(path: string): Promise<FileStat> {
+    if (isFdDir(path)) return this.synthetic("directory", 0o500, 0, 0);
     if (devFdNumber(path) < 0) return this.base.stat(path);
     const e = this.open(path);
     const file = reopenPath(e);
@@ -142,6 +148,7 @@ export class DevFdFs implements FileSystem {
   }
 
   async exists(path: string): Promise<boolean> {
+    if (isFdDir(path)) return true;
     if (devFdNumber(path) < 0) return this.base.exists(path);
     const e = this.entry(path);
     if (!e) return false;
@@ -164,8 +171,19 @@ export class DevFdFs implements FileSystem {
     return this.base.realpath(file);
   }
 
-  readdir(path: string): Promise<DirEntry[]> {
-    return this.base.readdir(path);
+  async readdir(path: string): Promise<DirEntry[]> {
+    if (!isFdDir(path)) return this.base.readdir(path);
+    // The open fds, and the one the lister holds on the directory itself (the lowest free), as in Linux.
+    const names: DirEntry[] = [];
+    let free = -1;
+    for (let n = 0; n < this.fds.length || free < 0; n++) {
+      if (this.fds[n]) names.push({ name: String(n), type: "symlink" });
+      else if (free < 0) {
+        free = n;
+        names.push({ name: String(n), type: "symlink" });
+      }
+    }
+    return names;
   }
   mkdir(path: string, options?: { recursive?: boolean; mode?: number }): Promise<void> {
     return this.base.mkdir(path, options);
