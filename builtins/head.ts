@@ -168,7 +168,9 @@ async function copyFirst(ctx: CommandContext, reader: ByteReader, n: bigint, del
       }
       if (left === 0n) end = pos;
     }
-    if (end < chunk.length) reader.unread?.(chunk.subarray(end));
+    // GNU head seeks back to just after its last line, which only a regular file allows:
+    // `{ head -n1; cat; } < file` prints the rest, a pipe's rest is gone.
+    if (end < chunk.length && reader.fileSize !== undefined) reader.unread?.(chunk.subarray(end));
     await out.write(end < chunk.length ? chunk.subarray(0, end) : chunk);
   }
 }

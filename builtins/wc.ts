@@ -159,9 +159,9 @@ async function columnWidth(ctx: CommandContext, operands: string[]): Promise<num
   let minimum = 1;
   for (const operand of operands) {
     if (operand === "-") {
-      // DIVERGE: the sandbox cannot tell a redirected file from a pipe on stdin; GNU
-      // uses the file's size for `wc < file`.
-      minimum = 7;
+      // A regular file on stdin (`wc < file`) counts by its size; a pipe makes it 7.
+      if (ctx.stdin.fileSize !== undefined) regularTotal += ctx.stdin.fileSize;
+      else minimum = 7;
       continue;
     }
     try {

@@ -203,7 +203,7 @@ async function openRead(sh: Shell, target: string, fds: FdTable): Promise<FdEntr
     const { uid, gid } = sh.services.sandbox;
     const bits = uid === 0 ? 4 : uid === st.uid ? st.mode >> 6 : gid === st.gid ? st.mode >> 3 : st.mode;
     if (!(bits & 4)) throw new ShellError(`${target}: Permission denied`);
-    return { reader: lazyFileReader(sh, path), path };
+    return { reader: lazyFileReader(sh, path, st.size), path };
   } catch (e) {
     throw fsMessage(target, e);
   }
@@ -235,9 +235,10 @@ function errorReader(): ByteReader {
 }
 
 /** Reads the file when first read, so `cat < f` costs one read and nothing if unused. */
-function lazyFileReader(sh: Shell, path: string): ByteReader {
+function lazyFileReader(sh: Shell, path: string, fileSize: number): ByteReader {
   let inner: ByteReader | null = null;
   return {
+    fileSize,
     async read() {
       if (!inner) inner = bytesReader(await sh.fs.readFile(path));
       return inner.read();

@@ -19,6 +19,12 @@ export interface ByteReader {
   unread?(chunk: Uint8Array): void;
   /** The reader is done; pending and later writes fail with BrokenPipe. */
   close(): void;
+  /**
+   * Set when this is a regular file read from its start (`cmd < file`): its size, as fstat
+   * would give it. GNU tools treat such a stdin apart from a pipe: head seeks back past
+   * what it read, wc sizes its columns by it.
+   */
+  readonly fileSize?: number;
 }
 
 /** The writing end of a stream. `write` returns a promise only when the caller must wait. */
