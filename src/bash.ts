@@ -8,6 +8,7 @@ import type { FileSystem } from "./fs/types.js";
 import { bytesReader, emptyReader, quietly, type ByteWriter, toBytes } from "./io/streams.js";
 import { decodeUtf8 } from "./io/utf8.js";
 import { Budget, LimitExceeded } from "./limits/budget.js";
+import { closeShellPipes } from "./interpreter/procsubst.js";
 import { resolveLimits, type Limits } from "./limits/limits.js";
 import { ExitSignal, ShellError } from "./interpreter/errors.js";
 import type { FdTable } from "./interpreter/io.js";
@@ -263,11 +264,7 @@ export class Bash {
     let status: number;
     try {
       budget.checkTime(); // a signal aborted before the exec began
-      status = await this.runGuarded(sh, script, fds);
-      status = await runExitTrap(sh, fds, status);
-      for (const w of this.services.coprocInputs ?? []) await w.close();
-      this.services.coprocInputs = undefined;
-      for (const job of this.services.jobs.values()) await job;
+      status = await budget.guard(this.runWhole(sh, script, fds));
     } catch (e) {
       status = this.handleFailure(e, stderr);
     } finally {
@@ -282,6 +279,17 @@ export class Bash {
     }
     sh.lastStatus = status;
     return { stdout: stdout.text(), stderr: stderr.text(), exitCode: status, truncated: stdout.truncated || stderr.truncated };
+  }
+
+  /** The script, its EXIT trap, then the shell's pipes close (as at exit) and its jobs end. */
+  private async runWhole(sh: Shell, script: string, fds: FdTable): Promise<number> {
+    let status = await this.runGuarded(sh, script, fds);
+    status = await runExitTrap(sh, fds, status);
+    for (const w of this.services.coprocInputs ?? []) await w.close();
+    this.services.coprocInputs = undefined;
+    closeShellPipes(fds);
+    for (const job of this.services.jobs.values()) await job;
+    return status;
   }
 
   private async runGuarded(sh: Shell, script: string, fds: FdTable): Promise<number> {

@@ -128,3 +128,12 @@ export async function closeProcFds(sh: Shell, mark: number, keep: FdTable): Prom
     if (err) throw err;
   }
 }
+
+/** The shell exits: the pipe ends its fds still hold close (exec 3> >(cmd) lets cmd finish). */
+export function closeShellPipes(fds: FdTable): void {
+  for (const e of fds) {
+    if (!e?.pipe) continue;
+    e.writer?.close();
+    e.reader?.close();
+  }
+}

@@ -54,7 +54,7 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean):
     // {var}>&- closes the fd whose number $var holds.
     fd = Number(sh.get(r.fdVar));
     if (!Number.isInteger(fd) || fd < 0) throw new ShellError(`${sh.get(r.fdVar) ?? ""}: Bad file descriptor`);
-    if (inPlace && fds[fd]?.pipe) await fds[fd]!.writer?.close();
+    if (inPlace) closePipeEnd(fds, fd);
     fds[fd] = undefined;
     return;
   }
@@ -78,7 +78,7 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean):
   if (r.fdVar) sh.set(r.fdVar, String(fd));
   if (r.op === ">&" || r.op === "<&") {
     if (target === "-") {
-      if (inPlace && fds[fd]?.pipe) await fds[fd]!.writer?.close();
+      if (inPlace) closePipeEnd(fds, fd);
       fds[fd] = undefined;
       return;
     }
@@ -126,6 +126,19 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean):
       return;
     }
   }
+}
+
+/**
+ * `exec N>&-` on the shell's last fd for a pipe end (a coprocess's, a process substitution's)
+ * closes it: the reader sees end of input, the writer a broken pipe.
+ */
+function closePipeEnd(fds: FdTable, fd: number): void {
+  const e = fds[fd];
+  if (!e?.pipe) return;
+  const shared = fds.some((o, i) => i !== fd && o !== undefined && ((e.reader && o.reader === e.reader) || (e.writer && o.writer === e.writer)));
+  if (shared) return;
+  e.writer?.close();
+  e.reader?.close();
 }
 
 function literalBody(r: Redirect): string {

@@ -163,6 +163,22 @@ export class Budget {
     return this.deadline === Infinity ? Infinity : Math.max(0, this.deadline - this.clock());
   }
 
+  /**
+   * Settles with p, or fails with the time limit at the deadline when p is still pending: an exec
+   * whose commands all wait on one another (a reader on a pipe its own shell holds open) has no
+   * step left to check the clock in.
+   */
+  guard<T>(p: Promise<T>): Promise<T> {
+    const ms = this.remainingMs();
+    if (ms === Infinity) return p;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.trip(new LimitExceeded("time", this.limits.timeoutMs))), ms + 50);
+    });
+    p.catch(() => {}); // settling after the deadline is no unhandled rejection
+    return Promise.race([p, expired]).finally(() => clearTimeout(timer));
+  }
+
   /** Enters a nested call (function, source, eval, subshell, substitution). */
   enter(): void {
     if (++this.depth > this.limits.maxCallDepth) {

@@ -42,6 +42,8 @@ const loops: HostileCase[] = [
   { name: "fork bomb", script: ":(){ :|:& };:", stderr: /sandbash: / },
   { name: "background loop", script: "while :; do :; done & wait", stderr: TIME_OR_STEPS },
   { name: "sleep past deadline", script: "sleep 100", limits: { timeoutMs: 300 }, stderr: TIME, status: 124 },
+  { name: "reader of a pipe its own shell holds open", script: "coproc T { tr a-z A-Z; }; echo abc >&${T[1]}; cat <&${T[0]}", limits: { timeoutMs: 300 }, stderr: TIME, status: 124 },
+  { name: "process substitution deadlock", script: "exec 3> >(cat); wait", limits: { timeoutMs: 300 }, stderr: TIME, status: 124 },
   { name: "trap loop on exit", script: "trap 'while :; do :; done' EXIT; exit 0", stderr: TIME_OR_STEPS },
 ];
 
