@@ -106,8 +106,8 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
  * status, or 2 when the error met the end of the input before anything ran.
  */
 function condSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: CondParseError, ranAny: boolean): number {
-  if (e.message) writeErr(io, e.message.split("\n").map((m) => syntaxPrefix(sh, k, e.line) + m + "\n").join(""));
-  const status = k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced) || (e.atEnd && !ranAny) ? 2 : sh.lastStatus;
+  if (e.message) writeErr(io, e.message.split("\n").map((m, i) => syntaxPrefix(sh, k, e.lines?.[i] ?? e.line) + m + "\n").join(""));
+  const status = k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced) || e.lexical || (e.atEnd && !ranAny) ? 2 : sh.lastStatus;
   sh.lastStatus = status;
   return status;
 }

@@ -28,7 +28,13 @@ export class ParseError extends Error {
  * before anything ran. `atEnd`: nothing but blanks follows the error.
  */
 export class CondParseError extends ParseError {
-  constructor(message: string, pos: number, line: number, incomplete: boolean, readonly atEnd: boolean) {
+  constructor(
+    message: string, pos: number, line: number, incomplete: boolean, readonly atEnd: boolean,
+    /** The line each message line is reported at, when they differ (default: all at `line`). */
+    readonly lines: number[] | null = null,
+    /** From bash's lexer (EOF inside the regex's parentheses): status 2, like other syntax errors. */
+    readonly lexical = false,
+  ) {
     super(message, pos, line, incomplete, null);
     this.name = "ParseError";
   }
@@ -36,7 +42,7 @@ export class CondParseError extends ParseError {
   /** The same error with one more message line (bash's "expected `)'" after an error inside parentheses). */
   withLine(message: string): CondParseError {
     const text = this.message ? `${this.message}\n${message}` : message;
-    return new CondParseError(text, this.pos, this.line, this.incomplete, this.atEnd);
+    return new CondParseError(text, this.pos, this.line, this.incomplete, this.atEnd, this.lines ? [...this.lines, this.lines[this.lines.length - 1]] : null, this.lexical);
   }
 }
 

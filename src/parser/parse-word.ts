@@ -55,6 +55,9 @@ export abstract class WordParser extends ParamParser {
   /** Parses the text of a backquote substitution (already unescaped). */
   protected abstract parseBackquoteBody(text: string, pos: number): StatementList;
 
+  /** `(` left open by the last word read in a mode with parens (a regex after =~ that meets the end). */
+  openParens = 0;
+
   /** Reads one word in `mode`; returns null when no word characters are at the cursor. */
   readWord(mode: WordMode = NORMAL): Word | null {
     const start = this.pos;
@@ -234,6 +237,7 @@ export abstract class WordParser extends ParamParser {
       // Most words are one literal: an array of exactly one, without a copy.
       parts = append(parts, lit);
     }
+    if (mode.parens) this.openParens = parenDepth;
     return finish(parts);
   }
 
