@@ -24,15 +24,34 @@ ${body}
 const c = process.cpuUsage();
 process.stdout.write(JSON.stringify({ cpu: (c.user + c.system) / 1000, out }));`;
 
-const ENGINES: Record<string, string> = {
-  "node -e 0 (baseline)": PROBE(`const out = "hi\\n";`),
-  sandbash: PROBE(`const { Bash } = await import(${JSON.stringify(root + "/dist/index.js")});
-const out = (await new Bash().exec("echo hi")).stdout;`),
-  "just-bash": PROBE(`const { Bash } = await import("just-bash");
-const out = (await new Bash().exec("echo hi")).stdout;`),
-  "bashkit (native addon)": PROBE(`const { Bash } = await import("@everruns/bashkit");
-const out = (await new Bash({}).execute("echo hi")).stdout;`),
-};
+/**
+ * Two groups, each against its own bare baseline: `import` (ESM: Node's loader for files, ~13 ms
+ * of CPU on this machine before any code runs, paid by every ESM package; the empty-module row
+ * shows it) and `require` (CJS). bashkit ships ESM only.
+ */
+interface Probe {
+  name: string;
+  esm: boolean;
+  code: string;
+}
+const ESM_BASE = "node --input-type=module -e (baseline)";
+const CJS_BASE = "node -e (baseline)";
+const ENGINES: Probe[] = [
+  { name: ESM_BASE, esm: true, code: PROBE(`const out = "hi\\n";`) },
+  { name: "import of an empty ES module file", esm: true, code: PROBE(`await import(${JSON.stringify(root + "/bench/empty-module.js")});
+const out = "hi\\n";`) },
+  { name: "sandbash (import)", esm: true, code: PROBE(`const { Bash } = await import(${JSON.stringify(root + "/dist/index.js")});
+const out = (await new Bash().exec("echo hi")).stdout;`) },
+  { name: "just-bash (import)", esm: true, code: PROBE(`const { Bash } = await import("just-bash");
+const out = (await new Bash().exec("echo hi")).stdout;`) },
+  { name: "bashkit, native addon (import)", esm: true, code: PROBE(`const { Bash } = await import("@everruns/bashkit");
+const out = (await new Bash({}).execute("echo hi")).stdout;`) },
+  { name: CJS_BASE, esm: false, code: `const out = "hi\\n"; const c = process.cpuUsage(); process.stdout.write(JSON.stringify({ cpu: (c.user + c.system) / 1000, out }));` },
+  { name: "sandbash (require)", esm: false, code: `const { Bash } = require(${JSON.stringify(root + "/dist/index.cjs")});
+new Bash().exec("echo hi").then((r) => { const out = r.stdout; const c = process.cpuUsage(); process.stdout.write(JSON.stringify({ cpu: (c.user + c.system) / 1000, out })); });` },
+  { name: "just-bash (require)", esm: false, code: `const { Bash } = require("just-bash");
+new Bash().exec("echo hi").then((r) => { const out = r.stdout; const c = process.cpuUsage(); process.stdout.write(JSON.stringify({ cpu: (c.user + c.system) / 1000, out })); });` },
+];
 
 interface Sample {
   cpu: number;
@@ -40,9 +59,10 @@ interface Sample {
   wall: number;
 }
 
-function runChild(code: string): Sample | string {
+function runChild(probe: Probe): Sample | string {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" });
+  const args = probe.esm ? ["--input-type=module", "-e", probe.code] : ["-e", probe.code];
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
   const wall = performance.now() - t;
   if (r.status !== 0) return r.stderr.split("\n").find((l) => l.trim()) ?? `exit ${r.status}`;
   const p = JSON.parse(r.stdout) as { cpu: number; out: string };
@@ -51,30 +71,31 @@ function runChild(code: string): Sample | string {
 }
 
 function coldStart(): string[] {
-  const names = Object.keys(ENGINES);
-  const samples = new Map<string, Sample[]>(names.map((n) => [n, []]));
+  const samples = new Map<string, Sample[]>(ENGINES.map((e) => [e.name, []]));
   const failures = new Map<string, string>();
   for (let i = 0; i < runs + 1; i++) {
-    for (const n of names) {
-      if (failures.has(n)) continue;
-      const s = runChild(ENGINES[n]);
-      if (typeof s === "string") failures.set(n, s);
-      else if (i > 0) samples.get(n)!.push(s); // run 0 warms the disk cache
+    for (const e of ENGINES) {
+      if (failures.has(e.name)) continue;
+      const s = runChild(e);
+      if (typeof s === "string") failures.set(e.name, s);
+      else if (i > 0) samples.get(e.name)!.push(s); // run 0 warms the disk cache
     }
   }
-  const base = samples.get(names[0])!;
-  const rows = names.map((n) => {
-    if (failures.has(n)) return `| ${n} | failed: ${failures.get(n)} | | | |`;
-    const s = samples.get(n)!;
+  const rows = ENGINES.map((e) => {
+    if (failures.has(e.name)) return `| ${e.name} | failed: ${failures.get(e.name)} | | | |`;
+    const base = samples.get(e.esm ? ESM_BASE : CJS_BASE)!;
+    const s = samples.get(e.name)!;
     const addedCpu = median(s.map((x, i) => x.cpu - base[i].cpu));
     const addedWall = median(s.map((x, i) => x.wall - base[i].wall));
-    return `| ${n} | ${median(s.map((x) => x.cpu)).toFixed(1)} | ${addedCpu.toFixed(1)} | ${median(s.map((x) => x.wall)).toFixed(1)} | ${addedWall.toFixed(1)} |`;
+    return `| ${e.name} | ${median(s.map((x) => x.cpu)).toFixed(1)} | ${addedCpu.toFixed(1)} | ${median(s.map((x) => x.wall)).toFixed(1)} | ${addedWall.toFixed(1)} |`;
   });
   return [
     "## Cold start: import + `new Bash()` + `exec(\"echo hi\")` in a fresh Node process",
     "",
     `Milliseconds, median of ${runs} interleaved runs. CPU = the child's own user+system time, Node's`,
-    "start-up included; wall = spawn to exit. \"added\" = minus the baseline run beside it.",
+    "start-up included; wall = spawn to exit. \"added\" = minus the baseline run beside it (ESM rows:",
+    "the `--input-type=module` baseline; CJS rows: the plain one). Loading any ES module file starts",
+    "Node's file loader (fs/promises, readline...): the empty-module row is that cost alone.",
     "",
     "| engine | CPU | added CPU | wall | added wall |",
     "|---|---:|---:|---:|---:|",
