@@ -263,7 +263,7 @@ async function runChildShell(sh: Shell, argv: string[], fds: FdTable, env?: Read
     const path = resolvePath(sh.cwd, parsed.file);
     let text: string;
     try {
-      text = decodeUtf8(await sh.fs.readFile(path));
+      text = decodeUtf8(await fsFor(sh, fds).readFile(path)); // bash <(cmd), bash /dev/stdin
     } catch (e) {
       writeErr(fds, `${argv[0]}: ${parsed.file}: ${isFsError(e) ? e.message : "cannot read"}\n`);
       return 127;
