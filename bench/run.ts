@@ -13,7 +13,9 @@ import { join } from "node:path";
 import { cpus, loadavg, totalmem, release } from "node:os";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { Bash } from "../src/index.js";
+// The built package, as users run it (npm run build first): under tsx each source module is
+// compiled apart and every imported name is read through a getter, a cost no bundle pays.
+const { Bash } = (await import(new URL("../dist/index.js", import.meta.url).href)) as typeof import("../src/index.js");
 import { replaceSection } from "./report.js";
 import { SCRIPTS } from "./scripts.js";
 
