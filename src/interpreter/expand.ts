@@ -10,6 +10,7 @@ import { escapeGlob, hasGlobChars, mayHaveGlobChars, patternEngineFor, unescapeG
 import type { Shell } from "./shell.js";
 import { Attr, scalarOf } from "./variables.js";
 import { backquoteSyntaxError, commandSubstitution, processSubstitution } from "./subst.js";
+import { addScalar, addValue, Fields, ifsOf, type Field } from "./fields.js";
 
 /**
  * Word expansion in bash's order: brace -> tilde -> parameter, arithmetic and
@@ -17,119 +18,6 @@ import { backquoteSyntaxError, commandSubstitution, processSubstitution } from "
  * quote removal. Quote state travels with each piece of text (Fields), never as
  * sentinel characters.
  */
-
-interface Field {
-  text: string;
-  /** The text as a pattern: quoted characters backslash-escaped. */
-  pat: string;
-  glob: boolean;
-}
-
-/** Accumulates fields while parts are expanded. */
-class Fields {
-  out: Field[] = [];
-  text = "";
-  glob = false;
-  started = false;
-  /** Set when a quoted "$@" expanded to nothing. */
-  atEmpty = false;
-  /**
-   * A case pattern is the first word of its expansion (bash's case takes list->word):
-   * after a quoted "$@" of several elements nothing more is added (see addValue).
-   */
-  firstWordOnly = false;
-  closed = false;
-  /**
-   * The current field's pieces with their quoting, kept so the glob pattern
-   * (quoted characters escaped) is built only for fields that need globbing.
-   */
-  private pieces: string[] = [];
-  private quotedPieces: boolean[] = [];
-
-  constructor(private readonly ifs: string) {}
-
-  /** The current field as a pattern (pattern text of a non-splitting expansion). */
-  get pat(): string {
-    let p = "";
-    for (let i = 0; i < this.pieces.length; i++) p += this.quotedPieces[i] ? escapeGlob(this.pieces[i]) : this.pieces[i];
-    return p;
-  }
-
-  quoted(s: string): void {
-    this.text += s;
-    this.pieces.push(s);
-    this.quotedPieces.push(true);
-    this.started = true;
-  }
-
-  literal(s: string): void {
-    this.text += s;
-    this.pieces.push(s);
-    this.quotedPieces.push(false);
-    if (!this.glob && mayHaveGlobChars(s)) this.glob = true;
-    this.started = true;
-  }
-
-  end(): void {
-    if (this.started) {
-      const pat = this.glob ? this.pat : "";
-      const glob = this.glob && hasGlobChars(pat);
-      this.out.push({ text: this.text, pat: glob ? pat : "", glob });
-    }
-    this.text = "";
-    this.pieces.length = 0;
-    this.quotedPieces.length = 0;
-    this.glob = false;
-    this.started = false;
-  }
-
-  /** An unquoted expansion result: split on IFS, glob characters live. */
-  splittable(s: string): void {
-    const ifs = this.ifs;
-    if (ifs === "") {
-      if (s !== "") this.literal(s);
-      return;
-    }
-    const n = s.length;
-    let i = 0;
-    const isWs = (c: string) => (c === " " || c === "\t" || c === "\n") && ifs.includes(c);
-    while (i < n && isWs(s[i])) i++;
-    if (i > 0) this.end();
-    let chunkStart = i;
-    // The default IFS is tested by character code: $(seq ...) and friends split fast.
-    const defaultIfs = ifs === " \t\n";
-    while (i < n) {
-      if (defaultIfs) {
-        const code = s.charCodeAt(i);
-        if (code !== 32 && code !== 9 && code !== 10) {
-          i++;
-          continue;
-        }
-      } else if (!ifs.includes(s[i])) {
-        i++;
-        continue;
-      }
-      if (i > chunkStart) this.literal(s.slice(chunkStart, i));
-      // A delimiter: ws* [one non-ws IFS char] ws*
-      let nonWs = false;
-      while (i < n && isWs(s[i])) i++;
-      if (i < n && ifs.includes(s[i]) && !isWs(s[i])) {
-        nonWs = true;
-        i++;
-        while (i < n && isWs(s[i])) i++;
-      }
-      if (nonWs) this.started = true;
-      this.end();
-      chunkStart = i;
-    }
-    if (chunkStart < n) this.literal(s.slice(chunkStart));
-  }
-}
-
-function ifsOf(sh: Shell): string {
-  const v = sh.get("IFS");
-  return v === undefined ? " \t\n" : v;
-}
 
 /** Expands command words into fields (the only path that splits and globs). */
 export async function expandWords(sh: Shell, words: Word[], io: FdTable): Promise<string[]> {
@@ -476,60 +364,6 @@ async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, qu
 function braceText(p: Extract<WordPart, { type: "Brace" }>): string {
   if (p.seq) return `{${p.seq.from}..${p.seq.to}${p.seq.step !== null ? ".." + p.seq.step : ""}}`;
   return "{" + (p.items ?? []).map((w) => w.parts.map((x) => ("value" in x ? x.value : "")).join("")).join(",") + "}";
-}
-
-function addScalar(s: string, f: Fields, quoted: boolean, split: boolean): void {
-  if (quoted) f.quoted(s);
-  else if (split) f.splittable(s);
-  else f.literal(s);
-}
-
-function addValue(sh: Shell, v: PlainValue, f: Fields, quoted: boolean, split: boolean): void {
-  if (typeof v === "string") {
-    addScalar(v, f, quoted, split);
-    return;
-  }
-  const list = v.list;
-  if (quoted) {
-    if (v.star) {
-      const ifs = ifsOf(sh);
-      f.quoted(list.join(ifs.slice(0, 1)));
-      return;
-    }
-    // Where no fields are made (assignments, [[ ]]), "$@" joins with spaces; a case
-    // pattern keeps its first element and ends there.
-    if (!split) {
-      if (list.length === 0) f.atEmpty = true;
-      else if (f.firstWordOnly && list.length > 1) {
-        f.quoted(list[0]);
-        f.closed = true;
-      }
-      else f.quoted(list.join(" "));
-      return;
-    }
-    // "$@": one field per element; the first joins the text before, the last the text after.
-    if (list.length === 0) {
-      f.atEmpty = true;
-      return;
-    }
-    for (let i = 0; i < list.length; i++) {
-      if (i > 0) {
-        f.started = true;
-        f.end();
-      }
-      f.quoted(list[i]);
-    }
-    return;
-  }
-  if (!split) {
-    const ifs = ifsOf(sh);
-    f.literal(list.join(v.star ? ifs.slice(0, 1) : " "));
-    return;
-  }
-  for (let i = 0; i < list.length; i++) {
-    if (i > 0) f.end();
-    f.splittable(list[i]);
-  }
 }
 
 async function tildeValue(sh: Shell, user: string): Promise<string> {
