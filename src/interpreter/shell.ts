@@ -2,7 +2,7 @@ import type { CommandDef, SandboxInfo } from "../../builtins/types.js";
 import type { FileSystem } from "../fs/types.js";
 import type { Budget } from "../limits/budget.js";
 import type { FunctionDef } from "../parser/ast.js";
-import { printCommand } from "../parser/print.js";
+import { dynamicValue, nextRandom } from "./dynamic-vars.js";
 import { ShellError } from "./errors.js";
 import { evalArithText } from "./arith.js";
 import {
@@ -259,64 +259,12 @@ export class Shell {
   }
 
   private dynamic(name: string): string | undefined {
-    if (this.lostSpecials.size !== 0 && this.lostSpecials.has(name)) return undefined;
-    switch (name) {
-      case "RANDOM":
-        return String(this.nextRandom());
-      case "SRANDOM":
-        return String((this.services.sandbox.random() * 4294967296) >>> 0);
-      case "SECONDS":
-        return String(Math.floor((this.services.sandbox.now() - this.secondsBase) / 1000));
-      case "EPOCHSECONDS":
-        return String(Math.floor(this.services.sandbox.now() / 1000));
-      case "EPOCHREALTIME": {
-        const ms = this.services.sandbox.now();
-        return `${Math.floor(ms / 1000)}.${String(Math.floor((ms % 1000) * 1000)).padStart(6, "0")}`;
-      }
-      case "LINENO":
-        return String(this.line);
-      case "BASH_COMMAND":
-        return this.currentCommand ? printCommand(this.currentCommand, 0) : "";
-      case "_":
-        return this.lastArg;
-      case "BASHPID":
-        return String(this.pid);
-      case "BASH_SUBSHELL":
-        return String(this.subshellLevel);
-      case "SHELLOPTS":
-        return SET_OPTIONS.map(([n]) => n).filter((n) => this.options.has(n)).join(":");
-      case "BASHOPTS":
-        return [...this.shopts].sort().join(":");
-      case "DIRSTACK":
-        return this.cwd;
-      case "BASH_ARGV0":
-        return this.argv0;
-      // $FUNCNAME and friends are element 0 of their arrays.
-      case "FUNCNAME":
-      case "BASH_SOURCE":
-      case "BASH_LINENO":
-        return this.values(name)[0];
-      default:
-        return undefined;
-    }
+    return dynamicValue(this, name);
   }
 
   /** bash's RANDOM: a 15-bit LCG, seedable by assigning RANDOM. */
   nextRandom(): number {
-    // bash 5.2's brand(): Park-Miller "minimal standard" steps, the halves xored,
-    // never the same value twice in a row.
-    let rv: number;
-    do {
-      const last = this.randomState === 0 ? 123459876 : this.randomState;
-      const h = Math.floor(last / 127773);
-      const l = last % 127773;
-      let t = 16807 * l - 2836 * h;
-      if (t < 0) t += 0x7fffffff;
-      this.randomState = t >>> 0;
-      rv = ((this.randomState >>> 16) ^ (this.randomState & 65535)) & 32767;
-    } while (rv === this.lastRandom);
-    this.lastRandom = rv;
-    return rv;
+    return nextRandom(this);
   }
 
   /** All values of an array (or the scalar as a one-element list). */
