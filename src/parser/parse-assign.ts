@@ -1,7 +1,7 @@
 import type { ArrayElement, Assignment, Word } from "./ast.js";
 import { ArrayAssignParseError, ParseError } from "./errors.js";
 import * as parseWord from "./parse-word.js";
-import { WordParser } from "./parse-word.js";
+import { SubstParser } from "./parse-subst.js";
 import * as scanner from "./scanner.js";
 
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
@@ -13,7 +13,7 @@ const { fit } = scanner;
  * Assignments: `name=value`, `name+=value`, `name[i]=value` and the compound
  * `name=( ... )`, whose syntax errors drop only their own line as in bash.
  */
-export abstract class AssignParser extends WordParser {
+export abstract class AssignParser extends SubstParser {
   protected abstract syntaxError(token: string, pos?: number): ParseError;
   protected abstract peekTokenText(): string;
   /** Consumes one newline and reads any here-document bodies queued on its line (CommandParser). */
