@@ -8,17 +8,16 @@ import type {
   StatementList,
   Word,
 } from "./ast.js";
-import { ParseError } from "./errors.js";
 import * as scanner from "./scanner.js";
 import * as parseWord from "./parse-word.js";
-import { AssignParser } from "./parse-assign.js";
+import { TokenParser } from "./parse-tokens.js";
 import * as tokens from "./tokens.js";
 
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
 // name is a getter call on the module object, which cost about a tenth of the parse time.
 const { append, finish, fit, isMeta, isName } = scanner;
 const { NORMAL } = parseWord;
-const { operatorAt, redirectOpAt, reservedAt } = tokens;
+const { redirectOpAt } = tokens;
 
 /** Words that end a compound list when they appear in command position. */
 const LIST_END = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "}"]);
@@ -44,7 +43,7 @@ interface PendingHeredoc {
  * Lists, pipelines, simple commands, redirections and here-documents.
  * Compound commands are parsed by the subclass (parse-compound.ts).
  */
-export abstract class CommandParser extends AssignParser {
+export abstract class CommandParser extends TokenParser {
   /** Here-documents waiting for their bodies at the next newline (null: none; most parses have none). */
   private heredocs: PendingHeredoc[] | null = null;
   /** The previous alias value ended in a blank: the next word is alias-checked too. */
@@ -88,83 +87,6 @@ export abstract class CommandParser extends AssignParser {
 
   /** Parses a compound command at the cursor, or returns null if none starts here. */
   protected abstract parseCompound(): Command | null;
-
-  protected syntaxError(token: string, pos = this.pos): ParseError {
-    if (token === "") return this.eofSyntaxError();
-    const shown = token === "\n" ? "newline" : token;
-    return new ParseError(`syntax error near unexpected token \`${shown}'`, pos, this.lineAt(pos), false, this.lineText(pos));
-  }
-
-  protected eofSyntaxError(): ParseError {
-    return new ParseError("syntax error: unexpected end of file", this.src.length, this.endLine(), true);
-  }
-
-  /** The operator at the cursor (after blanks), or "" when a word or EOF starts here. */
-  protected peekOperator(): string {
-    // Asked several times at one place (list, pipeline, command): remember the last answer
-    // (forgotten when an alias changes the text).
-    if (this.pos === this.opFrom) {
-      this.pos = this.opAt;
-      return this.opValue;
-    }
-    const from = this.pos;
-    const op = this.scanOperator();
-    this.opFrom = from;
-    this.opAt = this.pos;
-    this.opValue = op;
-    return op;
-  }
-  private opFrom = -1;
-  private opAt = -1;
-  private opValue = "";
-
-  private scanOperator(): string {
-    this.skipBlanksAndComment();
-    return operatorAt(this.src, this.pos);
-  }
-
-  /** The reserved word at the cursor (a plain word followed by a delimiter), or "". */
-  protected peekReserved(): string {
-    if (this.pos === this.resFrom) {
-      this.pos = this.resAt;
-      return this.resValue;
-    }
-    const from = this.pos;
-    const r = this.scanReserved();
-    this.resFrom = from;
-    this.resAt = this.pos;
-    this.resValue = r;
-    return r;
-  }
-  private resFrom = -1;
-  private resAt = -1;
-  private resValue = "";
-
-  private scanReserved(): string {
-    this.skipBlanksAndComment();
-    return reservedAt(this.src, this.pos);
-  }
-
-  protected expectReserved(word: string): void {
-    const r = this.peekReserved();
-    if (r !== word) {
-      const t = this.peekTokenText();
-      throw this.syntaxError(t);
-    }
-    this.pos += word.length;
-  }
-
-  /** The text of the next token, for error messages. */
-  protected peekTokenText(): string {
-    const op = this.peekOperator();
-    if (op) return op;
-    if (this.atEnd()) return "";
-    const save = this.pos;
-    const w = this.readWord();
-    const text = w ? this.src.slice(save, this.pos) : this.src[this.pos];
-    this.pos = save;
-    return text;
-  }
 
   /** Consumes one newline and reads any here-document bodies queued on its line. */
   protected consumeNewline(): void {
