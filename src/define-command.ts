@@ -40,7 +40,7 @@ export function defineCommand(
       for (const [k, v] of ctx.env) env[k] = v;
       let result: CustomCommandResult;
       try {
-        result = await raceDeadline(Promise.resolve(run(ctx.args, { stdin, env, cwd: ctx.cwd, fs: ctx.fs, signal: ctx.signal })), ctx.budget.remainingMs(), () => ctx.budget.checkTime());
+        result = await raceDeadline(Promise.resolve(run(ctx.args, { stdin, env, cwd: ctx.cwd, fs: ctx.fs, signal: ctx.signal })), ctx.budget.remainingMs(), () => ctx.budget.timerFired());
       } catch (e) {
         if (e && typeof e === "object" && (e as Error).name === "LimitExceeded") throw e;
         await ctx.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -53,18 +53,14 @@ export function defineCommand(
   };
 }
 
-/** Abandons a never-settling custom command at the deadline. */
-function raceDeadline<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+/**
+ * Abandons a never-settling custom command at the deadline, failing with the budget's own time
+ * limit (or abort), so the exec ends with 124 however the timer and the clock line up.
+ */
+function raceDeadline<T>(p: Promise<T>, ms: number, expired: () => Error): Promise<T> {
   if (ms === Infinity) return p;
   return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => {
-      try {
-        onTimeout();
-        reject(new Error("timed out"));
-      } catch (e) {
-        reject(e);
-      }
-    }, ms + 1);
+    const t = setTimeout(() => reject(expired()), ms + 1);
     p.then(
       (v) => {
         clearTimeout(t);

@@ -54,6 +54,13 @@ export class DeadlineBudget extends Budget {
     this.checkOwn();
   }
 
+  /** A timer set from remainingMs() fired: the nearer deadline, this one or the exec's, ends it. */
+  override timerFired(): LimitExceeded {
+    if (this.expired) return this.expired;
+    if (this.until - this.now() <= this.parent.remainingMs()) return (this.expired = this.deadlineError);
+    return this.parent.timerFired();
+  }
+
   override remainingMs(): number {
     return Math.max(0, Math.min(this.parent.remainingMs(), this.until - this.now()));
   }

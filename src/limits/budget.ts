@@ -158,6 +158,16 @@ export class Budget {
     if (this.clock() > this.deadline) throw this.trip(new LimitExceeded("time", this.limits.timeoutMs));
   }
 
+  /**
+   * A timer set from remainingMs() fired: the time limit, even when the clock reads a hair short
+   * of the deadline (a timer may fire a millisecond early), or the abort.
+   */
+  timerFired(): LimitExceeded {
+    if (this.killed) return this.killed;
+    if (this.signal?.aborted) return this.trip(new LimitExceeded("aborted", 0));
+    return this.trip(new LimitExceeded("time", this.limits.timeoutMs));
+  }
+
   /** Milliseconds left before the deadline (Infinity when there is none). */
   remainingMs(): number {
     return this.deadline === Infinity ? Infinity : Math.max(0, this.deadline - this.clock());
@@ -173,7 +183,7 @@ export class Budget {
     if (ms === Infinity) return p;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(this.trip(new LimitExceeded("time", this.limits.timeoutMs))), ms + 50);
+      timer = setTimeout(() => reject(this.timerFired()), ms + 50);
     });
     p.catch(() => {}); // settling after the deadline is no unhandled rejection
     return Promise.race([p, expired]).finally(() => clearTimeout(timer));
