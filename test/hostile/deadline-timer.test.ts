@@ -1,0 +1,42 @@
+/**
+ * A deadline timer can fire a millisecond before the clock passes the deadline. Whatever the
+ * clock then says, what the timer ends is the time limit (sandbash's 124), never a command's
+ * own error: the flaky "hang ... ends at the deadline" test came from that gap.
+ */
+import { describe, expect, it } from "vitest";
+import { DeadlineBudget } from "../../builtins/_lib/deadline.js";
+import { Budget, LimitExceeded } from "../../src/limits/budget.js";
+import { resolveLimits } from "../../src/limits/limits.js";
+
+describe("deadline timers", () => {
+  it("timerFired is the time limit even while the clock has not reached the deadline", () => {
+    const clock = () => 1000; // frozen: the deadline (1000 + 50) is never passed
+    const b = new Budget(resolveLimits({ timeoutMs: 50 }), undefined, clock);
+    expect(() => b.checkTime()).not.toThrow();
+    const e = b.timerFired();
+    expect(e).toBeInstanceOf(LimitExceeded);
+    expect(e.kind).toBe("time");
+    // It trips the budget: the next check ends the exec with the same error.
+    expect(() => b.step()).toThrow(e);
+  });
+
+  it("an aborted signal wins over the time limit", () => {
+    const ac = new AbortController();
+    ac.abort();
+    const b = new Budget(resolveLimits({ timeoutMs: 50 }), ac.signal, () => 0);
+    expect(b.timerFired().kind).toBe("aborted");
+  });
+
+  it("under timeout(1), the nearer deadline is the one that fires", () => {
+    const exec = new Budget(resolveLimits({ timeoutMs: 10_000 }), undefined, () => 0);
+    const scope = new DeadlineBudget(exec, 100, () => 0);
+    expect(scope.timerFired()).toBe(scope.deadlineError);
+    expect(() => exec.checkTime()).not.toThrow(); // the exec itself goes on
+
+    const exec2 = new Budget(resolveLimits({ timeoutMs: 50 }), undefined, () => 0);
+    const scope2 = new DeadlineBudget(exec2, 10_000, () => 0);
+    const e = scope2.timerFired();
+    expect(e).not.toBe(scope2.deadlineError);
+    expect(e.kind).toBe("time");
+  });
+});
