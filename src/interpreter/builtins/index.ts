@@ -2,26 +2,22 @@ import * as core from "./core.js";
 import { lazyBuiltin, type ShellBuiltin } from "./util.js";
 
 // The builtins a small script rarely runs load on first use (lazyBuiltin): their code is
-// kept out of the cold start that every `new Bash()` in a fresh process pays.
-const dirs = lazyBuiltin(() => import("./dirs.js").then((m) => m.dirs));
-const pushd = lazyBuiltin(() => import("./dirs.js").then((m) => m.pushd));
-const popd = lazyBuiltin(() => import("./dirs.js").then((m) => m.popd));
-const misc = (name: "disown" | "enable" | "kill" | "ulimit") => lazyBuiltin(() => import("./misc.js").then((m) => m[name]));
-const compgen = lazyBuiltin(() => import("./compgen.js").then((m) => m.compgen));
-const read = lazyBuiltin(() => import("./read.js").then((m) => m.read));
-const mapfile = lazyBuiltin(() => import("./read.js").then((m) => m.mapfile));
-const set = lazyBuiltin(() => import("./set.js").then((m) => m.set));
-const shopt = lazyBuiltin(() => import("./set.js").then((m) => m.shopt));
-const printf = lazyBuiltin(() => import("./printf.js").then((m) => m.printf));
-const proc = (name: "wait" | "umask" | "exec" | "hash" | "caller" | "jobs" | "times") =>
-  lazyBuiltin(() => import("./process.js").then((m) => m[name]));
-const vars = (name: "declare" | "local" | "exportBuiltin" | "readonly" | "unset" | "letBuiltin") =>
-  lazyBuiltin(() => import("./vars.js").then((m) => m[name]));
-const commands = (name: "type" | "command" | "builtin" | "alias" | "unalias" | "getopts") =>
-  lazyBuiltin(() => import("./commands.js").then((m) => m[name]));
-const test = lazyBuiltin(() => import("./test.js").then((m) => m.test));
-const help = lazyBuiltin(() => import("./help.js").then((m) => m.help));
-const trap = lazyBuiltin(() => import("./trap.js").then((m) => m.trap));
+// kept out of the cold start that every `new Bash()` in a fresh process pays. The import()s stay
+// literal so bundlers see the chunks.
+const commands = () => import("./commands.js");
+const compgen = () => import("./compgen.js");
+const dirs = () => import("./dirs.js");
+const help = () => import("./help.js");
+const misc = () => import("./misc.js");
+const printf = () => import("./printf.js");
+const proc = () => import("./process.js");
+const read = () => import("./read.js");
+const set = () => import("./set.js");
+const test = lazyBuiltin(() => import("./test.js"), "test");
+const trap = () => import("./trap.js");
+const vars = () => import("./vars.js");
+const declare = lazyBuiltin(vars, "declare");
+const mapfile = lazyBuiltin(read, "mapfile");
 
 /** Shell builtins by name: they run inside the shell and may change its state. */
 export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
@@ -39,44 +35,44 @@ export const SHELL_BUILTINS = new Map<string, ShellBuiltin>([
   ["eval", core.evalBuiltin],
   ["source", core.source],
   [".", core.source],
-  ["declare", vars("declare")],
-  ["typeset", vars("declare")],
-  ["local", vars("local")],
-  ["export", vars("exportBuiltin")],
-  ["readonly", vars("readonly")],
-  ["unset", vars("unset")],
-  ["let", vars("letBuiltin")],
-  ["set", set],
-  ["shopt", shopt],
+  ["declare", declare],
+  ["typeset", declare],
+  ["local", lazyBuiltin(vars, "local")],
+  ["export", lazyBuiltin(vars, "exportBuiltin")],
+  ["readonly", lazyBuiltin(vars, "readonly")],
+  ["unset", lazyBuiltin(vars, "unset")],
+  ["let", lazyBuiltin(vars, "letBuiltin")],
+  ["set", lazyBuiltin(set, "set")],
+  ["shopt", lazyBuiltin(set, "shopt")],
   ["test", test],
   ["[", test],
-  ["read", read],
+  ["read", lazyBuiltin(read, "read")],
   ["mapfile", mapfile],
   ["readarray", mapfile],
-  ["printf", printf],
-  ["type", commands("type")],
-  ["command", commands("command")],
-  ["builtin", commands("builtin")],
-  ["alias", commands("alias")],
-  ["unalias", commands("unalias")],
-  ["trap", trap],
-  ["wait", proc("wait")],
-  ["getopts", commands("getopts")],
-  ["umask", proc("umask")],
-  ["exec", proc("exec")],
-  ["hash", proc("hash")],
-  ["caller", proc("caller")],
-  ["jobs", proc("jobs")],
-  ["times", proc("times")],
-  ["help", help],
-  ["dirs", dirs],
-  ["pushd", pushd],
-  ["popd", popd],
-  ["kill", misc("kill")],
-  ["enable", misc("enable")],
-  ["compgen", compgen],
-  ["ulimit", misc("ulimit")],
-  ["disown", misc("disown")],
+  ["printf", lazyBuiltin(printf, "printf")],
+  ["type", lazyBuiltin(commands, "type")],
+  ["command", lazyBuiltin(commands, "command")],
+  ["builtin", lazyBuiltin(commands, "builtin")],
+  ["alias", lazyBuiltin(commands, "alias")],
+  ["unalias", lazyBuiltin(commands, "unalias")],
+  ["trap", lazyBuiltin(trap, "trap")],
+  ["wait", lazyBuiltin(proc, "wait")],
+  ["getopts", lazyBuiltin(commands, "getopts")],
+  ["umask", lazyBuiltin(proc, "umask")],
+  ["exec", lazyBuiltin(proc, "exec")],
+  ["hash", lazyBuiltin(proc, "hash")],
+  ["caller", lazyBuiltin(proc, "caller")],
+  ["jobs", lazyBuiltin(proc, "jobs")],
+  ["times", lazyBuiltin(proc, "times")],
+  ["help", lazyBuiltin(help, "help")],
+  ["dirs", lazyBuiltin(dirs, "dirs")],
+  ["pushd", lazyBuiltin(dirs, "pushd")],
+  ["popd", lazyBuiltin(dirs, "popd")],
+  ["kill", lazyBuiltin(misc, "kill")],
+  ["enable", lazyBuiltin(misc, "enable")],
+  ["compgen", lazyBuiltin(compgen, "compgen")],
+  ["ulimit", lazyBuiltin(misc, "ulimit")],
+  ["disown", lazyBuiltin(misc, "disown")],
 ]);
 
 /** POSIX special builtins: assignments before them persist. */

@@ -71,10 +71,11 @@ export function builtinFlags(
 }
 
 /**
- * A builtin whose module is imported on its first call, so its code stays out of the cold
+ * The builtin `name` of a module imported on its first call, so its code stays out of the cold
  * start (bench/startup.ts); once loaded it is called directly, synchronous if it is.
  */
-export function lazyBuiltin(load: () => Promise<ShellBuiltin>): ShellBuiltin {
+export function lazyBuiltin<M>(load: () => Promise<M>, name: keyof M & string): ShellBuiltin {
   let fn: ShellBuiltin | null = null;
-  return (sh, argv, fds, cmd) => (fn ? fn(sh, argv, fds, cmd) : load().then((f) => (fn = f)(sh, argv, fds, cmd)));
+  return (sh, argv, fds, cmd) =>
+    fn ? fn(sh, argv, fds, cmd) : load().then((m) => (fn = m[name] as ShellBuiltin)(sh, argv, fds, cmd));
 }
