@@ -3,6 +3,7 @@ import { evalArithText } from "./arith.js";
 import { ShellError } from "./errors.js";
 import { expandString, expandWords } from "./expand.js";
 import type { FdTable } from "./io.js";
+import { singleQuote } from "./quote.js";
 import type { Shell } from "./shell.js";
 import { Attr, isAssoc } from "./variables.js";
 
@@ -50,11 +51,10 @@ export async function expandCompound(sh: Shell, a: Assignment, io: FdTable, asso
 
 /** How set -x shows an expanded compound assignment: `b=('q' 'r')`, `m=(['k']='v')`. */
 export function traceCompound(a: Assignment, elems: ExpandedElement[]): string {
-  const q = (s: string) => "'" + s.replace(/'/g, "'\\''") + "'";
   const items: string[] = [];
   for (const e of elems) {
-    if (e.index !== null) items.push(`[${q(e.index)}]${e.append ? "+=" : "="}${q(e.values[0])}`);
-    else for (const v of e.values) items.push(q(v));
+    if (e.index !== null) items.push(`[${singleQuote(e.index)}]${e.append ? "+=" : "="}${singleQuote(e.values[0])}`);
+    else for (const v of e.values) items.push(singleQuote(v));
   }
   return `${a.name}${a.append ? "+=" : "="}(${items.join(" ")})`;
 }

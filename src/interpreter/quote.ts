@@ -32,10 +32,15 @@ export function ansiCQuote(s: string): string {
   return out + "'";
 }
 
+/** 'value', each embedded quote as '\'' (control characters kept as they are). */
+export function singleQuote(s: string): string {
+  return "'" + s.replace(/'/g, "'\\''") + "'";
+}
+
 /** 'value' with embedded quotes as '\'' ; $'...' when control characters are present (${x@Q}). */
 export function quoteForReuse(s: string): string {
   if (CONTROL.test(s)) return ansiCQuote(s);
-  return "'" + s.replace(/'/g, "'\\''") + "'";
+  return singleQuote(s);
 }
 
 /** Quotes only when needed, as `set` prints values. */

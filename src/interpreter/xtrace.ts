@@ -2,7 +2,7 @@ import type { Assignment } from "../parser/ast.js";
 import { printWord } from "../parser/print.js";
 import type { FdTable } from "./io.js";
 import { expandPrompt } from "./prompt.js";
-import { ansiCQuote } from "./quote.js";
+import { ansiCQuote, singleQuote } from "./quote.js";
 import type { Shell } from "./shell.js";
 
 /**
@@ -43,7 +43,7 @@ const UNPRINTABLE = /[\x00-\x1f\x7f\udc80-\udcff]/;
 /** A word as xtrace prints it: '' when empty, '...' with shell metacharacters, $'...' when unprintable. */
 export function traceWord(s: string): string {
   if (s === "") return "''";
-  if (METAS.test(s) || s[0] === "#" || /(^|[=:])~/.test(s)) return "'" + s.replace(/'/g, "'\\''") + "'";
+  if (METAS.test(s) || s[0] === "#" || /(^|[=:])~/.test(s)) return singleQuote(s);
   if (UNPRINTABLE.test(s)) return ansiCQuote(s);
   return s;
 }

@@ -2,6 +2,7 @@ import type { For, StatementList } from "../../parser/ast.js";
 import type { ByteReader } from "../../io/streams.js";
 import { decodeUtf8 } from "../../io/utf8.js";
 import type { FdTable } from "../io.js";
+import { singleQuote } from "../quote.js";
 import { runScriptText } from "../script.js";
 import type { Shell } from "../shell.js";
 import { Attr } from "../variables.js";
@@ -236,9 +237,6 @@ function checkNumbers(sh: Shell, fds: FdTable, name: string, on: Map<string, str
 }
 
 /** bash's sh_single_quote: 'it'\''s'. */
-function singleQuote(s: string): string {
-  return "'" + s.replace(/'/g, "'\\''") + "'";
-}
 
 function unbackslash(s: string): string {
   return s.replace(/\\(.)/gs, "$1");
