@@ -1,9 +1,7 @@
 import type { Command } from "../parser/ast.js";
 import { createPipe } from "../io/streams.js";
-import { ExitSignal, ShellError } from "./errors.js";
-import { runCommand } from "./exec.js";
+import { runAsJob } from "./exec.js";
 import type { FdTable } from "./io.js";
-import { reportError } from "./report.js";
 import type { Shell } from "./shell.js";
 import { Attr } from "./variables.js";
 
@@ -41,14 +39,7 @@ export function runCoproc(sh: Shell, cmd: Extract<Command, { type: "Coproc" }>, 
   sh.set(`${cmd.name}_PID`, String(sub.pid));
   const job = (async () => {
     try {
-      return await runCommand(sub, cmd.body, fds);
-    } catch (e) {
-      if (e instanceof ExitSignal) return e.status;
-      if (e instanceof ShellError) {
-        reportError(sub, fds, e.message);
-        return e.status;
-      }
-      throw e;
+      return await runAsJob(sub, cmd.body, fds);
     } finally {
       fromCommand.writer.close();
       toCommand.reader.close?.();

@@ -77,24 +77,30 @@ export function runStatement(sh: Shell, st: Statement, io: FdTable): Status {
   return sh.pendingErr ? runErrTrap(sh, io, r) : r;
 }
 
+/**
+ * A subshell's command run as a job (`cmd &`, a coprocess): its exit and shell errors end only
+ * the job, with their status; limits still reject.
+ */
+export async function runAsJob(sub: Shell, cmd: Command, fds: FdTable): Promise<number> {
+  try {
+    return await runCommand(sub, cmd, fds);
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.status;
+    if (e instanceof ShellError) {
+      reportError(sub, fds, e.message);
+      return e.status;
+    }
+    throw e;
+  }
+}
+
 /** cmd & : runs concurrently in a subshell; $! is its pseudo pid. */
 function runBackground(sh: Shell, st: Statement, io: FdTable): number {
   const sub = sh.subshell();
   const pid = sub.pid;
   sh.lastBgPid = pid;
   const fds = io.slice();
-  const job = (async () => {
-    try {
-      return await runCommand(sub, st.command, fds);
-    } catch (e) {
-      if (e instanceof ExitSignal) return e.status;
-      if (e instanceof ShellError) {
-        reportError(sub, fds, e.message);
-        return e.status;
-      }
-      throw e;
-    }
-  })();
+  const job = runAsJob(sub, st.command, fds);
   // A rejected job (a limit) is reported when the exec awaits it; handled before
   // anything below can throw (a stack overflow in a fork bomb), so it is never unhandled.
   job.catch(() => {});
