@@ -299,7 +299,8 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
   const frame = new Map<string, Variable>();
   sh.vars.frames.push(frame);
   sh.funcNames.unshift(fn.name);
-  sh.callerLines.unshift(sh.line);
+  const callLine = sh.line;
+  sh.callerLines.unshift(callLine);
   const savedCallerLine = sh.callerLine;
   // A function body is outside the caller's loops: break/continue there only complain (bash 5.2).
   const savedLoopDepth = sh.loopDepth;
@@ -336,6 +337,8 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
     sh.callerLines.shift();
     sh.functionSource = savedSource;
     sh.callerLine = savedCallerLine;
+    // Back in the caller, LINENO is the call's line again (an ERR trap on the call reports it).
+    sh.line = callLine;
     sh.loopDepth = savedLoopDepth;
     budget.leave();
   }
