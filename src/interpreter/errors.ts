@@ -17,6 +17,9 @@ export class ShellError extends Error {
   }
 }
 
+/** The message of a ShellError whose text is already on stderr: reportError prints nothing for it. */
+export const REPORTED = "";
+
 export class BreakSignal {
   /** `status`: what the broken loop returns (1 after `break 0`, which leaves every loop). */
   constructor(public levels: number, readonly status = 0) {}

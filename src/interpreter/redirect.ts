@@ -1,9 +1,10 @@
-import type { Redirect } from "../parser/ast.js";
+import type { HeredocError, Redirect } from "../parser/ast.js";
 import { bytesReader, emptyReader, nullWriter, toBytes, type ByteReader, type ByteWriter } from "../io/streams.js";
 import { encodeUtf8 } from "../io/utf8.js";
 import { resolvePath } from "../fs/path.js";
 import { FsError, isFsError } from "../fs/types.js";
-import { ShellError } from "./errors.js";
+import { REPORTED, ShellError } from "./errors.js";
+import { scriptName, writeErr } from "./report.js";
 import { expandRedirectTarget, expandString } from "./expand.js";
 import type { FdEntry, FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
@@ -39,6 +40,15 @@ function defaultFd(op: Redirect["op"]): number {
   }
 }
 
+/** bash parses a here-document body when it expands it: a `$( )` that does not parse fails the command then. */
+function reportHeredocError(sh: Shell, error: HeredocError, fds: FdTable): never {
+  const prefix = `${scriptName(sh)}: command substitution: line ${sh.line + error.lineOffset}: `;
+  let text = prefix + error.message + "\n";
+  if (error.sourceLine !== null) text += prefix + "`" + error.sourceLine + "'\n";
+  writeErr(fds, text);
+  throw new ShellError(REPORTED, 1);
+}
+
 async function expandHereDoc(sh: Shell, r: Redirect, fds: FdTable): Promise<string> {
   sh.hereDocDepth++;
   try {
@@ -63,6 +73,7 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean):
     while (fds[fd] !== undefined) fd++;
   }
   if (r.heredoc) {
+    if (r.heredoc.error) reportHeredocError(sh, r.heredoc.error, fds);
     const text = r.heredoc.quoted ? literalBody(r) : await expandHereDoc(sh, r, fds);
     sh.services.budget.checkString(text.length); // here-doc size is capped like any string
     fds[fd] = { reader: bytesReader(encodeUtf8(text)) };

@@ -1,5 +1,6 @@
 import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
+import { REPORTED } from "./errors.js";
 
 /**
  * The one place runtime errors get bash's prefix: `bash: line N: MESSAGE`.
@@ -7,14 +8,18 @@ import type { Shell } from "./shell.js";
  * inside a function defined by a -c string it says "environment" (a bash quirk).
  */
 export function errorPrefix(sh: Shell): string {
-  const name = sh.funcNames.length > 0 && sh.functionSource === null ? "environment" : sh.sourceName ?? sh.argv0;
-  return `${name}: line ${sh.line}: `;
+  return `${scriptName(sh)}: line ${sh.line}: `;
+}
+
+/** The name runtime messages start with (see errorPrefix). */
+export function scriptName(sh: Shell): string {
+  return sh.funcNames.length > 0 && sh.functionSource === null ? "environment" : sh.sourceName ?? sh.argv0;
 }
 
 /** Writes one error line to the shell's stderr. */
 export function reportError(sh: Shell, io: FdTable, message: string): void {
   const w = io[2]?.writer;
-  if (!w) return;
+  if (!w || message === REPORTED) return;
   try {
     const r = w.write(errorPrefix(sh) + message + "\n");
     if (r) r.catch(() => {});

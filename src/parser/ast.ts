@@ -73,8 +73,11 @@ export type ParamOp =
   | { kind: "transform"; op: string }
   | { kind: "prefixNames"; star: boolean }
   | { kind: "keys"; star: boolean }
-  /** A ${...} the parser could not make sense of: "bad substitution" at run time, as bash does. */
-  | { kind: "bad"; text: string };
+  /**
+   * A ${...} the parser could not make sense of: "bad substitution" at run time, as bash does.
+   * The message quotes `quoted` when set (a here-document's whole body), else `text`.
+   */
+  | { kind: "bad"; text: string; quoted?: string };
 
 export interface CommandSubstPart extends Node {
   type: "CommandSubst";
@@ -159,6 +162,19 @@ export type RedirectOp =
   | "<<-"
   | "<<<";
 
+/**
+ * A `$( )` in an unquoted here-document body that does not parse. bash parses the body
+ * when the here-document is expanded, so the error is reported then ("command
+ * substitution: line N: ..."), the command fails with status 1 and the script goes on.
+ * `lineOffset` is added to the command's line; `raw` is the body as written (for print).
+ */
+export interface HeredocError {
+  message: string;
+  lineOffset: number;
+  sourceLine: string | null;
+  raw: string;
+}
+
 export interface Redirect extends Node {
   /** Explicit fd number (2>), or null for the operator's default. */
   fd: number | null;
@@ -167,7 +183,7 @@ export interface Redirect extends Node {
   op: RedirectOp;
   target: Word;
   /** For << and <<-: the body (a Word to expand, or literal text when the delimiter was quoted). */
-  heredoc: { body: Word; quoted: boolean; delimiter: string } | null;
+  heredoc: { body: Word; quoted: boolean; delimiter: string; error?: HeredocError } | null;
 }
 
 // ---------------------------------------------------------------- commands

@@ -19,6 +19,9 @@ export class ParseError extends Error {
 
   /** Raised while parsing a `$( )` or `<( )` body (bash -c exits 127 after such a token error). */
   inSubstitution = false;
+
+  /** Where the innermost `$(` holding the error starts (-1: none); here-documents report from it. */
+  substStart = -1;
 }
 
 /**

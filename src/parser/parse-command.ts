@@ -1,6 +1,7 @@
 import type {
   Assignment,
   Command,
+  HeredocError,
   Redirect,
   RedirectOp,
   SimpleCommand,
@@ -8,6 +9,7 @@ import type {
   StatementList,
   Word,
 } from "./ast.js";
+import { ParseError } from "./errors.js";
 import * as scanner from "./scanner.js";
 import * as parseWord from "./parse-word.js";
 import { TokenParser } from "./parse-tokens.js";
@@ -401,6 +403,10 @@ export abstract class CommandParser extends TokenParser {
       }
       if (!found) this.onHeredocEof(h.delimiter, h.redirect);
       h.redirect.heredoc!.body = this.heredocBodyWord(text, bodyStart, h.quoted);
+      if (this.heredocError !== null) {
+        h.redirect.heredoc!.error = this.heredocError;
+        this.heredocError = null;
+      }
     }
   }
 
@@ -419,9 +425,22 @@ export abstract class CommandParser extends TokenParser {
       return { pos, end: pos + text.length, parts: text ? [{ type: "Literal", pos, end: pos + text.length, value: text }] : [] };
     }
     const sub = this.subParser(text, this.lineAt(pos));
-    const parts = sub.readDquoteParts("");
-    return { pos, end: pos + text.length, parts };
+    try {
+      const parts = sub.readDquoteParts("");
+      for (const p of parts) {
+        // bash's "bad substitution" in a here-document quotes the whole body.
+        if (p.type === "Param" && p.op?.kind === "bad") p.op.quoted = text;
+      }
+      return { pos, end: pos + text.length, parts };
+    } catch (e) {
+      if (!(e instanceof ParseError) || e.substStart < 0 || e.message === "maximum nesting depth exceeded") throw e;
+      this.heredocError = heredocError(e, text, sub.lineAt(e.substStart));
+      return { pos, end: pos + text.length, parts: [] };
+    }
   }
+
+  /** Set by heredocBodyWord when the body just read holds a `$( )` that does not parse. */
+  private heredocError: HeredocError | null = null;
 
   /** A parser over other text (here-document bodies, backquote bodies). */
   protected abstract subParser(text: string, firstLine: number): CommandParser;
@@ -472,4 +491,19 @@ function simpleCommandLine(p: { lineAt(offset: number): number }, assigns: Assig
     }
   }
   return p2 !== Infinity ? p.lineAt(Math.max(p2, e2 - 1)) : p.lineAt(Math.max(p1, e1 - 1));
+}
+
+/**
+ * What bash reports for a `$( )` in a here-document body that does not parse: its
+ * line counts from the command's line by the lines the substitution spans up to the
+ * error, and the source line it echoes starts after the `$(`.
+ */
+function heredocError(e: ParseError, text: string, substLine: number): HeredocError {
+  let sourceLine: string | null = null;
+  if (e.sourceLine !== null) {
+    const from = Math.max(text.lastIndexOf("\n", e.pos - 1) + 1, e.substStart + 2);
+    const to = text.indexOf("\n", from);
+    sourceLine = text.slice(from, to < 0 ? text.length : to);
+  }
+  return { message: e.message, lineOffset: e.line - substLine + 1, sourceLine, raw: text };
 }

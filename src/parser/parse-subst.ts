@@ -37,6 +37,7 @@ export abstract class SubstParser extends WordParser {
       } catch (e) {
         // bash reads `$((` as arithmetic first: running out of input there is reported on the last line.
         if (e instanceof ParseError && e.incomplete && src[start + 2] === "(") throw this.eofError(")", start);
+        if (e instanceof ParseError && e.substStart < 0) e.substStart = start;
         throw e;
       }
       this.leaveNesting();

@@ -20,6 +20,17 @@ import type {
 /** Here-document bodies waiting for the end of the line they were opened on. */
 let heredocQueue: string[] = [];
 
+/** The queued here-document bodies (each ends with its delimiter line), emptying the queue. */
+function takeHeredocs(): string {
+  const bodies = heredocQueue.join("");
+  heredocQueue = [];
+  heredocsTaken++;
+  return bodies;
+}
+
+/** How many times takeHeredocs emitted bodies: a statement that emitted any ends without `;`. */
+let heredocsTaken = 0;
+
 /** Appends the queued here-document bodies after a finished line. */
 function flushHeredocs(line: string): string {
   if (heredocQueue.length === 0) return line;
@@ -81,8 +92,16 @@ function printBody(c: Command, level: number): string {
 function printLines(list: StatementList, level: number, terminated = false): string {
   return list
     .map((s, i) => {
+      const taken = heredocsTaken;
       const text = ind(level) + printStatement(s, level);
       if (s.background) return flushHeredocs(text);
+      if (bashStyle) {
+        // bash ends a line whose command has here-documents with the bodies instead of `;`,
+        // which leaves an empty line after the last delimiter; a statement whose bodies
+        // were printed inside it (after a `|`, `&&`, or in a nested body) ends bare.
+        if (heredocQueue.length > 0) return `${text}\n${takeHeredocs()}`;
+        if (heredocsTaken !== taken) return text;
+      }
       return flushHeredocs(terminated || i < list.length - 1 ? text + ";" : text);
     })
     .join("\n");
@@ -106,13 +125,22 @@ export function printCommand(c: Command, level: number): string {
       return parts.join(" ") + printRedirects(c.redirects);
     }
     case "Pipeline": {
-      let s = c.commands.map((x, i) => printCommand(x, level) + (i < c.pipeStderr.length ? (c.pipeStderr[i] ? " |&" : " |") : "")).join(" ");
+      let s = c.commands
+        .map((x, i) => {
+          const text = printCommand(x, level) + (i < c.pipeStderr.length ? (c.pipeStderr[i] ? " |&" : " |") : "");
+          // bash prints a here-document's body right after the `|` that follows its command.
+          return bashStyle && i < c.pipeStderr.length && heredocQueue.length > 0 ? `${text}\n${takeHeredocs()} ` : text;
+        })
+        .join(" ");
       if (c.negate) s = "! " + s;
       if (c.time) s = c.time + " " + s;
       return s;
     }
-    case "AndOr":
-      return `${printCommand(c.left, level)} ${c.op} ${printCommand(c.right, level)}`;
+    case "AndOr": {
+      const left = `${printCommand(c.left, level)} ${c.op} `;
+      // As after `|`: the bodies of the left side's here-documents follow the operator.
+      return (bashStyle && heredocQueue.length > 0 ? `${left}\n${takeHeredocs()} ` : left) + printCommand(c.right, level);
+    }
     case "Subshell":
       return `( ${c.body.map((s) => printStatement(s, level)).join("; ")} )${printRedirects(c.redirects)}`;
     case "Group":
@@ -196,7 +224,7 @@ function printRedirects(rs: Redirect[]): string {
   for (const r of rs) {
     const fd = r.fdVar ? `{${r.fdVar}}` : r.fd !== null ? String(r.fd) : "";
     if (r.heredoc) {
-      const body = r.heredoc.body.parts.map((p) => printPart(p, true)).join("");
+      const body = r.heredoc.error ? r.heredoc.error.raw : r.heredoc.body.parts.map((p) => printPart(p, true)).join("");
       s += ` ${fd}${r.op}${printWord(r.target)}`;
       heredocQueue.push(`${body}${r.heredoc.delimiter}\n`);
       continue;
