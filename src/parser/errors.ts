@@ -1,3 +1,5 @@
+import type { HeredocError } from "./ast.js";
+
 /**
  * A syntax error, positioned. `incomplete` is true when more input could complete
  * the script (an open quote, a missing `fi`): the REPL then asks for another line.
@@ -62,4 +64,19 @@ export class ArrayAssignParseError extends ParseError {
     super(cause.message, cause.pos, cause.line, cause.incomplete, cause.sourceLine);
     this.name = "ParseError";
   }
+}
+
+/**
+ * What bash reports for a `$( )` in a here-document body that does not parse: its
+ * line counts from the command's line by the lines the substitution spans up to the
+ * error, and the source line it echoes starts after the `$(`.
+ */
+export function heredocError(e: ParseError, text: string, substLine: number): HeredocError {
+  let sourceLine: string | null = null;
+  if (e.sourceLine !== null) {
+    const from = Math.max(text.lastIndexOf("\n", e.pos - 1) + 1, e.substStart + 2);
+    const to = text.indexOf("\n", from);
+    sourceLine = text.slice(from, to < 0 ? text.length : to);
+  }
+  return { message: e.message, lineOffset: e.line - substLine + 1, sourceLine, raw: text };
 }

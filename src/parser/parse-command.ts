@@ -9,7 +9,7 @@ import type {
   StatementList,
   Word,
 } from "./ast.js";
-import { ParseError } from "./errors.js";
+import { ParseError, heredocError } from "./errors.js";
 import * as scanner from "./scanner.js";
 import * as parseWord from "./parse-word.js";
 import { TokenParser } from "./parse-tokens.js";
@@ -491,19 +491,4 @@ function simpleCommandLine(p: { lineAt(offset: number): number }, assigns: Assig
     }
   }
   return p2 !== Infinity ? p.lineAt(Math.max(p2, e2 - 1)) : p.lineAt(Math.max(p1, e1 - 1));
-}
-
-/**
- * What bash reports for a `$( )` in a here-document body that does not parse: its
- * line counts from the command's line by the lines the substitution spans up to the
- * error, and the source line it echoes starts after the `$(`.
- */
-function heredocError(e: ParseError, text: string, substLine: number): HeredocError {
-  let sourceLine: string | null = null;
-  if (e.sourceLine !== null) {
-    const from = Math.max(text.lastIndexOf("\n", e.pos - 1) + 1, e.substStart + 2);
-    const to = text.indexOf("\n", from);
-    sourceLine = text.slice(from, to < 0 ? text.length : to);
-  }
-  return { message: e.message, lineOffset: e.line - substLine + 1, sourceLine, raw: text };
 }
