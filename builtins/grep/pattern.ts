@@ -131,7 +131,9 @@ function compilePerl(s: PatternSettings): GrepMatcher {
     for (const f of inline[1]) if (f !== "x" && !flags.includes(f)) flags += f;
     src = src.slice(inline[0].length);
   }
-  if (/\(\?>|[*+?}]\+|\\[KQEGXRz]|\(\?[R0-9&(P]|\(\?[a-zA-Z]+\)/.test(src.replace(/\\\\/g, ""))) {
+  const perl = translatePerlEscapes(src);
+  src = perl.src;
+  if (/\(\?>|[*+?}]\+|\\[GX]|\(\?[R0-9&(P]|\(\?[a-zA-Z]+\)/.test(src.replace(/\\\\/g, ""))) {
     throw new PatternError("unsupported -P construct (sandbash runs the JavaScript subset of PCRE)");
   }
   if (nestedRepetition(src)) {
@@ -140,6 +142,7 @@ function compilePerl(s: PatternSettings): GrepMatcher {
   src = src.replace(/\\A/g, "^").replace(/\\Z/g, "(?=\\n?$)").replace(/\\h/g, "[ \\t]").replace(/\[\[:(\w+):\]\]/g, (m, name: string) => POSIX_IN_PERL[name] ?? m);
   if (s.line) src = `^(?:${src})$`;
   else if (s.word) src = `(?<![\\p{L}\\p{N}_])(?:${src})(?![\\p{L}\\p{N}_])`;
+  if (perl.keepOut) flags += "d";
   let re: RegExp;
   try {
     re = new RegExp(src, flags);
@@ -150,9 +153,64 @@ function compilePerl(s: PatternSettings): GrepMatcher {
   const run = (text: string, from: number) => {
     re.lastIndex = from;
     const m = re.exec(text);
-    return m ? { index: m.index, end: m.index + m[0].length } : null;
+    if (!m) return null;
+    return { index: perl.keepOut ? keptStart(m) : m.index, end: m.index + m[0].length };
   };
   return { buffered: false, find: run, exec: run };
+}
+
+/**
+ * PCRE escapes JavaScript lacks, outside character classes: \Q...\E (literal text), \z (end
+ * of the record), \R (any line break) and \K ("keep out": the reported match starts here), which
+ * becomes an empty named group whose position the `d` flag reports (see keptStart).
+ */
+function translatePerlEscapes(src: string): { src: string; keepOut: boolean } {
+  let out = "";
+  let keep = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\" && i + 1 < src.length) {
+      const n = src[i + 1];
+      i++;
+      if (inClass) out += c + n;
+      else if (n === "Q") {
+        const end = src.indexOf("\\E", i + 1);
+        const text = end < 0 ? src.slice(i + 1) : src.slice(i + 1, end);
+        out += text.replace(/[\\^$.*+?()[\]{}|\/-]/g, "\\$&");
+        i = end < 0 ? src.length : end + 1;
+      } else if (n === "E") {
+        // A lone \E ends nothing: PCRE ignores it.
+      } else if (n === "z") out += "$";
+      else if (n === "R") out += "(?:\\r\\n|[\\n\\v\\f\\r\\x85\\u2028\\u2029])";
+      else if (n === "K") out += `(?<sbK${keep++}>)`;
+      else out += c + n;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") {
+      inClass = true;
+      out += c;
+      // A `]` first in the class (or after `^`) is a member, not its end.
+      if (src[i + 1] === "^") out += src[++i];
+      if (src[i + 1] === "]") {
+        out += "\\]";
+        i++;
+      }
+      continue;
+    }
+    out += c;
+  }
+  return { src: out, keepOut: keep > 0 };
+}
+
+/** Where a match with \K starts: the last \K the match went through (the one furthest on). */
+function keptStart(m: RegExpExecArray): number {
+  let start = m.index;
+  const groups = m.indices?.groups;
+  if (groups) for (const k in groups) if (k.startsWith("sbK") && groups[k]) start = Math.max(start, groups[k]![0]);
+  return start;
 }
 
 const POSIX_IN_PERL: Record<string, string> = {
