@@ -1,5 +1,5 @@
 /**
- * Per-exec latency of ~60 small scripts (bench/scripts.ts): sandbash and just-bash on a warm
+ * Per-exec latency of ~60 small scripts (bench/scripts.ts): sandbash, just-bash and bashkit on a warm
  * instance (one per engine, reused) and on a fresh instance (`new Bash()` + exec, timed
  * together), next to real bash as a subprocess. Median of N runs after a warm-up; each
  * engine's output is checked against real bash's.
@@ -84,6 +84,20 @@ async function justBashEngine(): Promise<Engine | string> {
   }
 }
 
+/** bashkit's native addon (Rust, napi): `execute` is its async call, as an agent server would use it. */
+async function bashkitEngine(): Promise<Engine | string> {
+  try {
+    const mod = (await import("@everruns/bashkit")) as unknown as {
+      Bash: new (opts: object) => { execute(s: string): Promise<ExecResult> };
+    };
+    const bash = new mod.Bash({});
+    const version = packageVersion(new URL("node_modules/@everruns/bashkit/", root));
+    return { name: "bashkit", version, exec: (s, fresh) => (fresh ? new mod.Bash({}) : bash).execute(s) };
+  } catch (e) {
+    return `bashkit did not load: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
 /** Real bash, a new process per run, in a fresh temporary directory per run (scripts write files). */
 function realBashEngine(): Engine {
   const version = spawnSync("/usr/bin/bash", ["-c", "echo $BASH_VERSION"], { encoding: "utf8" }).stdout.trim();
@@ -137,7 +151,7 @@ async function main(): Promise<void> {
   const bash = realBashEngine();
   const engines: Engine[] = [];
   const notes: string[] = [];
-  for (const e of [await sandbashEngine(), await justBashEngine()]) {
+  for (const e of [await sandbashEngine(), await justBashEngine(), await bashkitEngine()]) {
     if (typeof e === "string") notes.push(e);
     else engines.push(e);
   }
@@ -161,6 +175,7 @@ async function main(): Promise<void> {
         cells.push(`${c.ms.toFixed(3)}${c.agrees ? "" : " (wrong output)"}`);
       } catch (e) {
         wrong[ci]++;
+        times[ci].push(NaN);
         cells.push(`error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
       }
     }
@@ -170,24 +185,28 @@ async function main(): Promise<void> {
 
   // Summary: median over scripts per column, and the geometric mean of per-script ratios
   // (just-bash / sandbash) where both produced a time.
-  const summary = [`| median of the ${scripts.length} scripts | ${times.map((t) => (t.length ? median(t).toFixed(3) : "-")).join(" | ")} |`];
+  const summary = [`| median of the ${scripts.length} scripts | ${times.map((t) => (t.some(Number.isFinite) ? median(t.filter(Number.isFinite)).toFixed(3) : "-")).join(" | ")} |`];
   summary.push(`| scripts with wrong output or an error | ${wrong.join(" | ")} |`);
   const ratioLines: string[] = [];
   const sb = engines.findIndex((e) => e.name === "sandbash");
-  const jb = engines.findIndex((e) => e.name === "just-bash");
   const bashCol = columns.length - 1;
+  /** Per-script ratios other / sandbash over the scripts where both produced a time. */
+  const ratios = (other: number, s: number) => times[other].map((t, i) => t / times[s][i]).filter(Number.isFinite);
+  const finite = (xs: number[]) => xs.filter(Number.isFinite);
   for (const fresh of [false, true]) {
-    const s = sb * 2 + (fresh ? 1 : 0);
     if (sb < 0) break;
+    const s = sb * 2 + (fresh ? 1 : 0);
     const kind = fresh ? "fresh" : "warm";
-    if (jb >= 0 && times[jb * 2].length === times[s].length) {
-      const j = jb * 2 + (fresh ? 1 : 0);
-      ratioLines.push(`- just-bash / sandbash, ${kind} instance: geometric mean ${geomean(times[j].map((t, i) => t / times[s][i])).toFixed(1)}x, ratio of medians ${(median(times[j]) / median(times[s])).toFixed(1)}x`);
+    for (const [ei, e] of engines.entries()) {
+      if (ei === sb) continue;
+      const o = ei * 2 + (fresh ? 1 : 0);
+      const r = ratios(o, s);
+      if (r.length) ratioLines.push(`- ${e.name} / sandbash, ${kind} instance: geometric mean ${geomean(r).toFixed(1)}x, ratio of medians ${(median(finite(times[o])) / median(finite(times[s]))).toFixed(1)}x (${r.length} scripts)`);
     }
-    if (times[bashCol].length === times[s].length) {
-      ratioLines.push(`- real bash (new process) / sandbash, ${kind} instance: geometric mean ${geomean(times[bashCol].map((t, i) => t / times[s][i])).toFixed(1)}x`);
-    }
+    const r = ratios(bashCol, s);
+    if (r.length) ratioLines.push(`- real bash (new process) / sandbash, ${kind} instance: geometric mean ${geomean(r).toFixed(1)}x`);
   }
+
 
   const cpu = cpus();
   const lines = [
