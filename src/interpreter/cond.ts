@@ -11,6 +11,9 @@ import type { Shell } from "./shell.js";
 import { isAssoc, isIndexed } from "./variables.js";
 import { traceLine, tracing } from "./xtrace.js";
 import { fsFor } from "./procsubst.js";
+import { lazyModule } from "../lazy.js";
+
+const regexModule = lazyModule(() => import("../../builtins/_lib/regex/index.js"));
 
 /** set -x shows each [[ ]] test as it runs, operands expanded (`! ` before a negated one). */
 function traceTest(sh: Shell, io: FdTable, text: string, negated: boolean): void {
@@ -93,7 +96,7 @@ async function regexSource(sh: Shell, w: Word, io: FdTable): Promise<string> {
 async function regexMatch(sh: Shell, text: string, w: Word, io: FdTable): Promise<boolean> {
   const src = await regexSource(sh, w, io);
   // The regex engine (~25 KB) loads with the first `=~`, not at cold start.
-  const { compileRegex, RegexSyntaxError } = await import("../../builtins/_lib/regex/index.js");
+  const { compileRegex, RegexSyntaxError } = await regexModule();
   let re;
   try {
     re = compileRegex(src, { syntax: "ERE", ignoreCase: sh.shopts.has("nocasematch"), budget: sh.services.budget });

@@ -24,6 +24,9 @@ import { closeProcFds, procMark } from "./procsubst.js";
 import { runCoproc } from "./coproc.js";
 import { addJob } from "./jobtable.js";
 import { isName } from "../parser/scanner.js";
+import { lazyModule } from "../lazy.js";
+
+const readModule = lazyModule(() => import("./builtins/read.js"));
 
 /** [[ ]] evaluation, loaded with the first [[ ]] (cold start: `echo hi` never needs it). */
 let condModule: typeof import("./cond.js") | null = null;
@@ -462,7 +465,7 @@ async function runArithForLoop(sh: Shell, cmd: Extract<Command, { type: "ArithFo
 async function runSelect(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdTable): Promise<number> {
   const items = cmd.items === null ? sh.positional.slice() : await expandWords(sh, cmd.items, io);
   if (tracing(sh)) traceLine(sh, io, `select ${cmd.name} in ${items.map(traceWord).join(" ")}`);
-  const { selectLoop } = await import("./builtins/read.js");
+  const { selectLoop } = await readModule();
   sh.loopDepth++;
   try {
     return await selectLoop(sh, cmd, items, io, async (body, fds) => loopBody(sh, body, fds));

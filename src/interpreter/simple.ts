@@ -13,6 +13,9 @@ import { deferredDeclarationTraces, traceAssignment, traceLine, traceWord, traci
 import { runTrap } from "./traps.js";
 import { closeProcFds, procMark } from "./procsubst.js";
 import { Attr, type Variable } from "./variables.js";
+import { lazyModule } from "../lazy.js";
+
+const arraysModule = lazyModule(() => import("./arrays.js"));
 
 /** sh.set options of a plain assignment (shared: set only reads them). */
 const APPEND = { append: true } as const;
@@ -185,7 +188,7 @@ async function runAssignmentsOnly(sh: Shell, cmd: SimpleCommand, io: FdTable): P
 export async function assign(sh: Shell, a: Assignment, io: FdTable, local: boolean): Promise<string> {
   void local;
   if (a.array) {
-    const { assignArray } = await import("./arrays.js");
+    const { assignArray } = await arraysModule();
     await assignArray(sh, a, io);
     return "";
   }

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandDef, CommandIO } from "../../builtins/types.js";
 import { resolvePath } from "../fs/path.js";
 import { isFsError } from "../fs/types.js";
-import { BrokenPipe, emptyReader, nullWriter } from "../io/streams.js";
+import { BrokenPipe, emptyReader, nullWriter, readAll } from "../io/streams.js";
 import { decodeUtf8 } from "../io/utf8.js";
 import { LimitExceeded } from "../limits/budget.js";
 import { ExitSignal, ShellError } from "./errors.js";
@@ -16,6 +16,9 @@ import { Attr } from "./variables.js";
 import { parseShellArgs } from "./shell-args.js";
 import { bashEnvironOrder } from "./environ.js";
 import { fsFor, withProcFds } from "./procsubst.js";
+import { lazyModule } from "../lazy.js";
+
+const builtinsModule = lazyModule(() => import("./builtins/index.js"));
 
 /**
  * Shell builtins that are also programs in /usr/bin: when no command of that
@@ -52,7 +55,7 @@ function programPath(sh: Shell, name: string): string {
 
 /** A standalone builtin run as a program: in a subshell, so it cannot touch the caller's state. */
 async function runStandalone(sh: Shell, argv: string[], fds: FdTable): Promise<number> {
-  const { SHELL_BUILTINS } = await import("./builtins/index.js");
+  const { SHELL_BUILTINS } = await builtinsModule();
   const builtin = SHELL_BUILTINS.get(argv[0])!;
   const child = sh.subshell();
   try {
@@ -271,7 +274,6 @@ async function runChildShell(sh: Shell, argv: string[], fds: FdTable, env?: Read
     return runShellText(sh, text, parsed.file, parsed.args, fds, { kind: "file", name: parsed.file }, parsed.options, env);
   }
   // Script on stdin.
-  const { readAll } = await import("../io/streams.js");
   const text = decodeUtf8(await readAll(fds[0]?.reader ?? emptyReader));
   return runShellText(sh, text, argv[0], parsed.args, fds, { kind: "c" }, parsed.options, env);
 }

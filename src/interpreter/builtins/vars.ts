@@ -14,6 +14,9 @@ import { Attr, arrayIndices, assocEntries, isAssoc, isIndexed, type Variable } f
 import { reportError } from "../report.js";
 import { attrLetters, declareLine } from "../declare-format.js";
 import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
+import { lazyModule } from "../../lazy.js";
+
+const setModule = lazyModule(() => import("./set.js"));
 
 const LETTER_ATTR: Record<string, number> = {
   a: Attr.Indexed, A: Attr.Assoc, i: Attr.Integer, l: Attr.Lower, u: Attr.Upper, n: Attr.Nameref,
@@ -293,7 +296,7 @@ async function printVars(sh: Shell, fds: FdTable, kind: string, names: string[],
       if (o.on && (v.attrs & o.on) !== o.on) continue;
     }
     if (!names.length && kind === "declare" && !o.print && !o.on) {
-      const { setLine } = await import("./set.js");
+      const { setLine } = await setModule();
       const line = setLine(n, v);
       if (line !== null) text += line + "\n";
       continue;
