@@ -31,6 +31,8 @@ interface Engine {
 }
 
 const WARMUP = 5;
+/** Rounds of the whole suite, every in-process engine in turn, before the steady-state pass. */
+const STEADY_ROUNDS = 20;
 const root = new URL("..", import.meta.url);
 
 function argRuns(): number {
@@ -140,6 +142,61 @@ async function measure(engine: Engine, script: string, runs: number, expected: E
   return { ms: median(times), agrees };
 }
 
+/**
+ * Steady state, as in a long-lived agent server: the whole suite runs STEADY_ROUNDS times on
+ * each engine's warm instance (engines in turn, so each JIT sees every script many times),
+ * then each script's median of `runs` runs. Same treatment for every engine; outputs are
+ * not checked again (the main pass did).
+ */
+async function steadyState(engines: Engine[], scripts: Array<[string, string]>, runs: number): Promise<string[]> {
+  for (let r = 0; r < STEADY_ROUNDS; r++) {
+    for (const e of engines) for (const [, script] of scripts) await e.exec(script, false).catch(() => undefined);
+  }
+  const times: number[][] = engines.map(() => []);
+  const rows: string[] = [];
+  for (const [label, script] of scripts) {
+    const cells: string[] = [];
+    for (const [ei, e] of engines.entries()) {
+      const ts: number[] = [];
+      try {
+        for (let i = 0; i < runs; i++) {
+          const t = performance.now();
+          await e.exec(script, false);
+          ts.push(performance.now() - t);
+        }
+        times[ei].push(median(ts));
+        cells.push(median(ts).toFixed(3));
+      } catch {
+        times[ei].push(NaN);
+        cells.push("error");
+      }
+    }
+    rows.push(`| ${label} | ${cells.join(" | ")} |`);
+  }
+  const finite = (xs: number[]) => xs.filter(Number.isFinite);
+  const sb = engines.findIndex((e) => e.name === "sandbash");
+  const ratioLines = engines.flatMap((e, ei) => {
+    if (ei === sb || sb < 0) return [];
+    const r = times[ei].map((t, i) => t / times[sb][i]).filter(Number.isFinite);
+    return r.length ? [`- ${e.name} / sandbash, steady state: geometric mean ${geomean(r).toFixed(1)}x, ratio of medians ${(median(finite(times[ei])) / median(finite(times[sb]))).toFixed(1)}x`] : [];
+  });
+  console.log(ratioLines.join("\n"));
+  return [
+    "### Steady state",
+    "",
+    `After the whole suite ran ${STEADY_ROUNDS} times on each engine's warm instance (as in a long-lived`,
+    `server, where the JIT has seen every script), the median of ${runs} runs per script, ms:`,
+    "",
+    ...ratioLines,
+    "",
+    `| script | ${engines.map((e) => e.name).join(" | ")} |`,
+    `|---|${engines.map(() => "---:").join("|")}|`,
+    `| median of the ${scripts.length} scripts | ${times.map((t) => (finite(t).length ? median(finite(t)).toFixed(3) : "-")).join(" | ")} |`,
+    ...rows,
+    "",
+  ];
+}
+
 function geomean(xs: number[]): number {
   return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 }
@@ -208,6 +265,8 @@ async function main(): Promise<void> {
   }
 
 
+  const steady = await steadyState(engines, scripts, runs);
+
   const cpu = cpus();
   const lines = [
     "# Benchmark results",
@@ -234,6 +293,7 @@ async function main(): Promise<void> {
     ...summary,
     ...rows,
     "",
+    ...steady,
   ];
   if (only) {
     console.log(lines.join("\n"));
