@@ -3,7 +3,8 @@
  * instance (one per engine, reused) and on a fresh instance (`new Bash()` + exec, timed
  * together), next to real bash as a subprocess. Median of N runs after a warm-up; each
  * engine's output is checked against real bash's.
- *   npm run build && npm run bench:latency [-- --runs N]   (it runs the built dist/)
+ *   npm run build && npm run bench:latency [-- --runs N]   (it runs the built dist/, in plain
+ *   Node through bench/plain.mjs: tsx's loader hooks would slow every dynamic import)
  * Writes the latency section of bench/RESULTS.md (machine, date, versions, table).
  */
 import { spawnSync } from "node:child_process";
