@@ -126,23 +126,31 @@ async function loadSources(ctx: CommandContext, o: Options): Promise<SourceText[
   return out;
 }
 
-function setupGlobals(rt: Runtime, ctx: CommandContext, operands: string[]): void {
-  const env = new AwkArray("ENVIRON");
-  for (const [k, v] of ctx.env) env.set(k, new Strnum(v));
-  rt.g[rt.slot("ENVIRON")] = env;
+function setupGlobals(rt: Runtime, ctx: CommandContext, operands: string[], sources: SourceText[]): void {
+  // ENVIRON and PROCINFO are built only for a program that names them: filling them (gawk's
+  // array order hashes every key) was most of the cost of a short awk call. Nothing else reads
+  // ENVIRON, and PROCINFO's readers treat a missing array as an empty one.
+  const names = (name: string) => sources.some((s) => s.text.includes(name));
+  if (names("ENVIRON")) {
+    const env = new AwkArray("ENVIRON");
+    for (const [k, v] of ctx.env) env.set(k, new Strnum(v));
+    rt.g[rt.slot("ENVIRON")] = env;
+  }
   const argv = new AwkArray("ARGV");
   argv.set("0", ctx.name === "gawk" ? "gawk" : "awk");
   operands.forEach((a, i) => argv.set(String(i + 1), new Strnum(a)));
   rt.g[rt.slot("ARGV")] = argv;
   rt.g[rt.slot("ARGC")] = operands.length + 1;
-  const proc = new AwkArray("PROCINFO");
-  const info: Array<[string, string | number]> = [
-    ["FS", "FS"], ["version", "5.2.1"], ["api_major", 3], ["api_minor", 2], ["platform", "posix"],
-    ["pid", 4242], ["ppid", 4241], ["pgrpid", 4242], ["uid", ctx.sandbox.uid], ["euid", ctx.sandbox.uid],
-    ["gid", ctx.sandbox.gid], ["egid", ctx.sandbox.gid], ["strftime", "%a %b %e %H:%M:%S %Z %Y"],
-  ];
-  for (const [k, v] of info) proc.set(k, v);
-  rt.g[rt.slot("PROCINFO")] = proc;
+  if (names("PROCINFO")) {
+    const proc = new AwkArray("PROCINFO");
+    const info: Array<[string, string | number]> = [
+      ["FS", "FS"], ["version", "5.2.1"], ["api_major", 3], ["api_minor", 2], ["platform", "posix"],
+      ["pid", 4242], ["ppid", 4241], ["pgrpid", 4242], ["uid", ctx.sandbox.uid], ["euid", ctx.sandbox.uid],
+      ["gid", ctx.sandbox.gid], ["egid", ctx.sandbox.gid], ["strftime", "%a %b %e %H:%M:%S %Z %Y"],
+    ];
+    for (const [k, v] of info) proc.set(k, v);
+    rt.g[rt.slot("PROCINFO")] = proc;
+  }
   rt.g[rt.slot("FILENAME")] = "";
   rt.g[rt.slot("RSTART")] = 0;
   rt.g[rt.slot("RLENGTH")] = -1;
@@ -182,7 +190,7 @@ async function main(ctx: CommandContext): Promise<number> {
   try {
     const parsed = parseProgram(sources);
     for (const w of parsed.warnings) ctx.stderr.write(`${prog}: ${w.src.name}:${w.line % LINE_BASE}: ${w.message}\n`);
-    setupGlobals(rt, ctx, o.operands);
+    setupGlobals(rt, ctx, o.operands, sources);
     compiler = new Compiler(rt, parsed.program);
     rt.funcs = compiler.funcs;
     compiled = compileProgram(compiler, parsed.program);
