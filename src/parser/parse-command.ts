@@ -47,13 +47,25 @@ interface PendingHeredoc {
  */
 export abstract class CommandParser extends TokenParser {
   /** Here-documents waiting for their bodies at the next newline (null: none; most parses have none). */
-  private heredocs: PendingHeredoc[] | null = null;
+  declare private heredocs: PendingHeredoc[] | null;
   /** The previous alias value ended in a blank: the next word is alias-checked too. */
-  private aliasNext = false;
+  declare private aliasNext: boolean;
   /** Aliases to expand in command position (null: expand_aliases is off). */
-  aliases: ReadonlyMap<string, string> | null = null;
+  declare aliases: ReadonlyMap<string, string> | null;
   /** Spliced alias texts: an alias is not expanded again inside its own expansion. */
-  private aliasRegions: Array<{ name: string; start: number; end: number }> | null = null;
+  declare private aliasRegions: Array<{ name: string; start: number; end: number }> | null;
+  /** Warnings the runner prints (a here-document ended by end of input). */
+  declare warnings: string[];
+
+  // Assigned, not class fields (see Scanner).
+  constructor(src: string, firstLine?: number) {
+    super(src, firstLine);
+    this.heredocs = null;
+    this.aliasNext = false;
+    this.aliases = null;
+    this.aliasRegions = null;
+    this.warnings = [];
+  }
 
   /**
    * Replaces an alias name at the cursor with its value, as bash does while
@@ -409,9 +421,6 @@ export abstract class CommandParser extends TokenParser {
       }
     }
   }
-
-  /** Warnings the runner prints (a here-document ended by end of input). */
-  warnings: string[] = [];
 
   /** bash warns and uses what was read. */
   protected onHeredocEof(delimiter: string, redirect: Redirect): void {

@@ -22,9 +22,16 @@ const NO_COND_TOKEN: CondToken = { k: "eof", pos: 0 };
  * bash's messages (see CondParseError for how they end a script).
  */
 export abstract class CondParser extends CommandParser {
-  private condTok: CondToken = NO_COND_TOKEN;
+  declare private condTok: CondToken;
   /** bash reads `-c` text as if it ended in a newline: one is given at the end. */
-  private condFinalNewline = false;
+  declare private condFinalNewline: boolean;
+
+  // Assigned, not class fields (see Scanner).
+  constructor(src: string, firstLine?: number) {
+    super(src, firstLine);
+    this.condTok = NO_COND_TOKEN;
+    this.condFinalNewline = false;
+  }
 
   protected parseCond(start: number, line: number): Command {
     this.pos += 2;

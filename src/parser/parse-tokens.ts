@@ -11,6 +11,26 @@ import * as tokens from "./tokens.js";
 const { operatorAt, reservedAt } = tokens;
 
 export abstract class TokenParser extends AssignParser {
+  /** The last peekOperator answer (from, after, value); expandAlias forgets it. */
+  declare protected opFrom: number;
+  declare private opAt: number;
+  declare private opValue: string;
+  /** The last peekReserved answer; expandAlias forgets it. */
+  declare protected resFrom: number;
+  declare private resAt: number;
+  declare private resValue: string;
+
+  // Assigned, not class fields (see Scanner).
+  constructor(src: string, firstLine?: number) {
+    super(src, firstLine);
+    this.opFrom = -1;
+    this.opAt = -1;
+    this.opValue = "";
+    this.resFrom = -1;
+    this.resAt = -1;
+    this.resValue = "";
+  }
+
   protected syntaxError(token: string, pos = this.pos): ParseError {
     if (token === "") return this.eofSyntaxError();
     const shown = token === "\n" ? "newline" : token;
@@ -36,10 +56,6 @@ export abstract class TokenParser extends AssignParser {
     this.opValue = op;
     return op;
   }
-  /** The last peekOperator answer (from, after, value); expandAlias forgets it. */
-  protected opFrom = -1;
-  private opAt = -1;
-  private opValue = "";
 
   private scanOperator(): string {
     this.skipBlanksAndComment();
@@ -59,10 +75,6 @@ export abstract class TokenParser extends AssignParser {
     this.resValue = r;
     return r;
   }
-  /** The last peekReserved answer; expandAlias forgets it. */
-  protected resFrom = -1;
-  private resAt = -1;
-  private resValue = "";
 
   private scanReserved(): string {
     this.skipBlanksAndComment();

@@ -42,15 +42,21 @@ export abstract class WordParser extends ParamParser {
    * bash's extglob at parse time: off, `@(` and kin end the word and `(` is a
    * syntax error, as in bash (whose default is off); [[ ]] always allows them.
    */
-  extglob = true;
+  declare extglob: boolean;
+  /** `(` left open by the last word read in a mode with parens (a regex after =~ that meets the end). */
+  declare openParens: number;
+
+  // Assigned, not class fields (see Scanner).
+  constructor(src: string, firstLine?: number) {
+    super(src, firstLine);
+    this.extglob = true;
+    this.openParens = 0;
+  }
 
   /** Parses a statement list up to and including `)`. */
   protected abstract parseSubstBody(): StatementList;
   /** Parses the text of a backquote substitution (already unescaped). */
   protected abstract parseBackquoteBody(text: string, pos: number): StatementList;
-
-  /** `(` left open by the last word read in a mode with parens (a regex after =~ that meets the end). */
-  openParens = 0;
 
   /** Reads one word in `mode`; returns null when no word characters are at the cursor. */
   readWord(mode: WordMode = NORMAL): Word | null {
