@@ -17,7 +17,7 @@ import * as tokens from "./tokens.js";
 
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
 // name is a getter call on the module object, which cost about a tenth of the parse time.
-const { append, finish, fit, isMeta, isName } = scanner;
+const { append, finish, fit, isMeta, isName, META_CODES } = scanner;
 const { NORMAL } = parseWord;
 const { redirectOpAt } = tokens;
 
@@ -219,6 +219,10 @@ export abstract class CommandParser extends TokenParser {
     try {
       this.skipBlanksAndComment();
       this.aliasNext = this.expandAlias();
+      // Most commands start with a word that is not reserved: neither an operator nor a compound
+      // command can start there, so go straight to the simple command.
+      const c = this.src.charCodeAt(this.pos);
+      if ((c >= 128 || (c === c && META_CODES[c] !== 1)) && this.peekReserved() === "") return this.parseSimpleCommand();
       const op = this.peekOperator();
       if (op && op !== "(" && !REDIRECT_OPS.includes(op as RedirectOp)) throw this.syntaxError(op);
       if (this.atEnd()) throw this.eofSyntaxError();
@@ -245,7 +249,6 @@ export abstract class CommandParser extends TokenParser {
   private parseSimpleCommand(): Command {
     this.skipBlanks();
     const start = this.pos;
-    const line = this.lineAt(start);
     // Made on their first element (see append): most commands have no assignments or redirections.
     let assigns: Assignment[] | null = null;
     let words: Word[] | null = null;
@@ -253,6 +256,9 @@ export abstract class CommandParser extends TokenParser {
     let declaration = false;
     for (;;) {
       this.skipBlanks();
+      // `;`, newline, `|`, `)` or the end: the command ends here (no redirection starts so).
+      const c0 = this.src.charCodeAt(this.pos);
+      if (c0 === 59 || c0 === 10 || c0 === 124 || c0 === 41 || c0 !== c0) break;
       // An argument that starts with a plain character is a word: no redirection, operator,
       // comment or assignment can start here, so go straight to readWord.
       if (words !== null && !declaration && !this.aliasNext) {
@@ -273,7 +279,7 @@ export abstract class CommandParser extends TokenParser {
       const op = this.peekOperator();
       if (op || this.atEnd()) {
         if (op === "(" && words !== null && words.length === 1 && assigns === null && redirects === null) {
-          return this.parseFunctionAfterName(words[0], start, line);
+          return this.parseFunctionAfterName(words[0], start, this.lineAt(start));
         }
         if (op === "(") throw this.syntaxError("(");
         break;
