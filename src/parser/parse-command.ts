@@ -296,7 +296,8 @@ export abstract class CommandParser extends TokenParser {
       if (words !== null && this.aliasNext) this.aliasNext = this.expandAlias();
       const w = this.readWord(NORMAL);
       if (!w) throw this.syntaxError(this.peek());
-      if (words === null && w.parts.length === 1 && w.parts[0].type === "Literal" && isDeclaration(w.parts[0].value)) declaration = true;
+      // (Length first: the part's type is read from many shapes, which is slow.)
+      if (words === null && w.end - w.pos >= 5 && w.end - w.pos <= 8 && w.parts.length === 1 && w.parts[0].type === "Literal" && isDeclaration(w.parts[0].value)) declaration = true;
       words = append(words, w);
     }
     if (words === null && assigns === null && redirects === null) {

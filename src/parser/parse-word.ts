@@ -17,6 +17,7 @@ const { append, finish, fit, isMeta, isName, META_CODES, isNameAt, isNameChar, i
 export type { WordMode } from "./word-mode.js";
 
 export const NORMAL: WordMode = wordMode({ meta: true, stop: "", brace: true, tilde: "start", inDquote: false, parens: false });
+const NORMAL_CODES = NORMAL.codes;
 const ASSIGN_VALUE: WordMode = wordMode({ meta: true, stop: "", brace: false, tilde: "assign", inDquote: false, parens: false });
 /** Subscripts: `a[...]=`, `${a[...]}`, `([k]=v)`. */
 export const SUBSCRIPT: WordMode = wordMode({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false });
@@ -61,9 +62,37 @@ export abstract class WordParser extends ParamParser {
   /** Reads one word in `mode`; returns null when no word characters are at the cursor. */
   readWord(mode: WordMode = NORMAL): Word | null {
     const start = this.pos;
+    if (mode === NORMAL) {
+      const w = this.plainWord(start);
+      if (w !== null) return w;
+    }
     const parts = this.readParts(mode, true);
     if (this.pos === start) return null;
     return { pos: start, end: this.pos, parts };
+  }
+
+  /**
+   * The commonest word, plain characters up to a metacharacter or the end, read without
+   * readParts' set-up; null (cursor unmoved) for any other word. What readParts would make.
+   */
+  private plainWord(start: number): Word | null {
+    const src = this.src;
+    const len = src.length;
+    const special = NORMAL_CODES;
+    let p = start;
+    while (p < len) {
+      const code = src.charCodeAt(p);
+      if (code < 128 && special[code] === 1) break;
+      p++;
+    }
+    if (p === start) return null;
+    if (p < len) {
+      // Only a metacharacter ends it, and not `(` (extglob) nor `<(` / `>(` (process substitution).
+      const code = src.charCodeAt(p);
+      if (META_CODES[code] !== 1 || code === 40 || ((code === 60 || code === 62) && src.charCodeAt(p + 1) === 40)) return null;
+    }
+    this.pos = p;
+    return { pos: start, end: p, parts: [{ type: "Literal", pos: start, end: p, value: src.slice(start, p) }] };
   }
 
   /** Reads an assignment value (after `=`): no brace expansion, tildes after `:`. */
