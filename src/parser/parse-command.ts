@@ -240,6 +240,7 @@ export abstract class CommandParser extends TokenParser {
   protected parseTrailingRedirects(): Redirect[] {
     let out: Redirect[] | null = null;
     for (;;) {
+      this.skipBlanks();
       const r = this.tryRedirect();
       if (!r) return finish(out);
       out = append(out, r);
@@ -336,9 +337,8 @@ export abstract class CommandParser extends TokenParser {
     this.heredocs = null;
   }
 
-  /** A redirection at the cursor ([n]op word, {var}op word), or null. */
+  /** A redirection at the cursor, after blanks ([n]op word, {var}op word), or null. */
   protected tryRedirect(): Redirect | null {
-    this.skipBlanks();
     const s = this.src;
     const start = this.pos;
     // Only a digit, `{`, `<`, `>` or `&` can start a redirection: most words leave here.

@@ -44,8 +44,9 @@ export abstract class TokenParser extends AssignParser {
   /** The operator at the cursor (after blanks), or "" when a word or EOF starts here. */
   protected peekOperator(): string {
     // Asked several times at one place (list, pipeline, command): remember the last answer
-    // (forgotten when an alias changes the text).
-    if (this.pos === this.opFrom) {
+    // (forgotten when an alias changes the text). Asking again from where the answer left the
+    // cursor (after the blanks and comment it skipped) gives it too.
+    if (this.pos === this.opFrom || this.pos === this.opAt) {
       this.pos = this.opAt;
       return this.opValue;
     }
@@ -64,7 +65,7 @@ export abstract class TokenParser extends AssignParser {
 
   /** The reserved word at the cursor (a plain word followed by a delimiter), or "". */
   protected peekReserved(): string {
-    if (this.pos === this.resFrom) {
+    if (this.pos === this.resFrom || this.pos === this.resAt) {
       this.pos = this.resAt;
       return this.resValue;
     }

@@ -47,19 +47,19 @@ export class Parser extends CondParser {
 
   /** The whole input as one list; a stray closer is a syntax error. */
   parseProgram(): StatementList {
-    return this.guardStack(() => this.parseProgramInner());
+    try {
+      return this.parseProgramInner();
+    } catch (e) {
+      throw this.stackError(e);
+    }
   }
 
-  /** Nesting too deep for the host's stack is a clean ParseError, whatever the construct. */
-  private guardStack<T>(f: () => T): T {
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof RangeError && /call stack/i.test(e.message)) {
-        throw new ParseError("maximum nesting depth exceeded", this.pos, this.lineAt(Math.min(this.pos, this.src.length)), false);
-      }
-      throw e;
+  /** Nesting too deep for the host's stack is a clean ParseError, whatever the construct (else e itself). */
+  private stackError(e: unknown): unknown {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      return new ParseError("maximum nesting depth exceeded", this.pos, this.lineAt(Math.min(this.pos, this.src.length)), false);
     }
+    return e;
   }
 
   private parseProgramInner(): StatementList {
@@ -75,7 +75,11 @@ export class Parser extends CondParser {
    * error on line 5 comes after lines 1-4 have run.
    */
   parseNextLine(): StatementList | null {
-    return this.guardStack(() => this.parseNextLineInner());
+    try {
+      return this.parseNextLineInner();
+    } catch (e) {
+      throw this.stackError(e);
+    }
   }
 
   private parseNextLineInner(): StatementList | null {
