@@ -87,7 +87,7 @@ export abstract class CommandParser extends TokenParser {
     const regions = (this.aliasRegions ??= []);
     if (regions.some((r) => r.name === name && at >= r.start && at < r.end)) return false;
     this.src = s.slice(0, at) + value + s.slice(i);
-    this.lineStarts = null;
+    this.textChangedAt(at);
     this.opFrom = this.resFrom = -1;
     const delta = value.length - (i - at);
     for (const r of regions) {

@@ -65,6 +65,12 @@ export function isNameAt(src: string, from: number, to: number): boolean {
   return true;
 }
 
+/** The index of the first newline at or after `from`, or src.length. */
+function newlineFrom(src: string, from: number): number {
+  const i = src.indexOf("\n", from);
+  return i < 0 ? src.length : i;
+}
+
 /** Maximum nesting of commands and substitutions before a clean error. */
 export const MAX_PARSE_DEPTH = 1000;
 
@@ -82,21 +88,20 @@ export class Scanner {
   declare readonly firstLine: number;
   declare pos: number;
   declare depth: number;
-  declare protected lineStarts: number[] | null;
-  declare private lastLineOffset: number;
-  declare private lastLine: number;
-  /** Index in lineStarts of the last answer. */
-  declare private lastIndex: number;
+  /** The last lineAt answer: lineNo is the line of lineOffset. */
+  declare private lineOffset: number;
+  declare private lineNo: number;
+  /** The first newline at or after lineOffset (src.length: none; -1: not looked for yet). */
+  declare private nextNewline: number;
 
   constructor(src: string, firstLine = 1) {
     this.src = src;
     this.firstLine = firstLine;
     this.pos = 0;
     this.depth = 0;
-    this.lineStarts = null;
-    this.lastLineOffset = -1;
-    this.lastLine = 0;
-    this.lastIndex = 0;
+    this.lineOffset = 0;
+    this.lineNo = firstLine;
+    this.nextNewline = -1;
   }
 
   peek(k = 0): string {
@@ -111,39 +116,46 @@ export class Scanner {
     return this.pos >= this.src.length;
   }
 
-  /** 1-based line of an offset. */
+  /**
+   * 1-based line of an offset. Parsing asks for offsets that mostly move forward a little, so
+   * the newlines are counted from the previous answer, and the next newline is remembered: no
+   * line table, which most scripts (a line or two) would build only to look up once or twice.
+   */
   lineAt(offset: number): number {
-    // Statement, pipeline and command ask for the same offset in turn.
-    if (offset === this.lastLineOffset && this.lineStarts) return this.lastLine;
-    if (!this.lineStarts) {
-      const ls = [0];
-      const src = this.src;
-      for (let i = src.indexOf("\n"); i >= 0; i = src.indexOf("\n", i + 1)) ls.push(i + 1);
-      this.lineStarts = ls;
-      this.lastIndex = 0;
-    }
-    const ls = this.lineStarts;
-    const last = ls.length - 1;
-    // Parsing asks for offsets that mostly move forward a little: look just after the previous
-    // answer before searching the whole table (a big script has a line table as long as itself).
-    let lo = this.lastIndex;
-    if (ls[lo] <= offset) {
-      const stop = Math.min(lo + 4, last);
-      while (lo < stop && ls[lo + 1] <= offset) lo++;
-    }
-    if (ls[lo] > offset || (lo < last && ls[lo + 1] <= offset)) {
-      lo = 0;
-      let hi = last;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (ls[mid] <= offset) lo = mid;
-        else hi = mid - 1;
+    const src = this.src;
+    const from = this.lineOffset;
+    let line = this.lineNo;
+    if (offset >= from) {
+      let nl = this.nextNewline;
+      if (nl < 0) nl = newlineFrom(src, from);
+      while (nl < offset && nl < src.length) {
+        line++;
+        nl = newlineFrom(src, nl + 1);
       }
+      this.nextNewline = nl;
+    } else {
+      // Back: count the newlines in [offset, from) one by one (only as far as the cursor went back).
+      let first = -1;
+      for (let i = offset < 0 ? 0 : offset; i < from; i++) {
+        if (src.charCodeAt(i) === 10) {
+          if (first < 0) first = i;
+          line--;
+        }
+      }
+      if (first >= 0) this.nextNewline = first;
     }
-    this.lastIndex = lo;
-    this.lastLineOffset = offset;
-    this.lastLine = lo + this.firstLine;
-    return this.lastLine;
+    this.lineOffset = offset;
+    this.lineNo = line;
+    return line;
+  }
+
+  /** The text changed from `at` on (alias expansion): line answers after it are forgotten. */
+  protected textChangedAt(at: number): void {
+    if (this.lineOffset > at) {
+      this.lineOffset = 0;
+      this.lineNo = this.firstLine;
+    }
+    this.nextNewline = -1;
   }
 
   /** The text of the line holding an offset (for "near unexpected token" echoes). */
