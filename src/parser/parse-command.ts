@@ -17,7 +17,7 @@ import * as tokens from "./tokens.js";
 
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
 // name is a getter call on the module object, which cost about a tenth of the parse time.
-const { append, finish, fit, isMeta, isName, META_CODES } = scanner;
+const { append, finish, fit, isMeta, isName, META_CODES, uniformText } = scanner;
 const { NORMAL } = parseWord;
 const { redirectOpAt } = tokens;
 
@@ -86,7 +86,7 @@ export abstract class CommandParser extends TokenParser {
     const at = this.pos;
     const regions = (this.aliasRegions ??= []);
     if (regions.some((r) => r.name === name && at >= r.start && at < r.end)) return false;
-    this.src = s.slice(0, at) + value + s.slice(i);
+    this.src = uniformText(s.slice(0, at) + value + s.slice(i));
     this.textChangedAt(at);
     this.opFrom = this.resFrom = -1;
     const delta = value.length - (i - at);

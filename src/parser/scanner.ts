@@ -65,6 +65,18 @@ export function isNameAt(src: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * The text as a fresh flat string, whatever string it came as: a literal, a slice of a file,
+ * a concatenation. The parser reads the text's charCodeAt, length and slice at every step;
+ * V8 caches those reads per string representation, and fed the mix that scripts arrive as
+ * the caches went megamorphic, while a slice or concatenation costs an extra hop per read.
+ * A join of two pieces always builds a new flat string (one pass over the text); a text of
+ * 0 or 1 character is V8's shared one either way.
+ */
+export function uniformText(s: string): string {
+  return s.length < 2 ? s : [s.slice(0, 1), s.slice(1)].join("");
+}
+
 /** The index of the first newline at or after `from`, or src.length. */
 function newlineFrom(src: string, from: number): number {
   const i = src.indexOf("\n", from);
@@ -95,7 +107,7 @@ export class Scanner {
   declare private nextNewline: number;
 
   constructor(src: string, firstLine = 1) {
-    this.src = src;
+    this.src = uniformText(src);
     this.firstLine = firstLine;
     this.pos = 0;
     this.depth = 0;
