@@ -260,32 +260,33 @@ export abstract class CommandParser extends TokenParser {
       // `;`, newline, `|`, `)` or the end: the command ends here (no redirection starts so).
       const c0 = this.src.charCodeAt(this.pos);
       if (c0 === 59 || c0 === 10 || c0 === 124 || c0 === 41 || c0 !== c0) break;
-      // An argument that starts with a plain character is a word: no redirection, operator,
-      // comment or assignment can start here, so go straight to readWord.
-      if (words !== null && !declaration && !this.aliasNext) {
-        const c = this.src.charCodeAt(this.pos);
-        if (c < 128 ? PLAIN_WORD_START[c] === 1 : c === c) {
+      // A plain character starts a word: no redirection, operator or comment starts here.
+      const plain = c0 >= 128 || PLAIN_WORD_START[c0] === 1;
+      if (plain) {
+        // An argument: no assignment either, so go straight to readWord.
+        if (words !== null && !declaration && !this.aliasNext) {
           const w = this.readWord(NORMAL);
           if (w) {
             words.push(w);
             continue;
           }
         }
-      }
-      const redirect = this.tryRedirect();
-      if (redirect) {
-        redirects = append(redirects, redirect);
-        continue;
-      }
-      const op = this.peekOperator();
-      if (op || this.atEnd()) {
-        if (op === "(" && words !== null && words.length === 1 && assigns === null && redirects === null) {
-          return this.parseFunctionAfterName(words[0], start, this.lineAt(start));
+      } else {
+        const redirect = this.tryRedirect();
+        if (redirect) {
+          redirects = append(redirects, redirect);
+          continue;
         }
-        if (op === "(") throw this.syntaxError("(");
-        break;
+        const op = this.peekOperator();
+        if (op || this.atEnd()) {
+          if (op === "(" && words !== null && words.length === 1 && assigns === null && redirects === null) {
+            return this.parseFunctionAfterName(words[0], start, this.lineAt(start));
+          }
+          if (op === "(") throw this.syntaxError("(");
+          break;
+        }
+        if (this.src.charCodeAt(this.pos) === 35) break;
       }
-      if (this.src.charCodeAt(this.pos) === 35) break;
       if (words === null || declaration) {
         const a = this.tryAssignment();
         if (a) {
