@@ -14,12 +14,14 @@ import * as scanner from "./scanner.js";
 import * as parseWord from "./parse-word.js";
 import { TokenParser } from "./parse-tokens.js";
 import * as tokens from "./tokens.js";
+import * as commandLine from "./command-line.js";
 
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
 // name is a getter call on the module object, which cost about a tenth of the parse time.
 const { append, finish, fit, isMeta, isName, META_CODES, uniformText } = scanner;
 const { NORMAL } = parseWord;
 const { redirectOpAt } = tokens;
+const { simpleCommandLine } = commandLine;
 
 /** Words that end a compound list when they appear in command position. */
 const LIST_END = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "}"]);
@@ -469,43 +471,3 @@ export abstract class CommandParser extends TokenParser {
 }
 
 export { isName };
-
-/**
- * The line bash gives a simple command ($LINENO, "line N:" in messages): the
- * parser's line once it has read the token after the first one (its look-ahead),
- * so `eval 'a<newline>b'` counts from the line where the quoted string ends.
- */
-function simpleCommandLine(p: { lineAt(offset: number): number }, assigns: Assignment[], words: Word[], redirects: Redirect[]): number {
-  if (redirects.length === 0) {
-    // Assignments come before words: the second token is found without searching.
-    const tok = (assigns.length >= 2 ? assigns[1] : assigns.length === 1 ? words[0] : words[1]) ?? assigns[0] ?? words[0];
-    return p.lineAt(Math.max(tok.pos, tok.end - 1));
-  }
-  // With redirections, the first two tokens in source order; a redirection is its operator, then its target.
-  // (One loop over all of them, no closure: this runs for every command with a redirection.)
-  let p1 = Infinity, e1 = 0, p2 = Infinity, e2 = 0;
-  const na = assigns.length;
-  const nw = na + words.length;
-  const n = nw + 2 * redirects.length;
-  for (let k = 0; k < n; k++) {
-    let pos: number, end: number;
-    if (k < na) {
-      pos = assigns[k].pos;
-      end = assigns[k].end;
-    } else if (k < nw) {
-      pos = words[k - na].pos;
-      end = words[k - na].end;
-    } else {
-      const r = redirects[(k - nw) >> 1];
-      const target = ((k - nw) & 1) === 1;
-      pos = target ? r.target.pos : r.pos;
-      end = target ? r.target.end : r.pos + 1;
-    }
-    if (pos < p1) {
-      p2 = p1; e2 = e1; p1 = pos; e1 = end;
-    } else if (pos < p2) {
-      p2 = pos; e2 = end;
-    }
-  }
-  return p2 !== Infinity ? p.lineAt(Math.max(p2, e2 - 1)) : p.lineAt(Math.max(p1, e1 - 1));
-}
