@@ -17,18 +17,33 @@ const encoder = new TextEncoder();
 /** bash hashlib.c hash_string: 32-bit FNV-1 over the name's bytes. */
 function fnv1(name: string): number {
   let h = 2166136261;
-  for (const b of encoder.encode(name)) {
-    h = Math.imul(h, 16777619) >>> 0;
-    h = (h ^ b) >>> 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    // Names are nearly always ASCII: hash the char codes, no encoder round trip.
+    if (c > 0x7f) return fnv1Bytes(h, encoder.encode(name.slice(i)));
+    h = (Math.imul(h, 16777619) ^ c) >>> 0;
   }
   return h;
 }
 
-/** Names of one context in bash's flattening order. */
-function bucketOrder(names: string[], buckets: number): string[] {
-  const keyed = names.map((name, i) => ({ name, bucket: fnv1(name) & (buckets - 1), i }));
+function fnv1Bytes(h: number, bytes: Uint8Array): number {
+  for (const b of bytes) h = (Math.imul(h, 16777619) ^ b) >>> 0;
+  return h;
+}
+
+/**
+ * The names of one context that are in `env` and not yet in `out`, in bash's flattening order.
+ * Only those names are sorted: dropping the others keeps the relative order of the rest.
+ */
+function takeContext(out: Map<string, string>, env: Map<string, string>, names: Iterable<string>, buckets: number): void {
+  const keyed: Array<{ name: string; bucket: number; i: number }> = [];
+  let i = 0;
+  for (const name of names) {
+    i++;
+    if (env.has(name) && !out.has(name)) keyed.push({ name, bucket: fnv1(name) & (buckets - 1), i });
+  }
   keyed.sort((a, b) => a.bucket - b.bucket || b.i - a.i);
-  return keyed.map((k) => k.name);
+  for (const k of keyed) if (!out.has(k.name)) out.set(k.name, env.get(k.name)!);
 }
 
 /**
@@ -42,15 +57,9 @@ export function bashEnvironOrder(
   programPath?: string,
 ): Map<string, string> {
   const out = new Map<string, string>();
-  const take = (name: string) => {
-    const v = env.get(name);
-    if (v !== undefined && !out.has(name)) out.set(name, v);
-  };
-  for (let i = frames.length - 1; i >= 0; i--) {
-    for (const name of bucketOrder([...frames[i].keys()], LOCAL_BUCKETS)) take(name);
-  }
-  for (const name of bucketOrder([...globals.keys()], GLOBAL_BUCKETS)) take(name);
-  for (const name of env.keys()) take(name);
+  for (let i = frames.length - 1; i >= 0; i--) takeContext(out, env, frames[i].keys(), LOCAL_BUCKETS);
+  takeContext(out, env, globals.keys(), GLOBAL_BUCKETS);
+  for (const [name, v] of env) if (!out.has(name)) out.set(name, v);
   if (programPath !== undefined) {
     out.delete("_");
     out.set("_", programPath);
