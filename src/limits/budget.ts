@@ -1,3 +1,4 @@
+import { setAlarm } from "./alarm.js";
 import type { Limits } from "./limits.js";
 
 /** Which limit tripped. The exit status for each is documented in the README. */
@@ -181,12 +182,20 @@ export class Budget {
   guard<T>(p: Promise<T>): Promise<T> {
     const ms = this.remainingMs();
     if (ms === Infinity) return p;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(this.timerFired()), ms + 50);
+    return new Promise<T>((resolve, reject) => {
+      const cancel = setAlarm(Date.now() + ms + 50, () => reject(this.timerFired()));
+      // Settling after the deadline is ignored (the promise has already failed).
+      p.then(
+        (v) => {
+          cancel();
+          resolve(v);
+        },
+        (e: unknown) => {
+          cancel();
+          reject(e);
+        },
+      );
     });
-    p.catch(() => {}); // settling after the deadline is no unhandled rejection
-    return Promise.race([p, expired]).finally(() => clearTimeout(timer));
   }
 
   /** Enters a nested call (function, source, eval, subshell, substitution). */

@@ -40,3 +40,26 @@ describe("deadline timers", () => {
     expect(e.kind).toBe("time");
   });
 });
+
+describe("the shared deadline alarm", () => {
+  it("fires each alarm at its time, the nearer first, and never a cancelled one", async () => {
+    const { setAlarm } = await import("../../src/limits/alarm.js");
+    const fired: string[] = [];
+    const now = Date.now();
+    setAlarm(now + 60, () => fired.push("late"));
+    const cancel = setAlarm(now + 10, () => fired.push("cancelled"));
+    setAlarm(now + 20, () => fired.push("near"));
+    cancel();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(fired).toEqual(["near", "late"]);
+  });
+
+  it("a Node process exits right after its last exec (the armed timer does not hold it)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const script = `import { Bash } from "./src/index.ts"; const r = await new Bash().exec("echo hi"); process.stdout.write(r.stdout);`;
+    const t = Date.now();
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", cwd: new URL("../..", import.meta.url).pathname });
+    expect(r.stdout).toBe("hi\n");
+    expect(Date.now() - t).toBeLessThan(20_000); // the default time limit is 30 s
+  }, 30_000);
+});
