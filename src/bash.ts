@@ -332,12 +332,17 @@ export class Bash {
 
 /**
  * Collects an exec's output, charging maxOutputBytes; over the limit the exec ends.
- * One growing buffer, not a list of chunks: a flood of 6-byte writes kept as
- * separate Uint8Arrays cost ~15x their size in heap (137 MB for 16 MiB of output).
+ * ASCII strings (nearly all output) are kept as text, up to ASCII_RUN characters, so a
+ * small exec neither encodes nor decodes: an ASCII byte ends any partial UTF-8 sequence
+ * before it, so decoding the bytes before the text apart from it reads the same.
+ * Anything else goes to one growing buffer, not a list of chunks: a flood of 6-byte writes
+ * kept as separate Uint8Arrays cost ~15x their size in heap (137 MB for 16 MiB of output).
  */
 class CaptureWriter implements ByteWriter {
-  private buf = new Uint8Array(0);
+  private buf: Uint8Array | null = null;
   private len = 0;
+  /** ASCII text written after the bytes in buf. */
+  private ascii = "";
   truncated = false;
 
   constructor(
@@ -346,19 +351,38 @@ class CaptureWriter implements ByteWriter {
   ) {}
 
   write(chunk: Uint8Array | string): void | Promise<void> {
+    if (chunk.length === 0) return;
+    if (typeof chunk === "string" && !NON_ASCII.test(chunk)) this.writeAscii(chunk);
+    else this.writeBytes(chunk);
+    if (this.budget.pollYield()) return quietly(this.budget.yield());
+  }
+
+  private writeAscii(chunk: string): void {
+    const fit = this.budget.chargeOutput(chunk.length);
+    if (fit) {
+      const kept = fit < chunk.length ? chunk.slice(0, fit) : chunk;
+      this.ascii += kept;
+      // A long rope of small strings costs more heap than its bytes: move it into the buffer.
+      if (this.ascii.length > ASCII_RUN) this.flushAscii();
+      this.listener?.(kept);
+    }
+    if (fit < chunk.length) this.overLimit();
+  }
+
+  private writeBytes(chunk: Uint8Array | string): void {
     const b = toBytes(chunk);
-    if (b.length === 0) return;
     const fit = this.budget.chargeOutput(b.length);
     const kept = fit < b.length ? b.subarray(0, fit) : b;
     if (kept.length) {
       this.append(kept);
       if (this.listener) this.listener(typeof chunk === "string" && fit === b.length ? chunk : decodeUtf8(kept));
     }
-    if (fit < b.length) {
-      this.truncated = true;
-      throw new LimitExceeded("output", this.budget.limits.maxOutputBytes);
-    }
-    if (this.budget.pollYield()) return quietly(this.budget.yield());
+    if (fit < b.length) this.overLimit();
+  }
+
+  private overLimit(): never {
+    this.truncated = true;
+    throw new LimitExceeded("output", this.budget.limits.maxOutputBytes);
   }
 
   /** Writes past the limit (the limit's own message). */
@@ -370,20 +394,41 @@ class CaptureWriter implements ByteWriter {
   close(): void {}
 
   text(): string {
-    return decodeUtf8(this.buf.subarray(0, this.len));
+    if (this.len === 0) return this.ascii;
+    this.flushAscii();
+    return decodeUtf8(this.buf!.subarray(0, this.len));
+  }
+
+  private flushAscii(): void {
+    const s = this.ascii;
+    if (!s) return;
+    this.ascii = "";
+    this.reserve(s.length);
+    for (let i = 0; i < s.length; i++) this.buf![this.len + i] = s.charCodeAt(i);
+    this.len += s.length;
   }
 
   private append(b: Uint8Array): void {
-    const need = this.len + b.length;
-    if (need > this.buf.length) {
-      const grown = new Uint8Array(Math.max(need, this.buf.length * 2, 256));
-      grown.set(this.buf.subarray(0, this.len));
-      this.buf = grown;
-    }
-    this.buf.set(b, this.len);
-    this.len = need;
+    this.flushAscii();
+    this.reserve(b.length);
+    this.buf!.set(b, this.len);
+    this.len += b.length;
+  }
+
+  /** Room for n more bytes. */
+  private reserve(n: number): void {
+    const need = this.len + n;
+    const have = this.buf?.length ?? 0;
+    if (need <= have) return;
+    const grown = new Uint8Array(Math.max(need, have * 2, 256));
+    if (this.buf) grown.set(this.buf.subarray(0, this.len));
+    this.buf = grown;
   }
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Characters of ASCII text kept as a string before they move to the byte buffer. */
+const ASCII_RUN = 4096;
 
 /** The root filesystem with each of BashOptions.mounts over it. */
 function mountAll(root: FileSystem, mounts: Record<string, FileSystem | MountSpec>): MountFs {

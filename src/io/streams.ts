@@ -92,7 +92,8 @@ export function createPipe(highWater = HIGH_WATER, yielder?: YieldPolicy): { rea
       readerClosed = true;
       chunks.length = 0;
       buffered = 0;
-      releaseWriters(new BrokenPipe());
+      // An Error captures a stack trace: make one only for a writer that waits.
+      if (drainWaiters.length) releaseWriters(new BrokenPipe());
     },
   };
 
