@@ -89,6 +89,36 @@ function reportUsage(ctx: CommandContext, message: string, status: number, usage
   return new UsageError(status);
 }
 
+// Every GNU tool's table ends with --help and --version: they take part in
+// prefix matching (--hel) and in ambiguity (head --ver... vs --verbose).
+const HELP_KEY = "\0help";
+const VERSION_KEY = "\0version";
+
+interface OptionTables {
+  byShort: Map<string, string>;
+  longs: Array<[string, string]>;
+}
+
+/** Lookup tables per spec, built once: specs are constants, and most runs pass no option at all. */
+const tablesBySpec = new WeakMap<OptionSpec, OptionTables>();
+
+function optionTables(spec: OptionSpec): OptionTables {
+  let t = tablesBySpec.get(spec);
+  if (t) return t;
+  const byShort = new Map<string, string>();
+  const longs: Array<[string, string]> = [];
+  for (const [key, def] of Object.entries(spec)) {
+    if (def.short) byShort.set(def.short, key);
+    const l = def.long === undefined ? [] : Array.isArray(def.long) ? def.long : [def.long];
+    for (const name of l) longs.push([name, key]);
+  }
+  if (!longs.some(([n]) => n === "help")) longs.push(["help", HELP_KEY]);
+  if (!longs.some(([n]) => n === "version")) longs.push(["version", VERSION_KEY]);
+  t = { byShort, longs };
+  tablesBySpec.set(spec, t);
+  return t;
+}
+
 /**
  * Parses ctx.args against spec. Returns the parsed options, or a number: the exit
  * status to return at once (after --help/--version output or a usage error).
@@ -103,19 +133,7 @@ export function parseOptions(
   const usageError = (c: CommandContext, message: string, st: number, line?: string): UsageError =>
     settings.report ? new UsageError(settings.report(message)) : reportUsage(c, message, st, line);
   const out = makeParsed();
-  const byShort = new Map<string, string>();
-  const longs: Array<[string, string]> = [];
-  for (const [key, def] of Object.entries(spec)) {
-    if (def.short) byShort.set(def.short, key);
-    const l = def.long === undefined ? [] : Array.isArray(def.long) ? def.long : [def.long];
-    for (const name of l) longs.push([name, key]);
-  }
-  // Every GNU tool's table ends with --help and --version: they take part in
-  // prefix matching (--hel) and in ambiguity (head --ver... vs --verbose).
-  const HELP_KEY = "\0help";
-  const VERSION_KEY = "\0version";
-  if (!longs.some(([n]) => n === "help")) longs.push(["help", HELP_KEY]);
-  if (!longs.some(([n]) => n === "version")) longs.push(["version", VERSION_KEY]);
+  let tables: OptionTables | undefined;
   const set = (key: string, value: string | true) => {
     out.values.set(key, value);
     out.order.push({ key, value });
@@ -131,6 +149,7 @@ export function parseOptions(
       if (a.startsWith("--") && a.length > 2) {
         const eq = a.indexOf("=");
         const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+        const { longs } = (tables ??= optionTables(spec));
         const exact = longs.find(([n]) => n === name);
         const matches = exact ? [exact] : longs.filter(([n]) => n.startsWith(name));
         if (matches.length === 0) throw usageError(ctx, `unrecognized option '${a}'`, status, settings.usageLine);
@@ -169,7 +188,7 @@ export function parseOptions(
         }
         for (let j = 1; j < a.length; j++) {
           const ch = a[j];
-          const key = byShort.get(ch);
+          const key = (tables ??= optionTables(spec)).byShort.get(ch);
           if (key === undefined) throw usageError(ctx, `invalid option -- '${ch}'`, status, settings.usageLine);
           const def = spec[key];
           if (!def.arg || def.arg === "none") {
