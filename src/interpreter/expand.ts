@@ -55,17 +55,13 @@ export async function expandWords(sh: Shell, words: Word[], io: FdTable): Promis
   return out;
 }
 
-const syncCache = new WeakMap<Word, boolean>();
-
-/** Whether a word expands without waiting (no substitutions, no operators that need them). */
+/**
+ * Whether a word expands without waiting (no substitutions, no operators that need them).
+ * Not cached per word: the walk over a word's few parts costs less than a WeakMap entry,
+ * and each exec parses its script anew.
+ */
 export function isSyncWord(w: Word): boolean {
-  if (w.assign) return false;
-  let r = syncCache.get(w);
-  if (r === undefined) {
-    r = partsSync(w.parts);
-    syncCache.set(w, r);
-  }
-  return r;
+  return !w.assign && partsSync(w.parts);
 }
 
 function partsSync(parts: WordPart[]): boolean {
