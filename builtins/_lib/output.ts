@@ -2,6 +2,7 @@ import type { ByteWriter } from "../../src/io/streams.js";
 import { encodeUtf8 } from "../../src/io/utf8.js";
 
 const DEFAULT_SIZE = 64 * 1024;
+const FIRST_SIZE = 256;
 
 /**
  * Gathers many small writes (one per line, per number) into ~64 KiB chunks, as
@@ -11,36 +12,40 @@ const DEFAULT_SIZE = 64 * 1024;
  * Flush before writing to stderr so a 2>&1 merge keeps GNU's order.
  */
 export class OutputBuffer {
-  private buf: Uint8Array;
+  /** Starts small and doubles up to `size`: most runs write a few bytes, and a 64 KiB
+   * buffer per command run cost more to allocate (and collect) than the command. */
+  private buf = new Uint8Array(FIRST_SIZE);
   private len = 0;
 
   constructor(
     private readonly out: ByteWriter,
-    size = DEFAULT_SIZE,
-  ) {
-    this.buf = new Uint8Array(size);
-  }
+    /** Chunks go out when this many bytes are queued. */
+    private readonly size = DEFAULT_SIZE,
+  ) {}
 
   /** Queues bytes (strings are UTF-8 encoded, escaped bytes restored). */
   write(data: Uint8Array | string): void | Promise<void> {
     const bytes = typeof data === "string" ? encodeUtf8(data) : data;
-    if (this.len + bytes.length <= this.buf.length) {
+    if (this.len + bytes.length <= this.size) {
+      this.room(bytes.length);
       this.buf.set(bytes, this.len);
       this.len += bytes.length;
-      if (this.len === this.buf.length) return this.flush();
+      if (this.len === this.size) return this.flush();
       return;
     }
     const pending = this.flush();
     if (pending) return pending.then(() => this.write(bytes));
-    if (bytes.length >= this.buf.length) return this.out.write(bytes.slice());
+    if (bytes.length >= this.size) return this.out.write(bytes.slice());
+    this.room(bytes.length);
     this.buf.set(bytes);
     this.len = bytes.length;
   }
 
   /** Queues one byte. */
   byte(b: number): void | Promise<void> {
+    if (this.len === this.buf.length) this.room(1);
     this.buf[this.len++] = b;
-    if (this.len === this.buf.length) return this.flush();
+    if (this.len === this.size) return this.flush();
   }
 
   /** Sends what is queued. */
@@ -49,6 +54,17 @@ export class OutputBuffer {
     const chunk = this.buf.slice(0, this.len);
     this.len = 0;
     return this.out.write(chunk);
+  }
+
+  /** Grows the buffer (never past `size`) to take n more bytes. */
+  private room(n: number): void {
+    const need = this.len + n;
+    if (need <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < need) cap *= 2;
+    const grown = new Uint8Array(Math.min(cap, this.size));
+    grown.set(this.buf.subarray(0, this.len));
+    this.buf = grown;
   }
 }
 
