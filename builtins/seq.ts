@@ -62,7 +62,14 @@ function parseLongDouble(text: string): number | null {
 }
 
 /** GNU scan_arg: the value plus the width and precision the operand is written with. */
+const PLAIN_DIGITS = /^\d+$/;
+
 function scanArg(ctx: CommandContext, arg: string): Operand {
+  // Plain digits, the usual operand: what the general scan below gives, without its regexes.
+  if (PLAIN_DIGITS.test(arg)) {
+    const value = Number(arg);
+    if (Number.isFinite(value)) return { value, width: arg.length, precision: 0, integer: BigInt(arg) };
+  }
   const value = parseLongDouble(arg);
   if (value === null) throw usageError(ctx, `invalid floating point argument: ${quoteValue(arg)}`);
   if (Number.isNaN(value)) throw usageError(ctx, `invalid ‘not-a-number’ argument: ${quoteValue(arg)}`);

@@ -332,9 +332,10 @@ export class Bash {
 
 /**
  * Collects an exec's output, charging maxOutputBytes; over the limit the exec ends.
- * ASCII strings (nearly all output) are kept as text, up to ASCII_RUN characters, so a
- * small exec neither encodes nor decodes: an ASCII byte ends any partial UTF-8 sequence
- * before it, so decoding the bytes before the text apart from it reads the same.
+ * ASCII writes (nearly all output; strings, and small byte chunks) are kept as text, up to
+ * ASCII_RUN characters, so a small exec neither encodes nor decodes: an ASCII byte ends any
+ * partial UTF-8 sequence before it, so decoding the bytes before the text apart from it
+ * reads the same.
  * Anything else goes to one growing buffer, not a list of chunks: a flood of 6-byte writes
  * kept as separate Uint8Arrays cost ~15x their size in heap (137 MB for 16 MiB of output).
  */
@@ -352,8 +353,9 @@ class CaptureWriter implements ByteWriter {
 
   write(chunk: Uint8Array | string): void | Promise<void> {
     if (chunk.length === 0) return;
-    if (typeof chunk === "string" && !NON_ASCII.test(chunk)) this.writeAscii(chunk);
-    else this.writeBytes(chunk);
+    if (typeof chunk === "string" ? !NON_ASCII.test(chunk) : chunk.length <= SMALL_BYTES && isAsciiBytes(chunk)) {
+      this.writeAscii(typeof chunk === "string" ? chunk : String.fromCharCode.apply(null, chunk as unknown as number[]));
+    } else this.writeBytes(chunk);
     if (this.budget.pollYield()) return quietly(this.budget.yield());
   }
 
@@ -427,6 +429,13 @@ class CaptureWriter implements ByteWriter {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Byte chunks up to this size that are ASCII are kept as text too (a command's buffered lines). */
+const SMALL_BYTES = 1024;
+
+function isAsciiBytes(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] > 0x7f) return false;
+  return true;
+}
 /** Characters of ASCII text kept as a string before they move to the byte buffer. */
 const ASCII_RUN = 4096;
 

@@ -30,6 +30,10 @@ describe("captured output", () => {
     expect((await run([[0xc3], "A", [0xa9]])).stdout).toBe("\udcc3A\udca9");
   });
 
+  it("ASCII bytes after a partial sequence read as after any byte", async () => {
+    expect((await run([[0xe2, 0x82], [0x41, 0x0a], [0xe2, 0x82, 0xac]])).stdout).toBe("\udce2\udc82A\n\u20ac");
+  });
+
   it("an escaped byte written as text joins the bytes around it", async () => {
     expect((await run([[0xe2, 0x82], "\udcac"])).stdout).toBe("\u20ac");
   });
