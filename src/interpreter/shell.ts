@@ -78,7 +78,7 @@ export class Shell {
   /** xtrace nesting ($(...), eval, source): PS4's first character is repeated this many extra times. */
   traceLevel = 0;
   /** FUNCNAME stack, innermost first. */
-  funcNames: string[] = [];
+  funcNames!: string[];
   traps: Map<string, string>;
   /** What `trap` lists in a subshell that has set no trap yet: its parent's traps (as bash). */
   inheritedTraps: Map<string, string> | null = null;
@@ -90,7 +90,7 @@ export class Shell {
   pendingWarnings: string[] | null = null;
   /** > 0 while a trap action runs: $BASH_COMMAND stays the command that was trapped. */
   inTrap = 0;
-  dirStack: string[] = [];
+  dirStack!: string[];
   umask = 0o022;
   /** Line of the command running now (LINENO, error messages). */
   line = 1;
@@ -105,9 +105,9 @@ export class Shell {
   /** Here-document bodies being expanded now ($* joins with spaces there). Not inherited. */
   hereDocDepth = 0;
   /** Dynamic variables unset by the script: they lose their special meaning (bash). */
-  lostSpecials = new Set<string>();
+  lostSpecials!: Set<string>;
   /** Open fds made persistent by `exec` (fd -> entry), beyond the standard three. */
-  persistentFds = new Map<number, import("./io.js").FdEntry>();
+  persistentFds!: Map<number, import("./io.js").FdEntry>;
   /** PIPESTATUS of the last pipeline; null: the last command was not a pipeline ([$?]). */
   pipeStatus: number[] | null = null;
   /** $_: the last argument of the previous simple command. */
@@ -117,20 +117,20 @@ export class Shell {
   /** Line the current function was called from (caller). */
   callerLine = 0;
   /** BASH_LINENO: the line each active function was called from, innermost first. */
-  callerLines: number[] = [];
+  callerLines!: number[];
   /** Options saved by `local -` in a function frame, restored when the function returns. */
-  savedOptions = new WeakMap<Map<string, Variable>, Set<string>>();
+  savedOptions: WeakMap<Map<string, Variable>, Set<string>> | null = null;
   /** True while `source` runs a file (return is allowed). */
   sourcing = false;
   /** getopts state: index into a bundle like -abc, and the OPTIND it belongs to. */
   getoptsSub = 1;
   getoptsLastInd = 0;
   /** Builtins turned off by `enable -n`. */
-  disabledBuiltins = new Set<string>();
+  disabledBuiltins!: Set<string>;
   /** `hash`'s table: command name -> where PATH found it. */
-  hashed = new Map<string, { path: string; hits: number }>();
+  hashed!: Map<string, { path: string; hits: number }>;
   /** Functions marked by `export -f`: child shells get them. */
-  exportedFunctions = new Set<string>();
+  exportedFunctions!: Set<string>;
   /** The process substitutions open now, on /dev/fd/63 down (procsubst.ts). */
   procFds: import("./procsubst.js").ProcFd[] | null = null;
   /** Status of the last command substitution (for commands that are only assignments). */
@@ -140,9 +140,9 @@ export class Shell {
   /** The file the running function was defined in (null: a -c string). */
   functionSource: string | null = null;
   /** Where each function was defined (null: a -c string). */
-  functionSources = new Map<string, string | null>();
+  functionSources!: Map<string, string | null>;
   /** Functions made readonly (readonly -f, declare -rf): no redefining, no unset. */
-  readonlyFunctions = new Set<string>();
+  readonlyFunctions!: Set<string>;
 
   constructor(
     readonly services: ShellServices,
@@ -206,6 +206,18 @@ export class Shell {
       this.traps = new Map();
       this.secondsBase = services.sandbox.now();
       this.randomState = 1;
+      // Set here, not as field initializers: a subshell (above) copies its parent's instead,
+      // and would otherwise allocate each twice.
+      this.funcNames = [];
+      this.dirStack = [];
+      this.callerLines = [];
+      this.lostSpecials = new Set();
+      this.persistentFds = new Map();
+      this.disabledBuiltins = new Set();
+      this.hashed = new Map();
+      this.exportedFunctions = new Set();
+      this.functionSources = new Map();
+      this.readonlyFunctions = new Set();
     }
   }
 

@@ -333,7 +333,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
     }
   } finally {
     sh.vars.frames.pop();
-    const savedOptions = sh.savedOptions.get(frame);
+    const savedOptions = sh.savedOptions?.get(frame);
     if (savedOptions) sh.options = savedOptions;
     sh.positional = savedPositional;
     sh.funcNames.shift();

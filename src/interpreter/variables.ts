@@ -143,9 +143,10 @@ export class VariableStore {
   }
 
   clone(): VariableStore {
+    // forEach, not for-of: unoptimized code allocates an entry array and a result per step.
     const copyMap = (m: Map<string, Variable>) => {
       const out = new Map<string, Variable>();
-      for (const [k, v] of m) out.set(k, copyVariable(v));
+      m.forEach((v, k) => out.set(k, copyVariable(v)));
       return out;
     };
     const s = new VariableStore(copyMap(this.globals));

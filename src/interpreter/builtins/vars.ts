@@ -118,7 +118,8 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
       if (kind === "local" && args[k] === "-") {
         // local -: the function's option changes are undone when it returns.
         const frame = sh.vars.frames[sh.vars.frames.length - 1];
-        if (!sh.savedOptions.has(frame)) sh.savedOptions.set(frame, new Set(sh.options));
+        const saved = (sh.savedOptions ??= new WeakMap());
+        if (!saved.has(frame)) saved.set(frame, new Set(sh.options));
         continue;
       }
       const word = words[k]?.assign ? words[k] : undefined;
