@@ -101,7 +101,13 @@ export class FsError extends Error {
     readonly path: string,
     readonly syscall = "",
   ) {
+    // No stack trace: these are errno results that commands report (test -e, ls, cp all
+    // meet ENOENT routinely), and capturing the async stack cost more than the lookup.
+    const host = Error as { stackTraceLimit?: number };
+    const limit = host.stackTraceLimit;
+    if (limit !== undefined) host.stackTraceLimit = 0;
     super(ERRNO_TEXT[code]);
+    if (limit !== undefined) host.stackTraceLimit = limit;
     this.name = "FsError";
   }
 
