@@ -66,3 +66,52 @@ export function bashEnvironOrder(
   }
   return out;
 }
+
+/**
+ * A command's environment, built on first use: most commands never read it, and ordering it
+ * costs more than running them. A plain data property of the context (not a getter: object
+ * literals with accessors are slow to create, and spreading a context must keep it). The
+ * shell it comes from waits for the command (or is the command's own subshell), so it reads
+ * the same whenever the command asks.
+ */
+export class LazyEnviron implements ReadonlyMap<string, string> {
+  private built: Map<string, string> | null = null;
+
+  constructor(private readonly build: () => Map<string, string>) {}
+
+  private get map(): Map<string, string> {
+    return (this.built ??= this.build());
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(name: string): string | undefined {
+    return this.map.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.map.has(name);
+  }
+
+  forEach(f: (value: string, name: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    this.map.forEach((v, k) => f.call(thisArg, v, k, this));
+  }
+
+  entries() {
+    return this.map.entries();
+  }
+
+  keys() {
+    return this.map.keys();
+  }
+
+  values() {
+    return this.map.values();
+  }
+
+  [Symbol.iterator]() {
+    return this.map[Symbol.iterator]();
+  }
+}

@@ -14,12 +14,11 @@ import { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
 import { Attr } from "./variables.js";
 import { parseShellArgs } from "./shell-args.js";
-import { bashEnvironOrder } from "./environ.js";
+import { bashEnvironOrder, LazyEnviron } from "./environ.js";
 import { fsFor, withProcFds } from "./procsubst.js";
 import { lazyModule } from "../lazy.js";
 
 const builtinsModule = lazyModule(() => import("./builtins/index.js"));
-import type { DevFdFs } from "./devfd.js";
 
 /**
  * Shell builtins that are also programs in /usr/bin: when no command of that
@@ -98,24 +97,15 @@ export function makeContext(
   program?: string,
 ): CommandContext {
   const services = sh.services;
-  // The environment and the /dev/fd view are built on first use: most commands read neither.
-  // The shell they come from waits for this command (or is its own subshell), so they read
-  // the same whenever the command asks.
-  let env = envOverride;
-  let fs: DevFdFs | undefined;
   const ctx: CommandContext & { jq?: unknown; network?: unknown } = {
     name: argv[0],
     args: argv.slice(1),
     stdin: fds[0]?.reader ?? emptyReader,
     stdout: fds[1]?.writer ?? closedWriter(),
     stderr: fds[2]?.writer ?? nullWriter,
-    get env() {
-      return (env ??= bashEnvironOrder(sh.exportedEnv(), sh.vars.globals, sh.vars.frames, program));
-    },
+    env: envOverride ?? new LazyEnviron(() => bashEnvironOrder(sh.exportedEnv(), sh.vars.globals, sh.vars.frames, program)),
     cwd: sh.cwd,
-    get fs() {
-      return (fs ??= fsFor(sh, fds));
-    },
+    fs: fsFor(sh, fds),
     budget: services.budget,
     signal: services.signal,
     sandbox: services.sandbox,
