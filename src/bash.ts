@@ -243,7 +243,7 @@ export class Bash {
     const budget = new Budget(this.limits, options.signal);
     this.services.budget = budget;
     this.services.signal = options.signal;
-    this.services.jobs = new Map();
+    if (this.services.jobs.size) this.services.jobs = new Map();
     this.services.jobTable = undefined;
     const stdout = new CaptureWriter(budget, options.onStdout);
     const stderr = new CaptureWriter(budget, options.onStderr);

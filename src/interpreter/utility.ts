@@ -49,8 +49,22 @@ export async function runUtility(sh: Shell, argv: string[], fds: FdTable, envOve
 
 /** Where a PATH search finds a built-in command: its stub in /usr/bin or /bin (bash's `_`). */
 function programPath(sh: Shell, name: string): string {
-  const dir = (sh.get("PATH") ?? "").split(":").find((d) => d === "/usr/bin" || d === "/bin") ?? "/usr/bin";
-  return `${dir}/${name}`;
+  return `${pathFacts(sh.get("PATH")).stubDir}/${name}`;
+}
+
+/** What PATH says about the built-in commands, for the last PATH seen (it rarely changes). */
+let lastPath: string | undefined;
+let lastFacts = { reachable: true, stubDir: "/usr/bin" };
+
+function pathFacts(path: string | undefined): { reachable: boolean; stubDir: string } {
+  if (path === lastPath) return lastFacts;
+  const dirs = (path ?? "").split(":");
+  lastFacts = {
+    reachable: path === undefined || dirs.some((d) => d === "/usr/bin" || d === "/bin" || d === "/usr/local/bin" || d === "/usr/sbin" || d === "/sbin"),
+    stubDir: dirs.find((d) => d === "/usr/bin" || d === "/bin") ?? "/usr/bin",
+  };
+  lastPath = path;
+  return lastFacts;
 }
 
 /** A standalone builtin run as a program: in a subshell, so it cannot touch the caller's state. */
@@ -69,9 +83,7 @@ async function runStandalone(sh: Shell, argv: string[], fds: FdTable): Promise<n
 
 /** Utilities live in /usr/bin: an empty or odd PATH hides them, as it would in bash. */
 function inPath(sh: Shell): boolean {
-  const path = sh.get("PATH");
-  if (path === undefined) return true;
-  return path.split(":").some((d) => d === "/usr/bin" || d === "/bin" || d === "/usr/local/bin" || d === "/usr/sbin" || d === "/sbin");
+  return pathFacts(sh.get("PATH")).reachable;
 }
 
 async function searchPath(sh: Shell, name: string): Promise<string | null> {
