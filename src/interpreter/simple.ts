@@ -253,7 +253,20 @@ async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTa
 }
 
 /** x=1 cmd: the assignments hold only while cmd runs (exported to utilities). */
-async function withTempAssigns(
+function withTempAssigns(
+  sh: Shell,
+  cmd: SimpleCommand,
+  fds: FdTable,
+  exported: boolean,
+  run: () => Promise<number> | number,
+  trace: (() => void) | null,
+): Promise<number> | number {
+  // Most commands have no assignments: no extra async frame for them.
+  if (cmd.assigns.length === 0) return run();
+  return withTempFrame(sh, cmd, fds, exported, run, trace);
+}
+
+async function withTempFrame(
   sh: Shell,
   cmd: SimpleCommand,
   fds: FdTable,
@@ -261,7 +274,6 @@ async function withTempAssigns(
   run: () => Promise<number> | number,
   trace: (() => void) | null,
 ): Promise<number> {
-  if (cmd.assigns.length === 0) return run();
   const frame = new Map<string, Variable>();
   for (const a of cmd.assigns) {
     let value: string;
