@@ -54,6 +54,13 @@ describe("the shared deadline alarm", () => {
     expect(fired).toEqual(["near", "late"]);
   });
 
+  it("a time limit past the host's largest timer delay (2^31-1 ms) does not end the exec at once", async () => {
+    const { Bash } = await import("../../src/index.js");
+    // setTimeout turns a longer delay into 1 ms: the deadline fired while `sleep` waited.
+    const r = await new Bash({ limits: { timeoutMs: 2 ** 32 } }).exec("sleep 0.05; echo ok");
+    expect(r).toMatchObject({ stdout: "ok\n", stderr: "", exitCode: 0 });
+  });
+
   it("a Node process exits right after its last exec (the armed timer does not hold it)", async () => {
     const { spawnSync } = await import("node:child_process");
     const script = `import { Bash } from "./src/index.ts"; const r = await new Bash().exec("echo hi"); process.stdout.write(r.stdout);`;
