@@ -275,7 +275,7 @@ export class Bash {
       if (options.cwd) sh.cwd = savedCwd;
       sh.traps.delete("EXIT");
       // set -n ends the script it is in, not the instance (an interactive bash ignores it).
-      sh.options.delete("noexec");
+      if (sh.options.has("noexec")) sh.ownOptions().delete("noexec");
     }
     sh.lastStatus = status;
     return { stdout: stdout.text(), stderr: stderr.text(), exitCode: status, truncated: stdout.truncated || stderr.truncated };

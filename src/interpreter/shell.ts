@@ -63,10 +63,16 @@ export class Shell {
   vars: VariableStore;
   functions: Map<string, FunctionDef>;
   aliases: Map<string, string>;
-  /** set -o options that are on. */
-  options: Set<string>;
-  /** shopt options that are on. */
-  shopts: Set<string>;
+  /**
+   * set -o options that are on. Read-only here: a subshell shares its parent's sets until
+   * either side changes one (most never do), so every change goes through ownOptions().
+   */
+  options: ReadonlySet<string>;
+  /** shopt options that are on; changed through ownShopts() (see options). */
+  shopts: ReadonlySet<string>;
+  /** Whether options / shopts may be shared with another shell (copy before changing). */
+  private optionsShared = false;
+  private shoptsShared = false;
   cwd: string;
   positional: string[];
   argv0 = "bash";
@@ -152,8 +158,9 @@ export class Shell {
       this.vars = init.vars.clone();
       this.functions = new Map(init.functions);
       this.aliases = new Map(init.aliases);
-      this.options = new Set(init.options);
-      this.shopts = new Set(init.shopts);
+      this.options = init.options;
+      this.shopts = init.shopts;
+      this.optionsShared = this.shoptsShared = init.optionsShared = init.shoptsShared = true;
       this.cwd = init.cwd;
       this.positional = init.positional.slice();
       this.argv0 = init.argv0;
@@ -219,6 +226,30 @@ export class Shell {
       this.functionSources = new Map();
       this.readonlyFunctions = new Set();
     }
+  }
+
+  /** The set -o options, to change (a private copy when shared). */
+  ownOptions(): Set<string> {
+    if (this.optionsShared) {
+      this.options = new Set(this.options);
+      this.optionsShared = false;
+    }
+    return this.options as Set<string>;
+  }
+
+  /** The shopt options, to change (a private copy when shared). */
+  ownShopts(): Set<string> {
+    if (this.shoptsShared) {
+      this.shopts = new Set(this.shopts);
+      this.shoptsShared = false;
+    }
+    return this.shopts as Set<string>;
+  }
+
+  /** Replaces the set -o options with a set no other shell holds. */
+  setOptions(options: Set<string>): void {
+    this.options = options;
+    this.optionsShared = false;
   }
 
   enabledBuiltin(name: string): boolean {

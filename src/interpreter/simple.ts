@@ -346,7 +346,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[], f
   } finally {
     sh.vars.frames.pop();
     const savedOptions = sh.savedOptions?.get(frame);
-    if (savedOptions) sh.options = savedOptions;
+    if (savedOptions) sh.setOptions(savedOptions);
     sh.positional = savedPositional;
     sh.funcNames.shift();
     sh.callerLines.shift();

@@ -19,7 +19,7 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
   const sub = sh.subshell();
   sub.traceLevel++;
   // Without inherit_errexit, bash turns set -e off inside $(...).
-  if (!sh.shopts.has("inherit_errexit")) sub.options.delete("errexit");
+  if (!sh.shopts.has("inherit_errexit") && sub.options.has("errexit")) sub.ownOptions().delete("errexit");
   const out = new CollectingWriter();
   const fds = io.slice();
   fds[1] = { writer: out };

@@ -326,7 +326,7 @@ async function runShellText(
   const shlvl = Number.parseInt(child.vars.globals.get("SHLVL")?.value as string ?? "", 10);
   child.vars.globals.set("SHLVL", { value: String(Number.isNaN(shlvl) ? 1 : shlvl + 1), attrs: Attr.Export });
   initChildDefaults(child);
-  for (const o of options) child.options.add(o);
+  for (const o of options) child.ownOptions().add(o);
   let status: number;
   try {
     if (budget.unwindDue) await null;

@@ -53,8 +53,8 @@ export const set: ShellBuiltin = async (sh, argv, fds) => {
       return 0;
     }
     if (a === "-" || a === "+") {
-      sh.options.delete("xtrace");
-      sh.options.delete("verbose");
+      sh.ownOptions().delete("xtrace");
+      sh.ownOptions().delete("verbose");
       i++;
       break;
     }
@@ -71,8 +71,8 @@ export const set: ShellBuiltin = async (sh, argv, fds) => {
         builtinError(sh, fds, "set", `${name}: invalid option name`);
         return 2;
       }
-      if (on) sh.options.add(name);
-      else sh.options.delete(name);
+      if (on) sh.ownOptions().add(name);
+      else sh.ownOptions().delete(name);
       // posix mode sets POSIXLY_CORRECT (and leaving it unsets it), as bash does.
       if (name === "posix") {
         if (on) sh.set("POSIXLY_CORRECT", "y");
@@ -92,14 +92,14 @@ export const set: ShellBuiltin = async (sh, argv, fds) => {
           builtinError(sh, fds, "set", `${name}: invalid option name`);
           return 2;
         }
-        if (on) sh.options.add(name);
-        else sh.options.delete(name);
+        if (on) sh.ownOptions().add(name);
+        else sh.ownOptions().delete(name);
         continue;
       }
       const name = optionLetter(c);
       if (!name) return invalidOption(sh, fds, "set", `${a[0]}${c}`, "set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]");
-      if (on) sh.options.add(name);
-      else sh.options.delete(name);
+      if (on) sh.ownOptions().add(name);
+      else sh.ownOptions().delete(name);
     }
   }
   if (i < argv.length) sh.positional = argv.slice(i);
@@ -146,7 +146,7 @@ export const shopt: ShellBuiltin = async (sh, argv, fds) => {
         status = 1;
         continue;
       }
-      const target = setOpts ? sh.options : sh.shopts;
+      const target = setOpts ? sh.ownOptions() : sh.ownShopts();
       if (mode === "s") target.add(n);
       else target.delete(n);
     }
