@@ -16,7 +16,18 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
-const cacheDir = join(root, "node_modules", ".cache");
+/**
+ * One cache per checkout: git worktrees that share a node_modules (a symlink) would otherwise
+ * take each other's builds, made from other sources, as fresh.
+ */
+const cacheDir = join(root, "node_modules", ".cache", `sandbash-${checkoutKey(root)}`);
+
+/** A short hash (FNV-1a) of the checkout's path. */
+function checkoutKey(path: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16);
+}
 /** A symlink to the newest build. */
 const current = join(cacheDir, "sandbash-dist");
 
