@@ -67,51 +67,61 @@ const PROC_MEMINFO = [
  * (/bin, /etc, /dev, /proc...) belong to root with mode 0755 (0555 and 0444 under
  * /proc), so the user cannot write there; /tmp and /var/tmp are 1777; /home/<user>
  * belongs to the user. The layout itself does not count against maxBytes/maxFiles.
+ *
+ * The layout is put in place the first time anything looks at / (a path lookup, a
+ * listing, stat of /, a snapshot), stamped with the construction time: `new Bash()`
+ * and scripts that never touch the filesystem (`echo hi`) skip it, and every path
+ * lookup fills it before it resolves, so nothing can see the tree without it.
  */
 export function createDefaultFs(options: DefaultFsOptions = {}): MemFs {
-  // Built without limits; they apply from the baseline on.
-  const fs = new MemFs({ ...options, maxBytes: Infinity, maxFiles: Infinity });
-  const root = fs.asUser(0, 0);
+  // Built without limits; they apply from the baseline on. The root view owns "/".
+  const root = new MemFs({ ...options, uid: 0, gid: 0, maxBytes: Infinity, maxFiles: Infinity });
+  const fs = root.asUser(options.uid ?? 1000, options.gid ?? 1000);
+  const builtAt = (options.now ?? Date.now)();
+  root.deferDirectory("/", () => seedLayout(root, fs, options, builtAt));
+  fs.markBaseline();
+  fs.setLimits({ maxBytes: options.maxBytes ?? Infinity, maxFiles: options.maxFiles ?? Infinity });
+  return fs;
+}
+
+/** The standard layout's entries, all dated `at`. */
+function seedLayout(root: MemFs, fs: MemFs, options: DefaultFsOptions, at: number): void {
   const user = options.user ?? "user";
   const group = options.group ?? user;
   const hostname = options.hostname ?? "sandbox";
-  root.chownSync("/", 0, 0);
-  for (const d of ROOT_DIRS) root.seedEntry(d, null, { mode: 0o755 });
-  root.seedEntry("/root", null, { mode: 0o700 });
-  root.seedEntry("/tmp", null, { mode: 0o1777 });
-  root.seedEntry("/var/tmp", null, { mode: 0o1777 });
-  root.seedEntry("/proc", null, { mode: 0o555 });
-  fs.seedEntry(`/home/${user}`, null, { mode: 0o755 });
-
+  for (const d of ROOT_DIRS) root.seedEntry(d, null, { mode: 0o755, mtimeMs: at });
+  root.seedEntry("/root", null, { mode: 0o700, mtimeMs: at });
+  root.seedEntry("/tmp", null, { mode: 0o1777, mtimeMs: at });
+  root.seedEntry("/var/tmp", null, { mode: 0o1777, mtimeMs: at });
+  root.seedEntry("/proc", null, { mode: 0o555, mtimeMs: at });
   const home = `/home/${user}`;
+  fs.seedEntry(home, null, { mode: 0o755, mtimeMs: at });
+
   root.seedEntry(
     "/etc/passwd",
     `root:x:0:0:root:/root:/bin/bash\n${user}:x:${fs.uid}:${fs.gid}:${user}:${home}:/bin/bash\n`,
+    { mtimeMs: at },
   );
-  root.seedEntry("/etc/group", `root:x:0:\n${group}:x:${fs.gid}:\n`);
-  root.seedEntry("/etc/hostname", `${hostname}\n`);
-  root.seedEntry("/etc/hosts", `127.0.0.1\tlocalhost\n127.0.1.1\t${hostname}\n`);
-  root.seedEntry("/etc/shells", "/bin/sh\n/bin/bash\n/usr/bin/sh\n/usr/bin/bash\n");
+  root.seedEntry("/etc/group", `root:x:0:\n${group}:x:${fs.gid}:\n`, { mtimeMs: at });
+  root.seedEntry("/etc/hostname", `${hostname}\n`, { mtimeMs: at });
+  root.seedEntry("/etc/hosts", `127.0.0.1\tlocalhost\n127.0.1.1\t${hostname}\n`, { mtimeMs: at });
+  root.seedEntry("/etc/shells", "/bin/sh\n/bin/bash\n/usr/bin/sh\n/usr/bin/bash\n", { mtimeMs: at });
 
   for (const [name, major, minor] of DEVICES) {
-    root.seedDevice(`/dev/${name}`, "char", 0o666, (major << 8) | minor);
+    root.seedDevice(`/dev/${name}`, "char", 0o666, (major << 8) | minor, at);
   }
   // The command stubs (~400 files) are made the first time /bin or /usr/bin is looked into:
   // most sessions never do, and an idle instance stays small and quick to build.
   const binaries = options.binaries ?? [];
   if (binaries.length > 0) {
-    const seededAt = (options.now ?? Date.now)();
     for (const dir of ["/usr/bin", "/bin"]) {
       root.deferDirectory(dir, () => {
         const dirCache = new Map();
-        for (const name of binaries) root.seedEntry(`${dir}/${name}`, BINARY_STUB, { mode: 0o755, mtimeMs: seededAt, dirCache });
+        for (const name of binaries) root.seedEntry(`${dir}/${name}`, BINARY_STUB, { mode: 0o755, mtimeMs: at, dirCache });
       });
     }
   }
-  root.seedEntry("/proc/version", PROC_VERSION, { mode: 0o444 });
-  root.seedEntry("/proc/cpuinfo", PROC_CPUINFO, { mode: 0o444 });
-  root.seedEntry("/proc/meminfo", PROC_MEMINFO, { mode: 0o444 });
-  fs.markBaseline();
-  fs.setLimits({ maxBytes: options.maxBytes ?? Infinity, maxFiles: options.maxFiles ?? Infinity });
-  return fs;
+  root.seedEntry("/proc/version", PROC_VERSION, { mode: 0o444, mtimeMs: at });
+  root.seedEntry("/proc/cpuinfo", PROC_CPUINFO, { mode: 0o444, mtimeMs: at });
+  root.seedEntry("/proc/meminfo", PROC_MEMINFO, { mode: 0o444, mtimeMs: at });
 }

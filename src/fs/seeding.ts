@@ -58,18 +58,23 @@ export abstract class SeedingTree extends InodeTree {
    * of a real directory). What it adds is free of the limits.
    */
   deferDirectory(path: string, fill: () => void): void {
+    // "/" needs no lookup (and a lookup would run the fill of a deferred root).
+    if (path === "/") {
+      this.tree.deferred.set(this.tree.root, fill);
+      return;
+    }
     this.seedEntry(path, null);
     const node = this.privileged().walk(path, true).node!;
     this.tree.deferred.set(node, fill);
   }
 
-  /** Creates a device node (standard layout). */
-  seedDevice(path: string, type: FileType, mode: number, rdev: number): void {
+  /** Creates a device node (standard layout), dated mtimeMs (default now). */
+  seedDevice(path: string, type: FileType, mode: number, rdev: number, mtimeMs = this.tree.now()): void {
     const root = this.uid === 0 ? this : this.privileged();
     const f = root.walkCreatingParents(path, this.uid, this.gid);
     if (f.node) throw new FsError("EEXIST", path, "mknod");
     this.chargeFile(path);
-    this.attach(f.parent, f.name, type, mode, this.tree.now()).rdev = rdev;
+    this.attach(f.parent, f.name, type, mode, mtimeMs).rdev = rdev;
   }
 
   /** Where seedEntry puts path: the directory (from dirCache when there) and the entry. */

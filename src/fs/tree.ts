@@ -144,7 +144,12 @@ export abstract class InodeTree {
     let links = 0;
     for (;;) {
       while (s.charCodeAt(p) === 47 /* / */) p++;
-      if (p >= s.length) return { parent: dir.parent ?? dir, name: dir.name, node: dir };
+      if (p >= s.length) {
+        // "/" itself: a deferred root (the standard layout) is filled first, so its stat
+        // (nlink, size, times) is the same before and after anything looked inside it.
+        if (dir === root && tree.deferred.size > 0) this.entriesOf(root);
+        return { parent: dir.parent ?? dir, name: dir.name, node: dir };
+      }
       let end = s.indexOf("/", p);
       if (end < 0) end = s.length;
       const name = s.slice(p, end);

@@ -19,6 +19,22 @@ describe("createDefaultFs", () => {
     expect((await fs.stat("/etc")).mtimeMs).toBe(5000);
   });
 
+  it("puts the layout in place on first look, as it was at construction", async () => {
+    const clock = { t: 5000 };
+    const eager = createDefaultFs({ now: () => clock.t });
+    await eager.readdir("/");
+    clock.t = 5000;
+    const lazy = createDefaultFs({ now: () => clock.t });
+    clock.t = 9000; // the first look comes later: the layout keeps the construction time
+    const root = await lazy.stat("/");
+    expect(root).toEqual(await eager.stat("/"));
+    expect(root.nlink).toBe(2 + (await lazy.readdir("/")).filter((e) => e.type === "directory").length);
+    for (const p of ["/etc/passwd", "/dev/null", "/proc/version", "/home/user", "/tmp"]) {
+      expect([p, await lazy.stat(p)]).toEqual([p, await eager.stat(p)]);
+    }
+    expect(lazy.usage()).toEqual({ bytes: 0, files: 0 });
+  });
+
   it("has sandbox identity files and /proc", async () => {
     const fs = createDefaultFs();
     expect(dec(await fs.readFile("/etc/passwd"))).toContain("user:x:1000:1000:user:/home/user:/bin/bash\n");
