@@ -2,8 +2,7 @@ import type { CommandDef } from "../builtins/types.js";
 import type { FileSystem } from "./fs/types.js";
 import { readAll } from "./io/streams.js";
 import { decodeUtf8 } from "./io/utf8.js";
-// quote.js alone: the package index also loads parse.js, whose top-level RegExps cost cold start.
-import quote from "shell-quote/quote.js";
+import { quoteIfNeeded } from "./interpreter/quote.js";
 
 /** What a custom command receives besides its arguments. */
 export interface CustomCommandContext {
@@ -76,13 +75,15 @@ function raceDeadline<T>(p: Promise<T>, ms: number, expired: () => Error): Promi
 
 /**
  * Tagged template that shell-quotes every interpolated value:
- * sh`grep -rn ${userText} src` cannot be injected into.
+ * sh`grep -rn ${userText} src` cannot be injected into. Quoted as bash prints words for
+ * reuse (plain when safe, else '...', $'...' with control characters): the shell's own
+ * quoting, rather than shell-quote's CommonJS module evaluated at every import.
  */
 export function sh(strings: TemplateStringsArray, ...values: unknown[]): string {
   let out = strings[0];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    const text = Array.isArray(v) ? v.map((x) => quote([String(x)])).join(" ") : quote([String(v)]);
+    const text = Array.isArray(v) ? v.map((x) => quoteIfNeeded(String(x))).join(" ") : quoteIfNeeded(String(v));
     out += text + strings[i + 1];
   }
   return out;
