@@ -34,7 +34,6 @@ export interface ByteWriter {
 }
 
 const HIGH_WATER = 64 * 1024;
-const encoder = new TextEncoder();
 
 import { encodeUtf8 } from "./utf8.js";
 
@@ -198,8 +197,6 @@ export class CollectingWriter implements ByteWriter {
     return concatBytes(this.chunks, this.length);
   }
 }
-
-export { encoder as utf8Encoder };
 
 /**
  * A write's promise, marked handled: many callers write stderr without awaiting,
