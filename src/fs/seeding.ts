@@ -58,9 +58,11 @@ export abstract class SeedingTree extends InodeTree {
    * of a real directory). What it adds is free of the limits.
    */
   deferDirectory(path: string, fill: () => void): void {
-    // "/" needs no lookup (and a lookup would run the fill of a deferred root).
+    // "/" needs no lookup; a fill already waiting there (the standard layout) runs first.
     if (path === "/") {
-      this.tree.deferred.set(this.tree.root, fill);
+      const root = this.tree.root;
+      if (this.tree.deferred.has(root)) this.entriesOf(root);
+      this.tree.deferred.set(root, fill);
       return;
     }
     this.seedEntry(path, null);

@@ -33,6 +33,10 @@ describe("createDefaultFs", () => {
       expect([p, await lazy.stat(p)]).toEqual([p, await eager.stat(p)]);
     }
     expect(lazy.usage()).toEqual({ bytes: 0, files: 0 });
+    // Deferring / again keeps the layout: it is put in place first, then the new fill waits.
+    const again = createDefaultFs();
+    again.deferDirectory("/", () => again.seedEntry("/extra", "x"));
+    expect((await again.readdir("/")).map((e) => e.name)).toEqual(["extra", ...(await eager.readdir("/")).map((e) => e.name)]);
   });
 
   it("has sandbox identity files and /proc", async () => {
