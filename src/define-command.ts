@@ -2,7 +2,7 @@ import type { CommandDef } from "../builtins/types.js";
 import type { FileSystem } from "./fs/types.js";
 import { readAll } from "./io/streams.js";
 import { decodeUtf8 } from "./io/utf8.js";
-import { quoteIfNeeded } from "./interpreter/quote.js";
+import { quoteWord } from "./interpreter/quote.js";
 
 /** What a custom command receives besides its arguments. */
 export interface CustomCommandContext {
@@ -76,14 +76,15 @@ function raceDeadline<T>(p: Promise<T>, ms: number, expired: () => Error): Promi
 /**
  * Tagged template that shell-quotes every interpolated value:
  * sh`grep -rn ${userText} src` cannot be injected into. Quoted as bash prints words for
- * reuse (plain when safe, else '...', $'...' with control characters): the shell's own
- * quoting, rather than shell-quote's CommonJS module evaluated at every import.
+ * reuse (plain when safe, else '...', $'...' with control characters; `a=b` quoted too, so a
+ * value in command position is never an assignment): the shell's own quoting, rather than
+ * shell-quote's CommonJS module evaluated at every import.
  */
 export function sh(strings: TemplateStringsArray, ...values: unknown[]): string {
   let out = strings[0];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    const text = Array.isArray(v) ? v.map((x) => quoteIfNeeded(String(x))).join(" ") : quoteIfNeeded(String(v));
+    const text = Array.isArray(v) ? v.map((x) => quoteWord(String(x))).join(" ") : quoteWord(String(v));
     out += text + strings[i + 1];
   }
   return out;

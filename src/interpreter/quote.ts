@@ -7,6 +7,17 @@ const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x1f\x7f]/;
 
+/** Characters a word may hold unquoted and still be one literal word in any position (no `=`). */
+const SAFE_WORD = /^[A-Za-z0-9_@%+:,./-]+$/;
+
+/**
+ * s as one literal word wherever it lands, command position included: unlike quoteIfNeeded
+ * (bash's `set` style), `a=b` is quoted too, or it would read as an assignment.
+ */
+export function quoteWord(s: string): string {
+  return SAFE_WORD.test(s) ? s : s === "" ? "''" : quoteForReuse(s);
+}
+
 /** $'...' with C escapes, as bash prints strings holding control characters. */
 export function ansiCQuote(s: string): string {
   let out = "$'";

@@ -13,6 +13,12 @@ describe("sh tagged template", () => {
     expect(r.stdout).toBe("<p q><><r's>");
   });
 
+  it("quotes a value that looks like an assignment, so in command position it is the command", async () => {
+    expect(sh`${"FOO=bar"} echo hi`).toBe("'FOO=bar' echo hi");
+    const r = await new Bash().exec(sh`${"FOO=bar"} echo hi`);
+    expect([r.stdout, r.exitCode]).toEqual(["", 127]);
+  });
+
   it("leaves safe values unquoted", () => {
     expect(sh`grep -rn ${"needle"} ${"src/a-b_c.ts"}`).toBe("grep -rn needle src/a-b_c.ts");
   });
