@@ -15,6 +15,7 @@ import * as parseWord from "./parse-word.js";
 import { TokenParser } from "./parse-tokens.js";
 import * as tokens from "./tokens.js";
 import * as commandLine from "./command-line.js";
+import * as fast from "./fast-statement.js";
 
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
 // name is a getter call on the module object, which cost about a tenth of the parse time.
@@ -22,6 +23,7 @@ const { append, finish, fit, isMeta, isName, META_CODES, uniformText } = scanner
 const { NORMAL } = parseWord;
 const { redirectOpAt } = tokens;
 const { simpleCommandLine } = commandLine;
+const { fastStatement } = fast;
 
 /** Words that end a compound list when they appear in command position. */
 const LIST_END = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "}"]);
@@ -129,7 +131,7 @@ export abstract class CommandParser extends TokenParser {
       if (op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") throw this.syntaxError(op);
       const r = this.peekReserved();
       if (r && LIST_END.has(r)) break;
-      list = append(list, this.parseStatement());
+      list = append(list, (r === "" ? fastStatement(this) : null) ?? this.parseStatement());
       const sep = this.peekOperator();
       if (sep === ";" || sep === "&") this.pos++;
       else if (sep === "\n") this.consumeNewline();

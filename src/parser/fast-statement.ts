@@ -1,0 +1,202 @@
+/**
+ * The commonest statement, read in one pass: a simple command of plain words (no quotes,
+ * expansions, redirections, assignments) on one line, ending at a newline, `;`, `&`, `)`, a
+ * comment or the end. The general path goes through list -> statement -> and-or -> pipeline ->
+ * command -> simple command -> word, some thirty calls and peeks for what is mostly a scan of
+ * characters. This builds exactly what that path would (the same nodes, fields in the same
+ * order, positions and lines) or returns null without touching the parser, which then takes
+ * the general path: anything else it meets is left to that path.
+ */
+import type { SimpleCommand, Statement, Word, WordPart } from "./ast.js";
+import * as scanner from "./scanner.js";
+import * as parseWord from "./parse-word.js";
+
+// Bound once at load (see parse-word.ts).
+const { append, finish, MAX_PARSE_DEPTH } = scanner;
+
+/**
+ * Codes (below 128) that a fast word cannot hold: what readParts decides on in a NORMAL word,
+ * except `:` and `=`, which stay literal text there unless a `~` follows (and `~` is here).
+ */
+const STOP = parseWord.NORMAL.codes.slice();
+STOP[58] = 0;
+STOP[61] = 0;
+
+/** The shared empty list of the AST (what finish gives for no elements). */
+const EMPTY = finish<never>(null);
+
+/** What the fast path reads and sets on the parser. */
+export interface FastHost {
+  src: string;
+  pos: number;
+  depth: number;
+  aliases: ReadonlyMap<string, string> | null;
+  lineAt(offset: number): number;
+}
+
+/**
+ * The statement at the cursor (blanks and comments skipped, not a reserved word), with the
+ * cursor left where the general path leaves it (at the terminator, after blanks and a comment),
+ * or null with the cursor unmoved.
+ */
+export function fastStatement(p: FastHost): Statement | null {
+  // parseCommand's nesting check, and alias expansion in command position: the general path's.
+  if (p.depth >= MAX_PARSE_DEPTH) return null;
+  const aliases = p.aliases;
+  if (aliases !== null && aliases.size !== 0) return null;
+  const s = p.src;
+  const len = s.length;
+  const start = p.pos;
+  let i = start;
+  let words: Word[] | null = null;
+  let background = false;
+  for (;;) {
+    const ws = i;
+    const word = fastWord(s, ws, len);
+    if (word === null) return null;
+    i = word.end;
+    if (words === null) {
+      // The first word: an assignment (name=, name[...]=, name+=) or a declaration command
+      // (whose arguments may be assignments) goes the general way.
+      let k = ws;
+      let d = s.charCodeAt(k);
+      while (k < i && ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 95 || (k > ws && d >= 48 && d <= 57))) d = s.charCodeAt(++k);
+      if (k > ws && k < i && d === 91) return null;
+      for (; k < i; k++) if (s.charCodeAt(k) === 61) return null;
+      const n = i - ws;
+      if (n >= 5 && n <= 8) {
+        const w = s.slice(ws, i);
+        if (w === "declare" || w === "typeset" || w === "local" || w === "export" || w === "readonly") return null;
+      }
+      words = [word];
+    } else words.push(word);
+    if (i >= len) break;
+    let c = s.charCodeAt(i);
+    // Blanks (a continuation is not one here: `\` ends the scan below).
+    const we = i;
+    while (c === 32 || c === 9) c = ++i < len ? s.charCodeAt(i) : -1;
+    if (c === -1 || c === 10 || c === 59 || c === 41) break;
+    if (c === 38) {
+      // `&` alone: in the background; `&&` and `&>` are not this path's.
+      const c1 = s.charCodeAt(i + 1);
+      if (c1 === 38 || c1 === 62) return null;
+      background = true;
+      break;
+    }
+    // Only blanks separate words here: anything else (`|`, `<`, `(`, `{`...) is the general path's, as is
+    // a next word that fastWord does not read.
+    if (i === we) return null;
+    if (c === 35) {
+      // A comment: the command runs to the newline (or the end), which the general path's peek skips to.
+      const nl = s.indexOf("\n", i);
+      i = nl < 0 ? len : nl;
+      break;
+    }
+  }
+  p.pos = i;
+  const line = p.lineAt(start);
+  // The simple command's line is that of its second token (simpleCommandLine): a quoted newline may come first.
+  const tok = words.length === 1 ? words[0] : words[1];
+  const command: SimpleCommand = {
+    type: "Simple", pos: start, end: i, line: p.lineAt(tok.end - 1 > tok.pos ? tok.end - 1 : tok.pos), assigns: EMPTY, words: words.length === 1 ? words : words.slice(), redirects: EMPTY,
+  };
+  return { pos: start, end: i, command, background, line };
+}
+
+/** The first code after the name that starts at `i` (a name character there). */
+function nameEnd(s: string, i: number, len: number): number {
+  for (i++; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57))) break;
+  }
+  return i;
+}
+
+/** `$name` or `$` with one of 0-9 @ * # ? - $ ! at `i` (a `$`): its end; -1 for another `$` form; 0 for a literal `$`. */
+function shortParamEnd(s: string, i: number, len: number): number {
+  const n = s.charCodeAt(i + 1);
+  if ((n >= 97 && n <= 122) || (n >= 65 && n <= 90) || n === 95) return nameEnd(s, i + 1, len);
+  if ((n >= 48 && n <= 57) || n === 64 || n === 42 || n === 35 || n === 63 || n === 45 || n === 36 || n === 33) return i + 2;
+  // $( $[ ${ $' $" and `$` before a quote inside "...": the general path's.
+  if (n === 40 || n === 91 || n === 123 || n === 39 || n === 34) return -1;
+  return 0;
+}
+
+function shortParam(s: string, i: number, end: number): WordPart {
+  return { type: "Param", pos: i, end, name: s.slice(i + 1, end), index: null, indirect: false, op: null, short: true };
+}
+
+/**
+ * A word of plain text, '...', "..." (of text and short parameters) and short parameters
+ * ($name, $1, $?...), as readParts makes it; null for anything else. Its end is where it stops.
+ */
+function fastWord(s: string, ws: number, len: number): Word | null {
+  let parts: WordPart[] | null = null;
+  let i = ws;
+  let litStart = ws;
+  for (;;) {
+    let c = 0;
+    while (i < len) {
+      c = s.charCodeAt(i);
+      if (c < 128 && STOP[c] === 1) break;
+      i++;
+    }
+    if (i >= len) break;
+    if (c === 39) {
+      const close = s.indexOf("'", i + 1);
+      if (close < 0) return null;
+      if (i > litStart) parts = append(parts, { type: "Literal", pos: litStart, end: i, value: s.slice(litStart, i) });
+      parts = append(parts, { type: "SingleQuoted", pos: i, end: close + 1, value: s.slice(i + 1, close), ansiC: false });
+      litStart = i = close + 1;
+    } else if (c === 36) {
+      const end = shortParamEnd(s, i, len);
+      if (end < 0) return null;
+      if (end === 0) {
+        i++;
+        continue;
+      }
+      // (readParts ends this literal where the parameter ends, and so must this.)
+      if (i > litStart) parts = append(parts, { type: "Literal", pos: litStart, end, value: s.slice(litStart, i) });
+      parts = append(parts, shortParam(s, i, end));
+      litStart = i = end;
+    } else if (c === 34) {
+      const dq = fastDoubleQuoted(s, i, len);
+      if (dq === null) return null;
+      if (i > litStart) parts = append(parts, { type: "Literal", pos: litStart, end: i, value: s.slice(litStart, i) });
+      parts = append(parts, dq);
+      litStart = i = dq.end;
+    } else break;
+  }
+  if (i === ws) return null;
+  if (i > litStart) parts = append(parts, { type: "Literal", pos: litStart, end: i, value: s.slice(litStart, i) });
+  return { pos: ws, end: i, parts: finish(parts) };
+}
+
+/** "..." at `q` holding text and short parameters, as readDoubleQuoted makes it; null for anything else. */
+function fastDoubleQuoted(s: string, q: number, len: number): WordPart | null {
+  let parts: WordPart[] | null = null;
+  let i = q + 1;
+  let litStart = i;
+  for (;;) {
+    let c = 0;
+    while (i < len) {
+      c = s.charCodeAt(i);
+      if (c === 34 || c === 92 || c === 36 || c === 96) break;
+      i++;
+    }
+    if (i >= len || c !== 36) break;
+    const end = shortParamEnd(s, i, len);
+    if (end < 0) return null;
+    if (end === 0) {
+      i++;
+      continue;
+    }
+    if (i > litStart) parts = append(parts, { type: "Literal", pos: litStart, end: i, value: s.slice(litStart, i) });
+    parts = append(parts, shortParam(s, i, end));
+    litStart = i = end;
+  }
+  // The end of the text, a backslash or a backquote: the general path's.
+  if (i >= len || s.charCodeAt(i) !== 34) return null;
+  if (i > litStart) parts = append(parts, { type: "Literal", pos: litStart, end: i, value: s.slice(litStart, i) });
+  return { type: "DoubleQuoted", pos: q, end: i + 1, parts: finish(parts), locale: false };
+}
