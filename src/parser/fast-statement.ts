@@ -1,18 +1,23 @@
 /**
- * The commonest statement, read in one pass: a simple command of plain words (no quotes,
- * expansions, redirections, assignments) on one line, ending at a newline, `;`, `&`, `)`, a
+ * The commonest statement, read in one pass: a simple command, or a pipeline of them, on one
+ * line, of plain, '...', "..." (text and short parameters) and $name words, name=value
+ * assignments and redirections (not here-documents), ending at a newline, `;`, `&`, `)`, a
  * comment or the end. The general path goes through list -> statement -> and-or -> pipeline ->
  * command -> simple command -> word, some thirty calls and peeks for what is mostly a scan of
  * characters. This builds exactly what that path would (the same nodes, fields in the same
  * order, positions and lines) or returns null without touching the parser, which then takes
  * the general path: anything else it meets is left to that path.
  */
-import type { SimpleCommand, Statement, Word, WordPart } from "./ast.js";
+import type { Assignment, Command, Redirect, SimpleCommand, Statement, Word, WordPart } from "./ast.js";
+import * as commandLine from "./command-line.js";
+import * as tokens from "./tokens.js";
 import * as scanner from "./scanner.js";
 import * as parseWord from "./parse-word.js";
 
 // Bound once at load (see parse-word.ts).
 const { append, finish, MAX_PARSE_DEPTH } = scanner;
+const { simpleCommandLine } = commandLine;
+const { redirectOpAt, reservedAt } = tokens;
 
 /**
  * Codes (below 128) that a fast word cannot hold: what readParts decides on in a NORMAL word,
@@ -48,30 +53,67 @@ export function fastStatement(p: FastHost): Statement | null {
   const len = s.length;
   const start = p.pos;
   let i = start;
+  // The commands of a pipeline (null: one command so far).
+  let piped: Command[] | null = null;
+  let cmdStart = start;
+  let assigns: Assignment[] | null = null;
   let words: Word[] | null = null;
+  let redirects: Redirect[] | null = null;
   let background = false;
   for (;;) {
-    const ws = i;
-    const word = fastWord(s, ws, len);
-    if (word === null) return null;
-    i = word.end;
-    if (words === null) {
-      // The first word: an assignment (name=, name[...]=, name+=) or a declaration command
-      // (whose arguments may be assignments) goes the general way.
-      let k = ws;
-      let d = s.charCodeAt(k);
-      while (k < i && ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 95 || (k > ws && d >= 48 && d <= 57))) d = s.charCodeAt(++k);
-      if (k > ws && k < i && d === 91) return null;
-      for (; k < i; k++) if (s.charCodeAt(k) === 61) return null;
-      const n = i - ws;
-      if (n >= 5 && n <= 8) {
-        const w = s.slice(ws, i);
-        if (w === "declare" || w === "typeset" || w === "local" || w === "export" || w === "readonly") return null;
-      }
-      words = [word];
-    } else words.push(word);
-    if (i >= len) break;
+    // A token at i: a redirection, an assignment (before any word) or a word.
+    const ts = i;
     let c = s.charCodeAt(i);
+    let j = i;
+    while (c >= 48 && c <= 57) c = s.charCodeAt(++j);
+    if (c === 60 || c === 62) {
+      const op = redirectOpAt(s, j);
+      // Here-documents and process substitutions are the general path's.
+      if (op === null || op === "<<" || op === "<<-") return null;
+      let k = j + op.length;
+      c = s.charCodeAt(k);
+      while (c === 32 || c === 9) c = s.charCodeAt(++k);
+      const target = fastWord(s, k, len);
+      if (target === null) return null;
+      i = target.end;
+      redirects = append(redirects, { pos: ts, end: i, fd: j > ts ? Number(s.slice(ts, j)) : null, fdVar: null, op, target, heredoc: null });
+    } else if (words === null) {
+      // The first word, unless an assignment: name=value goes to assigns; name+=, name[...]=
+      // and a declaration command (whose arguments may be assignments) go the general way.
+      let k = i;
+      let d = s.charCodeAt(k);
+      while ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 95 || (k > i && d >= 48 && d <= 57)) d = s.charCodeAt(++k);
+      if (k > i && d === 61) {
+        const value = k + 1 < len ? fastWord(s, k + 1, len) : null;
+        const end = value === null ? k + 1 : value.end;
+        // An empty value: the general path's unless a blank or the end follows (`a=(` is an array).
+        if (value === null && end < len && (d = s.charCodeAt(end)) !== 32 && d !== 9 && d !== 10 && d !== 59) return null;
+        assigns = append(assigns, {
+          pos: i, end, name: s.slice(i, k), index: null, append: false,
+          value: value === null ? { pos: k + 1, end, parts: EMPTY } : value, array: null,
+        });
+        i = end;
+      } else {
+        if (k > i && (d === 91 || d === 43)) return null;
+        const word = fastWord(s, i, len);
+        if (word === null) return null;
+        i = word.end;
+        for (; k < i; k++) if (s.charCodeAt(k) === 61) return null;
+        const n = i - ts;
+        if (n >= 5 && n <= 8) {
+          const w = s.slice(ts, i);
+          if (w === "declare" || w === "typeset" || w === "local" || w === "export" || w === "readonly") return null;
+        }
+        words = [word];
+      }
+    } else {
+      const word = fastWord(s, i, len);
+      if (word === null) return null;
+      i = word.end;
+      words.push(word);
+    }
+    if (i >= len) break;
+    c = s.charCodeAt(i);
     // Blanks (a continuation is not one here: `\` ends the scan below).
     const we = i;
     while (c === 32 || c === 9) c = ++i < len ? s.charCodeAt(i) : -1;
@@ -83,24 +125,52 @@ export function fastStatement(p: FastHost): Statement | null {
       background = true;
       break;
     }
-    // Only blanks separate words here: anything else (`|`, `<`, `(`, `{`...) is the general path's, as is
-    // a next word that fastWord does not read.
-    if (i === we) return null;
-    if (c === 35) {
+    if (c === 124) {
+      // `|` (not `||`, `|&`): the next command of a pipeline, on this line and not a reserved word.
+      const c1 = s.charCodeAt(i + 1);
+      if (c1 === 124 || c1 === 38) return null;
+      const cmd = simple(p, cmdStart, i, assigns, words, redirects);
+      if (cmd === null) return null;
+      piped = append(piped, cmd);
+      c = s.charCodeAt(++i);
+      while (c === 32 || c === 9) c = s.charCodeAt(++i);
+      // (A comment, newline or reserved word after `|`: the general path's.)
+      if (c === 35 || reservedAt(s, i) !== "") return null;
+      cmdStart = i;
+      assigns = words = redirects = null;
+      continue;
+    }
+    if (c === 35 && i > we) {
       // A comment: the command runs to the newline (or the end), which the general path's peek skips to.
       const nl = s.indexOf("\n", i);
       i = nl < 0 ? len : nl;
       break;
     }
+    // Words are separated by blanks; a redirection may follow a word directly. Anything else
+    // (`(`, `{`...) is the general path's, as is a next token that is not read here.
+    if (i === we && c !== 60 && c !== 62) return null;
   }
+  const last = simple(p, cmdStart, i, assigns, words, redirects);
+  if (last === null) return null;
   p.pos = i;
   const line = p.lineAt(start);
-  // The simple command's line is that of its second token (simpleCommandLine): a quoted newline may come first.
-  const tok = words.length === 1 ? words[0] : words[1];
-  const command: SimpleCommand = {
-    type: "Simple", pos: start, end: i, line: p.lineAt(tok.end - 1 > tok.pos ? tok.end - 1 : tok.pos), assigns: EMPTY, words: words.length === 1 ? words : words.slice(), redirects: EMPTY,
-  };
+  let command: Command = last;
+  if (piped !== null) {
+    piped.push(last);
+    const pipeStderr: boolean[] = [];
+    for (let k = 1; k < piped.length; k++) pipeStderr.push(false);
+    command = { type: "Pipeline", pos: start, end: i, line, commands: piped.slice(), pipeStderr, negate: false, time: "" };
+  }
   return { pos: start, end: i, command, background, line };
+}
+
+/** The simple command made of what was read (null: nothing, the general path's syntax error). */
+function simple(p: FastHost, pos: number, end: number, assigns: Assignment[] | null, words: Word[] | null, redirects: Redirect[] | null): SimpleCommand | null {
+  if (assigns === null && words === null && redirects === null) return null;
+  const a = finish(assigns);
+  const w = finish(words);
+  const r = finish(redirects);
+  return { type: "Simple", pos, end, line: simpleCommandLine(p, a, w, r), assigns: a, words: w, redirects: r };
 }
 
 /** The first code after the name that starts at `i` (a name character there). */
