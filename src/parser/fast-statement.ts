@@ -1,5 +1,6 @@
 /**
- * The commonest statement, read in one pass: a simple command, or a pipeline of them, on one
+ * The commonest statement, read in one pass: a simple command, or pipelines of them joined by
+ * && and ||, on one
  * line, of plain, '...', "..." (text and short parameters) and $name words, name=value
  * assignments and redirections (not here-documents), ending at a newline, `;`, `&`, `)`, a
  * comment or the end. The general path goes through list -> statement -> and-or -> pipeline ->
@@ -53,7 +54,11 @@ export function fastStatement(p: FastHost): Statement | null {
   const len = s.length;
   const start = p.pos;
   let i = start;
-  // The commands of a pipeline (null: one command so far).
+  // The and-or list so far (null: none) and the operator after it.
+  let andOr: Command | null = null;
+  let andOp: "&&" | "||" = "&&";
+  // The pipeline being read: where it starts and its commands before the current one (null: none).
+  let pipeStart = start;
   let piped: Command[] | null = null;
   let cmdStart = start;
   let assigns: Assignment[] | null = null;
@@ -118,24 +123,42 @@ export function fastStatement(p: FastHost): Statement | null {
     const we = i;
     while (c === 32 || c === 9) c = ++i < len ? s.charCodeAt(i) : -1;
     if (c === -1 || c === 10 || c === 59 || c === 41) break;
+    let andOrOp: "&&" | "||" | "" = "";
     if (c === 38) {
-      // `&` alone: in the background; `&&` and `&>` are not this path's.
+      // `&` alone: in the background; `&&` ends a pipeline of an and-or list; `&>` is not this path's.
       const c1 = s.charCodeAt(i + 1);
-      if (c1 === 38 || c1 === 62) return null;
-      background = true;
-      break;
+      if (c1 === 62) return null;
+      if (c1 !== 38) {
+        background = true;
+        break;
+      }
+      andOrOp = "&&";
+    } else if (c === 124) {
+      const c1 = s.charCodeAt(i + 1);
+      if (c1 === 38) return null;
+      if (c1 === 124) andOrOp = "||";
+      else {
+        // `|`: the next command of a pipeline.
+        const cmd = simple(p, cmdStart, i, assigns, words, redirects);
+        if (cmd === null) return null;
+        piped = append(piped, cmd);
+        i++;
+      }
     }
-    if (c === 124) {
-      // `|` (not `||`, `|&`): the next command of a pipeline, on this line and not a reserved word.
-      const c1 = s.charCodeAt(i + 1);
-      if (c1 === 124 || c1 === 38) return null;
-      const cmd = simple(p, cmdStart, i, assigns, words, redirects);
-      if (cmd === null) return null;
-      piped = append(piped, cmd);
-      c = s.charCodeAt(++i);
+    if (andOrOp !== "") {
+      const cur = pipeline(p, pipeStart, i, piped, simple(p, cmdStart, i, assigns, words, redirects));
+      if (cur === null) return null;
+      andOr = andOr === null ? cur : { type: "AndOr", pos: andOr.pos, end: i, line: andOr.line, op: andOp, left: andOr, right: cur };
+      andOp = andOrOp;
+      i += 2;
+      piped = null;
+    }
+    if (andOrOp !== "" || c === 124) {
+      // The next command, on this line and not a reserved word (else the general path's).
+      c = s.charCodeAt(i);
       while (c === 32 || c === 9) c = s.charCodeAt(++i);
-      // (A comment, newline or reserved word after `|`: the general path's.)
       if (c === 35 || reservedAt(s, i) !== "") return null;
+      if (andOrOp !== "") pipeStart = i;
       cmdStart = i;
       assigns = words = redirects = null;
       continue;
@@ -150,18 +173,21 @@ export function fastStatement(p: FastHost): Statement | null {
     // (`(`, `{`...) is the general path's, as is a next token that is not read here.
     if (i === we && c !== 60 && c !== 62) return null;
   }
-  const last = simple(p, cmdStart, i, assigns, words, redirects);
-  if (last === null) return null;
+  const cur = pipeline(p, pipeStart, i, piped, simple(p, cmdStart, i, assigns, words, redirects));
+  if (cur === null) return null;
   p.pos = i;
-  const line = p.lineAt(start);
-  let command: Command = last;
-  if (piped !== null) {
-    piped.push(last);
-    const pipeStderr: boolean[] = [];
-    for (let k = 1; k < piped.length; k++) pipeStderr.push(false);
-    command = { type: "Pipeline", pos: start, end: i, line, commands: piped.slice(), pipeStderr, negate: false, time: "" };
-  }
-  return { pos: start, end: i, command, background, line };
+  const command: Command = andOr === null ? cur : { type: "AndOr", pos: andOr.pos, end: i, line: andOr.line, op: andOp, left: andOr, right: cur };
+  return { pos: start, end: i, command, background, line: p.lineAt(start) };
+}
+
+/** The pipeline ending at `end` whose last command is `last` (null: nothing read, the general path's error). */
+function pipeline(p: FastHost, pos: number, end: number, piped: Command[] | null, last: SimpleCommand | null): Command | null {
+  if (last === null) return null;
+  if (piped === null) return last;
+  piped.push(last);
+  const pipeStderr: boolean[] = [];
+  for (let k = 1; k < piped.length; k++) pipeStderr.push(false);
+  return { type: "Pipeline", pos, end, line: p.lineAt(pos), commands: piped.slice(), pipeStderr, negate: false, time: "" };
 }
 
 /** The simple command made of what was read (null: nothing, the general path's syntax error). */
