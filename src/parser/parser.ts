@@ -4,6 +4,7 @@ import { CondParser } from "./parse-cond.js";
 import { NORMAL } from "./parse-word.js";
 import { wordMode } from "./word-mode.js";
 import { fit } from "./scanner.js";
+import { fastStatement } from "./fast-statement.js";
 
 /** case patterns: words without brace expansion. */
 const CASE_PATTERN = wordMode({ ...NORMAL, brace: false, tilde: "start" });
@@ -100,7 +101,7 @@ export class Parser extends CondParser {
       }
       const r = this.peekReserved();
       if (r === "then" || r === "else" || r === "elif" || r === "fi" || r === "do" || r === "done" || r === "esac" || r === "}") throw this.syntaxError(r);
-      list.push(this.parseStatement());
+      list.push((r === "" ? fastStatement(this) : null) ?? this.parseStatement());
       const sep = this.peekOperator();
       if (sep === ";" || sep === "&") {
         this.pos++;
