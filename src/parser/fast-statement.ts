@@ -1,11 +1,10 @@
 /**
  * The commonest statement, read in one pass: a simple command, or pipelines of them joined by
- * && and ||, on one
- * line, of plain, '...', "..." (text and short parameters) and $name words, name=value
- * assignments and redirections (not here-documents), ending at a newline, `;`, `&`, `)`, a
- * comment or the end. The general path goes through list -> statement -> and-or -> pipeline ->
- * command -> simple command -> word, some thirty calls and peeks for what is mostly a scan of
- * characters. This builds exactly what that path would (the same nodes, fields in the same
+ * && and ||, on one line, of words made of plain text, '...', "..." (text and parameters) and
+ * $name / ${name} / $1 / $?..., name=value assignments and redirections (not here-documents),
+ * ending at a newline, `;`, `&`, `)`, a comment or the end. The general path goes through
+ * list -> statement -> and-or -> pipeline -> command -> simple command -> word, some thirty
+ * calls and peeks for what is mostly a scan of characters. This builds exactly what that path would (the same nodes, fields in the same
  * order, positions and lines) or returns null without touching the parser, which then takes
  * the general path: anything else it meets is left to that path.
  */
@@ -46,8 +45,9 @@ export interface FastHost {
  * or null with the cursor unmoved.
  */
 export function fastStatement(p: FastHost): Statement | null {
-  // parseCommand's nesting check, and alias expansion in command position: the general path's.
-  if (p.depth >= MAX_PARSE_DEPTH) return null;
+  // The nesting checks of parseCommand and ${...} (one level each), and alias expansion in
+  // command position: the general path's.
+  if (p.depth + 2 > MAX_PARSE_DEPTH) return null;
   const aliases = p.aliases;
   if (aliases !== null && aliases.size !== 0) return null;
   const s = p.src;
@@ -208,23 +208,32 @@ function nameEnd(s: string, i: number, len: number): number {
   return i;
 }
 
-/** `$name` or `$` with one of 0-9 @ * # ? - $ ! at `i` (a `$`): its end; -1 for another `$` form; 0 for a literal `$`. */
+/** `$name`, `${name}` or `$` with one of 0-9 @ * # ? - $ ! at `i` (a `$`): its end; -1 for another `$` form; 0 for a literal `$`. */
 function shortParamEnd(s: string, i: number, len: number): number {
   const n = s.charCodeAt(i + 1);
   if ((n >= 97 && n <= 122) || (n >= 65 && n <= 90) || n === 95) return nameEnd(s, i + 1, len);
   if ((n >= 48 && n <= 57) || n === 64 || n === 42 || n === 35 || n === 63 || n === 45 || n === 36 || n === 33) return i + 2;
-  // $( $[ ${ $' $" and `$` before a quote inside "...": the general path's.
-  if (n === 40 || n === 91 || n === 123 || n === 39 || n === 34) return -1;
+  if (n === 123) {
+    // ${name}; any other ${...} is the general path's.
+    const c = s.charCodeAt(i + 2);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return -1;
+    const e = nameEnd(s, i + 2, len);
+    return s.charCodeAt(e) === 125 ? e + 1 : -1;
+  }
+  // $( $[ $' $" and `$` before a quote inside "...": the general path's.
+  if (n === 40 || n === 91 || n === 39 || n === 34) return -1;
   return 0;
 }
 
+/** The parameter part of `$name`, `$?`... or `${name}` from `i` to `end`. */
 function shortParam(s: string, i: number, end: number): WordPart {
+  if (s.charCodeAt(i + 1) === 123) return { type: "Param", pos: i, end, name: s.slice(i + 2, end - 1), index: null, indirect: false, op: null, short: false };
   return { type: "Param", pos: i, end, name: s.slice(i + 1, end), index: null, indirect: false, op: null, short: true };
 }
 
 /**
- * A word of plain text, '...', "..." (of text and short parameters) and short parameters
- * ($name, $1, $?...), as readParts makes it; null for anything else. Its end is where it stops.
+ * A word of plain text, '...', "..." (of text and parameters) and parameters
+ * ($name, ${name}, $1, $?...), as readParts makes it; null for anything else. Its end is where it stops.
  */
 function fastWord(s: string, ws: number, len: number): Word | null {
   let parts: WordPart[] | null = null;
@@ -268,7 +277,7 @@ function fastWord(s: string, ws: number, len: number): Word | null {
   return { pos: ws, end: i, parts: finish(parts) };
 }
 
-/** "..." at `q` holding text and short parameters, as readDoubleQuoted makes it; null for anything else. */
+/** "..." at `q` holding text and parameters, as readDoubleQuoted makes it; null for anything else. */
 function fastDoubleQuoted(s: string, q: number, len: number): WordPart | null {
   let parts: WordPart[] | null = null;
   let i = q + 1;
