@@ -269,8 +269,7 @@ function fastWord(s: string, ws: number, len: number): Word | null {
         i++;
         continue;
       }
-      // (readParts ends this literal where the parameter ends, and so must this.)
-      if (i > litStart) parts = append(parts, { type: "Literal", pos: litStart, end, value: s.slice(litStart, i) });
+      if (i > litStart) parts = append(parts, { type: "Literal", pos: litStart, end: i, value: s.slice(litStart, i) });
       parts = append(parts, shortParam(s, i, end));
       litStart = i = end;
     } else if (c === 34) {

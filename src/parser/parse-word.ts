@@ -168,7 +168,7 @@ export abstract class WordParser extends ParamParser {
       if (first && c === "~" && mode.tilde !== "none") {
         const t = this.tryTilde(mode);
         if (t) {
-          if (pending || t.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, t.pos) }); pending = ""; }
+          if (pending || t.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: t.pos, value: pending + src.slice(run, t.pos) }); pending = ""; }
           parts = append(parts, t);
           litStart = run = this.pos;
           first = false;
@@ -219,7 +219,7 @@ export abstract class WordParser extends ParamParser {
           const at = this.pos;
           const dp = this.readDollar(mode.inDquote && !(mode.extquote && (src[this.pos + 1] === "'" || src[this.pos + 1] === '"')));
           if (dp) {
-            if (pending || at > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, at) }); pending = ""; }
+            if (pending || at > run) { parts = append(parts, { type: "Literal", pos: litStart, end: at, value: pending + src.slice(run, at) }); pending = ""; }
             parts = append(parts, dp);
             litStart = run = this.pos;
           } else {
@@ -238,7 +238,7 @@ export abstract class WordParser extends ParamParser {
             const at = this.pos;
             const b = this.tryBrace(mode);
             if (b) {
-              if (pending || at > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, at) }); pending = ""; }
+              if (pending || at > run) { parts = append(parts, { type: "Literal", pos: litStart, end: at, value: pending + src.slice(run, at) }); pending = ""; }
               parts = append(parts, b);
               litStart = run = this.pos;
               continue;
