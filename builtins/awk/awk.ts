@@ -8,7 +8,7 @@ import { AwkArray } from "./array.js";
 import { Compiler } from "./compile.js";
 import { AwkFatal, AwkSyntaxError, LINE_BASE, type SourceText } from "./diagnostics.js";
 import { unescape } from "./lexer.js";
-import { parseProgram } from "./parse.js";
+import { parseProgramCached } from "./parse.js";
 import { compileProgram, runProgram } from "./run.js";
 import { HOOKED, Runtime } from "./runtime.js";
 import { USAGE, VERSION } from "./usage.js";
@@ -188,7 +188,7 @@ async function main(ctx: CommandContext): Promise<number> {
   let compiled;
   let compiler: Compiler;
   try {
-    const parsed = parseProgram(sources);
+    const parsed = parseProgramCached(sources);
     for (const w of parsed.warnings) ctx.stderr.write(`${prog}: ${w.src.name}:${w.line % LINE_BASE}: ${w.message}\n`);
     setupGlobals(rt, ctx, o.operands, sources);
     compiler = new Compiler(rt, parsed.program);
