@@ -475,9 +475,12 @@ export class Shell {
   exportedEnv(): Map<string, string> {
     const env = new Map<string, string>();
     const add = (m: Map<string, Variable>) => {
+      // bash: the innermost exported variable with a value wins; an unexported local leaves the
+      // outer one in the environment, an exported array takes the name out (arrays are not exported).
       for (const [k, v] of m) {
-        if (v.attrs & Attr.Export && typeof v.value === "string") env.set(k, v.value);
-        else if (env.has(k) && !(v.attrs & Attr.Export)) env.delete(k);
+        if (!(v.attrs & Attr.Export) || v.value === undefined) continue;
+        if (typeof v.value === "string") env.set(k, v.value);
+        else env.delete(k);
       }
     };
     add(this.vars.globals);

@@ -190,7 +190,11 @@ async function declareOne(
     return false;
   }
   const outer = o.inherit && where === "local" && !existing ? sh.resolve(base) : undefined;
+  // bash's make_local_variable: a new local of a name exported outside stays exported.
+  const visible = where === "local" && !existing ? sh.resolve(base) : undefined;
+  const inheritsExport = visible !== undefined && !(visible.attrs & Attr.Nameref) && visible.attrs & Attr.Export;
   const v = sh.declare(base, 0, where === "visible" && kind !== "declare" ? "visible" : where);
+  if (inheritsExport && v !== visible) v.attrs |= Attr.Export;
   if (outer && outer !== v) {
     v.attrs |= outer.attrs & ~(Attr.Readonly | Attr.Nameref);
     v.value = Array.isArray(outer.value) ? outer.value.slice() : outer.value instanceof Map ? new Map(outer.value) : outer.value;
