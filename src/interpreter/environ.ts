@@ -1,4 +1,4 @@
-import type { Variable } from "./variables.js";
+import { Attr, type Variable } from "./variables.js";
 
 /**
  * The order of the environment bash hands a program (what `env` prints):
@@ -67,20 +67,41 @@ export function bashEnvironOrder(
   return out;
 }
 
+/** Where a command's environment comes from: the shell it runs in. */
+export interface EnvironSource {
+  exportedEnv(): Map<string, string>;
+  readonly vars: { readonly globals: Map<string, Variable>; readonly frames: ReadonlyArray<Map<string, Variable>> };
+}
+
 /**
  * A command's environment, built on first use: most commands never read it, and ordering it
  * costs more than running them. A plain data property of the context (not a getter: object
  * literals with accessors are slow to create, and spreading a context must keep it). The
  * shell it comes from waits for the command (or is the command's own subshell), so it reads
- * the same whenever the command asks.
+ * the same whenever the command asks. get/has of one name (ls's COLUMNS, TZ) look it up
+ * without building the whole ordered map.
  */
 export class LazyEnviron implements ReadonlyMap<string, string> {
   private built: Map<string, string> | null = null;
 
-  constructor(private readonly build: () => Map<string, string>) {}
+  constructor(
+    private readonly sh: EnvironSource,
+    private readonly programPath?: string,
+  ) {}
 
   private get map(): Map<string, string> {
-    return (this.built ??= this.build());
+    return (this.built ??= bashEnvironOrder(this.sh.exportedEnv(), this.sh.vars.globals, this.sh.vars.frames, this.programPath));
+  }
+
+  /** One name's exported value, as exportedEnv() would give it: the innermost exported variable with a value. */
+  private lookup(name: string): string | undefined {
+    if (name === "_" && this.programPath !== undefined) return this.programPath;
+    const { globals, frames } = this.sh.vars;
+    for (let i = frames.length - 1; i >= -1; i--) {
+      const v = i < 0 ? globals.get(name) : frames[i].get(name);
+      if (v !== undefined && v.attrs & Attr.Export && v.value !== undefined) return typeof v.value === "string" ? v.value : undefined;
+    }
+    return undefined;
   }
 
   get size(): number {
@@ -88,11 +109,11 @@ export class LazyEnviron implements ReadonlyMap<string, string> {
   }
 
   get(name: string): string | undefined {
-    return this.map.get(name);
+    return this.built ? this.built.get(name) : this.lookup(name);
   }
 
   has(name: string): boolean {
-    return this.map.has(name);
+    return this.built ? this.built.has(name) : this.lookup(name) !== undefined;
   }
 
   forEach(f: (value: string, name: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {

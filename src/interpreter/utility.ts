@@ -14,7 +14,7 @@ import { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
 import { Attr } from "./variables.js";
 import { parseShellArgs } from "./shell-args.js";
-import { bashEnvironOrder, LazyEnviron } from "./environ.js";
+import { LazyEnviron } from "./environ.js";
 import { fsFor, withProcFds } from "./procsubst.js";
 import { lazyModule } from "../lazy.js";
 
@@ -115,7 +115,7 @@ export function makeContext(
     stdin: fds[0]?.reader ?? emptyReader,
     stdout: fds[1]?.writer ?? closedWriter(),
     stderr: fds[2]?.writer ?? nullWriter,
-    env: envOverride ?? new LazyEnviron(() => bashEnvironOrder(sh.exportedEnv(), sh.vars.globals, sh.vars.frames, program)),
+    env: envOverride ?? new LazyEnviron(sh, program),
     cwd: sh.cwd,
     fs: fsFor(sh, fds),
     budget: services.budget,
