@@ -1,5 +1,5 @@
 import { alt, cat, RegexSyntaxError, type CharSet, type Node } from "./ast.js";
-import { compileTree, type CompiledRegex, type RegexBudget } from "./index.js";
+import { compileTree, planTree, type CompiledRegex, type MatcherPlan, type ParsedRegex, type RegexBudget } from "./index.js";
 
 /**
  * Bash patterns (pathname expansion, `case`, `[[ == ]]`, `${v#p}`) on the
@@ -32,14 +32,29 @@ const CLASS_NAMES = new Set([
 
 /** Compiles a bash pattern. Malformed brackets are literal, as in bash; never throws. */
 export function compileGlob(pattern: string, options: GlobOptions = {}): CompiledGlob {
-  const p = new GlobParser(pattern, options);
-  const node = p.parseList(false);
-  const tree = cat([{ t: "assert", kind: "bos" }, node, { t: "assert", kind: "eos" }]);
-  const regex = compileTree(
-    { node: tree, groups: 0, hasBackrefs: false },
-    { ignoreCase: options.nocase, budget: options.budget },
-  );
+  const { parsed, plan } = plannedGlob(pattern, options);
+  const regex = compileTree(parsed, { ignoreCase: options.nocase, budget: options.budget }, plan);
   return { regex, test: (text) => regex.find(text, 0) !== null };
+}
+
+/**
+ * Parsed and analysed patterns by text and flags: find -name and friends compile the same
+ * pattern on every call, and its analysis cost more than matching a directory. The tree and
+ * plan are only read; each call still gets its own matcher, on its own budget.
+ */
+const planned = new Map<string, { parsed: ParsedRegex; plan: MatcherPlan }>();
+
+function plannedGlob(pattern: string, options: GlobOptions): { parsed: ParsedRegex; plan: MatcherPlan } {
+  const key = `${options.extglob ? "e" : "-"}${options.nocase ? "i" : "-"}${options.pathname ? "p" : "-"}${pattern}`;
+  let hit = planned.get(key);
+  if (!hit) {
+    const node = new GlobParser(pattern, options).parseList(false);
+    const parsed = { node: cat([{ t: "assert", kind: "bos" }, node, { t: "assert", kind: "eos" }]), groups: 0, hasBackrefs: false };
+    hit = { parsed, plan: planTree(parsed, options.nocase === true) };
+    if (planned.size >= 256) planned.delete(planned.keys().next().value!);
+    planned.set(key, hit);
+  }
+  return hit;
 }
 
 /** True when the word has an unquoted glob character (so pathname expansion applies). */

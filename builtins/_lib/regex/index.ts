@@ -79,9 +79,25 @@ export function compileRegex(source: string, options: RegexOptions): CompiledReg
   return compileTree(parsed, options);
 }
 
-/** Compiles an already parsed (or built: grep -F, -w, -x; globs) tree. */
-export function compileTree(parsed: ParsedRegex, options: Omit<RegexOptions, "syntax">): CompiledRegex {
-  return new Matcher(parsed, options);
+/** Compiles an already parsed (or built: grep -F, -w, -x; globs) tree; `plan` is planTree's for it. */
+export function compileTree(parsed: ParsedRegex, options: Omit<RegexOptions, "syntax">, plan?: MatcherPlan): CompiledRegex {
+  return new Matcher(parsed, options, plan);
+}
+
+/** What a tree's analysis finds before any match; it depends only on the tree and case folding. */
+export interface MatcherPlan {
+  readonly degree: number;
+  readonly extentSafe: boolean;
+  readonly literal: string | null;
+}
+
+/** The analysis of a tree, for callers that compile the same tree again (see compileGlob). */
+export function planTree(parsed: ParsedRegex, ignoreCase: boolean): MatcherPlan {
+  return {
+    degree: containsNot(parsed.node) ? Infinity : backtrackDegree(parsed.node, ignoreCase),
+    extentSafe: !parsed.hasBackrefs && choicePoints(parsed.node, [], ignoreCase) <= 1,
+    literal: ignoreCase ? null : literalOf(parsed.node),
+  };
 }
 
 /**
@@ -142,14 +158,14 @@ class Matcher implements CompiledRegex {
   constructor(
     private readonly parsed: ParsedRegex,
     private readonly options: Omit<RegexOptions, "syntax">,
+    plan = planTree(parsed, options.ignoreCase === true),
   ) {
     this.groups = parsed.groups;
-    const ic = options.ignoreCase === true;
-    this.degree = containsNot(parsed.node) ? Infinity : backtrackDegree(parsed.node, ic);
-    this.extentSafe = !parsed.hasBackrefs && choicePoints(parsed.node, [], ic) <= 1;
+    this.degree = plan.degree;
+    this.extentSafe = plan.extentSafe;
     this.newline = options.lineMode ? "never" : options.multiline ? "negated" : "ordinary";
     this.multiline = options.lineMode === true || options.multiline === true;
-    this.literal = ic ? null : literalOf(parsed.node);
+    this.literal = plan.literal;
     if (parsed.hasBackrefs || this.degree === Infinity) {
       if (parsed.hasBackrefs || containsNot(parsed.node)) this.backtracker = this.makeBacktracker();
     }
