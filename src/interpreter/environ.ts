@@ -1,6 +1,25 @@
 import { Attr, type Variable } from "./variables.js";
 
 /**
+ * Exported variables with their values, as a command's environment holds them: the innermost
+ * exported variable with a value wins; an unexported local leaves the outer one in the
+ * environment, and an exported array takes the name out (arrays are not exported).
+ */
+export function exportedVariables(globals: Map<string, Variable>, frames: Array<Map<string, Variable>>): Map<string, string> {
+  const env = new Map<string, string>();
+  const add = (m: Map<string, Variable>) => {
+    for (const [k, v] of m) {
+      if (!(v.attrs & Attr.Export) || v.value === undefined) continue;
+      if (typeof v.value === "string") env.set(k, v.value);
+      else env.delete(k);
+    }
+  };
+  add(globals);
+  for (const f of frames) add(f);
+  return env;
+}
+
+/**
  * The order of the environment bash hands a program (what `env` prints):
  * bash flattens its variable contexts innermost first (temporary assignments
  * and function locals, then globals), each hash table bucket by bucket, and

@@ -1,13 +1,6 @@
-import type { Command, Redirect, Statement, StatementList } from "../parser/ast.js";
+import type { ArithSource, Command, Redirect, Statement, StatementList } from "../parser/ast.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
-import {
-  BreakSignal,
-  ContinueSignal,
-  ErrexitSignal,
-  ExitSignal,
-  ShellError,
-  UnboundExitSignal,
-} from "./errors.js";
+import { BreakSignal, ContinueSignal, ErrexitSignal, ExitSignal, ShellError, UnboundExitSignal } from "./errors.js";
 import { expandPattern, expandString, expandWords } from "./expand.js";
 import type { FdTable } from "./io.js";
 import { matchPattern } from "./pattern.js";
@@ -17,7 +10,6 @@ import { reportError } from "./report.js";
 import type { Shell } from "./shell.js";
 import { runExitTrap, runTrap } from "./traps.js";
 import { runSimple } from "./simple.js";
-import type { ArithSource } from "../parser/ast.js";
 import { traceLine, traceWord, tracing } from "./xtrace.js";
 import { Attr } from "./variables.js";
 import { closeProcFds, procMark } from "./procsubst.js";

@@ -4,6 +4,7 @@ import type { Budget } from "../limits/budget.js";
 import type { FunctionDef } from "../parser/ast.js";
 import { dynamicValue, nextRandom } from "./dynamic-vars.js";
 import { ShellError } from "./errors.js";
+import { exportedVariables } from "./environ.js";
 import { evalArithText } from "./arith.js";
 import {
   arrayValues,
@@ -473,19 +474,7 @@ export class Shell {
 
   /** Exported variables, as a command sees them in its environment. */
   exportedEnv(): Map<string, string> {
-    const env = new Map<string, string>();
-    const add = (m: Map<string, Variable>) => {
-      // bash: the innermost exported variable with a value wins; an unexported local leaves the
-      // outer one in the environment, an exported array takes the name out (arrays are not exported).
-      for (const [k, v] of m) {
-        if (!(v.attrs & Attr.Export) || v.value === undefined) continue;
-        if (typeof v.value === "string") env.set(k, v.value);
-        else env.delete(k);
-      }
-    };
-    add(this.vars.globals);
-    for (const f of this.vars.frames) add(f);
-    return env;
+    return exportedVariables(this.vars.globals, this.vars.frames);
   }
 
   /** Positional parameter by number ($0, $1...). */
