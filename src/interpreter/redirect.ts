@@ -4,7 +4,7 @@ import { encodeUtf8 } from "../io/utf8.js";
 import { resolvePath } from "../fs/path.js";
 import { FsError, isFsError } from "../fs/types.js";
 import { REPORTED, ShellError } from "./errors.js";
-import { scriptName, writeErr } from "./report.js";
+import { substSyntaxError, writeErr } from "./report.js";
 import { expandRedirectTarget, expandString } from "./expand.js";
 import type { FdEntry, FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
@@ -42,10 +42,7 @@ function defaultFd(op: Redirect["op"]): number {
 
 /** bash parses a here-document body when it expands it: a `$( )` that does not parse fails the command then. */
 function reportHeredocError(sh: Shell, error: HeredocError, fds: FdTable): never {
-  const prefix = `${scriptName(sh)}: command substitution: line ${sh.line + error.lineOffset}: `;
-  let text = prefix + error.message + "\n";
-  if (error.sourceLine !== null) text += prefix + "`" + error.sourceLine + "'\n";
-  writeErr(fds, text);
+  writeErr(fds, substSyntaxError(sh, sh.line + error.lineOffset, error.message, error.sourceLine));
   throw new ShellError(REPORTED, 1);
 }
 

@@ -11,6 +11,15 @@ export function errorPrefix(sh: Shell): string {
   return `${scriptName(sh)}: line ${sh.line}: `;
 }
 
+/**
+ * bash's report of a command substitution whose text does not parse (run-time parsed: backquotes,
+ * here-document bodies): the message, then the offending source line when there is one.
+ */
+export function substSyntaxError(sh: Shell, line: number, message: string, sourceLine: string | null): string {
+  const prefix = `${scriptName(sh)}: command substitution: line ${line}: `;
+  return prefix + message + "\n" + (sourceLine === null ? "" : prefix + "`" + sourceLine + "'\n");
+}
+
 /** The name runtime messages start with (see errorPrefix). */
 export function scriptName(sh: Shell): string {
   return sh.funcNames.length > 0 && sh.functionSource === null ? "environment" : sh.sourceName ?? sh.argv0;

@@ -7,7 +7,7 @@ import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
 import { runList } from "./exec.js";
-import { scriptName } from "./report.js";
+import { substSyntaxError } from "./report.js";
 /** <(...) and >(...) live in procsubst.ts; expansion reaches them here with the other substitutions. */
 export { processSubstitution } from "./procsubst.js";
 
@@ -61,10 +61,7 @@ class BoundedCollector extends CollectingWriter {
 
 /** A `...` whose text does not parse: bash reports it when it runs; the substitution is empty, status 2. */
 export function backquoteSyntaxError(sh: Shell, error: NonNullable<CommandSubstPart["error"]>, io: FdTable): string {
-  const prefix = `${scriptName(sh)}: command substitution: line ${error.line}: `;
-  let text = prefix + error.message + "\n";
-  if (error.sourceLine !== null) text += prefix + "`" + error.sourceLine + "'\n";
-  io[2]?.writer?.write(text);
+  io[2]?.writer?.write(substSyntaxError(sh, error.line, error.message, error.sourceLine));
   sh.lastStatus = 2;
   sh.substStatus = 2;
   return "";
