@@ -139,7 +139,7 @@ function compilePerl(s: PatternSettings): GrepMatcher {
   if (nestedRepetition(src)) {
     throw new PatternError("-P pattern with nested repetition refused: it could run for ever (use -E)");
   }
-  src = src.replace(/\\A/g, "^").replace(/\\Z/g, "(?=\\n?$)").replace(/\\h/g, "[ \\t]").replace(/\[\[:(\w+):\]\]/g, (m, name: string) => POSIX_IN_PERL[name] ?? m);
+  src = src.replace(/\[\[:(\w+):\]\]/g, (m, name: string) => POSIX_IN_PERL[name] ?? m);
   if (s.line) src = `^(?:${src})$`;
   else if (s.word) src = `(?<![\\p{L}\\p{N}_])(?:${src})(?![\\p{L}\\p{N}_])`;
   if (perl.keepOut) flags += "d";
@@ -160,8 +160,9 @@ function compilePerl(s: PatternSettings): GrepMatcher {
 }
 
 /**
- * PCRE escapes JavaScript lacks, outside character classes: \Q...\E (literal text), \z (end
- * of the record), \R (any line break) and \K ("keep out": the reported match starts here), which
+ * PCRE escapes JavaScript lacks, translated in one pass: \h (a blank, in a class too) and,
+ * outside classes, \A, \Z and \z (start and end of the record), \Q...\E (literal text), \R (any
+ * line break) and \K ("keep out": the reported match starts here), which
  * becomes an empty named group whose position the `d` flag reports (see keptStart).
  */
 function translatePerlEscapes(src: string): { src: string; keepOut: boolean } {
@@ -173,7 +174,8 @@ function translatePerlEscapes(src: string): { src: string; keepOut: boolean } {
     if (c === "\\" && i + 1 < src.length) {
       const n = src[i + 1];
       i++;
-      if (inClass) out += c + n;
+      if (n === "h") out += inClass ? " \\t" : "[ \\t]";
+      else if (inClass) out += c + n;
       else if (n === "Q") {
         const end = src.indexOf("\\E", i + 1);
         const text = end < 0 ? src.slice(i + 1) : src.slice(i + 1, end);
@@ -182,6 +184,8 @@ function translatePerlEscapes(src: string): { src: string; keepOut: boolean } {
       } else if (n === "E") {
         // A lone \E ends nothing: PCRE ignores it.
       } else if (n === "z") out += "$";
+      else if (n === "A") out += "^";
+      else if (n === "Z") out += "(?=\\n?$)";
       else if (n === "R") out += "(?:\\r\\n|[\\n\\v\\f\\r\\x85\\u2028\\u2029])";
       else if (n === "K") out += `(?<sbK${keep++}>)`;
       else out += c + n;
