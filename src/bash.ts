@@ -300,7 +300,7 @@ export class Bash {
     } catch (e) {
       if (e instanceof ExitSignal) return e.status;
       if (e instanceof ShellError) {
-        reportError(sh, fds, e.message);
+        reportError(sh, fds, e);
         return e.status;
       }
       throw e;

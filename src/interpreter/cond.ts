@@ -61,7 +61,7 @@ export async function evalCond(sh: Shell, e: CondExpr, io: FdTable, negated = fa
         } catch (err) {
           // bash reports a bad operand and the comparison is false; the rest of [[ ]] goes on.
           if (!(err instanceof ShellError) || err.status === 127) throw err;
-          reportError(sh, io, err.message);
+          reportError(sh, io, err);
           return false;
         }
       }

@@ -11,14 +11,13 @@ export class ShellError extends Error {
     readonly status = 1,
     /** Fatal errors end the whole script (bash: "expansion errors" in non-interactive shells). */
     readonly fatal = false,
+    /** The whole report, written as is, for the few errors bash does not prefix with `line N:`. */
+    readonly report: string | null = null,
   ) {
     super(message);
     this.name = "ShellError";
   }
 }
-
-/** The message of a ShellError whose text is already on stderr: reportError prints nothing for it. */
-export const REPORTED = "";
 
 export class BreakSignal {
   /** `status`: what the broken loop returns (1 after `break 0`, which leaves every loop). */

@@ -82,7 +82,7 @@ export async function runAsJob(sub: Shell, cmd: Command, fds: FdTable): Promise<
   } catch (e) {
     if (e instanceof ExitSignal) return e.status;
     if (e instanceof ShellError) {
-      reportError(sub, fds, e.message);
+      reportError(sub, fds, e);
       return e.status;
     }
     throw e;
@@ -230,7 +230,7 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
 function arithCommandFailed(sh: Shell, io: FdTable, e: unknown): number {
   // set -u's unbound variable (status 127) ends the script even inside (( )).
   if (!(e instanceof ShellError) || e.status === 127) throw e;
-  reportError(sh, io, e.message);
+  reportError(sh, io, e);
   return 1;
 }
 
@@ -319,7 +319,7 @@ export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTabl
   } catch (e) {
     if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
     if (e instanceof ShellError) {
-      reportError(sh, io, e.message);
+      reportError(sh, io, e);
       return e.status;
     }
     throw e;

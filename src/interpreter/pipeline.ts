@@ -95,7 +95,7 @@ async function runStage(sh: Shell, cmd: Command, fds: FdTable, subshell: boolean
     if (e instanceof ReturnSignal) return e.status;
     if (e instanceof BreakSignal || e instanceof ContinueSignal) return 0;
     if (e instanceof ShellError) {
-      reportError(sh, fds, e.message);
+      reportError(sh, fds, e);
       return e.status;
     }
     throw e;

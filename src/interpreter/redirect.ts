@@ -3,8 +3,8 @@ import { bytesReader, emptyReader, nullWriter, toBytes, type ByteReader, type By
 import { encodeUtf8 } from "../io/utf8.js";
 import { resolvePath } from "../fs/path.js";
 import { FsError, isFsError } from "../fs/types.js";
-import { REPORTED, ShellError } from "./errors.js";
-import { substSyntaxError, writeErr } from "./report.js";
+import { ShellError } from "./errors.js";
+import { substSyntaxError } from "./report.js";
 import { expandRedirectTarget, expandString } from "./expand.js";
 import type { FdEntry, FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
@@ -41,9 +41,8 @@ function defaultFd(op: Redirect["op"]): number {
 }
 
 /** bash parses a here-document body when it expands it: a `$( )` that does not parse fails the command then. */
-function reportHeredocError(sh: Shell, error: HeredocError, fds: FdTable): never {
-  writeErr(fds, substSyntaxError(sh, sh.line + error.lineOffset, error.message, error.sourceLine));
-  throw new ShellError(REPORTED, 1);
+function heredocFailure(sh: Shell, error: HeredocError): never {
+  throw new ShellError(error.message, 1, false, substSyntaxError(sh, sh.line + error.lineOffset, error.message, error.sourceLine));
 }
 
 async function expandHereDoc(sh: Shell, r: Redirect, fds: FdTable): Promise<string> {
@@ -70,7 +69,7 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean):
     while (fds[fd] !== undefined) fd++;
   }
   if (r.heredoc) {
-    if (r.heredoc.error) reportHeredocError(sh, r.heredoc.error, fds);
+    if (r.heredoc.error) heredocFailure(sh, r.heredoc.error);
     const text = r.heredoc.quoted ? literalBody(r) : await expandHereDoc(sh, r, fds);
     sh.services.budget.checkString(text.length); // here-doc size is capped like any string
     fds[fd] = { reader: bytesReader(encodeUtf8(text)) };

@@ -1,6 +1,6 @@
 import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
-import { REPORTED } from "./errors.js";
+import type { ShellError } from "./errors.js";
 
 /**
  * The one place runtime errors get bash's prefix: `bash: line N: MESSAGE`.
@@ -25,12 +25,12 @@ export function scriptName(sh: Shell): string {
   return sh.funcNames.length > 0 && sh.functionSource === null ? "environment" : sh.sourceName ?? sh.argv0;
 }
 
-/** Writes one error line to the shell's stderr. */
-export function reportError(sh: Shell, io: FdTable, message: string): void {
+/** Writes one error (a message, or a ShellError with its own report) to the shell's stderr. */
+export function reportError(sh: Shell, io: FdTable, error: string | ShellError): void {
   const w = io[2]?.writer;
-  if (!w || message === REPORTED) return;
+  if (!w) return;
   try {
-    const r = w.write(errorPrefix(sh) + message + "\n");
+    const r = w.write(typeof error === "string" ? errorPrefix(sh) + error + "\n" : error.report ?? errorPrefix(sh) + error.message + "\n");
     if (r) r.catch(() => {});
   } catch {
     // stderr closed or broken: bash drops the message too.

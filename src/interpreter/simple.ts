@@ -43,7 +43,7 @@ export function runSimple(sh: Shell, cmd: SimpleCommand, io: FdTable): Status {
       if (sh.pendingWarnings) printPendingWarnings(sh, io);
     } catch (e) {
       if (e instanceof ShellError) {
-        reportError(sh, io, e.message);
+        reportError(sh, io, e);
         throw fatalSignal(e);
       }
       throw e;
@@ -122,7 +122,7 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
     } catch (e) {
       if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
       if (e instanceof ShellError) {
-        reportError(sh, io, e.message);
+        reportError(sh, io, e);
         if (e.fatal) throw fatalSignal(e);
         checkErrexit(sh, e.status);
         return e.status;
@@ -150,7 +150,7 @@ function builtinFailed(sh: Shell, io: FdTable, name: string, e: unknown): number
 
 function expansionFailed(sh: Shell, io: FdTable, e: unknown): never | number {
   if (e instanceof ShellError) {
-    reportError(sh, io, e.message);
+    reportError(sh, io, e);
     if (e.fatal) throw fatalSignal(e);
     checkErrexit(sh, e.status);
     return e.status;
@@ -170,7 +170,7 @@ async function runAssignmentsOnly(sh: Shell, cmd: SimpleCommand, io: FdTable): P
     }
   } catch (e) {
     if (e instanceof ShellError) {
-      reportError(sh, io, e.message);
+      reportError(sh, io, e);
       // bash: an assignment error (readonly, bad subscript) exits a non-interactive shell.
       if (e.fatal || cmd.assigns.length) throw fatalSignal(e);
       return e.status;
