@@ -47,7 +47,7 @@ export function formatFloat(x: number, conv: string, precision: number | null, f
  * position of the decimal point (value = 0.DIGITS x 10^point). glibc prints
  * from this exact value, rounding half to even.
  */
-function exactDecimal(x: number): { digits: string; point: number } {
+export function exactDecimal(x: number): { digits: string; point: number } {
   if (x === 0) return { digits: "0", point: 1 };
   const buf = new DataView(new ArrayBuffer(8));
   buf.setFloat64(0, x);

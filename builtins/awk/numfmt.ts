@@ -5,27 +5,15 @@
  * needed from them and round ourselves; past 100 digits we expand exactly with BigInt.
  */
 
+import { exactDecimal } from "../_lib/printf-float.js";
+
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
-/** Exact decimal digits of a positive finite double: value = 0.d1d2d3... x 10^(e+1), i.e. d1.d2d3 x 10^e. */
+/** Exact decimal digits of a positive finite double, as d1.d2d3 x 10^e (the shared exact expansion). */
 function exactDigits(x: number): { d: string; e: number } {
-  f64[0] = x;
-  const hi = u32[1], lo = u32[0];
-  const bexp = (hi >>> 20) & 0x7ff;
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let ex: number;
-  if (bexp === 0) ex = -1074;
-  else {
-    m |= 1n << 52n;
-    ex = bexp - 1075;
-  }
-  if (ex >= 0) {
-    const s = (m << BigInt(ex)).toString();
-    return { d: s, e: s.length - 1 };
-  }
-  const s = (m * 5n ** BigInt(-ex)).toString();
-  return { d: s, e: s.length - 1 + ex };
+  const { digits, point } = exactDecimal(x);
+  return { d: digits, e: point - 1 };
 }
 
 /** At least `want` significant digits of x > 0 (more when cheap), unrounded past the last. */
