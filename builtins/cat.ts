@@ -1,6 +1,7 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { openOrReport } from "./_lib/files.js";
+import { quoteFile } from "./_lib/quote.js";
 
 /**
  * cat: concatenates inputs chunk by chunk. Without formatting options the
@@ -78,6 +79,11 @@ async function run(ctx: CommandContext): Promise<number> {
   let status = 0;
   const operands = opts.operands.length ? opts.operands : ["-"];
   for (const operand of operands) {
+    if (ctx.stdout.filePath !== undefined && (await copiesOntoItself(ctx, operand))) {
+      ctx.stderr.write(`cat: ${quoteFile(operand)}: input file is output file\n`);
+      status = 1;
+      continue;
+    }
     const opened = await openOrReport(ctx, "cat", operand);
     if (!opened) {
       status = 1;
@@ -95,6 +101,21 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   if (state.pendingCR) await ctx.stdout.write("\r");
   return status;
+}
+
+/**
+ * GNU cat refuses a nonempty regular file that is also its output (`cat f >> f`), which
+ * would only grow until the disk is full; `cat f > f` has emptied it first, so it passes.
+ */
+async function copiesOntoItself(ctx: CommandContext, operand: string): Promise<boolean> {
+  const input = operand === "-" ? ctx.stdin.filePath : ctx.resolve(operand);
+  if (input === undefined) return false;
+  try {
+    const [inSt, outSt] = await Promise.all([ctx.fs.stat(input), ctx.fs.stat(ctx.stdout.filePath!)]);
+    return inSt.type === "file" && inSt.ino === outSt.ino && inSt.size > 0;
+  } catch {
+    return false; // a missing operand is reported when it is opened
+  }
 }
 
 const TAB = 9;

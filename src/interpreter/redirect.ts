@@ -259,6 +259,7 @@ function lazyFileReader(sh: Shell, path: string, fileSize: number): ByteReader {
   let inner: ByteReader | null = null;
   return {
     fileSize,
+    filePath: path,
     async read() {
       if (!inner) inner = bytesReader(await sh.fs.readFile(path));
       return inner.read();
@@ -306,6 +307,7 @@ async function openWrite(sh: Shell, target: string, append: boolean, fds: FdTabl
 /** Appends each chunk to the file as it is written. */
 function fileWriter(sh: Shell, path: string): ByteWriter {
   return {
+    filePath: path,
     write(chunk) {
       const b = toBytes(chunk);
       if (b.length === 0) return;

@@ -25,12 +25,16 @@ export interface ByteReader {
    * what it read, wc sizes its columns by it.
    */
   readonly fileSize?: number;
+  /** The regular file read (`cmd < file`), so cat can refuse to copy a file onto itself. */
+  readonly filePath?: string;
 }
 
 /** The writing end of a stream. `write` returns a promise only when the caller must wait. */
 export interface ByteWriter {
   write(chunk: Uint8Array | string): void | Promise<void>;
   close(): void;
+  /** The regular file written (`cmd > file`), so cat can refuse to copy a file onto itself. */
+  readonly filePath?: string;
 }
 
 const HIGH_WATER = 64 * 1024;
