@@ -1,6 +1,6 @@
 import type { ArithSource, Command, Redirect, Statement, StatementList } from "../parser/ast.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
-import { BreakSignal, ContinueSignal, ErrexitSignal, ExitSignal, ShellError, UnboundExitSignal } from "./errors.js";
+import { BreakSignal, ContinueSignal, ErrexitSignal, ExitSignal, ReturnSignal, ShellError, UnboundExitSignal } from "./errors.js";
 import { expandPattern, expandString, expandWords } from "./expand.js";
 import type { FdTable } from "./io.js";
 import { matchPattern } from "./pattern.js";
@@ -138,16 +138,16 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "AndOr":
       return runAndOr(sh, cmd, io);
     case "Subshell":
-      return withRedirects(sh, cmd.redirects, io, async (fds) => {
+      return withRedirects(sh, cmd, io, async (fds) => {
         const status = await runSubshell(sh, cmd.body, fds);
         checkErrexit(sh, status);
         return status;
       });
     case "Group":
       if (cmd.redirects.length === 0) return runList(sh, cmd.body, io);
-      return withRedirects(sh, cmd.redirects, io, (fds) => runList(sh, cmd.body, fds));
+      return withRedirects(sh, cmd, io, (fds) => runList(sh, cmd.body, fds));
     case "If":
-      return withRedirects(sh, cmd.redirects, io, async (fds) => {
+      return withRedirects(sh, cmd, io, async (fds) => {
         for (const c of cmd.clauses) {
           const r = runCondition(sh, c.cond, fds);
           if ((r instanceof Promise ? await r : r) === 0) return runList(sh, c.body, fds);
@@ -155,7 +155,7 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
         return cmd.elseBody ? runList(sh, cmd.elseBody, fds) : 0;
       });
     case "While":
-      return withRedirects(sh, cmd.redirects, io, (fds) => runWhile(sh, cmd, fds));
+      return withRedirects(sh, cmd, io, (fds) => runWhile(sh, cmd, fds));
     case "For":
       // bash checks the loop variable's name when the loop runs, not when it parses.
       if (!isName(cmd.name)) {
@@ -163,11 +163,11 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
         reportError(sh, io, `\`${cmd.name}': not a valid identifier`);
         return 1;
       }
-      return withRedirects(sh, cmd.redirects, io, (fds) => (cmd.select ? runSelect(sh, cmd, fds) : runFor(sh, cmd, fds)));
+      return withRedirects(sh, cmd, io, (fds) => (cmd.select ? runSelect(sh, cmd, fds) : runFor(sh, cmd, fds)));
     case "ArithFor":
-      return withRedirects(sh, cmd.redirects, io, (fds) => runArithFor(sh, cmd, fds));
+      return withRedirects(sh, cmd, io, (fds) => runArithFor(sh, cmd, fds));
     case "Case":
-      return withRedirects(sh, cmd.redirects, io, (fds) => runCase(sh, cmd, fds));
+      return withRedirects(sh, cmd, io, (fds) => runCase(sh, cmd, fds));
     case "FunctionDef":
       if (sh.readonlyFunctions.has(cmd.name) && sh.functions.has(cmd.name)) {
         sh.line = cmd.line;
@@ -193,7 +193,7 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
         checkErrexit(sh, status);
         return status;
       }
-      return withRedirects(sh, cmd.redirects, io, async (fds) => {
+      return withRedirects(sh, cmd, io, async (fds) => {
         sh.line = cmd.line;
         if (tracing(sh)) traceLine(sh, fds, `(( ${cmd.expr.text} ))`);
         let status: number;
@@ -207,7 +207,7 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
         return status;
       });
     case "Cond":
-      return withRedirects(sh, cmd.redirects, io, async (fds) => {
+      return withRedirects(sh, cmd, io, async (fds) => {
         sh.line = cmd.line;
         let status: number;
         const cond = condModule ?? (condModule = await import("./cond.js"));
@@ -301,6 +301,7 @@ export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): 
     status = await runList(sub, body, io);
   } catch (e) {
     if (e instanceof ExitSignal) status = e instanceof UnboundExitSignal ? 1 : e.status;
+    else if (e instanceof ReturnSignal) status = e.status; // `( return 9 )` in a function ends only the copy
     else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
     else throw e;
   } finally {
@@ -310,7 +311,8 @@ export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): 
 }
 
 /** Applies redirections around a compound command. */
-export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTable, body: (fds: FdTable) => Status): Promise<number> {
+export async function withRedirects(sh: Shell, cmd: { redirects: Redirect[]; line: number }, io: FdTable, body: (fds: FdTable) => Status): Promise<number> {
+  const redirects = cmd.redirects;
   if (redirects.length === 0) return body(io);
   const mark = procMark(sh);
   let applied;
@@ -319,6 +321,8 @@ export async function withRedirects(sh: Shell, redirects: Redirect[], io: FdTabl
   } catch (e) {
     if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
     if (e instanceof ShellError) {
+      // bash names the line of the redirection; that is the command's own for one on one line.
+      sh.line = cmd.line;
       reportError(sh, io, e);
       return e.status;
     }

@@ -1,7 +1,7 @@
 import type { ProcSubstPart } from "../parser/ast.js";
 import { BrokenPipe, createPipe } from "../io/streams.js";
 import { DevFdFs } from "./devfd.js";
-import { ExitSignal } from "./errors.js";
+import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "./errors.js";
 import { runList } from "./exec.js";
 import type { FdEntry, FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
@@ -38,6 +38,7 @@ export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTab
   }
   const sub = sh.subshell();
   sub.traceLevel++;
+  sub.loopDepth = sh.loopDepth; // as in $( ), `break` ends the substitution quietly
   const run = runBody(sub, p, fds).finally(() => (reading ? pipe.writer.close() : pipe.reader.close()));
   const done = run.then((r) => r.error);
   (sh.procFds ??= []).push({ fd, entry, done });
@@ -52,7 +53,8 @@ async function runBody(sub: Shell, p: ProcSubstPart, fds: FdTable): Promise<{ st
   try {
     return { status: await runList(sub, p.body, fds), error: null };
   } catch (e) {
-    if (e instanceof ExitSignal) return { status: e.status, error: null };
+    if (e instanceof ExitSignal || e instanceof ReturnSignal) return { status: e.status, error: null };
+    if (e instanceof BreakSignal || e instanceof ContinueSignal) return { status: 0, error: null };
     if (e instanceof BrokenPipe) return { status: 141, error: null };
     return { status: 1, error: e };
   } finally {

@@ -2,7 +2,7 @@ import type { CommandSubstPart, StatementList } from "../parser/ast.js";
 import { CollectingWriter } from "../io/streams.js";
 import type { Budget } from "../limits/budget.js";
 import { decodeUtf8 } from "../io/utf8.js";
-import { ExitSignal, UnboundExitSignal } from "./errors.js";
+import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, UnboundExitSignal } from "./errors.js";
 import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
@@ -18,6 +18,7 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
   budget.enter();
   const sub = sh.subshell();
   sub.traceLevel++;
+  sub.loopDepth = sh.loopDepth; // unlike ( ), bash lets `break` in $( ) end the substitution quietly
   // Without inherit_errexit, bash turns set -e off inside $(...).
   if (!sh.shopts.has("inherit_errexit") && sub.options.has("errexit")) sub.ownOptions().delete("errexit");
   const out = new CollectingWriter();
@@ -29,6 +30,8 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
     status = await runList(sub, body, fds);
   } catch (e) {
     if (e instanceof ExitSignal) status = e instanceof UnboundExitSignal ? 1 : e.status;
+    else if (e instanceof ReturnSignal) status = e.status; // `$(return 4)` in a function ends only the copy
+    else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
     else throw e;
   } finally {
     budget.leave();
