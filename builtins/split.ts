@@ -253,12 +253,12 @@ export const split: CommandDef = {
       if (chunk.kind === "r") {
         records(data, sep).forEach((rec, i) => pieces[i % n].push(rec));
       } else {
-        // GNU gives the remainder's bytes to the first chunks, one each.
-        const per = Math.floor(total / n);
-        const rem = total % n;
+        // GNU cuts every chunk at a multiple of total/n (rounded down; at least a byte): the last
+        // one gets the remainder, and chunks past the end are empty.
+        const per = chunk.kind === "l" ? Math.floor(total / n) : Math.max(1, Math.floor(total / n));
         let pos = 0;
         for (let i = 0; i < n; i++) {
-          let end = (i + 1) * per + Math.min(i + 1, rem);
+          let end = i === n - 1 ? total : Math.min(total, (i + 1) * per);
           if (chunk.kind === "l" && i < n - 1) {
             if (end <= pos) end = pos;
             else {

@@ -2,7 +2,7 @@ import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, usageError, type OptionSpec } from "./_lib/options.js";
 import { quoteValue } from "./_lib/quote.js";
 import { after, parseDuration } from "./_lib/duration.js";
-import { DeadlineBudget } from "./_lib/deadline.js";
+import { DeadlineBudget } from "../src/limits/deadline.js";
 import { findProgram, runProgram } from "./_lib/exec.js";
 import { signalNumber, signalName } from "./_lib/signals.js";
 

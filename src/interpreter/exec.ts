@@ -14,7 +14,10 @@ import { traceLine, traceWord, tracing } from "./xtrace.js";
 import { Attr } from "./variables.js";
 import { closeProcFds, procMark } from "./procsubst.js";
 import { runCoproc } from "./coproc.js";
-import { addJob } from "./jobtable.js";
+import { addJob, jobDeathNotice } from "./jobtable.js";
+import { printCommand } from "../parser/print.js";
+import { subshellOnBudget } from "./utility.js";
+import { DeadlineBudget } from "../limits/deadline.js";
 import { isName } from "../parser/scanner.js";
 import { lazyModule } from "../lazy.js";
 
@@ -91,16 +94,27 @@ export async function runAsJob(sub: Shell, cmd: Command, fds: FdTable): Promise<
 
 /** cmd & : runs concurrently in a subshell; $! is its pseudo pid. */
 function runBackground(sh: Shell, st: Statement, io: FdTable): number {
-  const sub = sh.subshell();
+  // A budget scope of its own, so that `kill` ends the job at its next check (a sleep within 0.1 s).
+  const scope = new DeadlineBudget(sh.services.budget, Infinity);
+  const sub = subshellOnBudget(sh, scope);
   const pid = sub.pid;
   sh.lastBgPid = pid;
   const fds = io.slice();
-  const job = runAsJob(sub, st.command, fds);
+  let killedBy = 0;
+  const job = runAsJob(sub, st.command, fds).catch((e: unknown) => {
+    if (killedBy === 0 || e !== scope.deadlineError) throw e;
+    const notice = jobDeathNotice(pid, killedBy, printCommand(st.command, 0));
+    if (notice !== null) reportError(sh, io, notice);
+    return 128 + killedBy;
+  });
   // A rejected job (a limit) is reported when the exec awaits it; handled before
   // anything below can throw (a stack overflow in a fork bomb), so it is never unhandled.
   job.catch(() => {});
   sh.services.jobs.set(pid, job);
-  addJob(sh, pid, st.command, job);
+  addJob(sh, pid, st.command, job, (sig) => {
+    killedBy = sig;
+    scope.expire();
+  });
   sh.lastStatus = 0;
   return 0;
 }

@@ -7,6 +7,8 @@ export interface JobEntry {
   pid: number;
   text: string;
   done: boolean;
+  /** Ends the job at its next budget check with status 128+sig (`kill`); absent for coprocesses. */
+  kill?: (sig: number) => void;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface JobEntry {
  * (1 again once the table is empty); finished jobs leave it when `jobs` next looks, unreported,
  * as a non-interactive bash does.
  */
-export function addJob(sh: Shell, pid: number, cmd: Command, job: Promise<number>): void {
+export function addJob(sh: Shell, pid: number, cmd: Command, job: Promise<number>, kill?: (sig: number) => void): void {
   const table = (sh.services.jobTable ??= new Map());
   for (const [k, e] of table) if (e.done) table.delete(k);
   let n = 1;
@@ -27,12 +29,41 @@ export function addJob(sh: Shell, pid: number, cmd: Command, job: Promise<number
       return (text ??= printCommand(cmd, 0) + " &");
     },
     done: false,
+    kill,
   };
   table.set(n, entry);
   job.then(
     () => (entry.done = true),
     () => (entry.done = true),
   );
+}
+
+/** strsignal(3) on Linux, signals 1-31: the words bash prints for a job a signal ended. */
+const SIGNAL_TEXT = [
+  "", "Hangup", "Interrupt", "Quit", "Illegal instruction", "Trace/breakpoint trap", "Aborted", "Bus error",
+  "Floating point exception", "Killed", "User defined signal 1", "Segmentation fault", "User defined signal 2",
+  "Broken pipe", "Alarm clock", "Terminated", "Stack fault", "Child exited", "Continued", "Stopped (signal)",
+  "Stopped", "Stopped (tty input)", "Stopped (tty output)", "Urgent I/O condition", "CPU time limit exceeded",
+  "File size limit exceeded", "Virtual timer expired", "Profiling timer expired", "Window changed",
+  "I/O possible", "Power failure", "Bad system call",
+];
+
+/**
+ * What a non-interactive bash prints when it reaps a background job a signal ended
+ * (`  1234 Killed                  sleep 600`), or null for the signals it keeps quiet
+ * about (INT, TERM, PIPE).
+ */
+export function jobDeathNotice(pid: number, sig: number, text: string): string | null {
+  if (sig === 2 || sig === 13 || sig === 15) return null;
+  const what = SIGNAL_TEXT[sig] ?? `Unknown signal ${sig}`;
+  return `${String(pid).padStart(5)} ${what.padEnd(24)}${text}`;
+}
+
+/** The running job with this pid, if `kill` can end it. */
+export function jobByPid(sh: Shell, pid: number): JobEntry | undefined {
+  const table = sh.services.jobTable;
+  if (table) for (const e of table.values()) if (e.pid === pid && !e.done) return e;
+  return undefined;
 }
 
 /** Drops finished jobs; returns the running ones by job number. */

@@ -3,7 +3,7 @@ import { resolvePath } from "../fs/path.js";
 import { isFsError } from "../fs/types.js";
 import { BrokenPipe, emptyReader, nullWriter, readAll } from "../io/streams.js";
 import { decodeUtf8 } from "../io/utf8.js";
-import { LimitExceeded } from "../limits/budget.js";
+import { LimitExceeded, type Budget } from "../limits/budget.js";
 import { ExitSignal, ShellError } from "./errors.js";
 import type { FdTable } from "./io.js";
 import { reportError, writeErr } from "./report.js";
@@ -151,7 +151,7 @@ function withIO(fds: FdTable, io?: CommandIO): FdTable {
 
 async function execFromCommand(sh: Shell, argv: string[], fds: FdTable, io?: ExecIO): Promise<number> {
   let child = sh;
-  if (io?.budget) child = new Shell(withBudget(sh.services, io.budget), sh);
+  if (io?.budget) child = subshellOnBudget(sh, io.budget);
   else if (io?.cwd) child = sh.subshell();
   if (io?.cwd) child.cwd = io.cwd;
   child.services.budget.step();
@@ -160,8 +160,13 @@ async function execFromCommand(sh: Shell, argv: string[], fds: FdTable, io?: Exe
 
 type ExecIO = Parameters<CommandContext["exec"]>[1];
 
+/** A subshell whose commands count against `budget` (timeout's scope, a background job's). */
+export function subshellOnBudget(sh: Shell, budget: Budget): Shell {
+  return new Shell(withBudget(sh.services, budget), sh);
+}
+
 /** The services of a command run on its own budget (timeout): pids still come from the exec's counter. */
-function withBudget(services: Shell["services"], budget: NonNullable<NonNullable<ExecIO>["budget"]>): Shell["services"] {
+function withBudget(services: Shell["services"], budget: Budget): Shell["services"] {
   return Object.create(services, {
     budget: { value: budget },
     nextPid: {

@@ -4,7 +4,7 @@
  * own error: the flaky "hang ... ends at the deadline" test came from that gap.
  */
 import { describe, expect, it } from "vitest";
-import { DeadlineBudget } from "../../builtins/_lib/deadline.js";
+import { DeadlineBudget } from "../../src/limits/deadline.js";
 import { Budget, LimitExceeded } from "../../src/limits/budget.js";
 import { resolveLimits } from "../../src/limits/limits.js";
 

@@ -1,12 +1,14 @@
 import { ExitSignal } from "../errors.js";
 import { runTrap } from "../traps.js";
-import { jobSpecPid } from "../jobtable.js";
+import { jobByPid, jobSpecPid } from "../jobtable.js";
 import { SHELL_BUILTINS } from "./index.js";
 import { signalByNumber, signalList, signalNumber } from "./trap.js";
 import { builtinError, out, type ShellBuiltin } from "./util.js";
 
 /** Signals whose default action does not end the process. */
 const HARMLESS = new Set(["CHLD", "CONT", "URG", "WINCH"]);
+/** Signals that do not end a background job (a stopped job is not modelled: it runs on). */
+const KEEPS_JOB = new Set([...HARMLESS, "STOP", "TSTP", "TTIN", "TTOU"]);
 
 const KILL_USAGE = "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n";
 
@@ -94,6 +96,8 @@ export const kill: ShellBuiltin = async (sh, argv, fds) => {
     } else if (!sh.services.jobs.has(pid)) {
       builtinError(sh, fds, "kill", `(${t}) - No such process`);
       status = 1;
+    } else if (sig !== 0 && !KEEPS_JOB.has(signalByNumber(sig) ?? "")) {
+      jobByPid(sh, pid)?.kill?.(sig);
     }
   }
   return status;
