@@ -15,7 +15,7 @@ import { Attr } from "./variables.js";
 import { closeProcFds, procMark } from "./procsubst.js";
 import { runCoproc } from "./coproc.js";
 import { addJob, jobDeathNotice } from "./jobtable.js";
-import { printCommand } from "../parser/print.js";
+import { printCommand, printWord } from "../parser/print.js";
 import { subshellOnBudget } from "./utility.js";
 import { DeadlineBudget } from "../limits/deadline.js";
 import { isName } from "../parser/scanner.js";
@@ -406,7 +406,10 @@ async function runFor(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdT
     for (const item of items) {
       budget.step();
       if (budget.yieldDue) await budget.yield();
-      if (tracing(sh)) traceLine(sh, io, `for ${cmd.name} in ${items.map(traceWord).join(" ")}`);
+      if (tracing(sh)) {
+        sh.line = cmd.line;
+        traceLine(sh, io, `for ${cmd.name} in ${loopWordsAsWritten(cmd)}`);
+      }
       // A nameref control variable is pointed at each word in turn (bash).
       const ref = sh.vars.lookup(cmd.name);
       if (ref && ref.attrs & Attr.Nameref) ref.value = item;
@@ -472,9 +475,14 @@ async function runArithForLoop(sh: Shell, cmd: Extract<Command, { type: "ArithFo
   return status;
 }
 
+/** bash traces a for or select header with its words as written (`"$@"` when there are none). */
+function loopWordsAsWritten(cmd: Extract<Command, { type: "For" }>): string {
+  return cmd.items === null ? '"$@"' : cmd.items.map(printWord).join(" ");
+}
+
 async function runSelect(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdTable): Promise<number> {
   const items = cmd.items === null ? sh.positional.slice() : await expandWords(sh, cmd.items, io);
-  if (tracing(sh)) traceLine(sh, io, `select ${cmd.name} in ${items.map(traceWord).join(" ")}`);
+  if (tracing(sh)) traceLine(sh, io, `select ${cmd.name} in ${loopWordsAsWritten(cmd)}`);
   const { selectLoop } = await readModule();
   sh.loopDepth++;
   try {
@@ -487,7 +495,7 @@ async function runSelect(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: 
 async function runCase(sh: Shell, cmd: Extract<Command, { type: "Case" }>, io: FdTable): Promise<number> {
   sh.line = cmd.line;
   const word = await expandString(sh, cmd.word, io);
-  if (tracing(sh)) traceLine(sh, io, `case ${traceWord(word)} in`);
+  if (tracing(sh)) traceLine(sh, io, `case ${printWord(cmd.word)} in`);
   const nocase = sh.shopts.has("nocasematch");
   let status = 0;
   let fallthrough = false;

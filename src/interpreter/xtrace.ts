@@ -21,11 +21,46 @@ export function tracing(sh: Shell): boolean {
   return sh.options.has("xtrace");
 }
 
-/** $PS4 after prompt escapes and simple $name / ${name} expansion (no command substitution). */
+/**
+ * $PS4 after prompt escapes and parameter expansion: $name, ${name}, ${name[N]} and the
+ * default/alternate forms (${x:-w} ${x-w} ${x:+w} ${x+w}, w expanded the same way), which the
+ * usual debugging PS4s use ('+ ${BASH_SOURCE}:${LINENO}:${FUNCNAME[0]:+${FUNCNAME[0]}(): }').
+ * A trace is written from synchronous code, so this small expander stands in for the full,
+ * asynchronous one: command substitution and other operators stay as written.
+ */
 function ps4(sh: Shell): string {
   const raw = sh.get("PS4") ?? "+ ";
   if (!/[$\\]/.test(raw)) return raw;
-  return expandPrompt(sh, raw).replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, a, b) => sh.get(a ?? b) ?? "");
+  return promptParams(sh, expandPrompt(sh, raw));
+}
+
+const PARAM = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?(?:(:?[-+])((?:[^{}]|\{[^{}]*\})*))?\})/;
+
+function promptParams(sh: Shell, text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const d = text.indexOf("$", i);
+    if (d < 0) break;
+    out += text.slice(i, d);
+    const m = PARAM.exec(text.slice(d));
+    if (!m) {
+      out += "$";
+      i = d + 1;
+      continue;
+    }
+    const name = m[1] ?? m[2];
+    const value = m[3] === undefined ? sh.get(name) : sh.values(name)[Number(m[3])];
+    const op = m[4];
+    if (op === undefined) out += value ?? "";
+    else {
+      const empty = value === undefined || (op[0] === ":" && value === "");
+      const useWord = op.endsWith("-") ? empty : !empty;
+      out += useWord ? promptParams(sh, m[5]) : op.endsWith("-") ? value! : "";
+    }
+    i = d + m[0].length;
+  }
+  return out + text.slice(i);
 }
 
 /** Writes one trace line: PS4 (level-repeated first character) + text. */
