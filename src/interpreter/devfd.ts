@@ -71,19 +71,23 @@ async function drain(reader: ByteReader, budget: Budget): Promise<Uint8Array> {
 
 /** The FileSystem a command sees: the machine's, with /dev/fd/N naming the command's own fds. */
 export class DevFdFs implements FileSystem {
-  constructor(
-    readonly base: FileSystem,
-    readonly fds: FdTable,
-    private readonly sandbox: SandboxInfo,
-    private readonly budget: Budget,
-  ) {
+  declare readonly base: FileSystem;
+  declare readonly fds: FdTable;
+  declare private readonly sandbox: SandboxInfo;
+  declare private readonly budget: Budget;
+  declare chown?: (path: string, uid: number, gid: number) => Promise<void>;
+
+  // Assigned, not class fields: a field makes V8 compile the class body again at the first instance.
+  constructor(base: FileSystem, fds: FdTable, sandbox: SandboxInfo, budget: Budget) {
+    this.base = base;
+    this.fds = fds;
+    this.sandbox = sandbox;
+    this.budget = budget;
     // Optional abilities of the machine's FileSystem stay optional here (chown, df's usage).
     if (base.chown) this.chown = (path, uid, gid) => base.chown!(path, uid, gid);
     const usage = (base as { usage?: () => unknown }).usage;
     if (usage) (this as { usage?: () => unknown }).usage = () => usage.call(base);
   }
-
-  chown?: (path: string, uid: number, gid: number) => Promise<void>;
 
   /** The open fd a path names: undefined when no /dev/fd path, null when that fd is closed. */
   entry(path: string): FdEntry | null | undefined {

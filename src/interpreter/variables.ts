@@ -118,12 +118,15 @@ export type Frame = Map<string, Variable>;
 
 /** The variable store: globals plus a stack of function frames. */
 export class VariableStore {
-  globals: Map<string, Variable>;
-  frames: Frame[] = [];
+  declare globals: Map<string, Variable>;
+  declare frames: Frame[];
 
+  // Assigned, not class fields: a field makes V8 compile the class body again at the first instance.
   constructor(globals?: Map<string, Variable>) {
     this.globals = globals ?? new Map();
+    this.frames = [];
   }
+
 
   /** The variable visible under `name` (innermost frame first). */
   lookup(name: string): Variable | undefined {
