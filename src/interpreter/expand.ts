@@ -5,12 +5,22 @@ import { ShellError } from "./errors.js";
 import { expandBraces, hasBrace } from "./braces.js";
 import { globExpand } from "./glob.js";
 import type { FdTable } from "./io.js";
-import { charLength, expandParam, namerefCycle, type PlainValue, type WordExpander } from "./param.js";
+import type { PlainValue, WordExpander } from "./param.js";
 import { escapeGlob, hasGlobChars, mayHaveGlobChars, patternEngineFor, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { Attr, scalarOf } from "./variables.js";
 import { backquoteSyntaxError, commandSubstitution, processSubstitution } from "./subst.js";
 import { addScalar, addValue, Fields, ifsOf, type Field } from "./fields.js";
+import { charLength } from "../io/utf8.js";
+import { lazyModule } from "../lazy.js";
+
+/**
+ * ${name...} with operators (param.ts, ~9 KB) loads on the first expansion that is not a plain
+ * $x / ${x} / ${#x} (those go through simpleParam): `echo hi` never compiles it (cold start).
+ * Kept once loaded, so later expansions do not wait on a settled promise.
+ */
+const paramModule = lazyModule(() => import("./param.js"));
+let param: typeof import("./param.js") | null = null;
 
 /**
  * Word expansion in bash's order: brace -> tilde -> parameter, arithmetic and
@@ -229,7 +239,7 @@ function simpleParam(sh: Shell, p: Extract<WordPart, { type: "Param" }>): PlainV
   else {
     const raw = sh.vars.lookup(name);
     if (raw === undefined || !(raw.attrs & Attr.Nameref)) v = raw === undefined ? sh.get(name) : scalarOf(raw);
-    else if (!namerefCycle(sh, name)) v = sh.get(name);
+    else if (!sh.vars.namerefCycle(name)) v = sh.get(name);
     else {
       // As param.ts's lookup: bash warns and expands nothing. No stderr here, so the
       // caller (simple.ts) prints it right after the expansion.
@@ -321,7 +331,7 @@ async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, qu
         else f.quoted(await tildeValue(sh, p.user));
         break;
       case "Param": {
-        const v = await expandParam(sh, p, quoted, io, expander);
+        const v = await (param ??= await paramModule()).expandParam(sh, p, quoted, io, expander);
         // ${x:-word} unquoted: the word's unquoted text is split too.
         if (typeof v !== "string" && "word" in v) await addParts(sh, v.word.parts, f, io, quoted, split, true);
         else addValue(sh, v, f, quoted, split);

@@ -127,6 +127,20 @@ export class VariableStore {
     this.frames = [];
   }
 
+  /** Does the nameref chain starting at `name` come back to a name it passed? */
+  namerefCycle(name: string): boolean {
+    const seen = new Set<string>([name]);
+    let n = name;
+    for (let hops = 0; hops < 64; hops++) {
+      const v = this.lookup(n);
+      if (!v || !(v.attrs & Attr.Nameref) || typeof v.value !== "string" || !v.value) return false;
+      const b = v.value.indexOf("[");
+      n = b > 0 ? v.value.slice(0, b) : v.value;
+      if (seen.has(n)) return true;
+      seen.add(n);
+    }
+    return true;
+  }
 
   /** The variable visible under `name` (innermost frame first). */
   lookup(name: string): Variable | undefined {
