@@ -2,7 +2,7 @@ import type { SandboxInfo } from "../../builtins/types.js";
 import type { Budget } from "../limits/budget.js";
 import { FsError, type DirEntry, type FileStat, type FileSystem, type WriteOptions } from "../fs/types.js";
 import { concatBytes, type ByteReader } from "../io/streams.js";
-import type { FdEntry, FdTable } from "./io.js";
+import { devFdNumber, type FdEntry, type FdTable } from "./io.js";
 
 /**
  * /dev/fd/N, /dev/stdin, /dev/stdout and /dev/stderr as Linux has them: each names an open fd of
@@ -10,20 +10,6 @@ import type { FdEntry, FdTable } from "./io.js";
  * truncated); an fd on a pipe or stream is that pipe. A closed fd is "No such file or directory".
  * In Linux these are symlinks (/dev/fd/63 -> pipe:[N]); lstat and readlink show that.
  */
-
-/** The fd a path names, or -1 when it is no /dev/fd path. */
-export function devFdNumber(path: string): number {
-  switch (path) {
-    case "/dev/stdin":
-      return 0;
-    case "/dev/stdout":
-      return 1;
-    case "/dev/stderr":
-      return 2;
-  }
-  const m = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(path);
-  return m ? Number(m[1]) : -1;
-}
 
 /** Where /dev/stdin etc. point in Linux (readlink). */
 function devLinkTarget(path: string): string | null {
