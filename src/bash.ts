@@ -19,7 +19,7 @@ import { runExitTrap } from "./interpreter/traps.js";
 import { initChildDefaults, STANDALONE_BUILTINS } from "./interpreter/utility.js";
 import { Attr } from "./interpreter/variables.js";
 import { mulberry32 } from "./random.js";
-import { jqRunnerFromOptions, type JqOptions } from "../builtins/jq/runner.js";
+import type { JqOptions } from "../builtins/jq/runner.js";
 import { MemFs } from "./fs/memfs.js";
 import { MountFs } from "./fs/mount.js";
 import { NetworkPolicy } from "./network/policy.js";
@@ -132,10 +132,13 @@ export class Bash {
   declare private readonly services: ShellServices;
   declare private queue: Promise<unknown>;
   declare private seeded: Promise<void> | null;
+  /** BashOptions.jq, until the first exec turns it into the session's runner. */
+  declare private jqOptions: JqOptions | undefined;
 
   constructor(options: BashOptions = {}) {
     this.queue = Promise.resolve();
     this.seeded = null;
+    this.jqOptions = options.jq;
     this.limits = resolveLimits(options.limits);
     const network = options.network ? new NetworkPolicy(options.network) : undefined;
     const custom = !!network || (options.commands?.length ?? 0) > 0;
@@ -164,7 +167,7 @@ export class Bash {
       signal: undefined,
       nextPid: 1000 + Math.floor(random() * 30000),
       jobs: new Map(),
-      jq: jqRunnerFromOptions(options.jq),
+      jq: undefined,
       network,
     };
     const sh = new Shell(this.services);
@@ -243,6 +246,11 @@ export class Bash {
     if (this.seeded) {
       await this.seeded;
       this.seeded = null;
+    }
+    if (this.jqOptions) {
+      // The code that picks a jq runner loads only for a session given jq options (cold start).
+      this.services.jq = (await import("../builtins/jq/runner.js")).jqRunnerFromOptions(this.jqOptions);
+      this.jqOptions = undefined;
     }
     const budget = new Budget(this.limits, options.signal);
     this.services.budget = budget;
