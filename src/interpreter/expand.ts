@@ -3,7 +3,6 @@ import { printWord } from "../parser/print.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
 import { ShellError } from "./errors.js";
 import { expandBraces, hasBrace } from "./braces.js";
-import { globExpand } from "./glob.js";
 import type { FdTable } from "./io.js";
 import type { PlainValue, WordExpander } from "./param.js";
 import { escapeGlob, hasGlobChars, mayHaveGlobChars, patternEngineFor, unescapeGlob } from "./pattern.js";
@@ -21,6 +20,12 @@ import { lazyModule } from "../lazy.js";
  */
 const paramModule = lazyModule(() => import("./param.js"));
 let param: typeof import("./param.js") | null = null;
+/** Pathname expansion (glob.ts) likewise loads with the first word that has glob characters. */
+const globModule = lazyModule(() => import("./glob.js"));
+let glob: typeof import("./glob.js") | null = null;
+async function globExpand(sh: Shell, pattern: string): Promise<string[] | null> {
+  return (glob ??= await globModule()).globExpand(sh, pattern);
+}
 
 /**
  * Word expansion in bash's order: brace -> tilde -> parameter, arithmetic and
