@@ -2,7 +2,6 @@ import type { Word, WordPart } from "../parser/ast.js";
 import { printWord } from "../parser/print.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
 import { ShellError } from "./errors.js";
-import { expandBraces, hasBrace } from "./braces.js";
 import type { FdTable } from "./io.js";
 import type { PlainValue, WordExpander } from "./param.js";
 import { escapeGlob, hasGlobChars, mayHaveGlobChars, patternEngineFor, unescapeGlob } from "./pattern.js";
@@ -23,8 +22,17 @@ let param: typeof import("./param.js") | null = null;
 /** Pathname expansion (glob.ts) likewise loads with the first word that has glob characters. */
 const globModule = lazyModule(() => import("./glob.js"));
 let glob: typeof import("./glob.js") | null = null;
+/** And brace expansion (braces.ts) with the first word that has a {a,b} or {1..3}. */
+const bracesModule = lazyModule(() => import("./braces.js"));
+let braces: typeof import("./braces.js") | null = null;
+
 async function globExpand(sh: Shell, pattern: string): Promise<string[] | null> {
   return (glob ??= await globModule()).globExpand(sh, pattern);
+}
+
+function hasBrace(w: Word): boolean {
+  for (const p of w.parts) if (p.type === "Brace") return true;
+  return false;
 }
 
 /**
@@ -50,7 +58,7 @@ export async function expandWords(sh: Shell, words: Word[], io: FdTable): Promis
         continue;
       }
     }
-    const list = hasBrace(w) && sh.options.has("braceexpand") ? expandBraces(w, sh) : [w];
+    const list = hasBrace(w) && sh.options.has("braceexpand") ? (braces ??= await bracesModule()).expandBraces(w, sh) : [w];
     for (const bw of list) {
       const fields = new Fields(ifsOf(sh));
       await addParts(sh, bw.parts, fields, io, false, true);
@@ -141,16 +149,14 @@ export function expandWordsSync(sh: Shell, words: Word[]): string[] | Promise<st
         continue;
       }
     }
-    const list = hasBrace(w) && sh.options.has("braceexpand") ? expandBraces(w, sh) : [w];
-    for (const bw of list) {
-      const fields = new Fields(ifsOf(sh));
-      addPartsSync(sh, bw.parts, fields, false, true);
-      fields.end();
-      for (const f of fields.out) {
-        if (!pending && f.glob && !sh.options.has("noglob")) pending = out.map((text) => ({ text, pat: "", glob: false }));
-        if (pending) pending.push(f);
-        else out.push(f.text);
-      }
+    // No brace expansion here: a word with a Brace part is not a sync word.
+    const fields = new Fields(ifsOf(sh));
+    addPartsSync(sh, parts, fields, false, true);
+    fields.end();
+    for (const f of fields.out) {
+      if (!pending && f.glob && !sh.options.has("noglob")) pending = out.map((text) => ({ text, pat: "", glob: false }));
+      if (pending) pending.push(f);
+      else out.push(f.text);
     }
   }
   if (!pending) return out;
