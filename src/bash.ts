@@ -19,7 +19,7 @@ import { runExitTrap } from "./interpreter/traps.js";
 import { initChildDefaults, STANDALONE_BUILTINS } from "./interpreter/utility.js";
 import { Attr } from "./interpreter/variables.js";
 import { mulberry32 } from "./random.js";
-import { jqRunnerFromOptions, type JqOptions } from "../builtins/jq/runner.js";
+import type { JqOptions } from "../builtins/jq/runner.js";
 import { MemFs } from "./fs/memfs.js";
 import { MountFs } from "./fs/mount.js";
 import { NetworkPolicy } from "./network/policy.js";
@@ -122,16 +122,23 @@ function defaultCommandTable(): CommandTable {
 
 /** A bash session on a simulated machine: state persists across exec calls, like one terminal. */
 export class Bash {
-  readonly fs: FileSystem;
-  readonly limits: Limits;
+  // Declared, and assigned in the constructor: a class field makes V8 compile the whole
+  // class body again when the first instance is made (cold start, bench/startup.ts).
+  declare readonly fs: FileSystem;
+  declare readonly limits: Limits;
   /** The filesystem at / (this.fs unless there are mounts). */
-  private readonly rootFs: FileSystem;
-  private readonly shell: Shell;
-  private readonly services: ShellServices;
-  private queue: Promise<unknown> = Promise.resolve();
-  private seeded: Promise<void> | null = null;
+  declare private readonly rootFs: FileSystem;
+  declare private readonly shell: Shell;
+  declare private readonly services: ShellServices;
+  declare private queue: Promise<unknown>;
+  declare private seeded: Promise<void> | null;
+  /** BashOptions.jq, until the first exec turns it into the session's runner. */
+  declare private jqOptions: JqOptions | undefined;
 
   constructor(options: BashOptions = {}) {
+    this.queue = Promise.resolve();
+    this.seeded = null;
+    this.jqOptions = options.jq;
     this.limits = resolveLimits(options.limits);
     const network = options.network ? new NetworkPolicy(options.network) : undefined;
     const custom = !!network || (options.commands?.length ?? 0) > 0;
@@ -160,7 +167,7 @@ export class Bash {
       signal: undefined,
       nextPid: 1000 + Math.floor(random() * 30000),
       jobs: new Map(),
-      jq: jqRunnerFromOptions(options.jq),
+      jq: undefined,
       network,
     };
     const sh = new Shell(this.services);
@@ -239,6 +246,11 @@ export class Bash {
     if (this.seeded) {
       await this.seeded;
       this.seeded = null;
+    }
+    if (this.jqOptions) {
+      // The code that picks a jq runner loads only for a session given jq options (cold start).
+      this.services.jq = (await import("../builtins/jq/runner.js")).jqRunnerFromOptions(this.jqOptions);
+      this.jqOptions = undefined;
     }
     const budget = new Budget(this.limits, options.signal);
     this.services.budget = budget;
@@ -340,16 +352,23 @@ export class Bash {
  * kept as separate Uint8Arrays cost ~15x their size in heap (137 MB for 16 MiB of output).
  */
 class CaptureWriter implements ByteWriter {
-  private buf: Uint8Array | null = null;
-  private len = 0;
+  declare private readonly budget: Budget;
+  declare private readonly listener: ((chunk: string) => void) | undefined;
+  declare private buf: Uint8Array | null;
+  declare private len: number;
   /** ASCII text written after the bytes in buf. */
-  private ascii = "";
-  truncated = false;
+  declare private ascii: string;
+  declare truncated: boolean;
 
-  constructor(
-    private readonly budget: Budget,
-    private readonly listener?: (chunk: string) => void,
-  ) {}
+  // Assigned, not class fields (see Bash).
+  constructor(budget: Budget, listener?: (chunk: string) => void) {
+    this.budget = budget;
+    this.listener = listener;
+    this.buf = null;
+    this.len = 0;
+    this.ascii = "";
+    this.truncated = false;
+  }
 
   write(chunk: Uint8Array | string): void | Promise<void> {
     if (chunk.length === 0) return;

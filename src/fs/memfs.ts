@@ -18,11 +18,12 @@ import { SeedingTree } from "./seeding.js";
 export type { FsUsage, MemFsOptions } from "./tree.js";
 
 export class MemFs extends SeedingTree implements FileSystem {
-  private rootView: MemFs | null = null;
+  declare private rootView: MemFs | null;
 
   /** `shared` is internal: asUser() passes the tree its views share. */
   constructor(options: MemFsOptions = {}, shared?: MemFsTree) {
     super(options, shared);
+    this.rootView = null; // assigned, not a class field (see InodeTree)
   }
 
   /** A view of the same tree acting as another user (0 = root: no permission checks). */

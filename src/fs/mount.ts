@@ -32,11 +32,14 @@ const MAX_HOPS = 40;
 
 export class MountFs implements FileSystem {
   /** Longest path first, so the first match is the longest prefix. */
-  private mounts: Mount[] = [];
+  declare private mounts: Mount[];
   /** seedFiles passes one dir cache per batch; each mount needs its own (paths differ). */
-  private seedCaches = new WeakMap<Map<string, Inode>, Map<Mount, Map<string, Inode>>>();
+  declare private seedCaches: WeakMap<Map<string, Inode>, Map<Mount, Map<string, Inode>>>;
 
+  // Assigned, not class fields (see InodeTree).
   constructor(root: FileSystem, options: MountOptions = {}) {
+    this.mounts = [];
+    this.seedCaches = new WeakMap();
     this.mount("/", root, options);
   }
 

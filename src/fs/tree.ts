@@ -55,8 +55,10 @@ export interface MemFsTree {
  * still hold ".." components to resolve physically).
  */
 export class Reroute extends Error {
-  constructor(readonly path: string) {
+  declare readonly path: string;
+  constructor(path: string) {
     super("path leaves this filesystem");
+    this.path = path;
     this.name = "Reroute";
   }
 }
@@ -111,11 +113,13 @@ export const X = 1;
 
 /** Path resolution, permissions and accounting over one shared inode tree. */
 export abstract class InodeTree {
-  protected readonly tree: MemFsTree;
+  // Declared, not class fields: a field makes V8 compile the whole class body again
+  // when the first instance is made (cold start, bench/startup.ts).
+  declare protected readonly tree: MemFsTree;
   /** The acting user and group. */
-  readonly uid: number;
-  readonly gid: number;
-  readonly umask: number;
+  declare readonly uid: number;
+  declare readonly gid: number;
+  declare readonly umask: number;
 
   /** `shared` is internal: asUser() passes the tree its views share. */
   constructor(options: MemFsOptions = {}, shared?: MemFsTree) {

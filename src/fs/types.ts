@@ -96,11 +96,12 @@ export type Errno = keyof typeof ERRNO_TEXT;
 
 /** A failed file operation. `message` is the errno text GNU tools print after the path. */
 export class FsError extends Error {
-  constructor(
-    readonly code: Errno,
-    readonly path: string,
-    readonly syscall = "",
-  ) {
+  declare readonly code: Errno;
+  declare readonly path: string;
+  declare readonly syscall: string;
+
+  // Fields assigned, not class fields (see InodeTree in tree.ts).
+  constructor(code: Errno, path: string, syscall = "") {
     // No stack trace: these are errno results that commands report (test -e, ls, cp all
     // meet ENOENT routinely), and capturing the async stack cost more than the lookup.
     const host = Error as { stackTraceLimit?: number };
@@ -108,6 +109,9 @@ export class FsError extends Error {
     if (limit !== undefined) host.stackTraceLimit = 0;
     super(ERRNO_TEXT[code]);
     if (limit !== undefined) host.stackTraceLimit = limit;
+    this.code = code;
+    this.path = path;
+    this.syscall = syscall;
     this.name = "FsError";
   }
 

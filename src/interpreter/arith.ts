@@ -56,11 +56,15 @@ export function arithShellError(text: string, e: ArithError, prefix = ""): Shell
 }
 
 class ArithEval {
-  private depth = 0;
-  constructor(
-    private readonly sh: Shell,
-    private readonly text: string,
-  ) {}
+  declare private readonly sh: Shell;
+  declare private readonly text: string;
+  declare private depth: number;
+  // Assigned, not class fields: a field makes V8 compile the class body again at the first instance.
+  constructor(sh: Shell, text: string) {
+    this.sh = sh;
+    this.text = text;
+    this.depth = 0;
+  }
 
   run(e: ArithExpr): N {
     return this.ev(e);

@@ -5,11 +5,6 @@ import type { Shell } from "./shell.js";
 /** Upper bound on the words one brace expansion may produce (brace bombs). */
 const MAX_BRACE_WORDS = 200_000;
 
-export function hasBrace(w: Word): boolean {
-  for (const p of w.parts) if (p.type === "Brace") return true;
-  return false;
-}
-
 /** {a,b}c{1..3}: the cartesian product, left to right, as bash orders it. */
 export function expandBraces(w: Word, sh: Shell): Word[] {
   let acc: WordPart[][] = [[]];

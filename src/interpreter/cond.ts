@@ -10,7 +10,7 @@ import { matchPattern } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { isAssoc, isIndexed } from "./variables.js";
 import { traceLine, tracing } from "./xtrace.js";
-import { fsFor } from "./procsubst.js";
+import { fsFor, fsForReady } from "./procsubst.js";
 import { lazyModule } from "../lazy.js";
 
 const regexModule = lazyModule(() => import("../../builtins/_lib/regex/index.js"));
@@ -132,7 +132,9 @@ async function statOf(sh: Shell, path: string, follow = true, io: FdTable = []):
   if (path === "") return null;
   try {
     const p = resolvePath(sh.cwd, path);
-    const fs = p.startsWith("/dev/") || p.startsWith("/proc/") ? fsFor(sh, io) : sh.fs;
+    const fdPath = p.startsWith("/dev/") || p.startsWith("/proc/");
+    if (fdPath) await fsForReady();
+    const fs = fdPath ? fsFor(sh, io) : sh.fs;
     return follow ? await fs.stat(p) : await fs.lstat(p);
   } catch {
     return null;

@@ -2,7 +2,7 @@ import type { SandboxInfo } from "../../builtins/types.js";
 import type { Budget } from "../limits/budget.js";
 import { FsError, type DirEntry, type FileStat, type FileSystem, type WriteOptions } from "../fs/types.js";
 import { concatBytes, type ByteReader } from "../io/streams.js";
-import type { FdEntry, FdTable } from "./io.js";
+import { devFdNumber, type FdEntry, type FdTable } from "./io.js";
 
 /**
  * /dev/fd/N, /dev/stdin, /dev/stdout and /dev/stderr as Linux has them: each names an open fd of
@@ -10,20 +10,6 @@ import type { FdEntry, FdTable } from "./io.js";
  * truncated); an fd on a pipe or stream is that pipe. A closed fd is "No such file or directory".
  * In Linux these are symlinks (/dev/fd/63 -> pipe:[N]); lstat and readlink show that.
  */
-
-/** The fd a path names, or -1 when it is no /dev/fd path. */
-export function devFdNumber(path: string): number {
-  switch (path) {
-    case "/dev/stdin":
-      return 0;
-    case "/dev/stdout":
-      return 1;
-    case "/dev/stderr":
-      return 2;
-  }
-  const m = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(path);
-  return m ? Number(m[1]) : -1;
-}
 
 /** Where /dev/stdin etc. point in Linux (readlink). */
 function devLinkTarget(path: string): string | null {
@@ -71,19 +57,23 @@ async function drain(reader: ByteReader, budget: Budget): Promise<Uint8Array> {
 
 /** The FileSystem a command sees: the machine's, with /dev/fd/N naming the command's own fds. */
 export class DevFdFs implements FileSystem {
-  constructor(
-    readonly base: FileSystem,
-    readonly fds: FdTable,
-    private readonly sandbox: SandboxInfo,
-    private readonly budget: Budget,
-  ) {
+  declare readonly base: FileSystem;
+  declare readonly fds: FdTable;
+  declare private readonly sandbox: SandboxInfo;
+  declare private readonly budget: Budget;
+  declare chown?: (path: string, uid: number, gid: number) => Promise<void>;
+
+  // Assigned, not class fields: a field makes V8 compile the class body again at the first instance.
+  constructor(base: FileSystem, fds: FdTable, sandbox: SandboxInfo, budget: Budget) {
+    this.base = base;
+    this.fds = fds;
+    this.sandbox = sandbox;
+    this.budget = budget;
     // Optional abilities of the machine's FileSystem stay optional here (chown, df's usage).
     if (base.chown) this.chown = (path, uid, gid) => base.chown!(path, uid, gid);
     const usage = (base as { usage?: () => unknown }).usage;
     if (usage) (this as { usage?: () => unknown }).usage = () => usage.call(base);
   }
-
-  chown?: (path: string, uid: number, gid: number) => Promise<void>;
 
   /** The open fd a path names: undefined when no /dev/fd path, null when that fd is closed. */
   entry(path: string): FdEntry | null | undefined {

@@ -101,12 +101,16 @@ export interface EnvironSource {
  * without building the whole ordered map.
  */
 export class LazyEnviron implements ReadonlyMap<string, string> {
-  private built: Map<string, string> | null = null;
+  declare private readonly sh: EnvironSource;
+  declare private readonly programPath: string | undefined;
+  declare private built: Map<string, string> | null;
 
-  constructor(
-    private readonly sh: EnvironSource,
-    private readonly programPath?: string,
-  ) {}
+  // Assigned, not class fields: a field makes V8 compile the class body again at the first instance.
+  constructor(sh: EnvironSource, programPath?: string) {
+    this.sh = sh;
+    this.programPath = programPath;
+    this.built = null;
+  }
 
   private get map(): Map<string, string> {
     return (this.built ??= bashEnvironOrder(this.sh.exportedEnv(), this.sh.vars.globals, this.sh.vars.frames, this.programPath));

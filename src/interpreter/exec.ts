@@ -4,16 +4,13 @@ import { BreakSignal, ContinueSignal, ErrexitSignal, ExitSignal, ReturnSignal, S
 import { expandPattern, expandString, expandWords } from "./expand.js";
 import type { FdTable } from "./io.js";
 import { matchPattern } from "./pattern.js";
-import { runPipeline } from "./pipeline.js";
-import { applyRedirects, closeRedirects } from "./redirect.js";
 import { reportError } from "./report.js";
 import type { Shell } from "./shell.js";
 import { runExitTrap, runTrap } from "./traps.js";
-import { runSimple } from "./simple.js";
+import { applyRedirects, closeRedirects, runSimple } from "./simple.js";
 import { traceLine, traceWord, tracing } from "./xtrace.js";
 import { Attr } from "./variables.js";
 import { closeProcFds, procMark } from "./procsubst.js";
-import { runCoproc } from "./coproc.js";
 import { addJob, jobDeathNotice } from "./jobtable.js";
 import { printCommand, printWord } from "../parser/print.js";
 import { subshellOnBudget } from "./utility.js";
@@ -25,6 +22,9 @@ const readModule = lazyModule(() => import("./builtins/read.js"));
 
 /** [[ ]] evaluation, loaded with the first [[ ]] (cold start: `echo hi` never needs it). */
 let condModule: typeof import("./cond.js") | null = null;
+/** Likewise pipelines (`a | b`, `! cmd`, `time cmd`), kept once loaded, and coprocesses. */
+let pipelineModule: typeof import("./pipeline.js") | null = null;
+const coprocModule = lazyModule(() => import("./coproc.js"));
 
 /**
  * Runs commands: one exhaustive switch over the AST, each case one call.
@@ -148,7 +148,8 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "Simple":
       return runSimple(sh, cmd, io);
     case "Pipeline":
-      return runPipeline(sh, cmd, io);
+      if (pipelineModule) return pipelineModule.runPipeline(sh, cmd, io);
+      return import("./pipeline.js").then((m) => (pipelineModule = m).runPipeline(sh, cmd, io));
     case "AndOr":
       return runAndOr(sh, cmd, io);
     case "Subshell":
@@ -236,7 +237,7 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
         return status;
       });
     case "Coproc":
-      return runCoproc(sh, cmd, io);
+      return coprocModule().then((m) => m.runCoproc(sh, cmd, io));
   }
 }
 

@@ -2,15 +2,38 @@ import type { Word, WordPart } from "../parser/ast.js";
 import { printWord } from "../parser/print.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
 import { ShellError } from "./errors.js";
-import { expandBraces, hasBrace } from "./braces.js";
-import { globExpand } from "./glob.js";
 import type { FdTable } from "./io.js";
-import { charLength, expandParam, namerefCycle, type PlainValue, type WordExpander } from "./param.js";
+import type { PlainValue, WordExpander } from "./param.js";
 import { escapeGlob, hasGlobChars, mayHaveGlobChars, patternEngineFor, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { Attr, scalarOf } from "./variables.js";
 import { backquoteSyntaxError, commandSubstitution, processSubstitution } from "./subst.js";
 import { addScalar, addValue, Fields, ifsOf, type Field } from "./fields.js";
+import { charLength } from "../io/utf8.js";
+import { lazyModule } from "../lazy.js";
+
+/**
+ * ${name...} with operators (param.ts, ~9 KB) loads on the first expansion that is not a plain
+ * $x / ${x} / ${#x} (those go through simpleParam): `echo hi` never compiles it (cold start).
+ * Kept once loaded, so later expansions do not wait on a settled promise.
+ */
+const paramModule = lazyModule(() => import("./param.js"));
+let param: typeof import("./param.js") | null = null;
+/** Pathname expansion (glob.ts) likewise loads with the first word that has glob characters. */
+const globModule = lazyModule(() => import("./glob.js"));
+let glob: typeof import("./glob.js") | null = null;
+/** And brace expansion (braces.ts) with the first word that has a {a,b} or {1..3}. */
+const bracesModule = lazyModule(() => import("./braces.js"));
+let braces: typeof import("./braces.js") | null = null;
+
+async function globExpand(sh: Shell, pattern: string): Promise<string[] | null> {
+  return (glob ??= await globModule()).globExpand(sh, pattern);
+}
+
+function hasBrace(w: Word): boolean {
+  for (const p of w.parts) if (p.type === "Brace") return true;
+  return false;
+}
 
 /**
  * Word expansion in bash's order: brace -> tilde -> parameter, arithmetic and
@@ -35,7 +58,7 @@ export async function expandWords(sh: Shell, words: Word[], io: FdTable): Promis
         continue;
       }
     }
-    const list = hasBrace(w) && sh.options.has("braceexpand") ? expandBraces(w, sh) : [w];
+    const list = hasBrace(w) && sh.options.has("braceexpand") ? (braces ??= await bracesModule()).expandBraces(w, sh) : [w];
     for (const bw of list) {
       const fields = new Fields(ifsOf(sh));
       await addParts(sh, bw.parts, fields, io, false, true);
@@ -126,16 +149,14 @@ export function expandWordsSync(sh: Shell, words: Word[]): string[] | Promise<st
         continue;
       }
     }
-    const list = hasBrace(w) && sh.options.has("braceexpand") ? expandBraces(w, sh) : [w];
-    for (const bw of list) {
-      const fields = new Fields(ifsOf(sh));
-      addPartsSync(sh, bw.parts, fields, false, true);
-      fields.end();
-      for (const f of fields.out) {
-        if (!pending && f.glob && !sh.options.has("noglob")) pending = out.map((text) => ({ text, pat: "", glob: false }));
-        if (pending) pending.push(f);
-        else out.push(f.text);
-      }
+    // No brace expansion here: a word with a Brace part is not a sync word.
+    const fields = new Fields(ifsOf(sh));
+    addPartsSync(sh, parts, fields, false, true);
+    fields.end();
+    for (const f of fields.out) {
+      if (!pending && f.glob && !sh.options.has("noglob")) pending = out.map((text) => ({ text, pat: "", glob: false }));
+      if (pending) pending.push(f);
+      else out.push(f.text);
     }
   }
   if (!pending) return out;
@@ -229,7 +250,7 @@ function simpleParam(sh: Shell, p: Extract<WordPart, { type: "Param" }>): PlainV
   else {
     const raw = sh.vars.lookup(name);
     if (raw === undefined || !(raw.attrs & Attr.Nameref)) v = raw === undefined ? sh.get(name) : scalarOf(raw);
-    else if (!namerefCycle(sh, name)) v = sh.get(name);
+    else if (!sh.vars.namerefCycle(name)) v = sh.get(name);
     else {
       // As param.ts's lookup: bash warns and expands nothing. No stderr here, so the
       // caller (simple.ts) prints it right after the expansion.
@@ -321,7 +342,7 @@ async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, qu
         else f.quoted(await tildeValue(sh, p.user));
         break;
       case "Param": {
-        const v = await expandParam(sh, p, quoted, io, expander);
+        const v = await (param ??= await paramModule()).expandParam(sh, p, quoted, io, expander);
         // ${x:-word} unquoted: the word's unquoted text is split too.
         if (typeof v !== "string" && "word" in v) await addParts(sh, v.word.parts, f, io, quoted, split, true);
         else addValue(sh, v, f, quoted, split);

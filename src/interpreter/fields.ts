@@ -16,26 +16,39 @@ export interface Field {
 
 /** Accumulates fields while parts are expanded. */
 export class Fields {
-  out: Field[] = [];
-  text = "";
-  glob = false;
-  started = false;
+  declare private readonly ifs: string;
+  declare out: Field[];
+  declare text: string;
+  declare glob: boolean;
+  declare started: boolean;
   /** Set when a quoted "$@" expanded to nothing. */
-  atEmpty = false;
+  declare atEmpty: boolean;
   /**
    * A case pattern is the first word of its expansion (bash's case takes list->word):
    * after a quoted "$@" of several elements nothing more is added (see addValue).
    */
-  firstWordOnly = false;
-  closed = false;
+  declare firstWordOnly: boolean;
+  declare closed: boolean;
   /**
    * The current field's pieces with their quoting, kept so the glob pattern
    * (quoted characters escaped) is built only for fields that need globbing.
    */
-  private pieces: string[] = [];
-  private quotedPieces: boolean[] = [];
+  declare private pieces: string[];
+  declare private quotedPieces: boolean[];
 
-  constructor(private readonly ifs: string) {}
+  // Assigned, not class fields: a field makes V8 compile the class body again at the first instance.
+  constructor(ifs: string) {
+    this.ifs = ifs;
+    this.out = [];
+    this.text = "";
+    this.glob = false;
+    this.started = false;
+    this.atEmpty = false;
+    this.firstWordOnly = false;
+    this.closed = false;
+    this.pieces = [];
+    this.quotedPieces = [];
+  }
 
   /** The current field as a pattern (pattern text of a non-splitting expansion). */
   get pat(): string {

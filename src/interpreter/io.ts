@@ -27,3 +27,17 @@ export function stdoutOf(fds: FdTable): ByteWriter | undefined {
 export function stderrOf(fds: FdTable): ByteWriter | undefined {
   return fds[2]?.writer;
 }
+
+/** The fd a path names, or -1 when it is no /dev/fd path. */
+export function devFdNumber(path: string): number {
+  switch (path) {
+    case "/dev/stdin":
+      return 0;
+    case "/dev/stdout":
+      return 1;
+    case "/dev/stderr":
+      return 2;
+  }
+  const m = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(path);
+  return m ? Number(m[1]) : -1;
+}

@@ -11,6 +11,7 @@ import { quoteDeclare, quoteForReuse, transformValue } from "./quote.js";
 import { reportError } from "./report.js";
 import type { Shell } from "./shell.js";
 import { arrayIndices, assocEntries, Attr, isAssoc, isIndexed } from "./variables.js";
+import { charLength } from "../io/utf8.js";
 
 /**
  * Parameter expansion: ${name...} in all its forms. The result is a scalar, or a
@@ -45,26 +46,11 @@ function isAtIndex(w: Word | null): "@" | "*" | null {
   return v === "@" || v === "*" ? v : null;
 }
 
-/** Does the nameref chain starting at `name` come back to a name it passed? */
-export function namerefCycle(sh: Shell, name: string): boolean {
-  const seen = new Set<string>([name]);
-  let n = name;
-  for (let hops = 0; hops < 64; hops++) {
-    const v = sh.vars.lookup(n);
-    if (!v || !(v.attrs & Attr.Nameref) || typeof v.value !== "string" || !v.value) return false;
-    const b = v.value.indexOf("[");
-    n = b > 0 ? v.value.slice(0, b) : v.value;
-    if (seen.has(n)) return true;
-    seen.add(n);
-  }
-  return true;
-}
-
 /** Reads a parameter (no operator applied). */
 async function lookup(sh: Shell, name: string, index: Word | null, io: FdTable, ex: WordExpander): Promise<Lookup> {
   if (name === "@" || name === "*") return { value: { list: sh.positional.slice(), star: name === "*" }, label: name };
   const raw = sh.vars.lookup(name);
-  if (raw && raw.attrs & Attr.Nameref && namerefCycle(sh, name)) {
+  if (raw && raw.attrs & Attr.Nameref && sh.vars.namerefCycle(name)) {
     // bash warns and expands nothing.
     reportError(sh, io, `warning: ${name}: circular name reference`);
     return { value: undefined, label: name };
@@ -315,22 +301,6 @@ function checkUnbound(sh: Shell, label: string, name: string): void {
   if (!sh.options.has("nounset")) return;
   if (name === "@" || name === "*") return;
   throw new ShellError(`${/^[0-9]+$/.test(label) ? "$" + label : label}: unbound variable`, 127, true);
-}
-
-/** Characters, not UTF-16 units: bash counts characters in a UTF-8 locale. */
-export function charLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
 }
 
 function replaceWith(sh: Shell, s: string, pat: string, rep: string, all: boolean, anchor: "#" | "%" | null): string {

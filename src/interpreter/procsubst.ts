@@ -1,10 +1,15 @@
 import type { ProcSubstPart } from "../parser/ast.js";
 import { BrokenPipe, createPipe } from "../io/streams.js";
-import { DevFdFs } from "./devfd.js";
+import type { DevFdFs } from "./devfd.js";
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "./errors.js";
 import { runList } from "./exec.js";
 import type { FdEntry, FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
+import { lazyModule } from "../lazy.js";
+
+/** /dev/fd/N in a command's FileSystem (devfd.ts) loads on the first command that gets one. */
+const devFdModule = lazyModule(() => import("./devfd.js"));
+let DevFd: typeof DevFdFs | null = null;
 
 /**
  * Process substitution as bash does it: <(cmd) and >(cmd) open a pipe on a free fd counting down
@@ -98,9 +103,17 @@ export function withProcFds(sh: Shell, fds: FdTable): FdTable {
   return out;
 }
 
-/** The FileSystem as a command with these fds sees it (/dev/fd/N: devfd.ts). */
+/** A promise to await before fsFor, or undefined once devfd.ts is loaded (no microtask then). */
+export function fsForReady(): Promise<void> | undefined {
+  if (DevFd) return undefined;
+  return devFdModule().then((m) => {
+    DevFd = m.DevFdFs;
+  });
+}
+
+/** The FileSystem as a command with these fds sees it (/dev/fd/N: devfd.ts); fsForReady() first. */
 export function fsFor(sh: Shell, fds: FdTable): DevFdFs {
-  return new DevFdFs(sh.services.fs, withProcFds(sh, fds), sh.services.sandbox, sh.services.budget);
+  return new DevFd!(sh.services.fs, withProcFds(sh, fds), sh.services.sandbox, sh.services.budget);
 }
 
 /** How many substitutions are open now: a command closes those opened after this mark. */

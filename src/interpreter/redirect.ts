@@ -6,9 +6,8 @@ import { FsError, isFsError } from "../fs/types.js";
 import { ShellError } from "./errors.js";
 import { substSyntaxError } from "./report.js";
 import { expandRedirectTarget, expandString } from "./expand.js";
-import type { FdEntry, FdTable } from "./io.js";
+import { devFdNumber, type FdEntry, type FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
-import { devFdNumber } from "./devfd.js";
 import { fdEntry } from "./procsubst.js";
 
 /** The fd table a command runs with after its redirections. */

@@ -61,171 +61,159 @@ const FLAG_ORDER = "abefhkmnptuvxBCEHPT";
 const LOSABLE_SPECIALS = new Set(["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "BASHPID", "BASH_SUBSHELL", "BASH_COMMAND", "BASH_ARGV0"]);
 
 export class Shell {
-  vars: VariableStore;
-  functions: Map<string, FunctionDef>;
-  aliases: Map<string, string>;
+  declare readonly services: ShellServices;
+  declare vars: VariableStore;
+  declare functions: Map<string, FunctionDef>;
+  declare aliases: Map<string, string>;
   /**
    * set -o options that are on. Read-only here: a subshell shares its parent's sets until
    * either side changes one (most never do), so every change goes through ownOptions().
    */
-  options: ReadonlySet<string>;
+  declare options: ReadonlySet<string>;
   /** shopt options that are on; changed through ownShopts() (see options). */
-  shopts: ReadonlySet<string>;
+  declare shopts: ReadonlySet<string>;
   /** Whether options / shopts may be shared with another shell (copy before changing). */
-  private optionsShared = false;
-  private shoptsShared = false;
-  cwd: string;
-  positional: string[];
-  argv0 = "bash";
-  lastStatus = 0;
-  lastBgPid = 0;
-  pid: number;
-  readonly rootPid: number;
-  subshellLevel = 0;
+  declare private optionsShared: boolean;
+  declare private shoptsShared: boolean;
+  declare cwd: string;
+  declare positional: string[];
+  declare argv0: string;
+  declare lastStatus: number;
+  declare lastBgPid: number;
+  declare pid: number;
+  declare readonly rootPid: number;
+  declare subshellLevel: number;
   /** xtrace nesting ($(...), eval, source): PS4's first character is repeated this many extra times. */
-  traceLevel = 0;
+  declare traceLevel: number;
   /** FUNCNAME stack, innermost first. */
-  funcNames!: string[];
-  traps: Map<string, string>;
+  declare funcNames: string[];
+  declare traps: Map<string, string>;
   /** What `trap` lists in a subshell that has set no trap yet: its parent's traps (as bash). */
-  inheritedTraps: Map<string, string> | null = null;
+  declare inheritedTraps: Map<string, string> | null;
   /** The simple command running now ($BASH_COMMAND, printed when asked for). */
-  currentCommand: import("../parser/ast.js").Command | null = null;
+  declare currentCommand: import("../parser/ast.js").Command | null;
   /** The last simple command of a `bash -c` string, which bash execs without a fork (script.ts). */
-  lastCommandOfC: import("../parser/ast.js").SimpleCommand | null = null;
+  declare lastCommandOfC: import("../parser/ast.js").SimpleCommand | null;
   /** Warnings of a synchronous expansion, which has no stderr: simple.ts prints them after it. */
-  pendingWarnings: string[] | null = null;
+  declare pendingWarnings: string[] | null;
   /** > 0 while a trap action runs: $BASH_COMMAND stays the command that was trapped. */
-  inTrap = 0;
-  dirStack!: string[];
-  umask = 0o022;
+  declare inTrap: number;
+  declare dirStack: string[];
+  declare umask: number;
   /** Line of the command running now (LINENO, error messages). */
-  line = 1;
+  declare line: number;
   /** > 0 while in an if/while condition, an && / || left side, or after `!`: set -e is ignored. */
-  errexitIgnored = 0;
-  loopDepth = 0;
+  declare errexitIgnored: number;
+  declare loopDepth: number;
   /** Seconds origin for $SECONDS. */
-  secondsBase: number;
-  randomState: number;
+  declare secondsBase: number;
+  declare randomState: number;
   /** The last $RANDOM handed out (bash never repeats it at once). */
-  lastRandom = 0;
+  declare lastRandom: number;
   /** Here-document bodies being expanded now ($* joins with spaces there). Not inherited. */
-  hereDocDepth = 0;
+  declare hereDocDepth: number;
   /** Dynamic variables unset by the script: they lose their special meaning (bash). */
-  lostSpecials!: Set<string>;
+  declare lostSpecials: Set<string>;
   /** Open fds made persistent by `exec` (fd -> entry), beyond the standard three. */
-  persistentFds!: Map<number, import("./io.js").FdEntry>;
+  declare persistentFds: Map<number, import("./io.js").FdEntry>;
   /** PIPESTATUS of the last pipeline; null: the last command was not a pipeline ([$?]). */
-  pipeStatus: number[] | null = null;
+  declare pipeStatus: number[] | null;
   /** $_: the last argument of the previous simple command. */
-  lastArg = "";
+  declare lastArg: string;
   /** A failure waiting for its ERR trap (see checkErrexit). */
-  pendingErr: { status: number; exit: boolean } | null = null;
+  declare pendingErr: { status: number; exit: boolean } | null;
   /** Line the current function was called from (caller). */
-  callerLine = 0;
+  declare callerLine: number;
   /** BASH_LINENO: the line each active function was called from, innermost first. */
-  callerLines!: number[];
+  declare callerLines: number[];
   /** Options saved by `local -` in a function frame, restored when the function returns. */
-  savedOptions: WeakMap<Map<string, Variable>, Set<string>> | null = null;
+  declare savedOptions: WeakMap<Map<string, Variable>, Set<string>> | null;
   /** True while `source` runs a file (return is allowed). */
-  sourcing = false;
+  declare sourcing: boolean;
   /** getopts state: index into a bundle like -abc, and the OPTIND it belongs to. */
-  getoptsSub = 1;
-  getoptsLastInd = 0;
+  declare getoptsSub: number;
+  declare getoptsLastInd: number;
   /** Builtins turned off by `enable -n`. */
-  disabledBuiltins!: Set<string>;
+  declare disabledBuiltins: Set<string>;
   /** `hash`'s table: command name -> where PATH found it. */
-  hashed!: Map<string, { path: string; hits: number }>;
+  declare hashed: Map<string, { path: string; hits: number }>;
   /** Functions marked by `export -f`: child shells get them. */
-  exportedFunctions!: Set<string>;
+  declare exportedFunctions: Set<string>;
   /** The process substitutions open now, on /dev/fd/63 down (procsubst.ts). */
-  procFds: import("./procsubst.js").ProcFd[] | null = null;
+  declare procFds: import("./procsubst.js").ProcFd[] | null;
   /** Status of the last command substitution (for commands that are only assignments). */
-  substStatus = 0;
+  declare substStatus: number;
   /** The file being run or sourced (error prefix), null for a -c string. */
-  sourceName: string | null = null;
+  declare sourceName: string | null;
   /** The file the running function was defined in (null: a -c string). */
-  functionSource: string | null = null;
+  declare functionSource: string | null;
   /** Where each function was defined (null: a -c string). */
-  functionSources!: Map<string, string | null>;
+  declare functionSources: Map<string, string | null>;
   /** Functions made readonly (readonly -f, declare -rf): no redefining, no unset. */
-  readonlyFunctions!: Set<string>;
+  declare readonlyFunctions: Set<string>;
 
-  constructor(
-    readonly services: ShellServices,
-    init?: Shell,
-  ) {
+  // One assignment per field, in the same order for a new shell and a subshell (one hidden
+  // class), rather than class fields, which make V8 compile this whole class body again when
+  // the first instance is made (cold start, bench/startup.ts).
+  constructor(services: ShellServices, init?: Shell) {
+    this.services = services;
+    this.vars = init ? init.vars.clone() : new VariableStore();
+    this.functions = new Map(init?.functions);
+    this.aliases = new Map(init?.aliases);
+    this.options = init ? init.options : new Set(["braceexpand", "hashall", "interactive-comments"]);
+    this.shopts = init ? init.shopts : new Set(["checkwinsize", "cmdhist", "complete_fullquote", "extquote", "force_fignore", "globasciiranges", "globskipdots", "hostcomplete", "interactive_comments", "patsub_replacement", "progcomp", "promptvars", "sourcepath"]);
+    this.optionsShared = this.shoptsShared = init !== undefined;
+    this.cwd = init ? init.cwd : "/home/user";
+    this.positional = init ? init.positional.slice() : [];
+    this.argv0 = init ? init.argv0 : "bash";
+    this.lastStatus = init ? init.lastStatus : 0;
+    this.lastBgPid = init ? init.lastBgPid : 0;
+    this.pid = services.nextPid++;
+    this.rootPid = init ? init.rootPid : this.pid;
+    this.subshellLevel = init ? init.subshellLevel + 1 : 0;
+    this.traceLevel = init ? init.traceLevel : 0;
+    this.funcNames = init ? init.funcNames.slice() : [];
+    this.traps = new Map(init?.traps);
+    // A subshell does not inherit traps other than ignored ones (bash resets them), but lists its parent's.
+    this.inheritedTraps = init?.traps.size ? (init.inheritedTraps ?? new Map(init.traps)) : null;
+    this.currentCommand = init ? init.currentCommand : null;
+    this.lastCommandOfC = init ? init.lastCommandOfC : null;
+    this.pendingWarnings = null;
+    this.inTrap = init ? init.inTrap : 0;
+    this.dirStack = init ? init.dirStack.slice() : [];
+    this.umask = init ? init.umask : 0o022;
+    this.line = init ? init.line : 1;
+    this.errexitIgnored = init ? init.errexitIgnored : 0;
+    this.loopDepth = 0;
+    this.secondsBase = init ? init.secondsBase : services.sandbox.now();
+    this.randomState = init ? (init.randomState * 1103515245 + 12345 + this.pid) >>> 0 : 1;
+    this.lastRandom = 0;
+    this.hereDocDepth = 0;
+    this.lostSpecials = new Set(init?.lostSpecials);
+    this.persistentFds = new Map(init?.persistentFds);
+    this.pipeStatus = init?.pipeStatus ? init.pipeStatus.slice() : null;
+    this.lastArg = "";
+    this.pendingErr = null;
+    this.callerLine = 0;
+    this.callerLines = init ? init.callerLines.slice() : [];
+    this.savedOptions = null;
+    this.sourcing = init ? init.sourcing : false;
+    this.getoptsSub = 1;
+    this.getoptsLastInd = 0;
+    this.disabledBuiltins = new Set(init?.disabledBuiltins);
+    this.hashed = new Map(init?.hashed);
+    this.exportedFunctions = new Set(init?.exportedFunctions);
+    this.procFds = init?.procFds ? init.procFds.slice() : null;
+    this.substStatus = 0;
+    this.sourceName = init ? init.sourceName : null;
+    this.functionSource = init ? init.functionSource : null;
+    this.functionSources = new Map(init?.functionSources);
+    this.readonlyFunctions = new Set(init?.readonlyFunctions);
     if (init) {
-      this.vars = init.vars.clone();
-      this.functions = new Map(init.functions);
-      this.aliases = new Map(init.aliases);
-      this.options = init.options;
-      this.shopts = init.shopts;
-      this.optionsShared = this.shoptsShared = init.optionsShared = init.shoptsShared = true;
-      this.cwd = init.cwd;
-      this.positional = init.positional.slice();
-      this.argv0 = init.argv0;
-      this.lastStatus = init.lastStatus;
-      this.lastBgPid = init.lastBgPid;
-      this.rootPid = init.rootPid;
-      this.pid = services.nextPid++;
-      this.subshellLevel = init.subshellLevel + 1;
-      this.traceLevel = init.traceLevel;
-      this.funcNames = init.funcNames.slice();
-      this.callerLines = init.callerLines.slice();
-      this.traps = new Map(init.traps);
-      this.dirStack = init.dirStack.slice();
-      this.umask = init.umask;
-      this.line = init.line;
-      this.secondsBase = init.secondsBase;
-      this.randomState = (init.randomState * 1103515245 + 12345 + this.pid) >>> 0;
-      this.persistentFds = new Map(init.persistentFds);
-      this.procFds = init.procFds ? init.procFds.slice() : null;
-      this.pipeStatus = init.pipeStatus ? init.pipeStatus.slice() : null;
-      this.errexitIgnored = init.errexitIgnored;
-      this.sourcing = init.sourcing;
-      this.disabledBuiltins = new Set(init.disabledBuiltins);
-      this.hashed = new Map(init.hashed);
-      this.exportedFunctions = new Set(init.exportedFunctions);
-      this.sourceName = init.sourceName;
-      this.functionSource = init.functionSource;
-      this.functionSources = new Map(init.functionSources);
-      this.readonlyFunctions = new Set(init.readonlyFunctions);
-      this.lostSpecials = new Set(init.lostSpecials);
-
-      // A subshell does not inherit traps other than ignored ones (bash resets them); EXIT is reset.
-      if (init.traps.size) this.inheritedTraps = init.inheritedTraps ?? new Map(init.traps);
+      init.optionsShared = init.shoptsShared = true;
       this.traps.delete("EXIT");
       if (!init.options.has("functrace")) this.traps.delete("DEBUG");
       if (!init.options.has("errtrace")) this.traps.delete("ERR");
-      this.currentCommand = init.currentCommand;
-      this.lastCommandOfC = init.lastCommandOfC;
-      this.inTrap = init.inTrap;
-    } else {
-      this.vars = new VariableStore();
-      this.functions = new Map();
-      this.aliases = new Map();
-      this.options = new Set(["braceexpand", "hashall", "interactive-comments"]);
-      this.shopts = new Set(["checkwinsize", "cmdhist", "complete_fullquote", "extquote", "force_fignore", "globasciiranges", "globskipdots", "hostcomplete", "interactive_comments", "patsub_replacement", "progcomp", "promptvars", "sourcepath"]);
-      this.cwd = "/home/user";
-      this.positional = [];
-      this.pid = services.nextPid++;
-      this.rootPid = this.pid;
-      this.traps = new Map();
-      this.secondsBase = services.sandbox.now();
-      this.randomState = 1;
-      // Set here, not as field initializers: a subshell (above) copies its parent's instead,
-      // and would otherwise allocate each twice.
-      this.funcNames = [];
-      this.dirStack = [];
-      this.callerLines = [];
-      this.lostSpecials = new Set();
-      this.persistentFds = new Map();
-      this.disabledBuiltins = new Set();
-      this.hashed = new Map();
-      this.exportedFunctions = new Set();
-      this.functionSources = new Map();
-      this.readonlyFunctions = new Set();
     }
   }
 

@@ -1,9 +1,9 @@
-import type { Assignment, FunctionDef, SimpleCommand } from "../parser/ast.js";
+import type { Assignment, FunctionDef, Redirect, SimpleCommand } from "../parser/ast.js";
 import { evalArithText } from "./arith.js";
 import { ExitSignal, ReturnSignal, ShellError, fatalSignal } from "./errors.js";
 import { expandString, expandStringSync, expandWords, expandWordsSync, isSyncWord } from "./expand.js";
 import type { FdTable } from "./io.js";
-import { applyRedirects, closeRedirects } from "./redirect.js";
+import type { AppliedRedirects } from "./redirect.js";
 import { reportError } from "./report.js";
 import type { Shell } from "./shell.js";
 import { checkErrexit, runCommand, type Status } from "./exec.js";
@@ -16,6 +16,23 @@ import { Attr, type Variable } from "./variables.js";
 import { lazyModule } from "../lazy.js";
 
 const arraysModule = lazyModule(() => import("./arrays.js"));
+
+/**
+ * Redirections (redirect.ts) load with the first command that has one: `echo hi` never
+ * compiles them. Once loaded they are called directly (no await of a settled promise).
+ */
+const redirectModule = lazyModule(() => import("./redirect.js"));
+let redirect: typeof import("./redirect.js") | null = null;
+
+export function applyRedirects(sh: Shell, redirects: Redirect[], io: FdTable, inPlace = false): Promise<AppliedRedirects> {
+  if (redirect) return redirect.applyRedirects(sh, redirects, io, inPlace);
+  return redirectModule().then((m) => (redirect = m).applyRedirects(sh, redirects, io, inPlace));
+}
+
+/** After applyRedirects (so redirect.ts is loaded). */
+export function closeRedirects(applied: AppliedRedirects): Promise<void> {
+  return redirect!.closeRedirects(applied);
+}
 
 /** sh.set options of a plain assignment (shared: set only reads them). */
 const APPEND = { append: true } as const;

@@ -51,8 +51,10 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
 
 /** Collects $(...) output; past maxStringLength the exec ends (x=$(yes) cannot eat the heap). */
 class BoundedCollector extends CollectingWriter {
-  constructor(private readonly budget: Budget) {
+  declare private readonly budget: Budget;
+  constructor(budget: Budget) {
     super();
+    this.budget = budget; // assigned, not a class field (see CollectingWriter)
   }
 
   override write(chunk: Uint8Array | string): void | Promise<void> {

@@ -15,7 +15,7 @@ import { runExitTrap } from "./traps.js";
 import { Attr } from "./variables.js";
 import { parseShellArgs } from "./shell-args.js";
 import { LazyEnviron } from "./environ.js";
-import { fsFor, withProcFds } from "./procsubst.js";
+import { fsFor, fsForReady, withProcFds } from "./procsubst.js";
 import { lazyModule } from "../lazy.js";
 
 const builtinsModule = lazyModule(() => import("./builtins/index.js"));
@@ -190,6 +190,8 @@ async function runDef(
   envOverride?: ReadonlyMap<string, string>,
   program?: string,
 ): Promise<number> {
+  const loading = fsForReady();
+  if (loading) await loading; // no await (a microtask) once loaded: commands run in hot loops
   const ctx = makeContext(sh, argv, fds, envOverride, program);
   try {
     const status = await def.run(ctx);
@@ -283,6 +285,7 @@ async function runChildShell(sh: Shell, argv: string[], fds: FdTable, env?: Read
     const path = resolvePath(sh.cwd, parsed.file);
     let text: string;
     try {
+      await fsForReady();
       text = decodeUtf8(await fsFor(sh, fds).readFile(path)); // bash <(cmd), bash /dev/stdin
     } catch (e) {
       writeErr(fds, `${argv[0]}: ${parsed.file}: ${isFsError(e) ? e.message : "cannot read"}\n`);

@@ -118,11 +118,28 @@ export type Frame = Map<string, Variable>;
 
 /** The variable store: globals plus a stack of function frames. */
 export class VariableStore {
-  globals: Map<string, Variable>;
-  frames: Frame[] = [];
+  declare globals: Map<string, Variable>;
+  declare frames: Frame[];
 
+  // Assigned, not class fields: a field makes V8 compile the class body again at the first instance.
   constructor(globals?: Map<string, Variable>) {
     this.globals = globals ?? new Map();
+    this.frames = [];
+  }
+
+  /** Does the nameref chain starting at `name` come back to a name it passed? */
+  namerefCycle(name: string): boolean {
+    const seen = new Set<string>([name]);
+    let n = name;
+    for (let hops = 0; hops < 64; hops++) {
+      const v = this.lookup(n);
+      if (!v || !(v.attrs & Attr.Nameref) || typeof v.value !== "string" || !v.value) return false;
+      const b = v.value.indexOf("[");
+      n = b > 0 ? v.value.slice(0, b) : v.value;
+      if (seen.has(n)) return true;
+      seen.add(n);
+    }
+    return true;
   }
 
   /** The variable visible under `name` (innermost frame first). */

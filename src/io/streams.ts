@@ -188,8 +188,13 @@ export function concatBytes(parts: Uint8Array[], total?: number): Uint8Array {
 
 /** A writer that keeps everything written (command substitution, tests). */
 export class CollectingWriter implements ByteWriter {
-  chunks: Uint8Array[] = [];
-  length = 0;
+  declare chunks: Uint8Array[];
+  declare length: number;
+  // Assigned, not class fields: a field makes V8 compile the class body again at the first instance.
+  constructor() {
+    this.chunks = [];
+    this.length = 0;
+  }
   write(chunk: Uint8Array | string) {
     const b = toBytes(chunk);
     if (b.length === 0) return;

@@ -61,15 +61,17 @@ const macrotask: (f: () => void) => void =
 
 /** Ends the whole exec. Only Bash.exec catches it. */
 export class LimitExceeded extends Error {
-  constructor(
-    readonly kind: LimitKind,
-    readonly limit: number,
-  ) {
+  declare readonly kind: LimitKind;
+  declare readonly limit: number;
+
+  constructor(kind: LimitKind, limit: number) {
     super(
       kind === "aborted"
         ? "sandbash: aborted"
         : `sandbash: ${LIMIT_TEXT[kind]} (${LIMIT_NAME[kind]}=${limit})`,
     );
+    this.kind = kind;
+    this.limit = limit;
     this.name = "LimitExceeded";
   }
   get status(): number {
@@ -82,25 +84,36 @@ export class LimitExceeded extends Error {
  * happens here, so a tripped limit always reads the same way.
  */
 export class Budget {
-  steps = 0;
-  depth = 0;
-  outputBytes = 0;
-  private readonly deadline: number;
-  private tick = 0;
-
-  constructor(
-    readonly limits: Limits,
-    private readonly signal?: AbortSignal,
-    private readonly clock: () => number = Date.now,
-  ) {
-    this.deadline = limits.timeoutMs === Infinity ? Infinity : clock() + limits.timeoutMs;
-  }
-
-  private killed: LimitExceeded | null = null;
+  declare readonly limits: Limits;
+  declare private readonly signal: AbortSignal | undefined;
+  declare private readonly clock: () => number;
+  declare steps: number;
+  declare depth: number;
+  declare outputBytes: number;
+  declare private readonly deadline: number;
+  declare private tick: number;
+  declare private killed: LimitExceeded | null;
   /** Set when the exec has run this long without letting the host's event loop in. */
-  yieldDue = false;
-  private lastYield = 0;
-  private probes = 0;
+  declare yieldDue: boolean;
+  declare private lastYield: number;
+  declare private probes: number;
+
+  // Assigned, not class fields: a class field makes V8 compile the whole class body
+  // again when the first instance is made (cold start, bench/startup.ts).
+  constructor(limits: Limits, signal?: AbortSignal, clock: () => number = Date.now) {
+    this.limits = limits;
+    this.signal = signal;
+    this.clock = clock;
+    this.steps = 0;
+    this.depth = 0;
+    this.outputBytes = 0;
+    this.deadline = limits.timeoutMs === Infinity ? Infinity : clock() + limits.timeoutMs;
+    this.tick = 0;
+    this.killed = null;
+    this.yieldDue = false;
+    this.lastYield = 0;
+    this.probes = 0;
+  }
 
   /**
    * For streams (pipe writes, captured output): true when it is time to let the

@@ -8,22 +8,25 @@ import { Budget, LimitExceeded } from "./budget.js";
  * the command under timeout sees the error; timeout turns it into status 124.
  */
 export class DeadlineBudget extends Budget {
-  private readonly until: number;
+  declare private readonly parent: Budget;
+  declare private readonly now: () => number;
+  declare private readonly until: number;
   /** The error the command under timeout ends with, once expired. */
-  private expired: LimitExceeded | null = null;
-  private ticks = 0;
-
-  constructor(
-    private readonly parent: Budget,
-    ms: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    super(parent.limits, undefined, now);
-    this.until = ms === Infinity ? Infinity : now() + ms;
-  }
-
+  declare private expired: LimitExceeded | null;
+  declare private ticks: number;
   /** The error this scope's deadline raises (timeout compares against it). */
-  readonly deadlineError = new LimitExceeded("time", 0);
+  declare readonly deadlineError: LimitExceeded;
+
+  // Assigned, not class fields (see Budget).
+  constructor(parent: Budget, ms: number, now: () => number = Date.now) {
+    super(parent.limits, undefined, now);
+    this.parent = parent;
+    this.now = now;
+    this.until = ms === Infinity ? Infinity : now() + ms;
+    this.expired = null;
+    this.ticks = 0;
+    this.deadlineError = new LimitExceeded("time", 0);
+  }
 
   /** True once the deadline passed or expire() was called. */
   get isExpired(): boolean {

@@ -19,11 +19,14 @@ export type Denial = { reason: "url" | "method"; message: string };
  * default ports, upper-case hosts and user-info cannot slip past a prefix.
  */
 export class NetworkPolicy {
-  private readonly rules: CompiledRule[];
-  readonly maxRedirects: number;
-  readonly maxResponseBytes: number;
+  declare readonly options: NetworkOptions;
+  declare private readonly rules: CompiledRule[];
+  declare readonly maxRedirects: number;
+  declare readonly maxResponseBytes: number;
 
-  constructor(readonly options: NetworkOptions) {
+  // Fields assigned, not class fields: a field makes V8 compile the class body again at the first instance.
+  constructor(options: NetworkOptions) {
+    this.options = options;
     if (typeof options.fetch !== "function") throw new TypeError("sandbash: network.fetch must be a function");
     if (!Array.isArray(options.allow)) throw new TypeError("sandbash: network.allow must be an array of URL prefixes or rules");
     this.rules = options.allow.map((entry) => compile(typeof entry === "string" ? { url: entry } : entry));

@@ -60,6 +60,8 @@ export abstract class CommandParser extends TokenParser {
   declare private aliasRegions: Array<{ name: string; start: number; end: number }> | null;
   /** Warnings the runner prints (a here-document ended by end of input). */
   declare warnings: string[];
+  /** Set by heredocBodyWord when the body just read holds a `$( )` that does not parse. */
+  declare private heredocError: HeredocError | null;
 
   // Assigned, not class fields (see Scanner).
   constructor(src: string, firstLine?: number) {
@@ -69,6 +71,7 @@ export abstract class CommandParser extends TokenParser {
     this.aliases = null;
     this.aliasRegions = null;
     this.warnings = [];
+    this.heredocError = null;
   }
 
   /**
@@ -459,9 +462,6 @@ export abstract class CommandParser extends TokenParser {
       return { pos, end: pos + text.length, parts: [] };
     }
   }
-
-  /** Set by heredocBodyWord when the body just read holds a `$( )` that does not parse. */
-  private heredocError: HeredocError | null = null;
 
   /** A parser over other text (here-document bodies, backquote bodies). */
   protected abstract subParser(text: string, firstLine: number): CommandParser;

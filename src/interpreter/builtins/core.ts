@@ -6,7 +6,7 @@ import type { FdTable } from "../io.js";
 import { runScriptText } from "../script.js";
 import { runTrap } from "../traps.js";
 import type { Shell } from "../shell.js";
-import { fsFor } from "../procsubst.js";
+import { fsFor, fsForReady } from "../procsubst.js";
 import { builtinError, out, type ShellBuiltin } from "./util.js";
 
 /** `:` and true/false. */
@@ -282,6 +282,7 @@ export const source: ShellBuiltin = async (sh, argv, fds) => {
   }
   let text: string;
   try {
+    await fsForReady();
     const fs = fsFor(sh, fds); // source <(cmd), . /dev/stdin
     if ((await fs.stat(path)).type === "directory") {
       builtinError(sh, fds, argv[0], `${file}: is a directory`);
