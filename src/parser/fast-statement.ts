@@ -63,11 +63,15 @@ export function fastStatement(p: FastHost): Statement | null {
   const len = s.length;
   const start = p.pos;
   let i = start;
+  // Lines are asked for in source order: lineAt counts newlines from its previous answer, and
+  // counts them again one by one on its way back.
+  const line = p.lineAt(start);
   // The and-or list so far (null: none) and the operator after it.
   let andOr: Command | null = null;
   let andOp: "&&" | "||" = "&&";
-  // The pipeline being read: where it starts and its commands before the current one (null: none).
+  // The pipeline being read: where it starts, its line and its commands before the current one (null: none).
   let pipeStart = start;
+  let pipeLine = line;
   let piped: Command[] | null = null;
   let cmdStart = start;
   let assigns: Assignment[] | null = null;
@@ -118,13 +122,13 @@ export function fastStatement(p: FastHost): Statement | null {
           const w = s.slice(ts, i);
           if (w === "declare" || w === "typeset" || w === "local" || w === "export" || w === "readonly") return null;
         }
-        words = [word];
+        words = append(words, word);
       }
     } else {
       const word = fastWord(s, i, len);
       if (word === null) return null;
       i = word.end;
-      words.push(word);
+      words = append(words, word);
     }
     if (i >= len) break;
     c = s.charCodeAt(i);
@@ -155,7 +159,7 @@ export function fastStatement(p: FastHost): Statement | null {
       }
     }
     if (andOrOp !== "") {
-      const cur = pipeline(p, pipeStart, i, piped, simple(p, cmdStart, i, assigns, words, redirects));
+      const cur = pipeline(pipeStart, pipeLine, i, piped, simple(p, cmdStart, i, assigns, words, redirects));
       if (cur === null) return null;
       andOr = andOr === null ? cur : { type: "AndOr", pos: andOr.pos, end: i, line: andOr.line, op: andOp, left: andOr, right: cur };
       andOp = andOrOp;
@@ -167,7 +171,7 @@ export function fastStatement(p: FastHost): Statement | null {
       c = s.charCodeAt(i);
       while (c === 32 || c === 9) c = s.charCodeAt(++i);
       if (c === 35 || reservedAt(s, i) !== "") return null;
-      if (andOrOp !== "") pipeStart = i;
+      if (andOrOp !== "") pipeLine = p.lineAt((pipeStart = i));
       cmdStart = i;
       assigns = words = redirects = null;
       continue;
@@ -182,21 +186,21 @@ export function fastStatement(p: FastHost): Statement | null {
     // (`(`, `{`...) is the general path's, as is a next token that is not read here.
     if (i === we && c !== 60 && c !== 62) return null;
   }
-  const cur = pipeline(p, pipeStart, i, piped, simple(p, cmdStart, i, assigns, words, redirects));
+  const cur = pipeline(pipeStart, pipeLine, i, piped, simple(p, cmdStart, i, assigns, words, redirects));
   if (cur === null) return null;
   p.pos = i;
   const command: Command = andOr === null ? cur : { type: "AndOr", pos: andOr.pos, end: i, line: andOr.line, op: andOp, left: andOr, right: cur };
-  return { pos: start, end: i, command, background, line: p.lineAt(start) };
+  return { pos: start, end: i, command, background, line };
 }
 
 /** The pipeline ending at `end` whose last command is `last` (null: nothing read, the general path's error). */
-function pipeline(p: FastHost, pos: number, end: number, piped: Command[] | null, last: SimpleCommand | null): Command | null {
+function pipeline(pos: number, line: number, end: number, piped: Command[] | null, last: SimpleCommand | null): Command | null {
   if (last === null) return null;
   if (piped === null) return last;
-  piped.push(last);
-  const pipeStderr: boolean[] = [];
-  for (let k = 1; k < piped.length; k++) pipeStderr.push(false);
-  return { type: "Pipeline", pos, end, line: p.lineAt(pos), commands: piped.slice(), pipeStderr, negate: false, time: "" };
+  const commands = finish(append(piped, last));
+  let pipeStderr: boolean[] | null = null;
+  for (let k = 1; k < commands.length; k++) pipeStderr = append(pipeStderr, false);
+  return { type: "Pipeline", pos, end, line, commands, pipeStderr: finish(pipeStderr), negate: false, time: "" };
 }
 
 /** The simple command made of what was read (null: nothing, the general path's syntax error). */

@@ -38,13 +38,23 @@ export function fit<T>(a: T[]): T[] {
  */
 export function append<T>(list: T[] | null, x: T): T[] {
   if (list === null) return [x];
+  // Up to four elements, an exact-size copy: a push would give room for 17 (and finish would
+  // copy that again), so a list of two or three left three times its size as garbage.
+  switch (list.length) {
+    case 1:
+      return [list[0], x];
+    case 2:
+      return [list[0], list[1], x];
+    case 3:
+      return [list[0], list[1], list[2], x];
+  }
   list.push(x);
   return list;
 }
 
 /** The finished AST list of one built by append: the shared empty one, or an exact-size one. */
 export function finish<T>(list: T[] | null): T[] {
-  return list === null ? (NONE as unknown as T[]) : list.length === 1 ? list : list.slice();
+  return list === null ? (NONE as unknown as T[]) : list.length <= 4 ? list : list.slice();
 }
 
 /**
