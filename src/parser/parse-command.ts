@@ -274,7 +274,7 @@ export abstract class CommandParser extends TokenParser {
         if (words !== null && !declaration && !this.aliasNext) {
           const w = this.readWord(NORMAL);
           if (w) {
-            words.push(w);
+            words = append(words, w);
             continue;
           }
         }
@@ -298,7 +298,7 @@ export abstract class CommandParser extends TokenParser {
         const a = this.tryAssignment();
         if (a) {
           if (words === null) assigns = append(assigns, a);
-          else words.push({ pos: a.pos, end: a.end, parts: [{ type: "Literal", pos: a.pos, end: a.end, value: this.src.slice(a.pos, a.end) }], assign: a });
+          else words = append(words, { pos: a.pos, end: a.end, parts: [{ type: "Literal", pos: a.pos, end: a.end, value: this.src.slice(a.pos, a.end) }], assign: a });
           continue;
         }
       }
