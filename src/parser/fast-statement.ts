@@ -15,7 +15,7 @@ import * as scanner from "./scanner.js";
 import * as parseWord from "./parse-word.js";
 
 // Bound once at load (see parse-word.ts).
-const { append, finish, MAX_PARSE_DEPTH } = scanner;
+const { append, finish, MAX_PARSE_DEPTH, NAME_CODES, nameEnd } = scanner;
 const { simpleCommandLine } = commandLine;
 const { redirectOpAt, reservedAt } = tokens;
 
@@ -98,9 +98,9 @@ export function fastStatement(p: FastHost): Statement | null {
     } else if (words === null) {
       // The first word, unless an assignment: name=value goes to assigns; name+=, name[...]=
       // and a declaration command (whose arguments may be assignments) go the general way.
-      let k = i;
-      let d = s.charCodeAt(k);
-      while ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 95 || (k > i && d >= 48 && d <= 57)) d = s.charCodeAt(++k);
+      let d = s.charCodeAt(i);
+      const k = d < 128 && NAME_CODES[d] === 2 ? nameEnd(s, i) : i;
+      d = s.charCodeAt(k);
       if (k > i && d === 61) {
         const value = k + 1 < len ? fastWord(s, k + 1, len) : null;
         const end = value === null ? k + 1 : value.end;
@@ -116,7 +116,7 @@ export function fastStatement(p: FastHost): Statement | null {
         const word = fastWord(s, i, len);
         if (word === null) return null;
         i = word.end;
-        for (; k < i; k++) if (s.charCodeAt(k) === 61) return null;
+        for (let m = k; m < i; m++) if (s.charCodeAt(m) === 61) return null;
         const n = i - ts;
         if (n >= 5 && n <= 8) {
           const w = s.slice(ts, i);
@@ -212,25 +212,16 @@ function simple(p: FastHost, pos: number, end: number, assigns: Assignment[] | n
   return { type: "Simple", pos, end, line: simpleCommandLine(p, a, w, r), assigns: a, words: w, redirects: r };
 }
 
-/** The first code after the name that starts at `i` (a name character there). */
-function nameEnd(s: string, i: number, len: number): number {
-  for (i++; i < len; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57))) break;
-  }
-  return i;
-}
-
 /** `$name`, `${name}` or `$` with one of 0-9 @ * # ? - $ ! at `i` (a `$`): its end; -1 for another `$` form; 0 for a literal `$`. */
-function shortParamEnd(s: string, i: number, len: number): number {
+function shortParamEnd(s: string, i: number): number {
   const n = s.charCodeAt(i + 1);
-  if ((n >= 97 && n <= 122) || (n >= 65 && n <= 90) || n === 95) return nameEnd(s, i + 1, len);
+  if (n < 128 && NAME_CODES[n] === 2) return nameEnd(s, i + 1);
   if ((n >= 48 && n <= 57) || n === 64 || n === 42 || n === 35 || n === 63 || n === 45 || n === 36 || n === 33) return i + 2;
   if (n === 123) {
     // ${name}; any other ${...} is the general path's.
     const c = s.charCodeAt(i + 2);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return -1;
-    const e = nameEnd(s, i + 2, len);
+    if (!(c < 128 && NAME_CODES[c] === 2)) return -1;
+    const e = nameEnd(s, i + 2);
     return s.charCodeAt(e) === 125 ? e + 1 : -1;
   }
   // $( $[ $' $" and `$` before a quote inside "...": the general path's.
@@ -267,7 +258,7 @@ function fastWord(s: string, ws: number, len: number): Word | null {
       parts = append(parts, { type: "SingleQuoted", pos: i, end: close + 1, value: s.slice(i + 1, close), ansiC: false });
       litStart = i = close + 1;
     } else if (c === 36) {
-      const end = shortParamEnd(s, i, len);
+      const end = shortParamEnd(s, i);
       if (end < 0) return null;
       if (end === 0) {
         i++;
@@ -302,7 +293,7 @@ function fastDoubleQuoted(s: string, q: number, len: number): WordPart | null {
       i++;
     }
     if (i >= len || c !== 36) break;
-    const end = shortParamEnd(s, i, len);
+    const end = shortParamEnd(s, i);
     if (end < 0) return null;
     if (end === 0) {
       i++;

@@ -63,16 +63,22 @@ export function finish<T>(list: T[] | null): T[] {
  */
 const NONE: readonly never[] = Object.freeze([]);
 
+/** Codes (below 128) of name characters: 2 for a letter or `_` (a name starts so), 1 for a digit, else 0. */
+export const NAME_CODES = new Uint8Array(128);
+for (let c = 48; c < 123; c++) NAME_CODES[c] = c <= 57 ? 1 : (c >= 97 || (c >= 65 && c <= 90) || c === 95 ? 2 : 0);
+
+/** The end of the name whose first character is at `i` (the first code there that is not a name's). */
+export function nameEnd(s: string, i: number): number {
+  let c: number;
+  do c = s.charCodeAt(++i);
+  while (c < 128 && NAME_CODES[c] !== 0);
+  return i;
+}
+
 /** Whether src[from, to) is a shell name (no slicing). */
 export function isNameAt(src: string, from: number, to: number): boolean {
-  if (from >= to) return false;
-  let c = src.charCodeAt(from);
-  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return false;
-  for (let i = from + 1; i < to; i++) {
-    c = src.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57))) return false;
-  }
-  return true;
+  const c = src.charCodeAt(from);
+  return from < to && c < 128 && NAME_CODES[c] === 2 && nameEnd(src, from) >= to;
 }
 
 /**
