@@ -3,7 +3,6 @@ import type {
   Command,
   HeredocError,
   Redirect,
-  RedirectOp,
   SimpleCommand,
   Statement,
   StatementList,
@@ -36,7 +35,6 @@ function isDeclaration(w: string): boolean {
   // Compared directly: a Set lookup would hash every command name.
   return w === "declare" || w === "typeset" || w === "local" || w === "export" || w === "readonly";
 }
-const REDIRECT_OPS: RedirectOp[] = ["&>>", "<<<", "<<-", "&>", "<<", ">>", "<&", ">&", "<>", ">|", "<", ">"];
 
 interface PendingHeredoc {
   redirect: Redirect;
@@ -231,7 +229,8 @@ export abstract class CommandParser extends TokenParser {
       const c = this.src.charCodeAt(this.pos);
       if ((c >= 128 || (c === c && META_CODES[c] !== 1)) && this.peekReserved() === "") return this.parseSimpleCommand();
       const op = this.peekOperator();
-      if (op && op !== "(" && !REDIRECT_OPS.includes(op as RedirectOp)) throw this.syntaxError(op);
+      // (The cursor is at the operator: peekOperator leaves it after the blanks.)
+      if (op && op !== "(" && redirectOpAt(this.src, this.pos) === null) throw this.syntaxError(op);
       if (this.atEnd()) throw this.eofSyntaxError();
       const compound = this.parseCompound();
       if (compound) return compound;

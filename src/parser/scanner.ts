@@ -9,18 +9,21 @@ export function isMeta(c: string): boolean {
   return c.length === 1 && META_CODES[c.charCodeAt(0)] === 1;
 }
 
+/** Codes (below 128) of name characters: 2 for a letter or `_` (a name starts so), 1 for a digit, else 0. */
+export const NAME_CODES = new Uint8Array(128);
+for (let c = 48; c < 123; c++) NAME_CODES[c] = c <= 57 ? 1 : (c >= 97 || (c >= 65 && c <= 90) || c === 95 ? 2 : 0);
+
+/** Whether a character (a one-character string) can start a name. */
 export function isNameStart(c: string): boolean {
-  return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
+  return NAME_CODES[c.charCodeAt(0)] === 2;
 }
 
 export function isNameChar(c: string): boolean {
-  return isNameStart(c) || (c >= "0" && c <= "9");
+  return NAME_CODES[c.charCodeAt(0)] > 0;
 }
 
 export function isName(s: string): boolean {
-  if (s.length === 0 || !isNameStart(s[0])) return false;
-  for (let i = 1; i < s.length; i++) if (!isNameChar(s[i])) return false;
-  return true;
+  return isNameAt(s, 0, s.length);
 }
 
 /**
@@ -40,14 +43,8 @@ export function append<T>(list: T[] | null, x: T): T[] {
   if (list === null) return [x];
   // Up to four elements, an exact-size copy: a push would give room for 17 (and finish would
   // copy that again), so a list of two or three left three times its size as garbage.
-  switch (list.length) {
-    case 1:
-      return [list[0], x];
-    case 2:
-      return [list[0], list[1], x];
-    case 3:
-      return [list[0], list[1], list[2], x];
-  }
+  const n = list.length;
+  if (n < 4) return n === 1 ? [list[0], x] : n === 2 ? [list[0], list[1], x] : [list[0], list[1], list[2], x];
   list.push(x);
   return list;
 }
@@ -62,10 +59,6 @@ export function finish<T>(list: T[] | null): T[] {
  * redirections, a word without parts). Frozen: the AST is never mutated after parsing.
  */
 const NONE: readonly never[] = Object.freeze([]);
-
-/** Codes (below 128) of name characters: 2 for a letter or `_` (a name starts so), 1 for a digit, else 0. */
-export const NAME_CODES = new Uint8Array(128);
-for (let c = 48; c < 123; c++) NAME_CODES[c] = c <= 57 ? 1 : (c >= 97 || (c >= 65 && c <= 90) || c === 95 ? 2 : 0);
 
 /** The end of the name whose first character is at `i` (the first code there that is not a name's). */
 export function nameEnd(s: string, i: number): number {

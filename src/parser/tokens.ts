@@ -17,19 +17,16 @@ const RESERVED = [
 const MAX_RESERVED = 8;
 /** The reserved words by first character and length: RESERVED_AT[code * 9 + length] (at most two). */
 const RESERVED_AT: Array<string[] | undefined> = new Array(128 * (MAX_RESERVED + 1)).fill(undefined);
-/** Codes of the characters a reserved word can start with (1). */
-const RESERVED_FIRST = new Uint8Array(128);
 /**
- * The first two codes of a reserved word (for `{`, `}` and `!`: the code and a metacharacter) at
- * RESERVED_PAIR[first * 128 + second] (1): most command names (echo, cat, find) fail here, without
- * being read to their end.
+ * The first two codes of a reserved word (for `{`, `}` and `!`: the code and a metacharacter or 0,
+ * the end) at RESERVED_PAIR[first * 128 + second] (1): most command names (echo, cat, find) fail
+ * here, without being read to their end.
  */
 const RESERVED_PAIR = new Uint8Array(128 * 128);
 for (const w of RESERVED) {
   const c = w.charCodeAt(0);
   (RESERVED_AT[c * (MAX_RESERVED + 1) + w.length] ??= []).push(w);
-  RESERVED_FIRST[c] = 1;
-  for (let m = 0; m < 128; m++) if (w.length > 1 ? m === w.charCodeAt(1) : META_CODES[m] === 1) RESERVED_PAIR[c * 128 + m] = 1;
+  for (let m = 0; m < 128; m++) if (w.length > 1 ? m === w.charCodeAt(1) : m === 0 || META_CODES[m] === 1) RESERVED_PAIR[c * 128 + m] = 1;
 }
 /** Characters that end the scan for a reserved word: metacharacters and \ ' " $ ` (1), else 0. */
 const RESERVED_END = new Uint8Array(128);
@@ -38,9 +35,9 @@ for (const c of " \t\n;&|()<>\\'\"$`") RESERVED_END[c.charCodeAt(0)] = 1;
 /** The reserved word starting at `start` (a plain word followed by a metacharacter or the end), or "". */
 export function reservedAt(s: string, start: number): string {
   const c0 = s.charCodeAt(start);
-  const c1 = s.charCodeAt(start + 1);
-  // (c1 is NaN at the end of the text.)
-  if (!(c0 < 128 && (c1 < 128 ? RESERVED_PAIR[c0 * 128 + c1] === 1 : c1 !== c1 && RESERVED_FIRST[c0] === 1))) return "";
+  // The end of the text (NaN) is 0.
+  const c1 = s.charCodeAt(start + 1) | 0;
+  if (!(c0 < 128 && c1 < 128 && RESERVED_PAIR[c0 * 128 + c1] === 1)) return "";
   let i = start + 1;
   for (;;) {
     const code = s.charCodeAt(i);
