@@ -308,7 +308,7 @@ export function runCondition(sh: Shell, list: StatementList, io: FdTable): Statu
 
 /** ( list ): a copy of the shell; exit inside ends only the copy. */
 export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): Promise<number> {
-  const sub = sh.subshell();
+  const sub = sh.subshell(true);
   sh.services.budget.enter();
   let status: number;
   try {
@@ -412,7 +412,7 @@ async function runFor(sh: Shell, cmd: Extract<Command, { type: "For" }>, io: FdT
         traceLine(sh, io, `for ${cmd.name} in ${loopWordsAsWritten(cmd)}`);
       }
       // A nameref control variable is pointed at each word in turn (bash).
-      const ref = sh.vars.lookup(cmd.name);
+      const ref = sh.vars.writable(cmd.name);
       if (ref && ref.attrs & Attr.Nameref) ref.value = item;
       else sh.set(cmd.name, item);
       const lr = loopBody(sh, cmd.body, io);

@@ -47,7 +47,9 @@ async function runStages(sh: Shell, p: Pipeline, io: FdTable): Promise<number> {
       if (p.pipeStderr[i]) fds[2] = fds[1];
     }
     const inShell = lastpipe && i === n - 1;
-    const stageShell = inShell ? sh : sh.subshell();
+    // Stages borrow the shell's variables, which stay still until they end; not under lastpipe,
+    // where the last stage changes them while the others run.
+    const stageShell = inShell ? sh : sh.subshell(!lastpipe);
     // bash forks a simple command's stage without counting a subshell level
     // ($BASH_SUBSHELL stays) unless it is a function; ( ) counts its own level.
     if (!inShell && ((cmd.type === "Simple" && !namesFunction(sh, cmd)) || cmd.type === "Subshell")) stageShell.subshellLevel = sh.subshellLevel;

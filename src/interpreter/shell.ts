@@ -155,9 +155,9 @@ export class Shell {
   // One assignment per field, in the same order for a new shell and a subshell (one hidden
   // class), rather than class fields, which make V8 compile this whole class body again when
   // the first instance is made (cold start, bench/startup.ts).
-  constructor(services: ShellServices, init?: Shell) {
+  constructor(services: ShellServices, init?: Shell, borrowVars = false) {
     this.services = services;
-    this.vars = init ? init.vars.clone() : new VariableStore();
+    this.vars = init ? (borrowVars ? init.vars.borrow() : init.vars.clone()) : new VariableStore();
     this.functions = new Map(init?.functions);
     this.aliases = new Map(init?.aliases);
     this.options = init ? init.options : new Set(["braceexpand", "hashall", "interactive-comments"]);
@@ -245,9 +245,12 @@ export class Shell {
     return this.disabledBuiltins.size === 0 || !this.disabledBuiltins.has(name);
   }
 
-  /** A copy for a subshell, pipeline stage or command substitution. */
-  subshell(): Shell {
-    return new Shell(this.services, this);
+  /**
+   * A copy for a subshell, pipeline stage or command substitution. `waited`: this shell does
+   * nothing until the copy is done, so the copy may borrow its variables (VariableStore.borrow).
+   */
+  subshell(waited = false): Shell {
+    return new Shell(this.services, this, waited);
   }
 
   get fs(): FileSystem {
@@ -263,16 +266,23 @@ export class Shell {
     return scalarOf(v);
   }
 
-  /** The variable object (after nameref resolution), or undefined. */
-  resolve(name: string): Variable | undefined {
-    let v = this.vars.lookup(name);
+  /** The variable object (after nameref resolution), or undefined. Read only (VariableStore). */
+  resolve(name: string, write = false): Variable | undefined {
+    const vars = this.vars;
+    let v = write ? vars.writable(name) : vars.lookup(name);
     for (let hops = 0; v !== undefined && v.attrs & Attr.Nameref && hops < 16; hops++) {
       const target = typeof v.value === "string" ? v.value : "";
       if (!target) return v;
       const b = target.indexOf("[");
-      v = this.vars.lookup(b > 0 ? target.slice(0, b) : target);
+      const n = b > 0 ? target.slice(0, b) : target;
+      v = write ? vars.writable(n) : vars.lookup(n);
     }
     return v;
+  }
+
+  /** resolve(name), safe to change in place. */
+  resolveWritable(name: string): Variable | undefined {
+    return this.resolve(name, true);
   }
 
   /** The final name a nameref chain points to. */
@@ -396,7 +406,7 @@ export class Shell {
   /** a[key]=value on an associative array. */
   setAssoc(name: string, key: string, value: string, append = false): void {
     name = this.resolveName(name);
-    const v = this.vars.lookup(name);
+    const v = this.vars.writable(name);
     if (!v || !isAssoc(v)) {
       this.setElement(name, Number(key) || 0, value, append);
       return;
@@ -427,12 +437,8 @@ export class Shell {
 
   /** Marks a variable with attributes, creating it unset if needed. */
   declare(name: string, attrs: number, where: "local" | "global" | "visible" = "visible"): Variable {
-    const map =
-      where === "local" && this.vars.frames.length
-        ? this.vars.frames[this.vars.frames.length - 1]
-        : where === "global"
-          ? this.vars.globals
-          : this.vars.ownerOf(name);
+    const vars = this.vars;
+    const map = (where === "local" && vars.topFrame()) || (where === "global" ? vars.own(vars.globals) : vars.ownerOf(name));
     let v = map.get(name);
     if (!v) {
       v = { value: undefined, attrs: 0 };

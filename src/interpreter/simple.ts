@@ -389,7 +389,7 @@ function printPendingWarnings(sh: Shell, io: FdTable): void {
  * the program sees the level one down (`bash -c 'bash -c "echo \$SHLVL"'` prints 1).
  */
 async function runExecOptimized(sh: Shell, argv: string[], fds: FdTable): Promise<number> {
-  const v = sh.vars.lookup("SHLVL");
+  const v = sh.vars.writable("SHLVL");
   const level = v && typeof v.value === "string" && /^-?\d+$/.test(v.value) ? v.value : null;
   if (level === null || v!.attrs & Attr.Readonly) return runUtility(sh, argv, fds);
   v!.value = String(Number(level) - 1);

@@ -16,7 +16,7 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
   const budget = sh.services.budget;
   budget.step();
   budget.enter();
-  const sub = sh.subshell();
+  const sub = sh.subshell(true);
   sub.traceLevel++;
   sub.loopDepth = sh.loopDepth; // unlike ( ), bash lets `break` in $( ) end the substitution quietly
   // Without inherit_errexit, bash turns set -e off inside $(...).

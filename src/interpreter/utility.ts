@@ -71,7 +71,7 @@ function pathFacts(path: string | undefined): { reachable: boolean; stubDir: str
 async function runStandalone(sh: Shell, argv: string[], fds: FdTable): Promise<number> {
   const { SHELL_BUILTINS } = await builtinsModule();
   const builtin = SHELL_BUILTINS.get(argv[0])!;
-  const child = sh.subshell();
+  const child = sh.subshell(true);
   try {
     return await builtin(child, argv, fds);
   } catch (e) {

@@ -116,15 +116,32 @@ export function scalarOf(v: Variable): string | undefined {
 /** One function call's locals. */
 export type Frame = Map<string, Variable>;
 
-/** The variable store: globals plus a stack of function frames. */
+/** A deep copy of one scope's variables. forEach, not for-of: unoptimized code allocates an entry array and a result per step. */
+function copyFrame(m: Frame): Frame {
+  const out: Frame = new Map();
+  m.forEach((v, k) => out.set(k, copyVariable(v)));
+  return out;
+}
+
+/**
+ * The variable store: globals plus a stack of function frames.
+ *
+ * A subshell whose parent waits for it (a pipeline stage, a command substitution, `( )`) borrows
+ * its parent's maps instead of copying them (borrow()): it copies a map the first time it writes
+ * to it (own()). So every write goes through ownerOf(), own() or writable(): a Variable read with
+ * lookup() (or Shell.resolve) may be the parent's and must not be changed in place.
+ */
 export class VariableStore {
   declare globals: Map<string, Variable>;
   declare frames: Frame[];
+  /** Maps still shared with the shell this store was borrowed from (null: owns them all). */
+  private declare borrowed: Set<Frame> | null;
 
   // Assigned, not class fields: a field makes V8 compile the class body again at the first instance.
   constructor(globals?: Map<string, Variable>) {
     this.globals = globals ?? new Map();
     this.frames = [];
+    this.borrowed = null;
   }
 
   /** Does the nameref chain starting at `name` come back to a name it passed? */
@@ -142,7 +159,7 @@ export class VariableStore {
     return true;
   }
 
-  /** The variable visible under `name` (innermost frame first). */
+  /** The variable visible under `name` (innermost frame first). Read only: see the class comment. */
   lookup(name: string): Variable | undefined {
     const frames = this.frames;
     for (let i = frames.length - 1; i >= 0; i--) {
@@ -152,22 +169,61 @@ export class VariableStore {
     return this.globals.get(name);
   }
 
-  /** The map that holds `name` now (for assignment), or the global map. */
-  ownerOf(name: string): Map<string, Variable> {
+  /** The variable visible under `name`, safe to change in place (its scope copied first if borrowed). */
+  writable(name: string): Variable | undefined {
+    if (this.borrowed === null) return this.lookup(name);
     const frames = this.frames;
-    for (let i = frames.length - 1; i >= 0; i--) if (frames[i].has(name)) return frames[i];
-    return this.globals;
+    for (let i = frames.length - 1; i >= 0; i--) {
+      if (frames[i].has(name)) return this.own(frames[i]).get(name);
+    }
+    return this.globals.has(name) ? this.own(this.globals).get(name) : undefined;
   }
 
+  /** The map that holds `name` now (for assignment), or the global map; this store's own. */
+  ownerOf(name: string): Map<string, Variable> {
+    const frames = this.frames;
+    for (let i = frames.length - 1; i >= 0; i--) if (frames[i].has(name)) return this.own(frames[i]);
+    return this.own(this.globals);
+  }
+
+  /** `map` (the globals or a frame of this store) as this store's own copy, to change. */
+  own(map: Frame): Frame {
+    const borrowed = this.borrowed;
+    if (borrowed === null || !borrowed.has(map)) return map;
+    borrowed.delete(map);
+    if (borrowed.size === 0) this.borrowed = null;
+    const copy = copyFrame(map);
+    if (map === this.globals) this.globals = copy;
+    else {
+      const i = this.frames.lastIndexOf(map);
+      if (i >= 0) this.frames[i] = copy;
+    }
+    return copy;
+  }
+
+  /** The innermost function frame, this store's own (undefined outside functions). */
+  topFrame(): Frame | undefined {
+    const n = this.frames.length;
+    return n ? this.own(this.frames[n - 1]) : undefined;
+  }
+
+  /** A deep copy, for a subshell that runs alongside this shell (background job, process substitution). */
   clone(): VariableStore {
-    // forEach, not for-of: unoptimized code allocates an entry array and a result per step.
-    const copyMap = (m: Map<string, Variable>) => {
-      const out = new Map<string, Variable>();
-      m.forEach((v, k) => out.set(k, copyVariable(v)));
-      return out;
-    };
-    const s = new VariableStore(copyMap(this.globals));
-    s.frames = this.frames.map(copyMap);
+    const s = new VariableStore(copyFrame(this.globals));
+    s.frames = this.frames.map(copyFrame);
+    return s;
+  }
+
+  /**
+   * A copy that shares this store's maps until it writes to them: only for a subshell this shell
+   * waits for, as this store must not change while the borrower runs.
+   */
+  borrow(): VariableStore {
+    const s = new VariableStore(this.globals);
+    s.frames = this.frames.slice();
+    const b = new Set<Frame>(s.frames);
+    b.add(this.globals);
+    s.borrowed = b;
     return s;
   }
 
