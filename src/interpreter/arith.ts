@@ -242,7 +242,7 @@ class ArithEval {
     const sh = this.sh;
     const s = String(value);
     if (e.indexText !== null) {
-      const v = sh.resolveWritable(e.name);
+      const v = sh.resolve(e.name, true);
       if (v && isAssoc(v)) {
         v.value.set(this.assocKey(e.indexText), s);
         return;

@@ -182,7 +182,7 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
         const v = await ex.expandString(sh, op.word, io, quoted);
         if (!isName(name)) throw new ShellError(`$${name}: cannot assign in this way`, 1, true);
         if (index && !isAtIndex(index)) {
-          const v0 = sh.resolveWritable(name);
+          const v0 = sh.resolve(name, true);
           if (v0 && isAssoc(v0)) v0.value.set(await ex.expandString(sh, index, io), v);
           else sh.setElement(name, Number(evalArithText(sh, await ex.expandString(sh, index, io, true))), v);
         } else sh.set(name, v);

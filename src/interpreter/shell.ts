@@ -10,6 +10,8 @@ import {
   arrayValues,
   assocEntries,
   Attr,
+  copyMap,
+  copySet,
   isAssoc,
   isIndexed,
   scalarOf,
@@ -40,7 +42,6 @@ export interface ShellServices {
   finishedJobs?: Map<number, number>;
   /** Background jobs by job number, for `jobs` and %N (jobtable.ts). */
   jobTable?: Map<number, import("./jobtable.js").JobEntry>;
-  /** Bytes of each open fd's backing file already written (for appending writers). */
 }
 
 /** `set -o` options by long name, with their single-letter flags for $-. */
@@ -158,8 +159,8 @@ export class Shell {
   constructor(services: ShellServices, init?: Shell, borrowVars = false) {
     this.services = services;
     this.vars = init ? (borrowVars ? init.vars.borrow() : init.vars.clone()) : new VariableStore();
-    this.functions = new Map(init?.functions);
-    this.aliases = new Map(init?.aliases);
+    this.functions = init ? copyMap(init.functions) : new Map();
+    this.aliases = init ? copyMap(init.aliases) : new Map();
     this.options = init ? init.options : new Set(["braceexpand", "hashall", "interactive-comments"]);
     this.shopts = init ? init.shopts : new Set(["checkwinsize", "cmdhist", "complete_fullquote", "extquote", "force_fignore", "globasciiranges", "globskipdots", "hostcomplete", "interactive_comments", "patsub_replacement", "progcomp", "promptvars", "sourcepath"]);
     this.optionsShared = this.shoptsShared = init !== undefined;
@@ -173,7 +174,7 @@ export class Shell {
     this.subshellLevel = init ? init.subshellLevel + 1 : 0;
     this.traceLevel = init ? init.traceLevel : 0;
     this.funcNames = init ? init.funcNames.slice() : [];
-    this.traps = new Map(init?.traps);
+    this.traps = init ? copyMap(init.traps) : new Map();
     // A subshell does not inherit traps other than ignored ones (bash resets them), but lists its parent's.
     this.inheritedTraps = init?.traps.size ? (init.inheritedTraps ?? new Map(init.traps)) : null;
     this.currentCommand = init ? init.currentCommand : null;
@@ -189,8 +190,8 @@ export class Shell {
     this.randomState = init ? (init.randomState * 1103515245 + 12345 + this.pid) >>> 0 : 1;
     this.lastRandom = 0;
     this.hereDocDepth = 0;
-    this.lostSpecials = new Set(init?.lostSpecials);
-    this.persistentFds = new Map(init?.persistentFds);
+    this.lostSpecials = init ? copySet(init.lostSpecials) : new Set();
+    this.persistentFds = init ? copyMap(init.persistentFds) : new Map();
     this.pipeStatus = init?.pipeStatus ? init.pipeStatus.slice() : null;
     this.lastArg = "";
     this.pendingErr = null;
@@ -200,15 +201,15 @@ export class Shell {
     this.sourcing = init ? init.sourcing : false;
     this.getoptsSub = 1;
     this.getoptsLastInd = 0;
-    this.disabledBuiltins = new Set(init?.disabledBuiltins);
-    this.hashed = new Map(init?.hashed);
-    this.exportedFunctions = new Set(init?.exportedFunctions);
+    this.disabledBuiltins = init ? copySet(init.disabledBuiltins) : new Set();
+    this.hashed = init ? copyMap(init.hashed) : new Map();
+    this.exportedFunctions = init ? copySet(init.exportedFunctions) : new Set();
     this.procFds = init?.procFds ? init.procFds.slice() : null;
     this.substStatus = 0;
     this.sourceName = init ? init.sourceName : null;
     this.functionSource = init ? init.functionSource : null;
-    this.functionSources = new Map(init?.functionSources);
-    this.readonlyFunctions = new Set(init?.readonlyFunctions);
+    this.functionSources = init ? copyMap(init.functionSources) : new Map();
+    this.readonlyFunctions = init ? copySet(init.readonlyFunctions) : new Set();
     if (init) {
       init.optionsShared = init.shoptsShared = true;
       this.traps.delete("EXIT");
@@ -245,10 +246,7 @@ export class Shell {
     return this.disabledBuiltins.size === 0 || !this.disabledBuiltins.has(name);
   }
 
-  /**
-   * A copy for a subshell, pipeline stage or command substitution. `waited`: this shell does
-   * nothing until the copy is done, so the copy may borrow its variables (VariableStore.borrow).
-   */
+  /** A copy for a subshell, pipeline stage or substitution; `waited`: may borrow variables (VariableStore.borrow). */
   subshell(waited = false): Shell {
     return new Shell(this.services, this, waited);
   }
@@ -266,7 +264,7 @@ export class Shell {
     return scalarOf(v);
   }
 
-  /** The variable object (after nameref resolution), or undefined. Read only (VariableStore). */
+  /** The variable object (after nameref resolution), or undefined. Read only (VariableStore) unless `write`. */
   resolve(name: string, write = false): Variable | undefined {
     const vars = this.vars;
     let v = write ? vars.writable(name) : vars.lookup(name);
@@ -278,11 +276,6 @@ export class Shell {
       v = write ? vars.writable(n) : vars.lookup(n);
     }
     return v;
-  }
-
-  /** resolve(name), safe to change in place. */
-  resolveWritable(name: string): Variable | undefined {
-    return this.resolve(name, true);
   }
 
   /** The final name a nameref chain points to. */

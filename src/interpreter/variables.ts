@@ -105,6 +105,10 @@ export function copyVariable(v: Variable): Variable {
   return { value: val, attrs: v.attrs };
 }
 
+/** A subshell's copy of a map or set: most are empty, and new Map() skips the iteration new Map(empty) does. */
+export const copyMap = <K, V>(m: ReadonlyMap<K, V>): Map<K, V> => (m.size ? new Map(m) : new Map());
+export const copySet = <T>(s: ReadonlySet<T>): Set<T> => (s.size ? new Set(s) : new Set());
+
 /** The scalar view of a variable: element 0 of an array, as bash does for $a. */
 export function scalarOf(v: Variable): string | undefined {
   const val = v.value;

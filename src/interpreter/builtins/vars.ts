@@ -176,7 +176,7 @@ async function declareOne(
     // export and readonly report it as an assignment error (no builtin name); export still exports.
     if (kind === "export" || kind === "readonly") {
       reportError(sh, fds, `${base}: readonly variable`);
-      if (kind === "export") sh.resolveWritable(base)!.attrs |= Attr.Export;
+      if (kind === "export") sh.resolve(base, true)!.attrs |= Attr.Export;
     } else builtinError(sh, fds, cmdName, `${base}: readonly variable`);
     return false;
   }
@@ -377,7 +377,7 @@ export const unset: ShellBuiltin = async (sh, argv, fds) => {
     }
     const name = mode === "n" ? m[1] : sh.resolveName(m[1]);
     if (m[2] !== undefined) {
-      const v = sh.resolveWritable(name);
+      const v = sh.resolve(name, true);
       if (!v) continue;
       if (v.attrs & Attr.Readonly) {
         builtinError(sh, fds, "unset", `${name}: cannot unset: readonly variable`);
