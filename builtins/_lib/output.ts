@@ -77,8 +77,9 @@ export class ByteBuilder {
   buf: Uint8Array;
   length = 0;
 
+  /** `capacity`: the size callers fill it to before taking; the buffer starts small and grows (see OutputBuffer). */
   constructor(capacity = 1024) {
-    this.buf = new Uint8Array(capacity);
+    this.buf = new Uint8Array(Math.min(capacity, FIRST_SIZE));
   }
 
   /** Makes room for n more bytes. */
