@@ -1,7 +1,6 @@
 import type { CommandContext, CommandDef } from "./types.js";
 import { parseOptions, type OptionSpec } from "./_lib/options.js";
 import { readInput } from "./_lib/input.js";
-import { CollectingWriter } from "../src/io/streams.js";
 import { decodeUtf8, encodeUtf8 } from "../src/io/utf8.js";
 import { isFsError } from "../src/fs/types.js";
 import { dirname, basename } from "../src/fs/path.js";
@@ -43,14 +42,13 @@ const SPEC: OptionSpec = {
 const USAGE_AFTER_ERROR = SED_HELP.replace(/E-mail bug reports to: .*\n$/, "");
 
 async function run(ctx: CommandContext): Promise<number> {
-  const errors = new CollectingWriter();
-  const probe = Object.create(ctx, { stderr: { value: errors } }) as CommandContext;
-  const opts = parseOptions(probe, SPEC, { usageStatus: 1 });
-  if (typeof opts === "number") {
-    const first = decodeUtf8(errors.bytes()).split("\n")[0];
-    ctx.stderr.write(`${first}\n${USAGE_AFTER_ERROR}`);
+  // A usage error is GNU sed's one line and its usage text (no "Try ..." hint).
+  const report = (message: string) => {
+    ctx.stderr.write(`${ctx.name}: ${message}\n${USAGE_AFTER_ERROR}`);
     return 1;
-  }
+  };
+  const opts = parseOptions(ctx, SPEC, { usageStatus: 1, report });
+  if (typeof opts === "number") return opts;
   if (opts.has("help")) {
     await ctx.stdout.write(SED_HELP);
     return 0;
