@@ -2,7 +2,7 @@
 
 /** Normalises an absolute path: collapses //, resolves . and .. lexically, drops a trailing /. */
 export function normalizePath(path: string): string {
-  if (path === "/") return "/";
+  if (path === "/" || isNormal(path)) return path;
   const parts = path.split("/");
   const out: string[] = [];
   for (const p of parts) {
@@ -11,6 +11,22 @@ export function normalizePath(path: string): string {
     else out.push(p);
   }
   return "/" + out.join("/");
+}
+
+/** Already normal: absolute, no empty, "." or ".." component, no trailing "/" (most paths; no split). */
+function isNormal(path: string): boolean {
+  const n = path.length;
+  if (n < 2 || path.charCodeAt(0) !== 47 || path.charCodeAt(n - 1) === 47) return false;
+  for (let i = 0; i < n; i++) {
+    if (path.charCodeAt(i) !== 47) continue;
+    const c = path.charCodeAt(i + 1);
+    if (c === 47) return false;
+    if (c !== 46) continue;
+    // "/." or "/.." as a whole component
+    const d = i + 2 < n ? path.charCodeAt(i + 2) : 47;
+    if (d === 47 || (d === 46 && (i + 3 >= n || path.charCodeAt(i + 3) === 47))) return false;
+  }
+  return true;
 }
 
 /** Makes `path` absolute against `cwd` and normalises it. */

@@ -38,6 +38,8 @@ export function devFdNumber(path: string): number {
     case "/dev/stderr":
       return 2;
   }
+  // Most paths name no device: skip the pattern for them.
+  if (path.charCodeAt(1) !== 100 /* d */ && path.charCodeAt(1) !== 112 /* p */) return -1;
   const m = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(path);
   return m ? Number(m[1]) : -1;
 }
