@@ -423,6 +423,25 @@ export class Shell {
     return out;
   }
 
+  /** Assigns `name` or `name[subscript]` (printf -v, a {var}> redirection's fd). */
+  setRef(ref: string, value: string): void {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(ref);
+    if (!m) return this.set(ref, value);
+    if (this.resolve(m[1])?.value instanceof Map) this.setAssoc(m[1], m[2], value);
+    else this.setElement(m[1], Number(this.evalArith(m[2])), value);
+  }
+
+  /** The value of `name` or `name[subscript]`, or undefined. */
+  getRef(ref: string): string | undefined {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(ref);
+    if (!m) return this.get(ref);
+    const v = this.resolve(m[1])?.value;
+    if (v instanceof Map) return v.get(m[2]);
+    const i = Number(this.evalArith(m[2]));
+    if (!Array.isArray(v)) return i === 0 || i === -1 ? (typeof v === "string" ? v : undefined) : undefined;
+    return v[i < 0 ? v.length + i : i];
+  }
+
   /** Evaluates arithmetic text (for integer attributes). */
   evalArith(text: string): number | bigint {
     return evalArithText(this, text);

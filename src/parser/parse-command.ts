@@ -358,7 +358,8 @@ export abstract class CommandParser extends TokenParser {
     if (i > start && (s[i] === "<" || s[i] === ">")) {
       fd = Number(s.slice(start, i));
     } else if (s[start] === "{") {
-      const m = /^\{([A-Za-z_][A-Za-z0-9_]*)\}[<>]/.exec(s.slice(start, start + 300));
+      // {name} or an array element {name[subscript]} (bash's valid_array_reference).
+      const m = /^\{([A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\n]+\])?)\}[<>]/.exec(s.slice(start, start + 300));
       if (m) {
         fdVar = m[1];
         i = start + m[0].length - 1;

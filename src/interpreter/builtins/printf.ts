@@ -50,12 +50,7 @@ export const printf: ShellBuiltin = async (sh, argv, fds) => {
   for (const e of r.warnings) builtinError(sh, fds, "printf", e);
   for (const e of r.errors) builtinError(sh, fds, "printf", e);
   if (varName !== null) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(varName);
-    if (m) {
-      const v = sh.resolve(m[1]);
-      if (v && v.value instanceof Map) sh.setAssoc(m[1], m[2], r.output);
-      else sh.setElement(m[1], Number(sh.evalArith(m[2])), r.output);
-    } else sh.set(varName, r.output);
+    sh.setRef(varName, r.output);
   }
   else if (r.output) await out(fds, r.output);
   return r.errors.length ? 1 : 0;
