@@ -3,6 +3,7 @@
  * precision (with *), positional `%n$`, and every conversion. Integer conversions
  * of values out of range fall back to %g; NaN and infinities print as "+inf"/"-nan".
  */
+import { charLength } from "../../src/io/utf8.js";
 import { AwkFatal } from "./diagnostics.js";
 import { formatA, formatE, formatF, formatG } from "./numfmt.js";
 import { specialToStr, Strnum, type Value } from "./values.js";
@@ -24,22 +25,6 @@ interface Spec {
   prec: number | null;
 }
 
-/** Number of characters (code points) in s. */
-function charCount(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
 /** The first n characters of s. */
 function charSlice(s: string, n: number): string {
   if (n >= s.length) return s;
@@ -52,7 +37,7 @@ function charSlice(s: string, n: number): string {
 }
 
 function pad(body: string, spec: Spec, fill: string, signLen = 0): string {
-  const len = charCount(body);
+  const len = charLength(body);
   if (spec.fw <= len) return body;
   const n = spec.fw - len;
   if (spec.lj) return body + " ".repeat(n);
