@@ -1,6 +1,6 @@
 import type { Command } from "../parser/ast.js";
 import { createPipe } from "../io/streams.js";
-import { runAsJob } from "./exec.js";
+import { runAsJob } from "./background.js";
 import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { Attr } from "./variables.js";

@@ -11,10 +11,7 @@ import { applyRedirects, closeRedirects, runSimple } from "./simple.js";
 import { traceLine, traceWord, tracing } from "./xtrace.js";
 import { Attr } from "./variables.js";
 import { closeProcFds, procMark } from "./procsubst.js";
-import { addJob, jobDeathNotice } from "./jobtable.js";
-import { printCommand, printWord } from "../parser/print.js";
-import { subshellOnBudget } from "./utility.js";
-import { DeadlineBudget } from "../limits/deadline.js";
+import { printWord } from "../parser/print.js";
 import { isName } from "../parser/scanner.js";
 import { lazyModule } from "../lazy.js";
 
@@ -25,6 +22,8 @@ let condModule: typeof import("./cond.js") | null = null;
 /** Likewise pipelines (`a | b`, `! cmd`, `time cmd`), kept once loaded, and coprocesses. */
 let pipelineModule: typeof import("./pipeline.js") | null = null;
 const coprocModule = lazyModule(() => import("./coproc.js"));
+/** Background jobs (`cmd &`), loaded with the first one. */
+let backgroundModule: typeof import("./background.js") | null = null;
 
 /**
  * Runs commands: one exhaustive switch over the AST, each case one call.
@@ -59,7 +58,10 @@ async function finishList(sh: Shell, list: StatementList, io: FdTable, from: num
 }
 
 export function runStatement(sh: Shell, st: Statement, io: FdTable): Status {
-  if (st.background) return runBackground(sh, st, io);
+  if (st.background) {
+    if (backgroundModule) return backgroundModule.runBackground(sh, st, io);
+    return import("./background.js").then((m) => (backgroundModule = m).runBackground(sh, st, io));
+  }
   const r = runCommand(sh, st.command, io);
   // PIPESTATUS follows every simple command too ([$?]); pipelines set their own.
   const simple = st.command.type === "Simple" || st.command.type === "Arith" || st.command.type === "Cond";
@@ -73,50 +75,6 @@ export function runStatement(sh: Shell, st: Statement, io: FdTable): Status {
   if (simple) sh.pipeStatus = null;
   sh.lastStatus = r;
   return sh.pendingErr ? runErrTrap(sh, io, r) : r;
-}
-
-/**
- * A subshell's command run as a job (`cmd &`, a coprocess): its exit and shell errors end only
- * the job, with their status; limits still reject.
- */
-export async function runAsJob(sub: Shell, cmd: Command, fds: FdTable): Promise<number> {
-  try {
-    return await runCommand(sub, cmd, fds);
-  } catch (e) {
-    if (e instanceof ExitSignal) return e.status;
-    if (e instanceof ShellError) {
-      reportError(sub, fds, e);
-      return e.status;
-    }
-    throw e;
-  }
-}
-
-/** cmd & : runs concurrently in a subshell; $! is its pseudo pid. */
-function runBackground(sh: Shell, st: Statement, io: FdTable): number {
-  // A budget scope of its own, so that `kill` ends the job at its next check (a sleep within 0.1 s).
-  const scope = new DeadlineBudget(sh.services.budget, Infinity);
-  const sub = subshellOnBudget(sh, scope);
-  const pid = sub.pid;
-  sh.lastBgPid = pid;
-  const fds = io.slice();
-  let killedBy = 0;
-  const job = runAsJob(sub, st.command, fds).catch((e: unknown) => {
-    if (killedBy === 0 || e !== scope.deadlineError) throw e;
-    const notice = jobDeathNotice(pid, killedBy, printCommand(st.command, 0));
-    if (notice !== null) reportError(sh, io, notice);
-    return 128 + killedBy;
-  });
-  // A rejected job (a limit) is reported when the exec awaits it; handled before
-  // anything below can throw (a stack overflow in a fork bomb), so it is never unhandled.
-  job.catch(() => {});
-  sh.services.jobs.set(pid, job);
-  addJob(sh, pid, st.command, job, (sig) => {
-    killedBy = sig;
-    scope.expire();
-  });
-  sh.lastStatus = 0;
-  return 0;
 }
 
 /**
