@@ -9,6 +9,7 @@ import { expandRedirectTarget, expandString } from "./expand.js";
 import { devFdNumber, type FdEntry, type FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { fdEntry } from "./procsubst.js";
+import { getRef, setRef } from "./refs.js";
 
 /** The fd table a command runs with after its redirections. */
 export interface AppliedRedirects {
@@ -57,8 +58,8 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean):
   let fd = r.fd ?? defaultFd(r.op);
   if (r.fdVar && (r.op === ">&" || r.op === "<&") && r.target.parts.length === 1 && r.target.parts[0].type === "Literal" && r.target.parts[0].value === "-") {
     // {var}>&- closes the fd whose number $var holds.
-    fd = Number(sh.getRef(r.fdVar));
-    if (!Number.isInteger(fd) || fd < 0) throw new ShellError(`${sh.getRef(r.fdVar) ?? ""}: Bad file descriptor`);
+    fd = Number(getRef(sh, r.fdVar));
+    if (!Number.isInteger(fd) || fd < 0) throw new ShellError(`${getRef(sh, r.fdVar) ?? ""}: Bad file descriptor`);
     if (inPlace) closePipeEnd(fds, fd);
     fds[fd] = undefined;
     return;
@@ -81,7 +82,7 @@ async function applyOne(sh: Shell, r: Redirect, fds: FdTable, inPlace: boolean):
     return;
   }
   const target = await expandRedirectTarget(sh, r.target, fds);
-  if (r.fdVar) sh.setRef(r.fdVar, String(fd));
+  if (r.fdVar) setRef(sh, r.fdVar, String(fd));
   if (r.op === ">&" || r.op === "<&") {
     if (target === "-") {
       if (inPlace) closePipeEnd(fds, fd);

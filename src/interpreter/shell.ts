@@ -57,10 +57,10 @@ export const SET_OPTIONS: ReadonlyArray<[string, string]> = [
 /** The order bash prints $- in. */
 const FLAG_ORDER = "abefhkmnptuvxBCEHPT";
 
-/** The state of one shell: variables, functions, options, cwd, positional parameters. */
 /** Dynamic variables that `unset` turns into ordinary (unset) names. */
 const LOSABLE_SPECIALS = new Set(["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "BASHPID", "BASH_SUBSHELL", "BASH_COMMAND", "BASH_ARGV0"]);
 
+/** The state of one shell: variables, functions, options, cwd, positional parameters. */
 export class Shell {
   declare readonly services: ShellServices;
   declare vars: VariableStore;
@@ -421,25 +421,6 @@ export class Shell {
     else if (v.attrs & Attr.Upper) out = out.toUpperCase();
     else if (v.attrs & Attr.Capitalize) out = out.charAt(0).toUpperCase() + out.slice(1).toLowerCase();
     return out;
-  }
-
-  /** Assigns `name` or `name[subscript]` (printf -v, a {var}> redirection's fd). */
-  setRef(ref: string, value: string): void {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(ref);
-    if (!m) return this.set(ref, value);
-    if (this.resolve(m[1])?.value instanceof Map) this.setAssoc(m[1], m[2], value);
-    else this.setElement(m[1], Number(this.evalArith(m[2])), value);
-  }
-
-  /** The value of `name` or `name[subscript]`, or undefined. */
-  getRef(ref: string): string | undefined {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(ref);
-    if (!m) return this.get(ref);
-    const v = this.resolve(m[1])?.value;
-    if (v instanceof Map) return v.get(m[2]);
-    const i = Number(this.evalArith(m[2]));
-    if (!Array.isArray(v)) return i === 0 || i === -1 ? (typeof v === "string" ? v : undefined) : undefined;
-    return v[i < 0 ? v.length + i : i];
   }
 
   /** Evaluates arithmetic text (for integer attributes). */

@@ -6,6 +6,7 @@ import { printfFormat } from "../../../builtins/_lib/printf.js";
 import { localTime, strftime } from "../../../builtins/_lib/time.js";
 import { ansiCQuote } from "../quote.js";
 import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
+import { setRef } from "../refs.js";
 
 /** bash's %q: backslash-escapes, or $'...' for control characters. */
 export function printfQuote(s: string): string {
@@ -50,7 +51,7 @@ export const printf: ShellBuiltin = async (sh, argv, fds) => {
   for (const e of r.warnings) builtinError(sh, fds, "printf", e);
   for (const e of r.errors) builtinError(sh, fds, "printf", e);
   if (varName !== null) {
-    sh.setRef(varName, r.output);
+    setRef(sh, varName, r.output);
   }
   else if (r.output) await out(fds, r.output);
   return r.errors.length ? 1 : 0;
