@@ -26,6 +26,23 @@ export class DeadlineBudget extends Budget {
     this.expired = null;
     this.ticks = 0;
     this.deadlineError = new LimitExceeded("time", 0);
+    // Loops poll `yieldDue` on the budget they were given: it must be the exec's, which step()
+    // advances, or a busy loop under this scope never lets timeout's timer (or kill) run.
+    Object.defineProperty(this, "yieldDue", {
+      get: () => parent.yieldDue,
+      set: (v: boolean) => {
+        parent.yieldDue = v;
+      },
+    });
+  }
+
+  override pollYield(): boolean {
+    return this.parent.pollYield();
+  }
+
+  override async yield(): Promise<void> {
+    await this.parent.yield();
+    this.checkOwn();
   }
 
   /** True once the deadline passed or expire() was called. */
