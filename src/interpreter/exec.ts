@@ -284,7 +284,7 @@ export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): 
 }
 
 /** Applies redirections around a compound command. */
-export async function withRedirects(sh: Shell, cmd: { redirects: Redirect[]; line: number }, io: FdTable, body: (fds: FdTable) => Status): Promise<number> {
+export async function withRedirects(sh: Shell, cmd: { redirects: Redirect[] }, io: FdTable, body: (fds: FdTable) => Status): Promise<number> {
   const redirects = cmd.redirects;
   if (redirects.length === 0) return body(io);
   const mark = procMark(sh);
@@ -294,8 +294,8 @@ export async function withRedirects(sh: Shell, cmd: { redirects: Redirect[]; lin
   } catch (e) {
     if (sh.procFds && sh.procFds.length > mark) await closeProcFds(sh, mark, io);
     if (e instanceof ShellError) {
-      // bash names the line of the redirection; that is the command's own for one on one line.
-      sh.line = cmd.line;
+      // bash names the line the command ends on, where its redirections are.
+      sh.line = redirects[redirects.length - 1].line;
       reportError(sh, io, e);
       return e.status;
     }

@@ -176,6 +176,8 @@ export interface HeredocError {
 }
 
 export interface Redirect extends Node {
+  /** 1-based line of the redirection (bash names it when one on a compound command fails). */
+  line: number;
   /** Explicit fd number (2>), or null for the operator's default. */
   fd: number | null;
   /** {var}> : allocate an fd and store it in var. */

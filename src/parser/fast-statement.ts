@@ -94,7 +94,7 @@ export function fastStatement(p: FastHost): Statement | null {
       const target = fastWord(s, k, len);
       if (target === null) return null;
       i = target.end;
-      redirects = append(redirects, { pos: ts, end: i, fd: j > ts ? Number(s.slice(ts, j)) : null, fdVar: null, op, target, heredoc: null });
+      redirects = append(redirects, { pos: ts, end: i, line: p.lineAt(ts), fd: j > ts ? Number(s.slice(ts, j)) : null, fdVar: null, op, target, heredoc: null });
     } else if (words === null) {
       // The first word, unless an assignment: name=value goes to assigns; name+=, name[...]=
       // and a declaration command (whose arguments may be assignments) go the general way.

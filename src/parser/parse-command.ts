@@ -379,7 +379,7 @@ export abstract class CommandParser extends TokenParser {
       const t = this.peekOperator();
       throw this.syntaxError(t || (this.atEnd() ? "newline" : this.peek()));
     }
-    return { pos: start, end: this.pos, fd, fdVar, op, target, heredoc: null };
+    return { pos: start, end: this.pos, line: this.lineAt(start), fd, fdVar, op, target, heredoc: null };
   }
 
   private parseHeredocStart(start: number, fd: number | null, op: "<<" | "<<-"): Redirect {
@@ -400,7 +400,7 @@ export abstract class CommandParser extends TokenParser {
     }
     void wordStart;
     const redirect: Redirect = {
-      pos: start, end: this.pos, fd, fdVar: null, op, target: w,
+      pos: start, end: this.pos, line: this.lineAt(start), fd, fdVar: null, op, target: w,
       heredoc: { body: { pos: this.pos, end: this.pos, parts: [] }, quoted, delimiter },
     };
     (this.heredocs ??= []).push({ redirect, delimiter, quoted, strip: op === "<<-" });

@@ -128,8 +128,9 @@ export function printCommand(c: Command, level: number): string {
       let s = c.commands
         .map((x, i) => {
           const text = printCommand(x, level) + (i < c.pipeStderr.length ? (c.pipeStderr[i] ? " |&" : " |") : "");
-          // bash prints a here-document's body right after the `|` that follows its command.
-          return bashStyle && i < c.pipeStderr.length && heredocQueue.length > 0 ? `${text}\n${takeHeredocs()} ` : text;
+          // bash prints a here-document's body right after the `|` that follows its command (and
+          // it must come there: the next command may print lines of its own, a loop's body).
+          return i < c.pipeStderr.length && heredocQueue.length > 0 ? `${text}\n${takeHeredocs()} ` : text;
         })
         .join(" ");
       if (c.negate) s = "! " + s;
@@ -139,7 +140,7 @@ export function printCommand(c: Command, level: number): string {
     case "AndOr": {
       const left = `${printCommand(c.left, level)} ${c.op} `;
       // As after `|`: the bodies of the left side's here-documents follow the operator.
-      return (bashStyle && heredocQueue.length > 0 ? `${left}\n${takeHeredocs()} ` : left) + printCommand(c.right, level);
+      return (heredocQueue.length > 0 ? `${left}\n${takeHeredocs()} ` : left) + printCommand(c.right, level);
     }
     case "Subshell":
       return `( ${c.body.map((s) => printStatement(s, level)).join("; ")} )${printRedirects(c.redirects)}`;
