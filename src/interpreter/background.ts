@@ -5,7 +5,7 @@
 import type { Command, Statement } from "../parser/ast.js";
 import { printCommand } from "../parser/print.js";
 import { DeadlineBudget } from "../limits/deadline.js";
-import { ExitSignal, ShellError } from "./errors.js";
+import { ShellError, subshellEndStatus } from "./errors.js";
 import { runCommand } from "./exec.js";
 import type { FdTable } from "./io.js";
 import { addJob, jobDeathNotice } from "./jobtable.js";
@@ -21,7 +21,8 @@ export async function runAsJob(sub: Shell, cmd: Command, fds: FdTable): Promise<
   try {
     return await runCommand(sub, cmd, fds);
   } catch (e) {
-    if (e instanceof ExitSignal) return e.status;
+    const end = subshellEndStatus(e, true);
+    if (end !== null) return end;
     if (e instanceof ShellError) {
       reportError(sub, fds, e);
       return e.status;

@@ -72,3 +72,16 @@ export function fatalSignal(e: ShellError): ExitSignal {
 
 /** set -e tripped: unwinds like exit. */
 export class ErrexitSignal extends ExitSignal {}
+
+/**
+ * The status a subshell ends with when `e` unwinds out of its body: `exit`, a `return` from the
+ * function it was started in, `break`/`continue` out of the loop it was started in (each ends only
+ * the copy); null for anything else. ${x:?} and set -u end `( )`, `$( )` and `cmd &` with 1
+ * (`unboundIsOne`) but a pipeline stage with their own 127, as bash does.
+ */
+export function subshellEndStatus(e: unknown, unboundIsOne: boolean): number | null {
+  if (e instanceof ExitSignal) return unboundIsOne && e instanceof UnboundExitSignal ? 1 : e.status;
+  if (e instanceof ReturnSignal) return e.status;
+  if (e instanceof BreakSignal || e instanceof ContinueSignal) return 0;
+  return null;
+}

@@ -1,6 +1,6 @@
 import type { ArithSource, Command, Redirect, Statement, StatementList } from "../parser/ast.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
-import { BreakSignal, ContinueSignal, ErrexitSignal, ExitSignal, ReturnSignal, ShellError, UnboundExitSignal } from "./errors.js";
+import { BreakSignal, ContinueSignal, ErrexitSignal, ShellError, subshellEndStatus } from "./errors.js";
 import { expandPattern, expandString, expandWords } from "./expand.js";
 import type { FdTable } from "./io.js";
 import { matchPattern } from "./pattern.js";
@@ -273,10 +273,9 @@ export async function runSubshell(sh: Shell, body: StatementList, io: FdTable): 
     if (sh.services.budget.unwindDue) await null;
     status = await runList(sub, body, io);
   } catch (e) {
-    if (e instanceof ExitSignal) status = e instanceof UnboundExitSignal ? 1 : e.status;
-    else if (e instanceof ReturnSignal) status = e.status; // `( return 9 )` in a function ends only the copy
-    else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
-    else throw e;
+    const end = subshellEndStatus(e, true);
+    if (end === null) throw e;
+    status = end;
   } finally {
     sh.services.budget.leave();
   }

@@ -1,6 +1,6 @@
 import type { Command, Pipeline } from "../parser/ast.js";
 import { BrokenPipe, createPipe } from "../io/streams.js";
-import { ExitSignal, ShellError, BreakSignal, ContinueSignal, ReturnSignal } from "./errors.js";
+import { ShellError, subshellEndStatus } from "./errors.js";
 import { checkErrexit, runCommand } from "./exec.js";
 import type { FdTable } from "./io.js";
 import { reportError } from "./report.js";
@@ -95,9 +95,8 @@ async function runStage(sh: Shell, cmd: Command, fds: FdTable, subshell: boolean
   } catch (e) {
     if (e instanceof BrokenPipe) return 141;
     if (!subshell) throw e;
-    if (e instanceof ExitSignal) return e.status;
-    if (e instanceof ReturnSignal) return e.status;
-    if (e instanceof BreakSignal || e instanceof ContinueSignal) return 0;
+    const end = subshellEndStatus(e, false);
+    if (end !== null) return end;
     if (e instanceof ShellError) {
       reportError(sh, fds, e);
       return e.status;

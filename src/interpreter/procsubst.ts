@@ -1,7 +1,7 @@
 import type { ProcSubstPart } from "../parser/ast.js";
 import { BrokenPipe, createPipe } from "../io/streams.js";
 import type { DevFdFs } from "./devfd.js";
-import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "./errors.js";
+import { subshellEndStatus } from "./errors.js";
 import { runList } from "./exec.js";
 import type { FdEntry, FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
@@ -58,8 +58,8 @@ async function runBody(sub: Shell, p: ProcSubstPart, fds: FdTable): Promise<{ st
   try {
     return { status: await runList(sub, p.body, fds), error: null };
   } catch (e) {
-    if (e instanceof ExitSignal || e instanceof ReturnSignal) return { status: e.status, error: null };
-    if (e instanceof BreakSignal || e instanceof ContinueSignal) return { status: 0, error: null };
+    const end = subshellEndStatus(e, false);
+    if (end !== null) return { status: end, error: null };
     if (e instanceof BrokenPipe) return { status: 141, error: null };
     return { status: 1, error: e };
   } finally {

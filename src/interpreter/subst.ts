@@ -2,7 +2,7 @@ import type { CommandSubstPart, StatementList } from "../parser/ast.js";
 import { CollectingWriter } from "../io/streams.js";
 import type { Budget } from "../limits/budget.js";
 import { decodeUtf8 } from "../io/utf8.js";
-import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, UnboundExitSignal } from "./errors.js";
+import { subshellEndStatus } from "./errors.js";
 import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
@@ -29,10 +29,9 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
     if (budget.unwindDue) await null;
     status = await runList(sub, body, fds);
   } catch (e) {
-    if (e instanceof ExitSignal) status = e instanceof UnboundExitSignal ? 1 : e.status;
-    else if (e instanceof ReturnSignal) status = e.status; // `$(return 4)` in a function ends only the copy
-    else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
-    else throw e;
+    const end = subshellEndStatus(e, true);
+    if (end === null) throw e;
+    status = end;
   } finally {
     budget.leave();
   }
