@@ -1,11 +1,11 @@
 import { Budget, LimitExceeded } from "./budget.js";
 
 /**
- * A budget inside the exec's budget with an earlier deadline of its own, for
- * timeout(1), and one without a deadline for a background job, which `kill` expires: the command it runs (and everything that command runs) counts
- * steps, depth and output against the exec's budget as usual, and also stops
- * at its next check once this deadline passes or `expire()` is called. Only
- * the command under timeout sees the error; timeout turns it into status 124.
+ * A budget inside the exec's budget with a deadline of its own: timeout(1)'s, or none for a
+ * background job, which `kill` expires. The command it runs (and everything that command runs)
+ * counts steps, depth and output against the exec's budget as usual, and also stops at its next
+ * check once this deadline passes or `expire()` is called. Only that command sees the error:
+ * timeout turns it into status 124, a killed job into 128+SIG.
  */
 export class DeadlineBudget extends Budget {
   declare private readonly parent: Budget;
