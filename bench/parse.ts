@@ -1,15 +1,20 @@
 /**
- * Parser throughput: MB/s of parse() on a few MB of ordinary scripts (every differential
- * case's script and every `.sh` file the cases create, keeping those bash would accept, i.e.
- * that parse), repeated until the corpus reaches the target size.
+ * Parser throughput: MB/s of parse() on two corpora.
+ * - The differential cases: every case's script and every `.sh` file the cases create that
+ *   parses, repeated until the corpus reaches the target size, parsed as many small scripts (one
+ *   parse() each, as exec() does) and joined into one big script.
+ * - Real-world scripts: the shell scripts installed on this machine (files under /usr, /etc
+ *   with a bash or sh `#!` line, and bash-completion's completions), those `bash -n` accepts,
+ *   each parsed on its own. They are read where they are, never copied into the repository, so
+ *   this row depends on the machine's packages. Any such script our parser rejects is listed.
  *   node --import tsx bench/parse.ts [--mb N] [--runs N] [--write]
- * Two shapes: many small scripts (one parse() each, as exec() does) and the same text joined
- * into one big script. CPU time (process.cpuUsage), best and median of --runs passes after a
- * warm-up pass, of the parser bundled as the package ships it (bundledParser). --write records
- * the section in bench/RESULTS.md.
+ * CPU time (process.cpuUsage), best and median of --runs passes after a warm-up pass, of the
+ * parser bundled as the package ships it (bundledParser). --write records the section in
+ * bench/RESULTS.md.
  */
 import { build } from "esbuild";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -77,6 +82,40 @@ function corpus(): string[] {
   return out;
 }
 
+/** Where the machine's shell scripts are looked for (a `#!` line naming bash or sh). */
+const SCRIPT_DIRS = ["/usr/bin", "/usr/sbin", "/usr/lib", "/usr/libexec", "/usr/share", "/etc"];
+/** bash-completion's files are bash without a `#!` line (bash sources them). */
+const COMPLETIONS = "/usr/share/bash-completion/completions";
+
+/** The machine's shell scripts that `bash -n` accepts, and those of them our parser rejects. */
+function realWorldScripts(): { texts: string[]; rejected: string[]; bashRejects: number } {
+  const find = `{ find ${SCRIPT_DIRS.join(" ")} -type f -size -2M -print0 2>/dev/null | xargs -0 -r grep -l -I -m1 -E '^#! ?(/usr)?/bin/(env )?(ba)?sh( |$)' 2>/dev/null; find ${COMPLETIONS} -type f 2>/dev/null; } | sort -u`;
+  const files = spawnSync("sh", ["-c", find], { encoding: "utf8", maxBuffer: 64 << 20 }).stdout.split("\n").filter(Boolean);
+  const texts: string[] = [];
+  const rejected: string[] = [];
+  let bashRejects = 0;
+  for (const f of files) {
+    let text: string;
+    try {
+      text = readFileSync(f, "utf8");
+    } catch {
+      continue;
+    }
+    if (text.length === 0 || text.includes("\0") || text.includes("\uFFFD")) continue;
+    if (spawnSync("bash", ["-n", f], { stdio: "ignore" }).status !== 0) {
+      bashRejects++;
+      continue;
+    }
+    try {
+      parseForFilter(text);
+      texts.push(text);
+    } catch (e) {
+      rejected.push(`${f}: ${(e as Error).message}`);
+    }
+  }
+  return { texts, rejected, bashRejects };
+}
+
 function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -118,11 +157,17 @@ function main(): void {
   const one = timeIt(() => {
     parse(big);
   }, runs);
+  const real = realWorldScripts();
+  const realMb = real.texts.reduce((n, s) => n + s.length, 0) / 1e6;
+  const realTimes = timeIt(() => {
+    for (const s of real.texts) parse(s);
+  }, runs);
 
   const rate = (mbs: number, ms: number) => mbs / (ms / 1000);
   const rows = [
     ["many small scripts", scripts.length, mb, small],
     ["one big script", 1, bigMb, one],
+    ["real-world scripts (this machine's)", real.texts.length, realMb, realTimes],
   ] as const;
   const table = [
     "| shape | scripts | MB | best CPU ms | median CPU ms | MB/s (best) | MB/s (median) |",
@@ -133,6 +178,9 @@ function main(): void {
     ),
   ];
   console.log(`corpus: ${base.length} distinct scripts, ${(baseBytes / 1e3).toFixed(0)} KB, repeated to ${mb.toFixed(2)} MB`);
+  const realLine = `real-world scripts: ${real.texts.length} shell scripts installed on this machine that \`bash -n\` accepts (${real.bashRejects} more it rejects were left out); our parser rejects ${real.rejected.length} of the ${real.texts.length + real.rejected.length} bash accepts`;
+  console.log(realLine);
+  for (const r of real.rejected) console.log(`  rejected: ${r}`);
   console.log(table.join("\n"));
   if (process.argv.includes("--write")) {
     replaceSection(
@@ -147,6 +195,11 @@ function main(): void {
         "a warm-up pass. \"many small scripts\" parses each script on its own (as `exec` does); \"one big",
         "script\" parses them joined by newlines. The parser timed is the esbuild bundle of src/parser (as the",
         "package ships it), a module instance of its own: the corpus is chosen with another one.",
+        "",
+        `Real-world scripts: the shell scripts installed on this machine (files under ${SCRIPT_DIRS.join(", ")} whose`,
+        `\`#!\` line names bash or sh, and bash-completion's completions), read where they are and kept when`,
+        "`bash -n` accepts them; each is parsed on its own, once per pass. This row depends on the machine's packages.",
+        `On this machine: ${realLine.slice("real-world scripts: ".length)}.`,
         "",
         ...table,
       ].join("\n"),
