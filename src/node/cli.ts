@@ -4,7 +4,7 @@
  * See USAGE in args.ts. The exit status is the script's.
  */
 import { readFile, stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { posix, resolve } from "node:path";
 import quote from "shell-quote/quote.js";
 import { Bash } from "../index.js";
 import { MemFs } from "../fs/memfs.js";
@@ -55,6 +55,18 @@ async function createSession(opts: CliOptions): Promise<Bash> {
 function wrapScript(script: string, name: string | undefined, args: string[]): string {
   if (name === undefined && args.length === 0) return script;
   return `bash -c ${quote([script, name ?? "bash", ...args])}`;
+}
+
+/**
+ * A script file runs as `bash FILE ARGS...` does: the file is put into the session at its path
+ * (unless the session already has a file there, as under --root), so $0 and BASH_SOURCE name it,
+ * `cat "$0"` reads it, and syntax errors start `FILE: line N:` (`bash -c` would say `-c:`).
+ */
+async function placeScriptFile(bash: Bash, file: string, text: string): Promise<void> {
+  const path = posix.resolve(HOME, file);
+  if (await bash.fs.exists(path)) return;
+  await bash.fs.mkdir(posix.dirname(path), { recursive: true });
+  await bash.fs.writeFile(path, new TextEncoder().encode(text));
 }
 
 function printJson(r: CliExecResult): void {
@@ -131,7 +143,12 @@ async function main(argv: string[]): Promise<number> {
 
   // The script reads our stdin when it is piped; a terminal is not read (no job control).
   const stdin = interactive ? "" : await readStdin();
-  const r = await runStreaming(bash, wrapScript(script, opts.name, opts.args), { stdin, json: opts.json });
+  let run: string;
+  if (opts.file !== undefined) {
+    await placeScriptFile(bash, opts.file, script);
+    run = `bash ${quote(["--", opts.file, ...opts.args])}`;
+  } else run = wrapScript(script, opts.name, opts.args);
+  const r = await runStreaming(bash, run, { stdin, json: opts.json });
   if (opts.json) printJson(r);
   return r.exitCode;
 }

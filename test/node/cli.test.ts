@@ -42,6 +42,14 @@ describe("sandbash CLI", () => {
     });
   }, SPAWN_TIMEOUT);
 
+  it("runs a script file as real bash runs it: $0, BASH_SOURCE, the file readable at its path, FILE: line N: syntax errors", () => {
+    const file = join(scratch, "bad.sh");
+    writeFileSync(file, 'echo "$0|$1|${BASH_SOURCE[0]}"; head -1 "$0"\nif then\necho never\n');
+    const real = spawnSync("bash", [file, "x"], { encoding: "utf8" });
+    expect(real.stderr).toContain(`${file}: line 2: syntax error`);
+    expect(cli([file, "x"])).toEqual({ stdout: real.stdout, stderr: real.stderr, status: real.status });
+  }, SPAWN_TIMEOUT);
+
   it("prints --json and never writes the --root directory", () => {
     writeFileSync(join(scratch, "data.txt"), "original\n");
     const r = cli(["--root", scratch, "--json", "-c", "cat data.txt; echo new > data.txt; cat data.txt"]);
