@@ -84,6 +84,11 @@ export interface CommandSubstPart extends Node {
   body: StatementList;
   backquote: boolean;
   /**
+   * Backquotes only: the text between them as written. Parsing removes the escapes a backquote
+   * needs (\\ \` \$, and \" inside "..."), so the printer shows this text, as bash's declare -f does.
+   */
+  raw?: string;
+  /**
    * A backquote body that does not parse: bash parses it only when it runs, so
    * the error is reported then ("command substitution: line N: ...").
    * `raw` is the text between the backquotes, as written.

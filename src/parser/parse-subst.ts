@@ -150,13 +150,13 @@ export abstract class SubstParser extends WordParser {
     this.enterNesting();
     try {
       const body = this.parseBackquoteBody(text, start + 1);
-      return { type: "CommandSubst", pos: start, end: this.pos, body, backquote: true };
+      return { type: "CommandSubst", pos: start, end: this.pos, body, backquote: true, raw: src.slice(start + 1, i) };
     } catch (e) {
       if (!(e instanceof ParseError) || e.message === "maximum nesting depth exceeded") throw e;
       // bash parses `...` when it runs: keep the error for then.
       const line = e.line - this.lineAt(start + 1) + 1;
       const error = { message: e.message, line, sourceLine: e.sourceLine, raw: src.slice(start + 1, i) };
-      return { type: "CommandSubst", pos: start, end: this.pos, body: [], backquote: true, error };
+      return { type: "CommandSubst", pos: start, end: this.pos, body: [], backquote: true, raw: error.raw, error };
     } finally {
       this.leaveNesting();
     }

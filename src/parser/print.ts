@@ -255,13 +255,15 @@ function printPart(p: WordPart, inDquote: boolean): string {
     case "Param":
       return printParam(p);
     case "CommandSubst": {
+      if (p.backquote && p.raw !== undefined) return "`" + p.raw + "`";
       if (p.error) return "`" + p.error.raw + "`";
       const inner = print(p.body);
       // A here-document's delimiter must stand alone on its line: close on the next one.
       const close = inner.includes("\n") ? "\n" : "";
       // $( (list) ) must not print as $((...)), which would read back as arithmetic.
       const pad = inner.startsWith("(") ? " " : "";
-      return p.backquote ? "`" + inner + close + "`" : "$(" + pad + inner + close + pad + ")";
+      // Inside backquotes `\` and `` ` `` are escaped (the parser removed those escapes).
+      return p.backquote ? "`" + inner.replace(/[\\`]/g, "\\$&") + close + "`" : "$(" + pad + inner + close + pad + ")";
     }
     case "ArithSubst":
       return `$((${p.expr.text}))`;
