@@ -13,13 +13,13 @@
  * bench/RESULTS.md.
  */
 import { build } from "esbuild";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseForFilter, type parse as parseFn } from "../src/parser/parser.js";
 import { listFeatures, loadCases } from "../test/differential/cases.js";
+import { COMPLETIONS, SCRIPT_DIRS, systemScripts } from "../test/tools/system-scripts.js";
 import { machineLines, median, replaceSection } from "./report.js";
 
 /**
@@ -82,35 +82,21 @@ function corpus(): string[] {
   return out;
 }
 
-/** Where the machine's shell scripts are looked for (a `#!` line naming bash or sh). */
-const SCRIPT_DIRS = ["/usr/bin", "/usr/sbin", "/usr/lib", "/usr/libexec", "/usr/share", "/etc"];
-/** bash-completion's files are bash without a `#!` line (bash sources them). */
-const COMPLETIONS = "/usr/share/bash-completion/completions";
-
 /** The machine's shell scripts that `bash -n` accepts, and those of them our parser rejects. */
 function realWorldScripts(): { texts: string[]; rejected: string[]; bashRejects: number } {
-  const find = `{ find ${SCRIPT_DIRS.join(" ")} -type f -size -2M -print0 2>/dev/null | xargs -0 -r grep -l -I -m1 -E '^#! ?(/usr)?/bin/(env )?(ba)?sh( |$)' 2>/dev/null; find ${COMPLETIONS} -type f 2>/dev/null; } | sort -u`;
-  const files = spawnSync("sh", ["-c", find], { encoding: "utf8", maxBuffer: 64 << 20 }).stdout.split("\n").filter(Boolean);
   const texts: string[] = [];
   const rejected: string[] = [];
   let bashRejects = 0;
-  for (const f of files) {
-    let text: string;
-    try {
-      text = readFileSync(f, "utf8");
-    } catch {
-      continue;
-    }
-    if (text.length === 0 || text.includes("\0") || text.includes("\uFFFD")) continue;
-    if (spawnSync("bash", ["-n", f], { stdio: "ignore" }).status !== 0) {
+  for (const s of systemScripts()) {
+    if (s.bashError !== null) {
       bashRejects++;
       continue;
     }
     try {
-      parseForFilter(text);
-      texts.push(text);
+      parseForFilter(s.text);
+      texts.push(s.text);
     } catch (e) {
-      rejected.push(`${f}: ${(e as Error).message}`);
+      rejected.push(`${s.path}: ${(e as Error).message}`);
     }
   }
   return { texts, rejected, bashRejects };
@@ -197,7 +183,7 @@ function main(): void {
         "package ships it), a module instance of its own: the corpus is chosen with another one.",
         "",
         `Real-world scripts: the shell scripts installed on this machine (files under ${SCRIPT_DIRS.join(", ")} whose`,
-        `\`#!\` line names bash or sh, and bash-completion's completions), read where they are and kept when`,
+        `\`#!\` line names bash or sh, and the files in ${COMPLETIONS}), read where they are and kept when`,
         "`bash -n` accepts them; each is parsed on its own, once per pass. This row depends on the machine's packages.",
         `On this machine: ${realLine.slice("real-world scripts: ".length)}.`,
         "",
