@@ -15,6 +15,7 @@ import { TokenParser } from "./parse-tokens.js";
 import * as tokens from "./tokens.js";
 import * as commandLine from "./command-line.js";
 import * as fast from "./fast-statement.js";
+import { relocate, sourceOffset } from "./relocate.js";
 
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
 // name is a getter call on the module object, which cost about a tenth of the parse time.
@@ -415,12 +416,18 @@ export abstract class CommandParser extends TokenParser {
     for (const h of pending) {
       const bodyStart = this.pos;
       let text = "";
+      // Text offsets where `<<-` dropped a tab: see relocate.
+      const removed: number[] = [];
       let found = false;
       while (this.pos < this.src.length) {
         let nl = this.src.indexOf("\n", this.pos);
         if (nl < 0) nl = this.src.length;
         let lineText = this.src.slice(this.pos, nl);
-        if (h.strip) lineText = lineText.replace(/^\t+/, "");
+        if (h.strip && lineText.charCodeAt(0) === 9) {
+          const tabs = lineText.length - lineText.replace(/^\t+/, "").length;
+          lineText = lineText.slice(tabs);
+          for (let k = 0; k < tabs; k++) removed.push(text.length);
+        }
         this.pos = Math.min(nl + 1, this.src.length);
         if (lineText === h.delimiter) {
           found = true;
@@ -429,7 +436,7 @@ export abstract class CommandParser extends TokenParser {
         text += lineText + "\n";
       }
       if (!found) this.onHeredocEof(h.delimiter, h.redirect);
-      h.redirect.heredoc!.body = this.heredocBodyWord(text, bodyStart, h.quoted);
+      h.redirect.heredoc!.body = this.heredocBodyWord(text, bodyStart, h.quoted, removed);
       if (this.heredocError !== null) {
         h.redirect.heredoc!.error = this.heredocError;
         this.heredocError = null;
@@ -444,9 +451,10 @@ export abstract class CommandParser extends TokenParser {
     );
   }
 
-  private heredocBodyWord(text: string, pos: number, quoted: boolean): Word {
+  private heredocBodyWord(text: string, pos: number, quoted: boolean, removed: readonly number[]): Word {
+    const end = sourceOffset(text.length, pos, removed, true);
     if (quoted || !/[$`\\]/.test(text)) {
-      return { pos, end: pos + text.length, parts: text ? [{ type: "Literal", pos, end: pos + text.length, value: text }] : [] };
+      return { pos, end, parts: text ? [{ type: "Literal", pos, end, value: text }] : [] };
     }
     const sub = this.subParser(text, this.lineAt(pos));
     try {
@@ -455,11 +463,12 @@ export abstract class CommandParser extends TokenParser {
         // bash's "bad substitution" in a here-document quotes the whole body.
         if (p.type === "Param" && p.op?.kind === "bad") p.op.quoted = text;
       }
-      return { pos, end: pos + text.length, parts };
+      relocate(parts, pos, removed);
+      return { pos, end, parts };
     } catch (e) {
       if (!(e instanceof ParseError) || e.substStart < 0 || e.message === "maximum nesting depth exceeded") throw e;
       this.heredocError = heredocError(e, text, sub.lineAt(e.substStart));
-      return { pos, end: pos + text.length, parts: [] };
+      return { pos, end, parts: [] };
     }
   }
 

@@ -8,6 +8,7 @@ import { ParseError } from "./errors.js";
 import * as scanner from "./scanner.js";
 import { decodeAnsiC } from "./ansi-c.js";
 import { parseArithSource } from "./parse-arith.js";
+import { relocate } from "./relocate.js";
 import { WordParser } from "./parse-word.js";
 import { type WordMode, wordMode } from "./word-mode.js";
 
@@ -126,6 +127,8 @@ export abstract class SubstParser extends WordParser {
     const start = this.pos;
     let i = this.pos + 1;
     let text = "";
+    // Text offsets where a backslash (or a backslash-newline) was dropped: see relocate.
+    const removed: number[] = [];
     const src = this.src;
     for (;;) {
       if (i >= src.length) throw this.eofError("`", start);
@@ -134,11 +137,13 @@ export abstract class SubstParser extends WordParser {
       if (c === "\\") {
         const n = src[i + 1];
         if (n === "$" || n === "`" || n === "\\" || (inDquote && n === '"')) {
+          removed.push(text.length);
           text += n;
           i += 2;
           continue;
         }
         if (n === "\n") {
+          removed.push(text.length, text.length);
           i += 2;
           continue;
         }
@@ -150,6 +155,7 @@ export abstract class SubstParser extends WordParser {
     this.enterNesting();
     try {
       const body = this.parseBackquoteBody(text, start + 1);
+      relocate(body, start + 1, removed);
       return { type: "CommandSubst", pos: start, end: this.pos, body, backquote: true, raw: src.slice(start + 1, i) };
     } catch (e) {
       if (!(e instanceof ParseError) || e.message === "maximum nesting depth exceeded") throw e;

@@ -16,3 +16,30 @@ describe("word part positions", () => {
     expect(spans("echo 'q'$1\"d\"")).toEqual([["Literal:echo"], ["SingleQuoted:'q'", "Param:$1", 'DoubleQuoted:"d"']]);
   });
 });
+
+/** Every Literal and Param in the AST, as type:text-at-its-position. */
+function allSpans(script: string): string[] {
+  const out: string[] = [];
+  const walk = (x: unknown): void => {
+    if (x === null || typeof x !== "object") return;
+    if (Array.isArray(x)) return x.forEach(walk);
+    const o = x as { type?: string; pos?: number; end?: number };
+    if ((o.type === "Literal" || o.type === "Param") && o.pos !== undefined) out.push(`${o.type}:${script.slice(o.pos, o.end)}`);
+    Object.values(o).forEach(walk);
+  };
+  walk(parse(script));
+  return out;
+}
+
+describe("positions inside texts parsed on their own", () => {
+  it("a backquote body's nodes point into the script, escapes and nesting included", () => {
+    expect(allSpans("echo `ls $d` x")).toEqual(["Literal:echo", "Literal:ls", "Param:$d", "Literal:x"]);
+    expect(allSpans('a=`echo \\$x "\\"$r\\""` z')).toEqual(["Literal:echo", "Param:$x", "Param:$r", "Literal:z"]);
+    expect(allSpans("echo `echo \\`ls $n\\``")).toEqual(["Literal:echo", "Literal:echo", "Literal:ls", "Param:$n"]);
+  });
+
+  it("a here-document body's nodes point into the script, <<- tabs included", () => {
+    expect(allSpans("cat <<EOF\nhi $x $(ls $y)\nEOF")).toEqual(["Literal:cat", "Literal:EOF", "Literal:hi ", "Param:$x", "Literal: ", "Literal:ls", "Param:$y", "Literal:\n"]);
+    expect(allSpans("cat <<-EOF\n\t\ta $x\n\tEOF")).toEqual(["Literal:cat", "Literal:EOF", "Literal:a ", "Param:$x", "Literal:\n"]);
+  });
+});
