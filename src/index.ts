@@ -9,6 +9,7 @@ export { Bash, type BashOptions, type ExecOptions, type ExecResult, type MountSp
 export { defineCommand, sh, type CustomCommandContext, type CustomCommandResult } from "./define-command.js";
 export { parse } from "./parser/parser.js";
 export { print } from "./parser/print.js";
+export { lineColumn, type LineColumn } from "./parser/line-column.js";
 export { ParseError } from "./parser/errors.js";
 export type * from "./parser/ast.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits/limits.js";

@@ -1,6 +1,6 @@
 /** Word parts' positions: each part spans exactly its own text (a literal ends where the next part starts). */
 import { describe, expect, it } from "vitest";
-import { parse } from "../../src/index.js";
+import { lineColumn, parse } from "../../src/index.js";
 import type { SimpleCommand } from "../../src/index.js";
 
 function spans(script: string): string[][] {
@@ -41,5 +41,19 @@ describe("positions inside texts parsed on their own", () => {
   it("a here-document body's nodes point into the script, <<- tabs included", () => {
     expect(allSpans("cat <<EOF\nhi $x $(ls $y)\nEOF")).toEqual(["Literal:cat", "Literal:EOF", "Literal:hi ", "Param:$x", "Literal: ", "Literal:ls", "Param:$y", "Literal:\n"]);
     expect(allSpans("cat <<-EOF\n\t\ta $x\n\tEOF")).toEqual(["Literal:cat", "Literal:EOF", "Literal:a ", "Param:$x", "Literal:\n"]);
+  });
+});
+
+describe("lineColumn", () => {
+  it("gives 1-based lines and columns of offsets, the script's end included", () => {
+    const script = "echo a\nif true; then\n  ls `pwd`\nfi";
+    const ls = script.indexOf("ls");
+    expect(lineColumn(script, 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn(script, 6)).toEqual({ line: 1, column: 7 });
+    expect(lineColumn(script, 7)).toEqual({ line: 2, column: 1 });
+    expect(lineColumn(script, ls)).toEqual({ line: 3, column: 3 });
+    expect(lineColumn(script, script.length + 5)).toEqual({ line: 4, column: 3 });
+    const pwd = (((parse(script)[1].command as { clauses: Array<{ body: Array<{ command: SimpleCommand }> }> }).clauses[0].body[0].command.words[1].parts[0] as { body: Array<{ command: SimpleCommand }> }).body[0].command.words[0]);
+    expect(lineColumn(script, pwd.pos)).toEqual({ line: 3, column: 7 });
   });
 });
