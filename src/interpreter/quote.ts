@@ -1,4 +1,4 @@
-import { decodeAnsiC } from "../parser/ansi-c.js";
+import { ansiCQuote, decodeAnsiC } from "../parser/ansi-c.js";
 import { expandPrompt } from "./prompt.js";
 import type { Shell } from "./shell.js";
 
@@ -16,31 +16,6 @@ const SAFE_WORD = /^[A-Za-z0-9_@%+:,./-]+$/;
  */
 export function quoteWord(s: string): string {
   return SAFE_WORD.test(s) ? s : s === "" ? "''" : quoteForReuse(s);
-}
-
-/** $'...' with C escapes, as bash prints strings holding control characters. */
-export function ansiCQuote(s: string): string {
-  let out = "$'";
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    switch (ch) {
-      case "\n": out += "\\n"; break;
-      case "\t": out += "\\t"; break;
-      case "\r": out += "\\r"; break;
-      case "\x07": out += "\\a"; break;
-      case "\b": out += "\\b"; break;
-      case "\f": out += "\\f"; break;
-      case "\v": out += "\\v"; break;
-      case "\x1b": out += "\\E"; break;
-      case "'": out += "\\'"; break;
-      case "\\": out += "\\\\"; break;
-      default:
-        if (c < 0x20 || c === 0x7f) out += "\\" + c.toString(8).padStart(3, "0");
-        else if (c >= 0xdc80 && c <= 0xdcff) out += "\\" + (c & 0xff).toString(8).padStart(3, "0");
-        else out += ch;
-    }
-  }
-  return out + "'";
 }
 
 /** 'value', each embedded quote as '\'' (control characters kept as they are). */

@@ -2,7 +2,8 @@ import type { Assignment } from "../parser/ast.js";
 import { printWord } from "../parser/print.js";
 import type { FdTable } from "./io.js";
 import { expandPrompt } from "./prompt.js";
-import { ansiCQuote, singleQuote } from "./quote.js";
+import { ansiCQuote } from "../parser/ansi-c.js";
+import { singleQuote } from "./quote.js";
 import type { Shell } from "./shell.js";
 
 /**

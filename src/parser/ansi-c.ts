@@ -73,3 +73,28 @@ export function decodeAnsiC(src: string, start: number): { value: string; end: n
 export function byteChar(b: number): string {
   return b < 0x80 ? String.fromCharCode(b) : String.fromCharCode(0xdc00 | b);
 }
+
+/** $'...' with C escapes, as bash prints strings holding control characters (the way back of decodeAnsiC). */
+export function ansiCQuote(s: string): string {
+  let out = "$'";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    switch (ch) {
+      case "\n": out += "\\n"; break;
+      case "\t": out += "\\t"; break;
+      case "\r": out += "\\r"; break;
+      case "\x07": out += "\\a"; break;
+      case "\b": out += "\\b"; break;
+      case "\f": out += "\\f"; break;
+      case "\v": out += "\\v"; break;
+      case "\x1b": out += "\\E"; break;
+      case "'": out += "\\'"; break;
+      case "\\": out += "\\\\"; break;
+      default:
+        if (c < 0x20 || c === 0x7f) out += "\\" + c.toString(8).padStart(3, "0");
+        else if (c >= 0xdc80 && c <= 0xdcff) out += "\\" + (c & 0xff).toString(8).padStart(3, "0");
+        else out += ch;
+    }
+  }
+  return out + "'";
+}

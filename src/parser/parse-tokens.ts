@@ -6,6 +6,7 @@
 import { ParseError } from "./errors.js";
 import { AssignParser } from "./parse-assign.js";
 import * as tokens from "./tokens.js";
+import { ansiCQuote, decodeAnsiC } from "./ansi-c.js";
 
 // Bound once at load (see parse-word.ts).
 const { operatorAt, reservedAt } = tokens;
@@ -33,8 +34,10 @@ export abstract class TokenParser extends AssignParser {
 
   protected syntaxError(token: string, pos = this.pos): ParseError {
     if (token === "") return this.eofSyntaxError();
-    const shown = token === "\n" ? "newline" : token;
-    return new ParseError(`syntax error near unexpected token \`${shown}'`, pos, this.lineAt(pos), false, this.lineText(pos));
+    const shown = token === "\n" ? "newline" : shownToken(token);
+    // bash names the line its reader is on: where a word spanning lines ends.
+    const at = token.length > 1 && this.src.startsWith(token, pos) ? pos + token.length - 1 : pos;
+    return new ParseError(`syntax error near unexpected token \`${shown}'`, pos, this.lineAt(at), false, this.lineText(at));
   }
 
   protected eofSyntaxError(): ParseError {
@@ -102,4 +105,39 @@ export abstract class TokenParser extends AssignParser {
     this.pos = save;
     return text;
   }
+}
+
+/**
+ * A word as bash names it in "near unexpected token": its lexer has already turned each $'...'
+ * into '...' (decoded, an embedded ' as '\'', and \001 or \177 after a \001 marker) and each
+ * $"..." into "...", and a token holding a control character is shown $'...'-quoted.
+ */
+function shownToken(t: string): string {
+  if (!t.includes("$")) return /[\x00-\x1f\x7f]/.test(t) ? ansiCQuote(t) : t;
+  let out = "";
+  for (let i = 0; i < t.length; ) {
+    const c = t[i];
+    if (c === "\\") {
+      out += t.slice(i, i + 2);
+      i += 2;
+    } else if (c === "'" || c === '"') {
+      // Quoted text is as written ($'...' is literal inside "...").
+      let j = i + 1;
+      while (j < t.length && t[j] !== c) j += c === '"' && t[j] === "\\" ? 2 : 1;
+      out += t.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === "$" && t[i + 1] === "'") {
+      const { value, end } = decodeAnsiC(t, i + 2);
+      const nul = value.indexOf("\0");
+      const text = (nul < 0 ? value : value.slice(0, nul)).replace(/[\x01\x7f]/g, "\x01$&");
+      out += "'" + text.replace(/'/g, "'\\''") + "'";
+      i = end < 0 ? t.length : end;
+    } else if (c === "$" && t[i + 1] === '"') {
+      i++;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return /[\x00-\x1f\x7f]/.test(out) ? ansiCQuote(out) : out;
 }

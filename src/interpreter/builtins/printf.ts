@@ -4,7 +4,7 @@
  */
 import { printfFormat } from "../../../builtins/_lib/printf.js";
 import { localTime, strftime } from "../../../builtins/_lib/time.js";
-import { ansiCQuote } from "../quote.js";
+import { ansiCQuote } from "../../parser/ansi-c.js";
 import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
 import { setRef } from "../refs.js";
 
