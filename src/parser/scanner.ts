@@ -220,10 +220,16 @@ export class Scanner {
     return new ParseError(`unexpected EOF while looking for matching \`${closer}'`, this.pos, line, true);
   }
 
-  /** The line bash names for errors at end of input: one past the last line (a final newline ends that line). */
+  /**
+   * The line bash names for errors at end of input: one past the last line (a final newline ends
+   * that line), and one more after a final backslash, which bash reads as a line continuation.
+   */
   endLine(): number {
-    const n = this.src.length;
-    return this.lineAt(n > 0 && this.src.charCodeAt(n - 1) === 10 ? n - 1 : n) + 1;
+    const src = this.src;
+    const n = src.length;
+    let slashes = 0;
+    while (slashes < n && src.charCodeAt(n - 1 - slashes) === 92) slashes++;
+    return this.lineAt(n > 0 && src.charCodeAt(n - 1) === 10 ? n - 1 : n) + 1 + (slashes & 1);
   }
 
   enterNesting(): void {
