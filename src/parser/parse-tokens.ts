@@ -34,6 +34,11 @@ export abstract class TokenParser extends AssignParser {
 
   protected syntaxError(token: string, pos = this.pos): ParseError {
     if (token === "") return this.eofSyntaxError();
+    if (token === "\\" && pos === this.src.length - 1) {
+      // A final backslash: bash reads a continuation onto an empty next line, and shows the word
+      // with the backslash quoted.
+      return new ParseError("syntax error near unexpected token `\\\\'", pos, this.lineAt(pos) + 1, false, "");
+    }
     const shown = token === "\n" ? "newline" : shownToken(token);
     // bash names the line its reader is on: where a word spanning lines ends.
     const at = token.length > 1 && this.src.startsWith(token, pos) ? pos + token.length - 1 : pos;
