@@ -99,12 +99,35 @@ export abstract class TokenParser extends AssignParser {
     this.pos += word.length;
   }
 
+  /**
+   * `name=(a  b)` at the cursor as bash names it in an error: one token, its elements joined by
+   * single spaces (`name=(a b)`); null (cursor unmoved) for anything else.
+   */
+  private compoundAssignmentText(): string | null {
+    const save = this.pos;
+    try {
+      const a = this.tryAssignment();
+      if (a === null || a.array === null) return null;
+      const src = this.src;
+      const open = src.indexOf("(", a.pos);
+      const items = a.array.map((e) => src.slice(e.index !== null ? e.index.pos - 1 : e.value.pos, e.value.end));
+      return `${src.slice(a.pos, open)}(${items.join(" ")})`;
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      return null;
+    } finally {
+      this.pos = save;
+    }
+  }
+
   /** The text of the next token, for error messages. */
   protected peekTokenText(): string {
     const op = this.peekOperator();
     if (op) return op;
     if (this.atEnd()) return "";
     const save = this.pos;
+    const array = this.compoundAssignmentText();
+    if (array !== null) return array;
     const w = this.readWord();
     const text = w ? this.src.slice(save, this.pos) : this.src[this.pos];
     this.pos = save;

@@ -239,8 +239,7 @@ export class Parser extends CondParser {
       const blank = (a: typeof init) => (a.text.trim() === "" ? null : a);
       return { type: "ArithFor", pos: start, end: this.pos, line, init: blank(init), cond: blank(cond), step: blank(step), body, redirects: this.parseTrailingRedirects() };
     }
-    const nameWord = this.readWord(NORMAL);
-    if (!nameWord) throw this.syntaxError(this.peekTokenText());
+    const nameWord = this.wordOnKeywordLine();
     // Any word parses; the interpreter rejects a bad name when the loop runs, as bash does.
     const name = this.src.slice(nameWord.pos, nameWord.end);
     let items: Word[] | null = null;
@@ -267,6 +266,19 @@ export class Parser extends CondParser {
     return { type: "For", pos: start, end: this.pos, line, name, items: items && fit(items), body, redirects: this.parseTrailingRedirects(), select };
   }
 
+  /**
+   * The word `for`, `select`, `case` or `function` needs next: on the keyword's line, so a
+   * comment, a newline or the end is bash's "unexpected token `newline'" there.
+   */
+  private wordOnKeywordLine(): Word {
+    this.skipBlanks();
+    const c = this.src.charCodeAt(this.pos);
+    if (c !== c || c === 10 || c === 35) throw this.syntaxError("\n");
+    const w = this.readWord(NORMAL);
+    if (!w) throw this.syntaxError(this.peekTokenText());
+    return w;
+  }
+
   /** bash's errors for a `for (( ))` header without exactly three parts: the reason, then the header. */
   private arithForError(open: number, reason: string): ParseError {
     let close = this.src.indexOf("))", this.pos);
@@ -290,9 +302,7 @@ export class Parser extends CondParser {
 
   private parseCase(start: number, line: number): Command {
     this.pos += 4;
-    this.skipBlanks();
-    const word = this.readWord(NORMAL);
-    if (!word) throw this.syntaxError(this.peekTokenText());
+    const word = this.wordOnKeywordLine();
     this.skipNewlines();
     this.expectReserved("in");
     const items: CaseItem[] = [];
@@ -338,9 +348,8 @@ export class Parser extends CondParser {
 
   private parseFunctionKeyword(start: number, line: number): Command {
     this.pos += 8;
-    this.skipBlanks();
-    const w = this.readWord(NORMAL);
-    if (!w || w.parts.length !== 1 || w.parts[0].type !== "Literal") throw this.syntaxError(this.peekTokenText());
+    const w = this.wordOnKeywordLine();
+    if (w.parts.length !== 1 || w.parts[0].type !== "Literal") throw this.syntaxError(this.peekTokenText());
     const name = w.parts[0].value;
     this.skipBlanks();
     if (this.peek() === "(") {
@@ -365,7 +374,7 @@ export class Parser extends CondParser {
       if (r === "{" || r === "while" || r === "until" || r === "if" || r === "for" || r === "case" || this.peekOperator() === "(") name = m[0];
       else this.pos = save;
     }
-    if (this.atEnd() || this.peek() === "\n") throw this.syntaxError("newline");
+    if (this.atEnd() || this.peek() === "\n" || this.peek() === "#") throw this.syntaxError("newline");
     const body = this.parseCommand();
     return { type: "Coproc", pos: start, end: this.pos, line, name, body };
   }
