@@ -216,7 +216,8 @@ export abstract class CommandParser extends TokenParser {
 
   private pipelineEndsHere(): boolean {
     const op = this.peekOperator();
-    return this.atEnd() || op === "\n" || op === ";" || op === "&" || op === "&&" || op === "||" || op === ")";
+    // Only a newline, `;` or the end: bash rejects `! &&`, `time |`, `(!)`, `! ;;`.
+    return this.atEnd() || op === "\n" || op === ";";
   }
 
   /** command := compound redirect* | function definition | simple command */

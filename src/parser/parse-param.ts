@@ -141,6 +141,15 @@ export abstract class ParamParser extends Scanner {
           throw this.eofError(c, i);
         }
         i = close;
+      } else if (c === "`") {
+        // So do backquotes.
+        let close = i + 1;
+        while (close < src.length && src[close] !== "`") close += src[close] === "\\" ? 2 : 1;
+        if (close >= src.length) {
+          this.pos = src.length;
+          throw this.eofError("`", i);
+        }
+        i = close;
       } else if (c === "$" && src[i + 1] === "{") {
         // Only a nested ${ nests: bash closes ${ at the first } (P_FIRSTCLOSE), plain { do not count.
         depth++;

@@ -319,7 +319,7 @@ export class Parser extends CondParser {
       for (;;) {
         this.skipBlanks();
         const w = this.readWord(CASE_PATTERN);
-        if (!w) throw this.syntaxError(this.peekTokenText());
+        if (!w) throw this.syntaxError(this.atEnd() ? "\n" : this.peekTokenText());
         patterns.push(w);
         const op = this.peekOperator();
         if (op === "|") {
@@ -330,7 +330,8 @@ export class Parser extends CondParser {
           this.pos++;
           break;
         }
-        throw this.atEnd() ? this.eofSyntaxError() : this.syntaxError(op || this.peekTokenText());
+        // `)` or `|` must follow on the line: the end of a -c string is bash's newline there.
+        throw this.syntaxError(this.atEnd() ? "\n" : op || this.peekTokenText());
       }
       const body = this.parseList();
       const term = this.peekOperator();
