@@ -66,9 +66,14 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
         continue;
       }
       if (e instanceof ParseError) {
+        for (const w of parser.warnings) writeErr(io, `${k.kind === "file" ? k.name : sh.argv0}: ${w}\n`);
+        parser.warnings.length = 0;
         reportSyntaxError(sh, io, k, e);
-        // bash -c quirk: a token error inside $( ) exits 127.
-        const status = k.kind === "c" && e.inSubstitution && e.sourceLine !== null ? 127 : 2;
+        // bash -c quirk: a token error inside $( ) exits 127. An open quote or bracket running
+        // into the end of a script (bash's reader finds it, not its grammar) keeps the last
+        // command's failure status.
+        const openAtEnd = (k.kind === "c" || (k.kind === "file" && !k.sourced)) && e.message.startsWith("unexpected EOF while looking for matching");
+        const status = k.kind === "c" && e.inSubstitution && e.sourceLine !== null ? 127 : openAtEnd && sh.lastStatus !== 0 ? sh.lastStatus : 2;
         sh.lastStatus = status;
         return status;
       }

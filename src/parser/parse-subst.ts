@@ -103,7 +103,7 @@ export abstract class SubstParser extends WordParser {
       throw e;
     }
     if (!this.startsWith(closer)) {
-      if (this.atEnd()) throw this.eofError(")", start);
+      if (this.atEnd()) throw this.eofError(closer === "]" ? "]" : ")", start);
       this.pos = save;
       return null;
     }

@@ -185,9 +185,9 @@ export class Parser extends CondParser {
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       // bash reads `((` as arithmetic first: running out of input there ends the parse.
-      if (e.incomplete) throw this.eofError(")");
+      if (e.incomplete) throw this.eofError(")", start);
     }
-    if (this.atEnd()) throw this.eofError(")");
+    if (this.atEnd()) throw this.eofError(")", start);
     this.pos = save;
     return null;
   }
@@ -223,13 +223,13 @@ export class Parser extends CondParser {
       const open = this.pos;
       this.pos += 2;
       const init = this.readArithUntil(";");
-      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.arithForError(open, "arithmetic expression required");
+      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")", open) : this.arithForError(open, "arithmetic expression required");
       this.pos++;
       const cond = this.readArithUntil(";");
-      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.arithForError(open, "arithmetic expression required");
+      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")", open) : this.arithForError(open, "arithmetic expression required");
       this.pos++;
       const step = this.readArithUntil(")");
-      if (!this.startsWith("))")) throw this.atEnd() ? this.eofError(")") : this.syntaxError(this.peek());
+      if (!this.startsWith("))")) throw this.atEnd() ? this.eofError(")", open) : this.syntaxError(this.peek());
       if (/;/.test(step.text)) throw this.arithForError(open, "`;' unexpected");
       this.pos += 2;
       const sep = this.peekOperator();
