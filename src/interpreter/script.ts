@@ -72,7 +72,7 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
         // bash -c quirk: a token error inside $( ) exits 127. An open quote or bracket running
         // into the end of a script (bash's reader finds it, not its grammar) keeps the last
         // command's failure status.
-        const openAtEnd = (k.kind === "c" || (k.kind === "file" && !k.sourced)) && e.message.startsWith("unexpected EOF while looking for matching");
+        const openAtEnd = (k.kind === "c" || (k.kind === "file" && !k.sourced)) && !e.grammarEnd && e.message.startsWith("unexpected EOF while looking for matching");
         const status = k.kind === "c" && e.inSubstitution && e.sourceLine !== null ? 127 : openAtEnd && sh.lastStatus !== 0 ? sh.lastStatus : 2;
         sh.lastStatus = status;
         return status;

@@ -24,6 +24,12 @@ export class ParseError extends Error {
 
   /** Where the innermost `$(` holding the error starts (-1: none); here-documents report from it. */
   substStart = -1;
+
+  /**
+   * An end of input bash's grammar met (an unfinished command), though reported as an open `$(`:
+   * it ends a script with status 2, where an open quote or bracket its reader met keeps the last status.
+   */
+  grammarEnd = false;
 }
 
 /**

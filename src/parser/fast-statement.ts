@@ -91,6 +91,10 @@ export function fastStatement(p: FastHost): Statement | null {
       let k = j + op.length;
       c = s.charCodeAt(k);
       while (c === 32 || c === 9) c = s.charCodeAt(++k);
+      // A number before < or > would start a redirection of its own: the general path's error.
+      let d = k;
+      while (c >= 48 && c <= 57) c = s.charCodeAt(++d);
+      if (d > k && (c === 60 || c === 62)) return null;
       const target = fastWord(s, k, len);
       if (target === null) return null;
       i = target.end;

@@ -376,12 +376,30 @@ export abstract class CommandParser extends TokenParser {
     this.pos += op.length;
     this.skipBlanks();
     if (op === "<<" || op === "<<-") return this.parseHeredocStart(start, fd, op);
+    this.rejectRedirectionAsTarget();
     const target = this.readWord(NORMAL);
     if (!target) {
       const t = this.peekOperator();
       throw this.syntaxError(t || (this.atEnd() ? "newline" : this.peek()));
     }
     return { pos: start, end: this.pos, line: this.lineAt(start), fd, fdVar, op, target, heredoc: null };
+  }
+
+  /**
+   * A target that is itself the start of a redirection (`> 2>&1`, `> {fd}>x`): bash's reader makes
+   * the number or {name} part of that redirection, so the first one has no target.
+   */
+  private rejectRedirectionAsTarget(): void {
+    const s = this.src;
+    let i = this.pos;
+    while (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    const c = s.charCodeAt(i);
+    if (i > this.pos && (c === 60 || c === 62)) throw this.syntaxError(s.slice(this.pos, i));
+    if (s.charCodeAt(this.pos) !== 123) return;
+    // bash names this one without "unexpected token", the operator's first character included.
+    const m = /^\{[A-Za-z_][A-Za-z0-9_]*\}[<>]/.exec(s.slice(this.pos, this.pos + 300));
+    if (m === null) return;
+    throw new ParseError(`syntax error near \`${m[0]}'`, this.pos, this.lineAt(this.pos), false, this.lineText(this.pos));
   }
 
   private parseHeredocStart(start: number, fd: number | null, op: "<<" | "<<-"): Redirect {

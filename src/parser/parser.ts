@@ -28,8 +28,12 @@ export class Parser extends CondParser {
       this.pos++;
       return body;
     } catch (e) {
-      if (e instanceof ParseError) e.inSubstitution = true;
-      throw e;
+      if (!(e instanceof ParseError)) throw e;
+      // bash parses the body looking for its `)`: running out of input in it is that error.
+      const err = e.message === "syntax error: unexpected end of file" ? this.eofError(")", undefined, true) : e;
+      if (err !== e) err.grammarEnd = true;
+      err.inSubstitution = true;
+      throw err;
     }
   }
 
