@@ -1,5 +1,6 @@
 import type { ParamPart, Word } from "../parser/ast.js";
 import { parse } from "../parser/parser.js";
+import { printWord } from "../parser/print.js";
 import { isName } from "../parser/scanner.js";
 import { expandPrompt } from "./prompt.js";
 import { evalArithText } from "./arith.js";
@@ -159,7 +160,8 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
       if (!m && !/^(\d+|[@*#?$!-])$/.test(target)) throw new ShellError(`${target}: invalid variable name`, 1, true);
       name = m ? m[1] : target;
       index = m && m[2] !== undefined ? { pos: 0, end: 0, parts: [{ type: "Literal", pos: 0, end: 0, value: m[2] }] } : null;
-      looked = await lookup(sh, name, index, io, ex);
+      // bash's errors about the target name the reference: `!ref: unbound variable`.
+      looked = { value: (await lookup(sh, name, index, io, ex)).value, label: `!${p.name}` };
     }
   } else {
     looked = await lookup(sh, name, index, io, ex);
@@ -204,6 +206,8 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
     checkUnbound(sh, looked.label, name);
     // An unset variable transforms to nothing (${u@Q} is empty, not ''); @a still shows attributes.
     if (op.kind === "transform" && op.op !== "a") return "";
+    // bash does not evaluate the offset and length of an unset one.
+    if (op.kind === "substring") return "";
     value = "";
   }
   const each = async (f: (s: string) => string | Promise<string>): Promise<ParamValue> => {
@@ -228,8 +232,13 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
       const pat = op.pattern ? await ex.expandPattern(sh, op.pattern, io, false) : null;
       return each((s) => changeCase(s, op.toggle ? null : op.upper, op.all, pat));
     }
-    case "substring":
-      return substring(sh, value, name, op.offset, op.length, io, ex);
+    case "substring": {
+      // An empty array is skipped like an unset variable; $@ always has $0.
+      if (typeof value !== "string" && !value.list.length && name !== "@" && name !== "*") return value;
+      // bash names the parameter, as written, in an offset's or length's arithmetic error.
+      const label = `${p.indirect ? "!" : ""}${p.name}${p.index ? `[${printWord(p.index)}]` : ""}: `;
+      return substring(sh, value, name, op.offset, op.length, io, ex, label);
+    }
     case "transform": {
       if (!"QEPAaUuLKk".includes(op.op)) {
         if (typeof value !== "string" && value.list.length === 0) return value;
@@ -353,13 +362,15 @@ function changeCase(s: string, upper: boolean | null, all: boolean, pat: string 
   return chars.join("");
 }
 
-async function substring(sh: Shell, value: PlainValue, name: string, offW: Word, lenW: Word | null, io: FdTable, ex: WordExpander): Promise<ParamValue> {
+async function substring(
+  sh: Shell, value: PlainValue, name: string, offW: Word, lenW: Word | null, io: FdTable, ex: WordExpander, label: string,
+): Promise<ParamValue> {
   const offText = await ex.expandString(sh, offW, io, true);
-  let off = Number(evalArithText(sh, offText));
+  let off = Number(evalArithText(sh, offText, label));
   let len: number | null = null;
   if (lenW) {
     const lt = await ex.expandString(sh, lenW, io, true);
-    len = Number(evalArithText(sh, lt));
+    len = Number(evalArithText(sh, lt, label));
   }
   if (typeof value === "string") {
     const chars = [...value];
