@@ -67,8 +67,9 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       }
       if (e instanceof ParseError) {
         reportSyntaxError(sh, io, k, e);
-        // bash -c quirk: a token error inside $( ) exits 127.
-        const status = k.kind === "c" && e.inSubstitution && e.sourceLine !== null ? 127 : 2;
+        // bash -c quirk: a token error inside $( ) exits 127; the lexer's end of input keeps the last status.
+        let status = k.kind === "c" && e.inSubstitution && e.message.startsWith("syntax error near unexpected token") ? 127 : 2;
+        if (e.lexicalEof && (k.kind === "c" || (k.kind === "file" && !k.sourced))) status = sh.lastStatus || 2;
         sh.lastStatus = status;
         return status;
       }

@@ -24,6 +24,12 @@ export class ParseError extends Error {
 
   /** Where the innermost `$(` holding the error starts (-1: none); here-documents report from it. */
   substStart = -1;
+
+  /**
+   * bash's lexer ran out of input inside a quote or bracket: a -c string or script then ends
+   * with the last command's status (2 when that was 0), not with 2.
+   */
+  lexicalEof = false;
 }
 
 /**

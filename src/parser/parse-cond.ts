@@ -80,10 +80,10 @@ export abstract class CondParser extends CommandParser {
     }
     const w = this.readWord(regex ? REGEX_WORD : COND_WORD);
     if (regex && this.openParens > 0 && this.atEnd()) {
-      // bash's lexer hits the end inside the regex's parentheses, then the conditional parser
-      // finds no argument; it counts the end as one more line.
-      const line = this.lineAt(this.pos);
-      throw new CondParseError("unexpected EOF while looking for matching `)'\nunexpected argument to conditional binary operator", pos, line, true, true, [line, line + 1], true);
+      // bash's lexer hits the end inside the regex's parentheses (reported on the line of the open
+      // one), then the conditional parser finds no argument, past the end.
+      const line = this.lineAt(this.openParenAt);
+      throw new CondParseError("unexpected EOF while looking for matching `)'\nunexpected argument to conditional binary operator", pos, line, true, true, [line, this.endLine()], true);
     }
     if (!w) {
       this.pos++;

@@ -46,18 +46,22 @@ export abstract class WordParser extends ParamParser {
   declare extglob: boolean;
   /** `(` left open by the last word read in a mode with parens (a regex after =~ that meets the end). */
   declare openParens: number;
+  /** Where the outermost of those `(` is (bash reports the end of input on its line). */
+  declare openParenAt: number;
 
   // Assigned, not class fields (see Scanner).
   constructor(src: string, firstLine?: number) {
     super(src, firstLine);
     this.extglob = true;
     this.openParens = 0;
+    this.openParenAt = 0;
   }
 
   /** Parses a statement list up to and including `)`. */
   protected abstract parseSubstBody(): StatementList;
   /** Parses the text of a backquote substitution (already unescaped). */
   protected abstract parseBackquoteBody(text: string, pos: number): StatementList;
+  protected abstract parseBackquoteLines(text: string, pos: number): StatementList;
 
   /** Reads one word in `mode`; returns null when no word characters are at the cursor. */
   readWord(mode: WordMode = NORMAL): Word | null {
@@ -134,8 +138,9 @@ export abstract class WordParser extends ParamParser {
       if (mode.meta && !mode.parens && META_CODES[code] === 1 && code !== 40 && !((code === 60 || code === 62) && src.charCodeAt(p + 1) === 40)) break;
       const c = src[p];
       if (mode.parens && (c === "(" || c === ")")) {
-        if (c === "(") parenDepth++;
-        else if (parenDepth === 0) break;
+        if (c === "(") {
+          if (parenDepth++ === 0) this.openParenAt = p;
+        } else if (parenDepth === 0) break;
         else parenDepth--;
         this.pos++;
         continue;

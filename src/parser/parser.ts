@@ -28,8 +28,11 @@ export class Parser extends CondParser {
       this.pos++;
       return body;
     } catch (e) {
-      if (e instanceof ParseError) e.inSubstitution = true;
-      throw e;
+      if (!(e instanceof ParseError)) throw e;
+      // The body is parsed until its `)`: the end of input anywhere in it is that `)` missing.
+      const error = e.message === "syntax error: unexpected end of file" ? this.eofError(")", undefined, true) : e;
+      error.inSubstitution = true;
+      throw error;
     }
   }
 
@@ -38,6 +41,20 @@ export class Parser extends CondParser {
     sub.depth = this.depth;
     sub.extglob = this.extglob;
     return sub.parseProgram();
+  }
+
+  /** The complete lines of a backquote body that does not parse: bash runs them before it reports the error. */
+  protected parseBackquoteLines(text: string, pos: number): StatementList {
+    const sub = new Parser(text, this.lineAt(pos));
+    sub.depth = this.depth;
+    sub.extglob = this.extglob;
+    const lines: StatementList = [];
+    try {
+      for (let list; (list = sub.parseNextLine()); ) lines.push(...list);
+    } catch {
+      // the error itself is the caller's
+    }
+    return lines;
   }
 
   protected subParser(text: string, firstLine: number): Parser {
@@ -176,20 +193,34 @@ export class Parser extends CondParser {
   private tryArithCommand(start: number, line: number): Command | null {
     const save = this.pos;
     this.pos += 2;
+    let near: ParseError | null = null;
     try {
       const expr = this.readArithUntil(")");
       if (this.startsWith("))")) {
         this.pos += 2;
         return { type: "Arith", pos: start, end: this.pos, line, expr, redirects: this.parseTrailingRedirects() };
       }
+      if (this.peek() === ")" && (this.peek(1) === "\n" || this.peek(1) === "")) near = this.nearTextError(this.pos);
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
-      // bash reads `((` as arithmetic first: running out of input there ends the parse.
-      if (e.incomplete) throw this.eofError(")");
+      // bash reads `((` as arithmetic first: running out of input there ends the parse (on the `((` line).
+      if (e.incomplete) throw this.eofError(")", start);
     }
-    if (this.atEnd()) throw this.eofError(")");
+    if (near) throw near;
+    if (this.atEnd()) throw this.eofError(")", start);
     this.pos = save;
     return null;
+  }
+
+  /**
+   * `((a)` then the end of the line: bash reads it as neither arithmetic nor subshells and
+   * reports "syntax error near `TEXT'", TEXT being the line's last blank-separated text up to `)`.
+   */
+  private nearTextError(close: number): ParseError {
+    const lineStart = this.src.lastIndexOf("\n", close) + 1;
+    let from = close;
+    while (from > lineStart && this.src[from - 1] !== " " && this.src[from - 1] !== "\t") from--;
+    return new ParseError(`syntax error near \`${this.src.slice(from, close + 1)}'`, close, this.lineAt(close), false, this.lineText(close));
   }
 
   private parseIf(start: number, line: number): Command {
@@ -223,13 +254,13 @@ export class Parser extends CondParser {
       const open = this.pos;
       this.pos += 2;
       const init = this.readArithUntil(";");
-      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.arithForError(open, "arithmetic expression required");
+      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")", open) : this.arithForError(open, "arithmetic expression required");
       this.pos++;
       const cond = this.readArithUntil(";");
-      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")") : this.arithForError(open, "arithmetic expression required");
+      if (this.peek() !== ";") throw this.atEnd() ? this.eofError(")", open) : this.arithForError(open, "arithmetic expression required");
       this.pos++;
       const step = this.readArithUntil(")");
-      if (!this.startsWith("))")) throw this.atEnd() ? this.eofError(")") : this.syntaxError(this.peek());
+      if (!this.startsWith("))")) throw this.atEnd() ? this.eofError(")", open) : this.syntaxError(this.peek());
       if (/;/.test(step.text)) throw this.arithForError(open, "`;' unexpected");
       this.pos += 2;
       const sep = this.peekOperator();
