@@ -142,6 +142,11 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "Case":
       return withRedirects(sh, cmd, io, (fds) => runCase(sh, cmd, fds));
     case "FunctionDef":
+      if (/[$'"\\]/.test(cmd.name)) {
+        sh.line = cmd.line;
+        reportError(sh, io, `\`${cmd.name}': not a valid identifier`);
+        return 1;
+      }
       if (sh.readonlyFunctions.has(cmd.name) && sh.functions.has(cmd.name)) {
         sh.line = cmd.line;
         reportError(sh, io, `${cmd.name}: readonly function`);

@@ -237,7 +237,8 @@ async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTa
     trace = null;
   }
   if (trace && cmd.assigns.length === 0) trace();
-  const fn = name.includes("/") ? undefined : sh.functions.get(name);
+  // bash looks functions up before paths: `/bin/true() { ...; }` shadows /bin/true.
+  const fn = sh.functions.get(name);
   if (fn) return withTempAssigns(sh, cmd, fds, true, () => callFunction(sh, fn, argv, fds), trace);
   const builtin = SHELL_BUILTINS.get(name);
   if (builtin && sh.enabledBuiltin(name)) {

@@ -175,13 +175,17 @@ export abstract class CommandParser extends TokenParser {
     let negate = false;
     for (;;) {
       const r = this.peekReserved();
-      if (r === "time" && !time) {
+      // `time time x` times once (bash ORs the flags); `time --` and `time -p --` time in posix format.
+      if (r === "time") {
         this.pos += 4;
         this.skipBlanks();
-        time = "time";
-        if (this.startsWith("-p") && (isMeta(this.peek(2)) || this.peek(2) === "")) {
-          this.pos += 2;
-          time = "time -p";
+        if (!time) time = "time";
+        for (const opt of ["-p", "--"]) {
+          if (this.startsWith(opt) && (isMeta(this.peek(2)) || this.peek(2) === "")) {
+            this.pos += 2;
+            this.skipBlanks();
+            time = "time -p";
+          }
         }
         continue;
       }
@@ -322,14 +326,21 @@ export abstract class CommandParser extends TokenParser {
 
   /** name ( ) compound-command — the name was read as the first word. */
   private parseFunctionAfterName(nameWord: Word, start: number, line: number): Command {
-    const p = nameWord.parts[0];
-    if (nameWord.parts.length !== 1 || p.type !== "Literal") throw this.syntaxError("(");
     this.pos++;
     this.skipBlanks();
     // bash reports the end of a -c string here as `newline'.
     if (this.peek() !== ")") throw this.syntaxError(this.atEnd() ? "\n" : this.peekTokenText());
     this.pos++;
-    return this.parseFunctionBody(p.value, start, line, false);
+    return this.parseFunctionBody(this.functionName(nameWord), start, line, false);
+  }
+
+  /**
+   * A function's name is its word as written: bash rejects a name with `$` or quotes only when
+   * the definition runs ("`$x': not a valid identifier").
+   */
+  protected functionName(w: Word): string {
+    const p = w.parts[0];
+    return w.parts.length === 1 && p.type === "Literal" ? p.value : this.src.slice(w.pos, w.end);
   }
 
   protected parseFunctionBody(name: string, start: number, line: number, keyword: boolean): Command {

@@ -381,8 +381,7 @@ export class Parser extends CondParser {
   private parseFunctionKeyword(start: number, line: number): Command {
     this.pos += 8;
     const w = this.wordOnKeywordLine();
-    if (w.parts.length !== 1 || w.parts[0].type !== "Literal") throw this.syntaxError(this.peekTokenText());
-    const name = w.parts[0].value;
+    const name = this.functionName(w);
     this.skipBlanks();
     if (this.peek() === "(") {
       this.pos++;
