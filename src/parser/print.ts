@@ -73,7 +73,8 @@ const RESERVED_NAMES = new Set([
 ]);
 
 function functionHead(name: string): string {
-  return (RESERVED_NAMES.has(name) ? "function " : "") + `${name} () `;
+  // `a=b ()` would read back as an assignment (declare -f prints it anyway, as bash does).
+  return (RESERVED_NAMES.has(name) || (!bashStyle && name.includes("=")) ? "function " : "") + `${name} () `;
 }
 
 function ind(n: number): string {
@@ -134,7 +135,8 @@ export function printCommand(c: Command, level: number): string {
         })
         .join(" ");
       if (c.negate) s = "! " + s;
-      if (c.time) s = c.time + " " + s;
+      // A command named `--` or `-p` after time needs a `--` to read back as the command.
+      if (c.time) s = c.time + (!bashStyle && /^(--|-p)(\s|$)/.test(s) ? " -- " : " ") + s;
       return s;
     }
     case "AndOr": {
@@ -177,7 +179,9 @@ export function printCommand(c: Command, level: number): string {
     case "Case": {
       let s = `case ${printWord(c.word)} in `;
       for (const item of c.items) {
-        s += `\n${ind(level + 1)}${item.patterns.map(printWord).join(" | ")})\n`;
+        const patterns = item.patterns.map(printWord).join(" | ");
+        // A first pattern `esac` needs its `(` to parse again (declare -f drops it, as bash does).
+        s += `\n${ind(level + 1)}${!bashStyle && patterns.startsWith("esac") ? "(" : ""}${patterns})\n`;
         if (item.body.length) s += printLines(item.body, level + 2) + "\n";
         s += `${ind(level + 1)}${item.terminator}`;
       }
