@@ -56,6 +56,8 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
     try {
       list = parser.parseNextLine();
     } catch (e) {
+      // A here-document that met the end of input warns before the error that follows it.
+      flushWarnings(sh, io, k, parser);
       if (e instanceof CondParseError) return condSyntaxError(sh, io, k, e, ranAny);
       if (e instanceof ArrayAssignParseError) {
         // bash drops the line with status 1 and reads on (eval, source and traps return).
@@ -75,10 +77,7 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       }
       throw e;
     }
-    if (parser.warnings.length) {
-      for (const w of parser.warnings) writeErr(io, `${k.kind === "file" ? k.name : sh.argv0}: ${w}\n`);
-      parser.warnings.length = 0;
-    }
+    flushWarnings(sh, io, k, parser);
     if (!list) break;
     // set -v echoes each line as it is read; set -n reads without running.
     if (sh.options.has("verbose")) {
@@ -99,6 +98,12 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
     ranAny = true;
   }
   return status;
+}
+
+function flushWarnings(sh: Shell, io: FdTable, k: ScriptKind, parser: Parser): void {
+  if (!parser.warnings.length) return;
+  for (const w of parser.warnings) writeErr(io, `${k.kind === "file" ? k.name : sh.argv0}: ${w}\n`);
+  parser.warnings.length = 0;
 }
 
 /**

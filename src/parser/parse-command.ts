@@ -37,7 +37,7 @@ function isDeclaration(w: string): boolean {
   return w === "declare" || w === "typeset" || w === "local" || w === "export" || w === "readonly";
 }
 
-interface PendingHeredoc {
+export interface PendingHeredoc {
   redirect: Redirect;
   delimiter: string;
   quoted: boolean;
@@ -418,6 +418,30 @@ export abstract class CommandParser extends TokenParser {
     };
     (this.heredocs ??= []).push({ redirect, delimiter, quoted, strip: op === "<<-" });
     return redirect;
+  }
+
+  /** Sets the queued here-documents aside and returns them: a $( ) body reads only its own. */
+  protected takeHeredocs(): PendingHeredoc[] | null {
+    const outer = this.heredocs;
+    this.heredocs = null;
+    return outer;
+  }
+
+  /**
+   * Puts back the here-documents set aside for a $( ) body (at its `)`). Those the body left
+   * open are read after them, from the line the substitution ends on; bash warns about them.
+   */
+  protected restoreHeredocs(outer: PendingHeredoc[] | null, warn: boolean): void {
+    const open = this.heredocs;
+    if (open === null) {
+      this.heredocs = outer;
+      return;
+    }
+    if (warn) {
+      const n = open.length;
+      this.warnings.push(`line ${this.lineAt(this.pos)}: warning: command substitution: ${n} unterminated here-document${n > 1 ? "s" : ""}`);
+    }
+    this.heredocs = outer === null ? open : [...outer, ...open];
   }
 
   /** Reads the bodies of queued here-documents, starting at the cursor (a line start). */

@@ -19,13 +19,15 @@ export class Parser extends CondParser {
   }
 
   protected parseSubstBody(): StatementList {
+    const outer = this.takeHeredocs();
+    let closed = false;
     try {
       const body = this.parseList();
       if (this.peekOperator() !== ")") {
         if (this.atEnd()) throw this.eofError(")", undefined, true);
         throw this.syntaxError(this.peekTokenText());
       }
-      this.pos++;
+      closed = true;
       return body;
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
@@ -33,6 +35,9 @@ export class Parser extends CondParser {
       const error = e.message === "syntax error: unexpected end of file" ? this.eofError(")", undefined, true) : e;
       error.inSubstitution = true;
       throw error;
+    } finally {
+      this.restoreHeredocs(outer, closed);
+      if (closed) this.pos++;
     }
   }
 
