@@ -50,6 +50,28 @@ export function print(list: StatementList): string {
 }
 
 /**
+ * A $( ) or <( ) body as source: `print`'s lines, plus a newline at the end when a
+ * here-document's delimiter ends them. declare -f puts the statements on one line, `a; b`,
+ * with the bodies of here-documents still open at its end after it.
+ */
+function printSubstBody(list: StatementList): string {
+  if (!bashStyle) {
+    const inner = print(list);
+    return inner.includes("\n") ? inner + "\n" : inner;
+  }
+  const saved = heredocQueue;
+  const taken = heredocsTaken;
+  heredocQueue = [];
+  try {
+    const text = list.map((s, i) => printStatement(s, 0) + (i < list.length - 1 && !s.background ? ";" : "")).join(" ");
+    return heredocQueue.length ? `${text}\n${heredocQueue.join("")}` : text;
+  } finally {
+    heredocQueue = saved;
+    heredocsTaken = taken;
+  }
+}
+
+/**
  * True while printing for `declare -f`/`type`: then the text is bash's own rendering (elif as a
  * nested if, `[[ -n w ]]`, `1>&2`, empty `for (( ))` parts as 1), which reads back the same but
  * not to an identical AST, so `print` (round-tripping source) leaves it off.
@@ -152,7 +174,8 @@ export function printCommand(c: Command, level: number): string {
       if (!bashStyle) {
         let s = "";
         c.clauses.forEach((cl, i) => {
-          s += `${i === 0 ? "if" : `\n${ind(level)}elif`} ${inline(cl.cond, level)} then\n${printLines(cl.body, level + 1)}`;
+          // A condition's here-document bodies follow its line, the `then` line.
+          s += `${flushHeredocs(`${i === 0 ? "if" : `\n${ind(level)}elif`} ${inline(cl.cond, level)} then`)}\n${printLines(cl.body, level + 1)}`;
         });
         if (c.elseBody) s += `\n${ind(level)}else\n${printLines(c.elseBody, level + 1)}`;
         return s + `\n${ind(level)}fi${printRedirects(c.redirects)}`;
@@ -168,7 +191,7 @@ export function printCommand(c: Command, level: number): string {
       return clauses(0, level) + printRedirects(c.redirects);
     }
     case "While":
-      return `${c.until ? "until" : "while"} ${inline(c.cond, level)} do\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
+      return `${(bashStyle ? (x: string) => x : flushHeredocs)(`${c.until ? "until" : "while"} ${inline(c.cond, level)} do`)}\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
     case "For": {
       const kw = c.select ? "select" : "for";
       const items = c.items ? ` in ${c.items.map(printWord).join(" ")}` : "";
@@ -261,18 +284,18 @@ function printPart(p: WordPart, inDquote: boolean): string {
     case "CommandSubst": {
       if (p.backquote && p.raw !== undefined) return "`" + p.raw + "`";
       if (p.error) return "`" + p.error.raw + "`";
-      const inner = print(p.body);
-      // A here-document's delimiter must stand alone on its line: close on the next one.
-      const close = inner.includes("\n") ? "\n" : "";
-      // $( (list) ) must not print as $((...)), which would read back as arithmetic.
+      // (A here-document's delimiter must stand alone on its line: printSubstBody ends that line.)
+      const inner = printSubstBody(p.body);
+      // $( (list) ) must not print as $((...)), which would read back as arithmetic (bash pads the front only).
       const pad = inner.startsWith("(") ? " " : "";
       // Inside backquotes `\` and `` ` `` are escaped (the parser removed those escapes).
-      return p.backquote ? "`" + inner.replace(/[\\`]/g, "\\$&") + close + "`" : "$(" + pad + inner + close + pad + ")";
+      return p.backquote ? "`" + inner.replace(/[\\`]/g, "\\$&") + "`" : "$(" + pad + inner + (bashStyle ? "" : pad) + ")";
     }
     case "ArithSubst":
       return `$((${p.expr.text}))`;
-    case "ProcSubst":
-      return `${p.direction}(${print(p.body)})`;
+    case "ProcSubst": {
+      return `${p.direction}(${printSubstBody(p.body)})`;
+    }
     case "Tilde":
       return "~" + p.user;
     case "Brace":
