@@ -50,7 +50,8 @@ export function decodeAnsiC(src: string, start: number): { value: string; end: n
         if (ch === undefined) { out += "\\c"; break; }
         i++;
         if (ch === "\\" && src[i] === "\\") i++;
-        out += String.fromCharCode(ch.toUpperCase().charCodeAt(0) & 0x1f);
+        // bash's TOCTRL: \c? is DEL.
+        out += ch === "?" ? "\x7f" : String.fromCharCode(ch.toUpperCase().charCodeAt(0) & 0x1f);
         break;
       }
       case undefined:

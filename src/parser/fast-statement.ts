@@ -91,6 +91,7 @@ export function fastStatement(p: FastHost): Statement | null {
       let k = j + op.length;
       c = s.charCodeAt(k);
       while (c === 32 || c === 9) c = s.charCodeAt(++k);
+      if (c === 35) return null; // `>#x`: a comment, the general path's error
       const target = fastWord(s, k, len);
       if (target === null) return null;
       i = target.end;

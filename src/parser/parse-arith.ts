@@ -53,7 +53,9 @@ export function parseArith(text: string): ArithExpr {
 }
 
 /** Builds the AST-side record: parsed now when the text holds no expansions. */
-export function parseArithSource(text: string, word: Word): ArithSource {
+export function parseArithSource(source: string, word: Word): ArithSource {
+  // bash's reader drops line continuations before the arithmetic sees the text.
+  const text = source.includes("\\\n") ? source.replace(/\\\n/g, "") : source;
   const plain = word.parts.every((p) => p.type === "Literal");
   if (!plain) return { text, word, expr: null, error: null };
   try {

@@ -385,7 +385,8 @@ export abstract class CommandParser extends TokenParser {
       return null;
     }
     this.pos += op.length;
-    this.skipBlanks();
+    // A `#` starting the target starts a comment, as after any operator.
+    this.skipBlanksAndComment();
     if (op === "<<" || op === "<<-") return this.parseHeredocStart(start, fd, op);
     const target = this.readWord(NORMAL);
     if (!target) {
