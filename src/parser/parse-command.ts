@@ -53,6 +53,8 @@ export abstract class CommandParser extends TokenParser {
   declare private heredocs: PendingHeredoc[] | null;
   /** The previous alias value ended in a blank: the next word is alias-checked too. */
   declare private aliasNext: boolean;
+  /** Where the last command-start alias check was (-1: none): a command is checked once. */
+  declare private aliasCheckedAt: number;
   /** Aliases to expand in command position (null: expand_aliases is off). */
   declare aliases: ReadonlyMap<string, string> | null;
   /** Spliced alias texts: an alias is not expanded again inside its own expansion. */
@@ -67,6 +69,7 @@ export abstract class CommandParser extends TokenParser {
     super(src, firstLine);
     this.heredocs = null;
     this.aliasNext = false;
+    this.aliasCheckedAt = -1;
     this.aliases = null;
     this.aliasRegions = null;
     this.warnings = [];
@@ -94,7 +97,6 @@ export abstract class CommandParser extends TokenParser {
     if (regions.some((r) => r.name === name && at >= r.start && at < r.end)) return false;
     this.src = uniformText(s.slice(0, at) + value + s.slice(i));
     this.textChangedAt(at);
-    this.opFrom = this.resFrom = -1;
     const delta = value.length - (i - at);
     for (const r of regions) {
       if (r.start > at) r.start += delta;
@@ -103,6 +105,20 @@ export abstract class CommandParser extends TokenParser {
     regions.push({ name, start: at, end: at + value.length });
     if (this.expandAlias()) return true;
     return /[ \t]$/.test(value);
+  }
+
+  /**
+   * Expands an alias where a command starts, once per position: lists check before they look
+   * for a closing reserved word (bash expands `done` or `}` from an alias too), parseCommand after.
+   * Returns whether the text changed (a list then looks at it again: it may be a comment).
+   */
+  protected expandCommandAlias(): boolean {
+    this.skipBlanks();
+    if (this.aliasCheckedAt === this.pos) return false;
+    const before = this.src;
+    this.aliasNext = this.expandAlias();
+    this.aliasCheckedAt = this.pos;
+    return this.src !== before;
   }
 
   /** Parses a compound command at the cursor, or returns null if none starts here. */
@@ -128,6 +144,7 @@ export abstract class CommandParser extends TokenParser {
     for (;;) {
       this.skipNewlines();
       if (this.atEnd()) break;
+      if (this.aliases !== null && this.expandCommandAlias()) continue;
       const op = this.peekOperator();
       if (op === ")" || op === ";;" || op === ";&" || op === ";;&") break;
       if (op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") throw this.syntaxError(op);
@@ -229,7 +246,7 @@ export abstract class CommandParser extends TokenParser {
     this.enterNesting();
     try {
       this.skipBlanksAndComment();
-      this.aliasNext = this.expandAlias();
+      if (this.aliases !== null) this.expandCommandAlias();
       // Most commands start with a word that is not reserved: neither an operator nor a compound
       // command can start there, so go straight to the simple command.
       const c = this.src.charCodeAt(this.pos);
@@ -307,7 +324,8 @@ export abstract class CommandParser extends TokenParser {
           continue;
         }
       }
-      if (words !== null && this.aliasNext) this.aliasNext = this.expandAlias();
+      // After assignments a word still starts the command: bash checks it for an alias.
+      if (words !== null ? this.aliasNext : assigns !== null && this.aliases !== null) this.aliasNext = this.expandAlias();
       const w = this.readWord(NORMAL);
       if (!w) throw this.syntaxError(this.peek());
       // (Length first: the part's type is read from many shapes, which is slow.)

@@ -32,6 +32,12 @@ export abstract class TokenParser extends AssignParser {
     this.resValue = "";
   }
 
+  /** An alias changed the text: the remembered answers were about the old one. */
+  protected override textChangedAt(at: number): void {
+    super.textChangedAt(at);
+    this.opFrom = this.opAt = this.resFrom = this.resAt = -1;
+  }
+
   protected syntaxError(token: string, pos = this.pos): ParseError {
     if (token === "") return this.eofSyntaxError();
     if (token === "\\" && pos === this.src.length - 1) {

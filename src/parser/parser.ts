@@ -19,6 +19,10 @@ export class Parser extends CondParser {
   }
 
   protected parseSubstBody(): StatementList {
+    return this.aliases !== null ? this.parseSubstBodyApart() : this.parseSubstBodyHere();
+  }
+
+  private parseSubstBodyHere(): StatementList {
     const outer = this.takeHeredocs();
     let closed = false;
     try {
@@ -41,10 +45,28 @@ export class Parser extends CondParser {
     }
   }
 
+  /**
+   * A $( ) body when aliases are on: parsed by a parser of its own over the rest of the text,
+   * so the aliases it expands do not change the text under the words that hold it.
+   */
+  private parseSubstBodyApart(): StatementList {
+    const rest = this.src.slice(this.pos);
+    const sub = new Parser(rest, this.lineAt(this.pos));
+    sub.depth = this.depth;
+    sub.extglob = this.extglob;
+    sub.aliases = this.aliases;
+    const body = sub.parseSubstBodyHere();
+    // Every expansion was spliced in before sub.pos: the text it grew by is not ours.
+    this.pos += sub.pos - (sub.src.length - rest.length);
+    this.warnings.push(...sub.warnings);
+    return body;
+  }
+
   protected parseBackquoteBody(text: string, pos: number): StatementList {
     const sub = new Parser(text, this.lineAt(pos));
     sub.depth = this.depth;
     sub.extglob = this.extglob;
+    sub.aliases = this.aliases;
     return sub.parseProgram();
   }
 
@@ -112,11 +134,13 @@ export class Parser extends CondParser {
         this.consumeNewline();
         continue;
       }
+      if (this.aliases !== null && this.expandCommandAlias()) continue;
       break;
     }
     if (this.atEnd()) return null;
     const list: StatementList = [];
     for (;;) {
+      if (this.aliases !== null) this.expandCommandAlias();
       const op = this.peekOperator();
       if (op === ")" || op === ";;" || op === ";&" || op === ";;&" || op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") {
         throw this.syntaxError(op);
