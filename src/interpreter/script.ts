@@ -47,7 +47,6 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
   // eval counts lines from the line bash gave the eval command.
   const parser = new Parser(text, k.kind === "eval" || k.kind === "trap" ? Math.max(1, sh.line) : 1);
   let status = 0;
-  let ranAny = false;
   for (;;) {
     let list;
     parser.aliases = sh.shopts.has("expand_aliases") && sh.aliases.size ? sh.aliases : null;
@@ -58,7 +57,7 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
     } catch (e) {
       // A here-document that met the end of input warns before the error that follows it.
       flushWarnings(sh, io, k, parser);
-      if (e instanceof CondParseError) return condSyntaxError(sh, io, k, e, ranAny);
+      if (e instanceof CondParseError) return condSyntaxError(sh, io, k, e);
       if (e instanceof ArrayAssignParseError) {
         // bash drops the line with status 1 and reads on (eval, source and traps return).
         reportSyntaxError(sh, io, k, e);
@@ -95,7 +94,6 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       status = sh.lastStatus = e.status;
       if (k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced)) return status;
     }
-    ranAny = true;
   }
   return status;
 }
@@ -109,11 +107,14 @@ function flushWarnings(sh: Shell, io: FdTable, k: ScriptKind, parser: Parser): v
 /**
  * A `[[ ]]` syntax error: bash prints the message alone (no source line);
  * eval, source and traps return 2, while a script ends with the last
- * status, or 2 when the error met the end of the input before anything ran.
+ * status, or with it or 2 (when it was 0) when the error met the end of the input.
  */
-function condSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: CondParseError, ranAny: boolean): number {
+function condSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: CondParseError): number {
   if (e.message) writeErr(io, e.message.split("\n").map((m, i) => syntaxPrefix(sh, k, e.lines?.[i] ?? e.line) + m + "\n").join(""));
-  const status = k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced) || e.lexical || (e.atEnd && !ranAny) ? 2 : sh.lastStatus;
+  // Meeting the end of input keeps the last status too, but not 0 (as lexicalEof).
+  let status = k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced) ? 2 : e.lexical || e.atEnd ? sh.lastStatus || 2 : sh.lastStatus;
+  // As for token errors, bash -c exits 127 after one inside $( ) or <( ).
+  if (k.kind === "c" && e.inSubstitution && !e.atEnd && !e.lexical) status = 127;
   sh.lastStatus = status;
   return status;
 }

@@ -50,10 +50,11 @@ export class CondParseError extends ParseError {
     this.name = "ParseError";
   }
 
-  /** The same error with one more message line (bash's "expected `)'" after an error inside parentheses). */
-  withLine(message: string): CondParseError {
+  /** The same error with one more message line, reported at `line` (bash's "expected `)'" after an error inside parentheses). */
+  withLine(message: string, line: number): CondParseError {
     const text = this.message ? `${this.message}\n${message}` : message;
-    return new CondParseError(text, this.pos, this.line, this.incomplete, this.atEnd, this.lines ? [...this.lines, this.lines[this.lines.length - 1]] : null, this.lexical);
+    const lines = this.lines ?? (this.message ? this.message.split("\n").map(() => this.line) : []);
+    return new CondParseError(text, this.pos, this.line, this.incomplete, this.atEnd, [...lines, line], this.lexical);
   }
 }
 
