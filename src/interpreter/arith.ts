@@ -212,7 +212,8 @@ class ArithEval {
 
   /** A variable's text as a number: a literal, or an expression evaluated recursively. */
   private valueOf(raw: string): N {
-    const t = raw.trim();
+    // bash's arithmetic blanks are space, tab and newline (a \r is an error, as in x=$'3\r').
+    const t = isArithBlank(raw.charCodeAt(0)) || isArithBlank(raw.charCodeAt(raw.length - 1)) ? raw.replace(/^[ \t\n]+|[ \t\n]+$/g, "") : raw;
     if (/^-?[1-9][0-9]{0,14}$/.test(t) || t === "0") return Number(t);
     if (++this.depth > MAX_RECURSION) {
       const err = new ArithError("expression recursion level exceeded", t);
@@ -292,4 +293,8 @@ function powMod64(base: bigint, exp: bigint): bigint {
     e >>= 1n;
   }
   return result;
+}
+
+function isArithBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10;
 }

@@ -99,3 +99,11 @@ export function ansiCQuote(s: string): string {
   }
   return out + "'";
 }
+
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\x00-\x1f\x7f\udc80-\udcff]/;
+
+/** bash's printable_filename: a name holding control characters or invalid bytes, as $'...' (else as is). */
+export function printableName(s: string): string {
+  return UNPRINTABLE.test(s) ? ansiCQuote(s) : s;
+}

@@ -211,7 +211,8 @@ export function printCommand(c: Command, level: number): string {
       return s + `\n${ind(level)}esac${printRedirects(c.redirects)}`;
     }
     case "FunctionDef":
-      return `${functionHead(c.name)}\n${printBody(c.body, level)}`;
+      // (declare -f wraps any body in braces, as bash does; source keeps `f() ( ... )` a subshell.)
+      return bashStyle || c.body.type === "Group" ? `${functionHead(c.name)}\n${printBody(c.body, level)}` : functionHead(c.name) + printCommand(c.body, level);
     case "Arith":
       return (bashStyle ? `((${c.expr.text}))` : `(( ${c.expr.text.trim()} ))`) + printRedirects(c.redirects);
     case "Cond":
