@@ -150,18 +150,22 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
     looked = { value: ref0.value, label: name };
   } else if (p.indirect) {
     const ref = await lookup(sh, name, index, io, ex);
+    // bash's errors about the target name the reference as written: `!ref: unbound variable`.
+    const refLabel = `!${name}${index ? `[${printWord(index)}]` : ""}`;
     const target = typeof ref.value === "string" ? ref.value : ref.value ? ref.value.list.join(" ") : undefined;
-    if (target === undefined || target === "") {
-      if (op && (op.kind === "default" || op.kind === "assign" || op.kind === "alt" || op.kind === "error")) {
-        looked = { value: undefined, label: name };
-      } else throw new ShellError(`${name}: invalid indirect expansion`, 1, true);
+    if (target === undefined) {
+      // Only a variable never declared is an error (whatever the operator); an unset element,
+      // an empty array or an unset positional parameter expands to nothing.
+      if (isName(name) && !sh.vars.lookup(name)) {
+        throw new ShellError(`${name}${index ? `[${printWord(index)}]` : ""}: invalid indirect expansion`, 1, true);
+      }
+      looked = { value: undefined, label: refLabel };
     } else {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/s.exec(target);
       if (!m && !/^(\d+|[@*#?$!-])$/.test(target)) throw new ShellError(`${target}: invalid variable name`, 1, true);
       name = m ? m[1] : target;
       index = m && m[2] !== undefined ? { pos: 0, end: 0, parts: [{ type: "Literal", pos: 0, end: 0, value: m[2] }] } : null;
-      // bash's errors about the target name the reference: `!ref: unbound variable`.
-      looked = { value: (await lookup(sh, name, index, io, ex)).value, label: `!${p.name}` };
+      looked = { value: (await lookup(sh, name, index, io, ex)).value, label: refLabel };
     }
   } else {
     looked = await lookup(sh, name, index, io, ex);
@@ -233,6 +237,8 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
       return each((s) => changeCase(s, op.toggle ? null : op.upper, op.all, pat));
     }
     case "substring": {
+      // ${s[@]:1} of a scalar s slices its text, as bash does (not a one-element list).
+      if (typeof value !== "string" && index && isAtIndex(index) && typeof sh.resolve(name)?.value === "string") value = value.list[0];
       // An empty array is skipped like an unset variable; $@ always has $0.
       if (typeof value !== "string" && !value.list.length && name !== "@" && name !== "*") return value;
       // bash names the parameter, as written, in an offset's or length's arithmetic error.
@@ -240,9 +246,9 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
       return substring(sh, value, name, op.offset, op.length, io, ex, label);
     }
     case "transform": {
-      if (!"QEPAaUuLKk".includes(op.op)) {
+      if (op.op.length !== 1 || !"QEPAaUuLKk".includes(op.op)) {
         if (typeof value !== "string" && value.list.length === 0) return value;
-        throw new ShellError(`\${${p.indirect ? "!" : ""}${p.name}${p.index ? "[" + (isAtIndex(p.index) ?? "...") + "]" : ""}@${op.op}}: bad substitution`, 127, true);
+        throw new ShellError(`\${${p.indirect ? "!" : ""}${p.name}${p.index ? "[" + printWord(p.index) + "]" : ""}@${op.op}}: bad substitution`, 127, true);
       }
       if (op.op === "a") {
         const v = sh.resolve(name);
