@@ -1,6 +1,6 @@
 import type { ArithExpr } from "../parser/ast.js";
 import { ArithError, parseArith } from "../parser/parse-arith.js";
-import { ShellError } from "./errors.js";
+import { ShellError, SubscriptError } from "./errors.js";
 import type { Shell } from "./shell.js";
 import { Attr, isAssoc, isIndexed } from "./variables.js";
 
@@ -32,6 +32,16 @@ export function evalArithText(sh: Shell, text: string, prefix = ""): N {
     return new ArithEval(sh, text).run(parseArith(text));
   } catch (e) {
     if (e instanceof ArithError) throw arithShellError(text, e, prefix);
+    throw e;
+  }
+}
+
+/** An indexed array's subscript as a number; one that does not evaluate ends the shell (SubscriptError). */
+export function evalSubscript(sh: Shell, text: string): number {
+  try {
+    return Number(evalArithText(sh, text));
+  } catch (e) {
+    if (e instanceof ShellError && e.status !== 127 && !(e instanceof SubscriptError)) throw new SubscriptError(e.message);
     throw e;
   }
 }
@@ -231,7 +241,15 @@ class ArithEval {
   }
 
   private index(e: Extract<ArithExpr, { t: "var" }>): number {
-    const idx = e.index ? this.ev(e.index) : evalArithText(this.sh, e.indexText ?? "0");
+    let idx: N;
+    try {
+      idx = e.index ? this.ev(e.index) : evalSubscript(this.sh, e.indexText ?? "0");
+    } catch (err) {
+      // The subscript is bash's own evaluation: evaluated again alone, its error names its own
+      // text and ends the shell (a SubscriptError).
+      if (err instanceof ArithError) evalSubscript(this.sh, e.indexText ?? "0");
+      throw err;
+    }
     return Number(idx);
   }
 

@@ -3,7 +3,7 @@ import { parse } from "../parser/parser.js";
 import { printWord } from "../parser/print.js";
 import { isName } from "../parser/scanner.js";
 import { expandPrompt } from "./prompt.js";
-import { evalArithText } from "./arith.js";
+import { evalArithText, evalSubscript } from "./arith.js";
 import { ShellError } from "./errors.js";
 import type { FdTable } from "./io.js";
 import { matchPattern, removeAffix, replacePattern } from "./pattern.js";
@@ -73,7 +73,7 @@ async function lookup(sh: Shell, name: string, index: Word | null, io: FdTable, 
       return { value: v.value.get(key), label: `${name}[${key}]` };
     }
     const text = await ex.expandString(sh, index, io, true);
-    const i = Number(evalArithText(sh, text));
+    const i = evalSubscript(sh, text);
     if (v && isIndexed(v)) {
       const idx = i < 0 ? v.value.length + i : i;
       if (idx < 0) {
@@ -190,7 +190,7 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
         if (index && !isAtIndex(index)) {
           const v0 = sh.resolve(name, true);
           if (v0 && isAssoc(v0)) v0.value.set(await ex.expandString(sh, index, io), v);
-          else sh.setElement(name, Number(evalArithText(sh, await ex.expandString(sh, index, io, true))), v);
+          else sh.setElement(name, evalSubscript(sh, await ex.expandString(sh, index, io, true)), v);
         } else sh.set(name, v);
         return v;
       }

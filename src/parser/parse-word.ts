@@ -194,6 +194,12 @@ export abstract class WordParser extends ParamParser {
             this.pos++;
             continue;
           }
+          // As between double quotes (arithmetic, subscripts, "${x:-w}"): a backslash quotes only
+          // $ ` " \ and the closer; before anything else it is kept, so $(( \1 )) is an error.
+          if (mode.inDquote && n !== "$" && n !== "`" && n !== '"' && n !== "\\" && !mode.stop.includes(n)) {
+            this.pos += 2;
+            continue;
+          }
           if (pending || this.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
           parts = append(parts, { type: "Escaped", pos: this.pos, end: this.pos + 2, value: n });
           this.pos += 2;
