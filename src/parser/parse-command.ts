@@ -490,7 +490,7 @@ export abstract class CommandParser extends TokenParser {
         }
         text += lineText + "\n";
       }
-      if (!found) this.onHeredocEof(h.delimiter, h.redirect);
+      if (!found) this.onHeredocEof(h.delimiter, bodyStart);
       h.redirect.heredoc!.body = this.heredocBodyWord(text, bodyStart, h.quoted, removed);
       if (this.heredocError !== null) {
         h.redirect.heredoc!.error = this.heredocError;
@@ -499,11 +499,13 @@ export abstract class CommandParser extends TokenParser {
     }
   }
 
-  /** bash warns and uses what was read. */
-  protected onHeredocEof(delimiter: string, redirect: Redirect): void {
-    this.warnings.push(
-      `line ${this.lineAt(this.src.length)}: warning: here-document at line ${this.lineAt(redirect.pos)} delimited by end-of-file (wanted \`${delimiter}')`,
-    );
+  /**
+   * bash warns and uses what was read. Its lines are its reader's count: the last line read
+   * (a final newline starts none), and for the body the line read before it began.
+   */
+  protected onHeredocEof(delimiter: string, bodyStart: number): void {
+    const from = this.lineAt(Math.max(0, bodyStart - 1));
+    this.warnings.push(`line ${this.endLine() - 1}: warning: here-document at line ${from} delimited by end-of-file (wanted \`${delimiter}')`);
   }
 
   private heredocBodyWord(text: string, pos: number, quoted: boolean, removed: readonly number[]): Word {
