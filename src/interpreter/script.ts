@@ -1,10 +1,10 @@
 import type { Command, SimpleCommand } from "../parser/ast.js";
 import { ArrayAssignParseError, CondParseError, ParseError } from "../parser/errors.js";
 import { Parser } from "../parser/parser.js";
-import { AbortLineSignal } from "./errors.js";
+import { AbortLineSignal, UnboundExitSignal } from "./errors.js";
 import { runList } from "./exec.js";
 import type { FdTable } from "./io.js";
-import { writeErr } from "./report.js";
+import { scriptName, writeErr } from "./report.js";
 import type { Shell } from "./shell.js";
 
 /** How a script text came to run: decides the syntax-error prefix. */
@@ -12,7 +12,11 @@ export type ScriptKind =
   | { kind: "c" }
   | { kind: "file"; name: string; sourced?: boolean }
   | { kind: "eval" }
-  | { kind: "trap" };
+  /**
+   * A trap's action. `tag` names it in syntax errors ("exit trap", "trap"); `ownLines`: its lines
+   * count from 1 (signal and EXIT traps), else from the running command's line (ERR, DEBUG, RETURN).
+   */
+  | { kind: "trap"; tag: string; ownLines: boolean };
 
 /** The prefix bash puts before a syntax error message. */
 function syntaxPrefix(sh: Shell, k: ScriptKind, line: number): string {
@@ -22,9 +26,9 @@ function syntaxPrefix(sh: Shell, k: ScriptKind, line: number): string {
     case "file":
       return `${k.name}: line ${line}: `;
     case "eval":
-      return `${sh.argv0}: eval: line ${line}: `;
+      return `${scriptName(sh)}: eval: line ${line}: `;
     case "trap":
-      return `${sh.argv0}: line ${line}: `;
+      return `${scriptName(sh)}: ${k.tag}: line ${line}: `;
   }
 }
 
@@ -45,7 +49,7 @@ export function reportSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: Pars
  */
 export async function runScriptText(sh: Shell, text: string, io: FdTable, k: ScriptKind): Promise<number> {
   // eval counts lines from the line bash gave the eval command.
-  const parser = new Parser(text, k.kind === "eval" || k.kind === "trap" ? Math.max(1, sh.line) : 1);
+  const parser = new Parser(text, k.kind === "eval" || (k.kind === "trap" && !k.ownLines) ? Math.max(1, sh.line) : 1);
   let status = 0;
   for (;;) {
     let list;
@@ -68,8 +72,11 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       }
       if (e instanceof ParseError) {
         reportSyntaxError(sh, io, k, e);
-        // bash -c quirk: a token error inside $( ) exits 127; the lexer's end of input keeps the last status.
-        let status = k.kind === "c" && e.inSubstitution && e.message.startsWith("syntax error near unexpected token") ? 127 : 2;
+        // A token error inside $( ) ends the shell with 127 (a subshell with 1), unless the text
+        // is a script file bash runs; the lexer's end of input keeps the last status.
+        const substTokenError = e.inSubstitution && e.message.startsWith("syntax error near unexpected token");
+        if (substTokenError && k.kind !== "c" && !(k.kind === "file" && !k.sourced)) throw new UnboundExitSignal(127);
+        let status = k.kind === "c" && substTokenError ? 127 : 2;
         if (e.lexicalEof && (k.kind === "c" || (k.kind === "file" && !k.sourced))) status = sh.lastStatus || 2;
         sh.lastStatus = status;
         return status;
