@@ -21,6 +21,8 @@ const NORMAL_CODES = NORMAL.codes;
 const ASSIGN_VALUE: WordMode = wordMode({ meta: true, stop: "", brace: false, tilde: "assign", inDquote: false, parens: false });
 /** Subscripts: `a[...]=`, `${a[...]}`, `([k]=v)`. */
 export const SUBSCRIPT: WordMode = wordMode({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false });
+/** Inside an extglob group `@( ... )`: blanks and `|` are the pattern's, quotes and expansions work, to the matching `)`. */
+const EXTGLOB_GROUP: WordMode = wordMode({ meta: false, stop: "", brace: false, tilde: "none", inDquote: false, parens: true });
 
 /** Brace items: a word's mode ending at `,` and `}`, without tildes. */
 const braceItemModes = new WeakMap<WordMode, WordMode>();
@@ -163,7 +165,15 @@ export abstract class WordParser extends ParamParser {
         if (c === "(") {
           const last = this.pos > run ? src[this.pos - 1] : pending ? pending[pending.length - 1] : "";
           if (last !== "" && "?*+@!".includes(last) && this.extglob) {
-            this.readBalancedParens();
+            // The group's text is a word of its own (quotes in it quote); `(` and `)` stay literal.
+            this.pos++;
+            parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) });
+            pending = "";
+            const inner = this.readParts(EXTGLOB_GROUP, false);
+            if (src[this.pos] !== ")") throw this.eofError(")");
+            for (const part of inner) parts = append(parts, part);
+            litStart = run = this.pos;
+            this.pos++;
             continue;
           }
         }
@@ -279,29 +289,6 @@ export abstract class WordParser extends ParamParser {
     }
     if (mode.parens) this.openParens = parenDepth;
     return finish(parts);
-  }
-
-  /** Reads `( ... )` balanced, as literal text (extglob groups). */
-  private readBalancedParens(): string {
-    const start = this.pos;
-    let depth = 0;
-    while (this.pos < this.src.length) {
-      const c = this.src[this.pos];
-      if (c === "\\") {
-        this.pos += 2;
-        continue;
-      }
-      if (c === "(") depth++;
-      else if (c === ")") {
-        depth--;
-        if (depth === 0) {
-          this.pos++;
-          return this.src.slice(start, this.pos);
-        }
-      }
-      this.pos++;
-    }
-    throw this.eofError(")");
   }
 
   private tryTilde(mode: WordMode): WordPart | null {
