@@ -320,7 +320,9 @@ export abstract class CommandParser extends TokenParser {
         const a = this.tryAssignment();
         if (a) {
           if (words === null) assigns = append(assigns, a);
-          else words = append(words, { pos: a.pos, end: a.end, parts: [{ type: "Literal", pos: a.pos, end: a.end, value: this.src.slice(a.pos, a.end) }], assign: a });
+          else if (!this.braceDeclaration(a, (w) => (words = append(words, w)))) {
+            words = append(words, { pos: a.pos, end: a.end, parts: [{ type: "Literal", pos: a.pos, end: a.end, value: this.src.slice(a.pos, a.end) }], assign: a });
+          }
           continue;
         }
       }
@@ -340,6 +342,23 @@ export abstract class CommandParser extends TokenParser {
     const r = finish(redirects);
     const cmd: SimpleCommand = { type: "Simple", pos: start, end: this.pos, line: simpleCommandLine(this, a, w, r), assigns: a, words: w, redirects: r };
     return cmd;
+  }
+
+  /**
+   * `declare z={c,d}`: bash brace-expands a declaration's argument (z=c z=d), so one holding a
+   * brace expansion is read again as a plain word, which the builtin splits itself.
+   */
+  private braceDeclaration(a: Assignment, add: (w: Word) => void): boolean {
+    if (a.value === null || !this.src.slice(a.pos, a.end).includes("{")) return false;
+    const end = this.pos;
+    this.pos = a.pos;
+    const w = this.readWord(NORMAL);
+    if (w && w.end === end && w.parts.some((p) => p.type === "Brace")) {
+      add(w);
+      return true;
+    }
+    this.pos = end;
+    return false;
   }
 
   /** name ( ) compound-command — the name was read as the first word. */
