@@ -217,7 +217,7 @@ export abstract class WordParser extends ParamParser {
           continue;
         }
         case "'": {
-          if (mode.inDquote) {
+          if (mode.inDquote && !mode.squote) {
             this.pos++;
             continue;
           }
