@@ -61,6 +61,8 @@ export abstract class CommandParser extends TokenParser {
   declare private aliasRegions: Array<{ name: string; start: number; end: number }> | null;
   /** Warnings the runner prints (a here-document ended by end of input). */
   declare warnings: string[];
+  /** How many $( ) or <( ) bodies the cursor is in (their here-documents end differently). */
+  declare protected substDepth: number;
   /** Set by heredocBodyWord when the body just read holds a `$( )` that does not parse. */
   declare private heredocError: HeredocError | null;
 
@@ -73,6 +75,7 @@ export abstract class CommandParser extends TokenParser {
     this.aliases = null;
     this.aliasRegions = null;
     this.warnings = [];
+    this.substDepth = 0;
     this.heredocError = null;
   }
 
@@ -507,6 +510,14 @@ export abstract class CommandParser extends TokenParser {
           found = true;
           break;
         }
+        // Inside $( ) bash ends the body at a line that starts with the delimiter and reads on
+        // right after it, so `EOF)` closes the substitution; it warns as at the end of input.
+        if (this.substDepth > 0 && h.delimiter !== "" && lineText.startsWith(h.delimiter)) {
+          this.pos = nl - (lineText.length - h.delimiter.length);
+          this.onHeredocEof(h.delimiter, bodyStart, this.lineAt(this.pos));
+          found = true;
+          break;
+        }
         text += lineText + "\n";
       }
       if (!found) this.onHeredocEof(h.delimiter, bodyStart);
@@ -522,9 +533,9 @@ export abstract class CommandParser extends TokenParser {
    * bash warns and uses what was read. Its lines are its reader's count: the last line read
    * (a final newline starts none), and for the body the line read before it began.
    */
-  protected onHeredocEof(delimiter: string, bodyStart: number): void {
+  protected onHeredocEof(delimiter: string, bodyStart: number, line = this.endLine() - 1): void {
     const from = this.lineAt(Math.max(0, bodyStart - 1));
-    this.warnings.push(`line ${this.endLine() - 1}: warning: here-document at line ${from} delimited by end-of-file (wanted \`${delimiter}')`);
+    this.warnings.push(`line ${line}: warning: here-document at line ${from} delimited by end-of-file (wanted \`${delimiter}')`);
   }
 
   private heredocBodyWord(text: string, pos: number, quoted: boolean, removed: readonly number[]): Word {

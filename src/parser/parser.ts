@@ -25,6 +25,7 @@ export class Parser extends CondParser {
   private parseSubstBodyHere(): StatementList {
     const outer = this.takeHeredocs();
     let closed = false;
+    this.substDepth++;
     try {
       const body = this.parseList();
       if (this.peekOperator() !== ")") {
@@ -40,6 +41,7 @@ export class Parser extends CondParser {
       error.inSubstitution = true;
       throw error;
     } finally {
+      this.substDepth--;
       this.restoreHeredocs(outer, closed);
       if (closed) this.pos++;
     }
