@@ -1,6 +1,6 @@
 import type { ArithExpr } from "../parser/ast.js";
 import { ArithError, parseArith } from "../parser/parse-arith.js";
-import { ShellError } from "./errors.js";
+import { ShellError, SubscriptError } from "./errors.js";
 import type { Shell } from "./shell.js";
 import { Attr, isAssoc, isIndexed } from "./variables.js";
 
@@ -32,6 +32,16 @@ export function evalArithText(sh: Shell, text: string, prefix = ""): N {
     return new ArithEval(sh, text).run(parseArith(text));
   } catch (e) {
     if (e instanceof ArithError) throw arithShellError(text, e, prefix);
+    throw e;
+  }
+}
+
+/** An indexed array's subscript as a number; one that does not evaluate ends the shell (SubscriptError). */
+export function evalSubscript(sh: Shell, text: string): number {
+  try {
+    return Number(evalArithText(sh, text));
+  } catch (e) {
+    if (e instanceof ShellError && e.status !== 127 && !(e instanceof SubscriptError)) throw new SubscriptError(e.message);
     throw e;
   }
 }
@@ -212,7 +222,8 @@ class ArithEval {
 
   /** A variable's text as a number: a literal, or an expression evaluated recursively. */
   private valueOf(raw: string): N {
-    const t = raw.trim();
+    // bash's arithmetic blanks are space, tab and newline (a \r is an error, as in x=$'3\r').
+    const t = isArithBlank(raw.charCodeAt(0)) || isArithBlank(raw.charCodeAt(raw.length - 1)) ? raw.replace(/^[ \t\n]+|[ \t\n]+$/g, "") : raw;
     if (/^-?[1-9][0-9]{0,14}$/.test(t) || t === "0") return Number(t);
     if (++this.depth > MAX_RECURSION) {
       const err = new ArithError("expression recursion level exceeded", t);
@@ -230,7 +241,15 @@ class ArithEval {
   }
 
   private index(e: Extract<ArithExpr, { t: "var" }>): number {
-    const idx = e.index ? this.ev(e.index) : evalArithText(this.sh, e.indexText ?? "0");
+    let idx: N;
+    try {
+      idx = e.index ? this.ev(e.index) : evalSubscript(this.sh, e.indexText ?? "0");
+    } catch (err) {
+      // The subscript is bash's own evaluation: evaluated again alone, its error names its own
+      // text and ends the shell (a SubscriptError).
+      if (err instanceof ArithError) evalSubscript(this.sh, e.indexText ?? "0");
+      throw err;
+    }
     return Number(idx);
   }
 
@@ -292,4 +311,8 @@ function powMod64(base: bigint, exp: bigint): bigint {
     e >>= 1n;
   }
   return result;
+}
+
+function isArithBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10;
 }

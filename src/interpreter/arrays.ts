@@ -1,5 +1,5 @@
 import type { Assignment } from "../parser/ast.js";
-import { evalArithText } from "./arith.js";
+import { evalSubscript } from "./arith.js";
 import { ShellError } from "./errors.js";
 import { expandString, expandWords } from "./expand.js";
 import type { FdTable } from "./io.js";
@@ -41,7 +41,7 @@ export async function expandCompound(sh: Shell, a: Assignment, io: FdTable, asso
   for (const e of a.array!) {
     if (e.index) {
       const index = await expandString(sh, e.index, io, !assoc);
-      const slot = assoc ? undefined : Number(evalArithText(sh, index));
+      const slot = assoc ? undefined : evalSubscript(sh, index);
       out.push({ index, slot, values: [await expandString(sh, e.value, io)], append: !!e.append });
     } else if (assoc) out.push({ index: null, values: [await expandString(sh, e.value, io)], append: false });
     else out.push({ index: null, values: await expandWords(sh, [e.value], io), append: false });
@@ -89,7 +89,7 @@ export function storeCompound(sh: Shell, a: Assignment, elems: ExpandedElement[]
   let next = a.append ? arr.length : 0;
   for (const e of elems) {
     if (e.index !== null) {
-      let idx = e.slot ?? Number(evalArithText(sh, e.index));
+      let idx = e.slot ?? evalSubscript(sh, e.index);
       if (idx < 0) idx += arr.length;
       if (idx < 0) throw new ShellError(`${name}[${e.index}]: bad array subscript`);
       const val = e.values[0];

@@ -73,6 +73,7 @@ function sequence(seq: { from: string; to: string; step: string | null }): strin
   }
   const a = seq.from.charCodeAt(0);
   const b = seq.to.charCodeAt(0);
-  for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) out.push(String.fromCharCode(v));
+  // {Z..a} passes `\`, which bash's quote removal then takes away: an empty word.
+  for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) out.push(v === 92 ? "" : String.fromCharCode(v));
   return out;
 }

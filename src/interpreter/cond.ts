@@ -1,8 +1,8 @@
 import type { CondExpr, Word } from "../parser/ast.js";
 import { resolvePath } from "../fs/path.js";
 import type { FileStat } from "../fs/types.js";
-import { evalArithText } from "./arith.js";
-import { ShellError } from "./errors.js";
+import { evalArithText, evalSubscript } from "./arith.js";
+import { ShellError, SubscriptError, fatalSignal } from "./errors.js";
 import { expandPattern, expandString } from "./expand.js";
 import type { FdTable } from "./io.js";
 import { reportError } from "./report.js";
@@ -62,6 +62,7 @@ export async function evalCond(sh: Shell, e: CondExpr, io: FdTable, negated = fa
           // bash reports a bad operand and the comparison is false; the rest of [[ ]] goes on.
           if (!(err instanceof ShellError) || err.status === 127) throw err;
           reportError(sh, io, err);
+          if (err instanceof SubscriptError) throw fatalSignal(err);
           return false;
         }
       }
@@ -157,7 +158,7 @@ export async function unaryTest(sh: Shell, op: string, arg: string, io: FdTable,
       if (m[2] === undefined) return isIndexed(v) ? v.value[0] !== undefined : isAssoc(v) ? v.value.has("0") : true;
       if (m[2] === "@" || m[2] === "*") return isIndexed(v) ? v.value.some(() => true) : isAssoc(v) ? v.value.size > 0 : true;
       if (isAssoc(v)) return v.value.has(m[2]);
-      const i = Number(evalArithText(sh, m[2]));
+      const i = evalSubscript(sh, m[2]);
       if (isIndexed(v)) return v.value[i < 0 ? v.value.length + i : i] !== undefined;
       return i === 0;
     }

@@ -65,8 +65,19 @@ export class AbortLineSignal extends ExitSignal {}
 /** ${x:?} or set -u's unbound variable: the shell exits 127, but a ( ) or $( ) subshell exits 1 (bash). */
 export class UnboundExitSignal extends ExitSignal {}
 
-/** How a fatal ShellError unwinds: ${x:?} and set -u exit the shell (127), the rest abort the line. */
+/**
+ * An indexed array's subscript that does not evaluate: bash exits the shell with status 1
+ * (a subshell ends), wherever the subscript is, (( )) and let included.
+ */
+export class SubscriptError extends ShellError {
+  constructor(message: string) {
+    super(message, 1, true);
+  }
+}
+
+/** How a fatal ShellError unwinds: ${x:?} and set -u exit the shell (127), so do bad subscripts (1); the rest abort the line. */
 export function fatalSignal(e: ShellError): ExitSignal {
+  if (e instanceof SubscriptError) return new ExitSignal(e.status);
   return e.status === 127 ? new UnboundExitSignal(e.status) : new AbortLineSignal(e.status);
 }
 

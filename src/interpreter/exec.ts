@@ -1,6 +1,6 @@
 import type { ArithSource, Command, Redirect, Statement, StatementList } from "../parser/ast.js";
 import { evalArithExpr, evalArithText } from "./arith.js";
-import { BreakSignal, ContinueSignal, ErrexitSignal, ShellError, subshellEndStatus } from "./errors.js";
+import { BreakSignal, ContinueSignal, ErrexitSignal, ShellError, SubscriptError, fatalSignal, subshellEndStatus } from "./errors.js";
 import { expandPattern, expandString, expandWords } from "./expand.js";
 import type { FdTable } from "./io.js";
 import { matchPattern } from "./pattern.js";
@@ -142,6 +142,11 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
     case "Case":
       return withRedirects(sh, cmd, io, (fds) => runCase(sh, cmd, fds));
     case "FunctionDef":
+      if (/[$'"\\]/.test(cmd.name)) {
+        sh.line = cmd.line;
+        reportError(sh, io, `\`${cmd.name}': not a valid identifier`);
+        return 1;
+      }
       if (sh.readonlyFunctions.has(cmd.name) && sh.functions.has(cmd.name)) {
         sh.line = cmd.line;
         reportError(sh, io, `${cmd.name}: readonly function`);
@@ -187,9 +192,16 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
         try {
           status = (await cond.evalCond(sh, cmd.expr, fds)) ? 0 : 1;
         } catch (e) {
-          // A bad regex after =~ makes the whole [[ ]] return 2.
-          if (!(e instanceof cond.CondStatus)) throw e;
-          status = e.status;
+          // An expansion error is reported here, as for a simple command (a fatal one unwinds as a
+          // signal, so a subshell holding the [[ ]] ends, not the whole run).
+          if (e instanceof ShellError) {
+            reportError(sh, fds, e);
+            if (e.fatal) throw fatalSignal(e);
+            status = e.status;
+          } else if (e instanceof cond.CondStatus) {
+            // A bad regex after =~ makes the whole [[ ]] return 2.
+            status = e.status;
+          } else throw e;
         }
         checkErrexit(sh, status);
         return status;
@@ -201,9 +213,10 @@ export function runCommand(sh: Shell, cmd: Command, io: FdTable): Status {
 
 /** An error inside (( )) ends only that command, with status 1 (unlike $(( )) in a word). */
 function arithCommandFailed(sh: Shell, io: FdTable, e: unknown): number {
-  // set -u's unbound variable (status 127) ends the script even inside (( )).
-  if (!(e instanceof ShellError) || e.status === 127) throw e;
+  if (!(e instanceof ShellError)) throw e;
   reportError(sh, io, e);
+  // set -u's unbound variable (status 127) and a bad subscript end the script even inside (( )).
+  if (e.status === 127 || e instanceof SubscriptError) throw fatalSignal(e);
   return 1;
 }
 

@@ -7,7 +7,7 @@ import type { PlainValue, WordExpander } from "./param.js";
 import { escapeGlob, hasGlobChars, mayHaveGlobChars, patternEngineFor, unescapeGlob } from "./pattern.js";
 import type { Shell } from "./shell.js";
 import { Attr, scalarOf } from "./variables.js";
-import { backquoteSyntaxError, commandSubstitution, processSubstitution } from "./subst.js";
+import { commandSubstitution, processSubstitution } from "./subst.js";
 import { addScalar, addValue, Fields, ifsOf, type Field } from "./fields.js";
 import { charLength } from "../io/utf8.js";
 import { lazyModule } from "../lazy.js";
@@ -349,11 +349,7 @@ async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, qu
         break;
       }
       case "CommandSubst": {
-        if (p.error) {
-          addScalar(backquoteSyntaxError(sh, p.error, io), f, quoted, split);
-          break;
-        }
-        const s = await commandSubstitution(sh, p.body, io);
+        const s = await commandSubstitution(sh, p.body, io, p.error);
         addScalar(s, f, quoted, split);
         break;
       }

@@ -1,8 +1,9 @@
 import type { ParamPart, Word } from "../parser/ast.js";
 import { parse } from "../parser/parser.js";
+import { printWord } from "../parser/print.js";
 import { isName } from "../parser/scanner.js";
 import { expandPrompt } from "./prompt.js";
-import { evalArithText } from "./arith.js";
+import { evalArithText, evalSubscript } from "./arith.js";
 import { ShellError } from "./errors.js";
 import type { FdTable } from "./io.js";
 import { matchPattern, removeAffix, replacePattern } from "./pattern.js";
@@ -72,7 +73,7 @@ async function lookup(sh: Shell, name: string, index: Word | null, io: FdTable, 
       return { value: v.value.get(key), label: `${name}[${key}]` };
     }
     const text = await ex.expandString(sh, index, io, true);
-    const i = Number(evalArithText(sh, text));
+    const i = evalSubscript(sh, text);
     if (v && isIndexed(v)) {
       const idx = i < 0 ? v.value.length + i : i;
       if (idx < 0) {
@@ -149,17 +150,22 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
     looked = { value: ref0.value, label: name };
   } else if (p.indirect) {
     const ref = await lookup(sh, name, index, io, ex);
+    // bash's errors about the target name the reference as written: `!ref: unbound variable`.
+    const refLabel = `!${name}${index ? `[${printWord(index)}]` : ""}`;
     const target = typeof ref.value === "string" ? ref.value : ref.value ? ref.value.list.join(" ") : undefined;
-    if (target === undefined || target === "") {
-      if (op && (op.kind === "default" || op.kind === "assign" || op.kind === "alt" || op.kind === "error")) {
-        looked = { value: undefined, label: name };
-      } else throw new ShellError(`${name}: invalid indirect expansion`, 1, true);
+    if (target === undefined) {
+      // Only a variable never declared is an error (whatever the operator); an unset element,
+      // an empty array or an unset positional parameter expands to nothing.
+      if (isName(name) && !sh.vars.lookup(name)) {
+        throw new ShellError(`${name}${index ? `[${printWord(index)}]` : ""}: invalid indirect expansion`, 1, true);
+      }
+      looked = { value: undefined, label: refLabel };
     } else {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/s.exec(target);
       if (!m && !/^(\d+|[@*#?$!-])$/.test(target)) throw new ShellError(`${target}: invalid variable name`, 1, true);
       name = m ? m[1] : target;
       index = m && m[2] !== undefined ? { pos: 0, end: 0, parts: [{ type: "Literal", pos: 0, end: 0, value: m[2] }] } : null;
-      looked = await lookup(sh, name, index, io, ex);
+      looked = { value: (await lookup(sh, name, index, io, ex)).value, label: refLabel };
     }
   } else {
     looked = await lookup(sh, name, index, io, ex);
@@ -184,7 +190,7 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
         if (index && !isAtIndex(index)) {
           const v0 = sh.resolve(name, true);
           if (v0 && isAssoc(v0)) v0.value.set(await ex.expandString(sh, index, io), v);
-          else sh.setElement(name, Number(evalArithText(sh, await ex.expandString(sh, index, io, true))), v);
+          else sh.setElement(name, evalSubscript(sh, await ex.expandString(sh, index, io, true)), v);
         } else sh.set(name, v);
         return v;
       }
@@ -204,6 +210,8 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
     checkUnbound(sh, looked.label, name);
     // An unset variable transforms to nothing (${u@Q} is empty, not ''); @a still shows attributes.
     if (op.kind === "transform" && op.op !== "a") return "";
+    // bash does not evaluate the offset and length of an unset one.
+    if (op.kind === "substring") return "";
     value = "";
   }
   const each = async (f: (s: string) => string | Promise<string>): Promise<ParamValue> => {
@@ -228,12 +236,19 @@ async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: Fd
       const pat = op.pattern ? await ex.expandPattern(sh, op.pattern, io, false) : null;
       return each((s) => changeCase(s, op.toggle ? null : op.upper, op.all, pat));
     }
-    case "substring":
-      return substring(sh, value, name, op.offset, op.length, io, ex);
+    case "substring": {
+      // ${s[@]:1} of a scalar s slices its text, as bash does (not a one-element list).
+      if (typeof value !== "string" && index && isAtIndex(index) && typeof sh.resolve(name)?.value === "string") value = value.list[0];
+      // An empty array is skipped like an unset variable; $@ always has $0.
+      if (typeof value !== "string" && !value.list.length && name !== "@" && name !== "*") return value;
+      // bash names the parameter, as written, in an offset's or length's arithmetic error.
+      const label = `${p.indirect ? "!" : ""}${p.name}${p.index ? `[${printWord(p.index)}]` : ""}: `;
+      return substring(sh, value, name, op.offset, op.length, io, ex, label);
+    }
     case "transform": {
-      if (!"QEPAaUuLKk".includes(op.op)) {
+      if (op.op.length !== 1 || !"QEPAaUuLKk".includes(op.op)) {
         if (typeof value !== "string" && value.list.length === 0) return value;
-        throw new ShellError(`\${${p.indirect ? "!" : ""}${p.name}${p.index ? "[" + (isAtIndex(p.index) ?? "...") + "]" : ""}@${op.op}}: bad substitution`, 127, true);
+        throw new ShellError(`\${${p.indirect ? "!" : ""}${p.name}${p.index ? "[" + printWord(p.index) + "]" : ""}@${op.op}}: bad substitution`, 127, true);
       }
       if (op.op === "a") {
         const v = sh.resolve(name);
@@ -353,13 +368,15 @@ function changeCase(s: string, upper: boolean | null, all: boolean, pat: string 
   return chars.join("");
 }
 
-async function substring(sh: Shell, value: PlainValue, name: string, offW: Word, lenW: Word | null, io: FdTable, ex: WordExpander): Promise<ParamValue> {
+async function substring(
+  sh: Shell, value: PlainValue, name: string, offW: Word, lenW: Word | null, io: FdTable, ex: WordExpander, label: string,
+): Promise<ParamValue> {
   const offText = await ex.expandString(sh, offW, io, true);
-  let off = Number(evalArithText(sh, offText));
+  let off = Number(evalArithText(sh, offText, label));
   let len: number | null = null;
   if (lenW) {
     const lt = await ex.expandString(sh, lenW, io, true);
-    len = Number(evalArithText(sh, lt));
+    len = Number(evalArithText(sh, lt, label));
   }
   if (typeof value === "string") {
     const chars = [...value];

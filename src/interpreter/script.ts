@@ -1,10 +1,10 @@
 import type { Command, SimpleCommand } from "../parser/ast.js";
 import { ArrayAssignParseError, CondParseError, ParseError } from "../parser/errors.js";
 import { Parser } from "../parser/parser.js";
-import { AbortLineSignal } from "./errors.js";
+import { AbortLineSignal, UnboundExitSignal } from "./errors.js";
 import { runList } from "./exec.js";
 import type { FdTable } from "./io.js";
-import { writeErr } from "./report.js";
+import { scriptName, writeErr } from "./report.js";
 import type { Shell } from "./shell.js";
 
 /** How a script text came to run: decides the syntax-error prefix. */
@@ -12,7 +12,11 @@ export type ScriptKind =
   | { kind: "c" }
   | { kind: "file"; name: string; sourced?: boolean }
   | { kind: "eval" }
-  | { kind: "trap" };
+  /**
+   * A trap's action. `tag` names it in syntax errors ("exit trap", "trap"); `ownLines`: its lines
+   * count from 1 (signal and EXIT traps), else from the running command's line (ERR, DEBUG, RETURN).
+   */
+  | { kind: "trap"; tag: string; ownLines: boolean };
 
 /** The prefix bash puts before a syntax error message. */
 function syntaxPrefix(sh: Shell, k: ScriptKind, line: number): string {
@@ -22,9 +26,9 @@ function syntaxPrefix(sh: Shell, k: ScriptKind, line: number): string {
     case "file":
       return `${k.name}: line ${line}: `;
     case "eval":
-      return `${sh.argv0}: eval: line ${line}: `;
+      return `${scriptName(sh)}: eval: line ${line}: `;
     case "trap":
-      return `${sh.argv0}: line ${line}: `;
+      return `${scriptName(sh)}: ${k.tag}: line ${line}: `;
   }
 }
 
@@ -45,9 +49,8 @@ export function reportSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: Pars
  */
 export async function runScriptText(sh: Shell, text: string, io: FdTable, k: ScriptKind): Promise<number> {
   // eval counts lines from the line bash gave the eval command.
-  const parser = new Parser(text, k.kind === "eval" || k.kind === "trap" ? Math.max(1, sh.line) : 1);
+  const parser = new Parser(text, k.kind === "eval" || (k.kind === "trap" && !k.ownLines) ? Math.max(1, sh.line) : 1);
   let status = 0;
-  let ranAny = false;
   for (;;) {
     let list;
     parser.aliases = sh.shopts.has("expand_aliases") && sh.aliases.size ? sh.aliases : null;
@@ -56,7 +59,9 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
     try {
       list = parser.parseNextLine();
     } catch (e) {
-      if (e instanceof CondParseError) return condSyntaxError(sh, io, k, e, ranAny);
+      // A here-document that met the end of input warns before the error that follows it.
+      flushWarnings(sh, io, k, parser);
+      if (e instanceof CondParseError) return condSyntaxError(sh, io, k, e);
       if (e instanceof ArrayAssignParseError) {
         // bash drops the line with status 1 and reads on (eval, source and traps return).
         reportSyntaxError(sh, io, k, e);
@@ -69,20 +74,18 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
         for (const w of parser.warnings) writeErr(io, `${k.kind === "file" ? k.name : sh.argv0}: ${w}\n`);
         parser.warnings.length = 0;
         reportSyntaxError(sh, io, k, e);
-        // bash -c quirk: a token error inside $( ) exits 127. An open quote or bracket running
-        // into the end of a script (bash's reader finds it, not its grammar) keeps the last
-        // command's failure status.
-        const openAtEnd = (k.kind === "c" || (k.kind === "file" && !k.sourced)) && !e.grammarEnd && e.message.startsWith("unexpected EOF while looking for matching");
-        const status = k.kind === "c" && e.inSubstitution && e.sourceLine !== null ? 127 : openAtEnd && sh.lastStatus !== 0 ? sh.lastStatus : 2;
+        // A token error inside $( ) ends the shell with 127 (a subshell with 1), unless the text
+        // is a script file bash runs; the lexer's end of input keeps the last status.
+        const substTokenError = e.inSubstitution && e.message.startsWith("syntax error near unexpected token");
+        if (substTokenError && k.kind !== "c" && !(k.kind === "file" && !k.sourced)) throw new UnboundExitSignal(127);
+        let status = k.kind === "c" && substTokenError ? 127 : 2;
+        if (e.lexicalEof && (k.kind === "c" || (k.kind === "file" && !k.sourced))) status = sh.lastStatus || 2;
         sh.lastStatus = status;
         return status;
       }
       throw e;
     }
-    if (parser.warnings.length) {
-      for (const w of parser.warnings) writeErr(io, `${k.kind === "file" ? k.name : sh.argv0}: ${w}\n`);
-      parser.warnings.length = 0;
-    }
+    flushWarnings(sh, io, k, parser);
     if (!list) break;
     // set -v echoes each line as it is read; set -n reads without running.
     if (sh.options.has("verbose")) {
@@ -100,19 +103,27 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
       status = sh.lastStatus = e.status;
       if (k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced)) return status;
     }
-    ranAny = true;
   }
   return status;
+}
+
+function flushWarnings(sh: Shell, io: FdTable, k: ScriptKind, parser: Parser): void {
+  if (!parser.warnings.length) return;
+  for (const w of parser.warnings) writeErr(io, `${k.kind === "file" ? k.name : sh.argv0}: ${w}\n`);
+  parser.warnings.length = 0;
 }
 
 /**
  * A `[[ ]]` syntax error: bash prints the message alone (no source line);
  * eval, source and traps return 2, while a script ends with the last
- * status, or 2 when the error met the end of the input before anything ran.
+ * status, or with it or 2 (when it was 0) when the error met the end of the input.
  */
-function condSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: CondParseError, ranAny: boolean): number {
+function condSyntaxError(sh: Shell, io: FdTable, k: ScriptKind, e: CondParseError): number {
   if (e.message) writeErr(io, e.message.split("\n").map((m, i) => syntaxPrefix(sh, k, e.lines?.[i] ?? e.line) + m + "\n").join(""));
-  const status = k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced) || e.lexical || (e.atEnd && !ranAny) ? 2 : sh.lastStatus;
+  // Meeting the end of input keeps the last status too, but not 0 (as lexicalEof).
+  let status = k.kind === "eval" || k.kind === "trap" || (k.kind === "file" && k.sourced) ? 2 : e.lexical || e.atEnd ? sh.lastStatus || 2 : sh.lastStatus;
+  // As for token errors, bash -c exits 127 after one inside $( ) or <( ).
+  if (k.kind === "c" && e.inSubstitution && !e.atEnd && !e.lexical) status = 127;
   sh.lastStatus = status;
   return status;
 }

@@ -5,7 +5,7 @@ import type { FunctionDef } from "../parser/ast.js";
 import { dynamicValue, nextRandom } from "./dynamic-vars.js";
 import { ShellError } from "./errors.js";
 import { exportedVariables } from "./environ.js";
-import { evalArithText } from "./arith.js";
+import { evalArithText, evalSubscript } from "./arith.js";
 import {
   arrayValues,
   assocEntries,
@@ -333,7 +333,7 @@ export class Shell {
       const key = name.slice(b + 1, -1);
       const t = this.vars.lookup(base);
       if (t && isAssoc(t)) this.setAssoc(base, key, value, opts.append);
-      else this.setElement(base, Number(this.evalArith(key)), value, opts.append);
+      else this.setElement(base, evalSubscript(this, key), value, opts.append);
       return;
     }
     // The dynamic variables keep no value of their own: RANDOM seeds (bash's sbrand),

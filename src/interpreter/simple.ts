@@ -1,6 +1,6 @@
 import type { Assignment, FunctionDef, Redirect, SimpleCommand } from "../parser/ast.js";
-import { evalArithText } from "./arith.js";
-import { ExitSignal, ReturnSignal, ShellError, fatalSignal } from "./errors.js";
+import { evalSubscript } from "./arith.js";
+import { ExitSignal, ReturnSignal, ShellError, SubscriptError, fatalSignal } from "./errors.js";
 import { expandString, expandStringSync, expandWords, expandWordsSync, isSyncWord } from "./expand.js";
 import type { FdTable } from "./io.js";
 import type { AppliedRedirects } from "./redirect.js";
@@ -160,7 +160,8 @@ async function runSimpleAsync(sh: Shell, cmd: SimpleCommand, io: FdTable, expand
 /** A ShellError out of a builtin: `bash: line N: NAME: MESSAGE`, its status (fatal ones exit). */
 function builtinFailed(sh: Shell, io: FdTable, name: string, e: unknown): number {
   if (!(e instanceof ShellError)) throw e;
-  reportError(sh, io, `${name}: ${e.message}`);
+  // A bad subscript is bash's own error, not the builtin's: no NAME: prefix.
+  reportError(sh, io, e instanceof SubscriptError ? e.message : `${name}: ${e.message}`);
   if (e.fatal) throw fatalSignal(e);
   return e.status;
 }
@@ -219,7 +220,7 @@ export async function assign(sh: Shell, a: Assignment, io: FdTable, local: boole
       sh.setAssoc(a.name, key, value, a.append);
       return value;
     }
-    const i = Number(evalArithText(sh, key));
+    const i = evalSubscript(sh, key);
     sh.setElement(a.name, i, value, a.append);
     return value;
   }
@@ -237,7 +238,8 @@ async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTa
     trace = null;
   }
   if (trace && cmd.assigns.length === 0) trace();
-  const fn = name.includes("/") ? undefined : sh.functions.get(name);
+  // bash looks functions up before paths: `/bin/true() { ...; }` shadows /bin/true.
+  const fn = sh.functions.get(name);
   if (fn) return withTempAssigns(sh, cmd, fds, true, () => callFunction(sh, fn, argv, fds), trace);
   const builtin = SHELL_BUILTINS.get(name);
   if (builtin && sh.enabledBuiltin(name)) {

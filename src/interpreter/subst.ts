@@ -11,8 +11,18 @@ import { substSyntaxError } from "./report.js";
 /** <(...) and >(...) live in procsubst.ts; expansion reaches them here with the other substitutions. */
 export { processSubstitution } from "./procsubst.js";
 
-/** $(...) and `...`: runs in a subshell, captures stdout, strips trailing newlines. */
-export async function commandSubstitution(sh: Shell, body: StatementList, io: FdTable): Promise<string> {
+/**
+ * $(...) and `...`: runs in a subshell, captures stdout, strips trailing newlines. `syntaxError`: a backquote body that does not
+ * parse; bash parses it when it runs, so `body` holds its complete lines before the error,
+ * which run first; then the error is reported and the substitution's status is 2.
+ */
+export async function commandSubstitution(
+  sh: Shell,
+  body: StatementList,
+  io: FdTable,
+  syntaxError?: CommandSubstPart["error"],
+): Promise<string> {
+  const line = sh.line;
   const budget = sh.services.budget;
   budget.step();
   budget.enter();
@@ -28,6 +38,11 @@ export async function commandSubstitution(sh: Shell, body: StatementList, io: Fd
   try {
     if (budget.unwindDue) await null;
     status = await runList(sub, body, fds);
+    if (syntaxError) {
+      // bash parses it from the running command's line on, so the error's line within the text adds to that.
+      fds[2]?.writer?.write(substSyntaxError(sh, line + syntaxError.line - 1, syntaxError.message, syntaxError.sourceLine));
+      status = 2;
+    }
   } catch (e) {
     const end = subshellEndStatus(e, true);
     if (end === null) throw e;
@@ -63,10 +78,3 @@ class BoundedCollector extends CollectingWriter {
   }
 }
 
-/** A `...` whose text does not parse: bash reports it when it runs; the substitution is empty, status 2. */
-export function backquoteSyntaxError(sh: Shell, error: NonNullable<CommandSubstPart["error"]>, io: FdTable): string {
-  io[2]?.writer?.write(substSyntaxError(sh, error.line, error.message, error.sourceLine));
-  sh.lastStatus = 2;
-  sh.substStatus = 2;
-  return "";
-}

@@ -3,20 +3,26 @@ import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { runScriptText } from "./script.js";
 
-/** Runs the action of a trap; $? is preserved around it, as in bash. */
+/** How bash names a trap's action in its syntax errors. */
+const TRAP_TAGS: Readonly<Record<string, string>> = { EXIT: "exit trap", ERR: "error trap", DEBUG: "debug trap", RETURN: "return trap", INT: "interrupt trap" };
+
+/** Runs the action of a trap; $? and the line are preserved around it, as in bash. */
 export async function runTrap(sh: Shell, name: string, io: FdTable): Promise<void> {
   const action = sh.traps.get(name);
   if (!action) return;
   const saved = sh.lastStatus;
+  const line = sh.line;
   sh.services.budget.step();
   sh.traps.delete(name);
   sh.inTrap++;
   try {
-    await runScriptText(sh, action, io, { kind: "trap" });
+    const ownLines = name !== "ERR" && name !== "DEBUG" && name !== "RETURN";
+    await runScriptText(sh, action, io, { kind: "trap", tag: TRAP_TAGS[name] ?? "trap", ownLines });
   } finally {
     sh.inTrap--;
     if (name !== "EXIT" && !sh.traps.has(name)) sh.traps.set(name, action);
     sh.lastStatus = saved;
+    sh.line = line;
   }
 }
 

@@ -9,6 +9,7 @@ import type { FdTable } from "./io.js";
 import { reportError, writeErr } from "./report.js";
 import { ParseError } from "../parser/errors.js";
 import { Parser } from "../parser/parser.js";
+import { printableName } from "../parser/ansi-c.js";
 import { reportSyntaxError, runScriptText, type ScriptKind } from "./script.js";
 import { Shell } from "./shell.js";
 import { runExitTrap } from "./traps.js";
@@ -41,7 +42,7 @@ export async function runUtility(sh: Shell, argv: string[], fds: FdTable, envOve
     const found = await searchPath(sh, name);
     if (found) return runFile(sh, found, argv, fds, found, envOverride);
     // An empty PATH searches only the current directory: bash then says the file is missing.
-    reportError(sh, fds, `${name}: ${sh.get("PATH") === "" ? "No such file or directory" : "command not found"}`);
+    reportError(sh, fds, sh.get("PATH") === "" ? `${name}: No such file or directory` : `${printableName(name)}: command not found`);
     return 127;
   }
   return runFile(sh, resolvePath(sh.cwd, name), argv, fds, name, envOverride);

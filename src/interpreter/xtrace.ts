@@ -2,7 +2,7 @@ import type { Assignment } from "../parser/ast.js";
 import { printWord } from "../parser/print.js";
 import type { FdTable } from "./io.js";
 import { expandPrompt } from "./prompt.js";
-import { ansiCQuote } from "../parser/ansi-c.js";
+import { printableName } from "../parser/ansi-c.js";
 import { singleQuote } from "./quote.js";
 import type { Shell } from "./shell.js";
 
@@ -73,15 +73,11 @@ export function traceLine(sh: Shell, io: FdTable, text: string): void {
 
 // bash's sh_contains_shell_metas: characters that make xtrace single-quote a word.
 const METAS = /[ \t\n'"\\|&;()<>!{}*[?\]^$`]/;
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\x00-\x1f\x7f\udc80-\udcff]/;
-
 /** A word as xtrace prints it: '' when empty, '...' with shell metacharacters, $'...' when unprintable. */
 export function traceWord(s: string): string {
   if (s === "") return "''";
   if (METAS.test(s) || s[0] === "#" || /(^|[=:])~/.test(s)) return singleQuote(s);
-  if (UNPRINTABLE.test(s)) return ansiCQuote(s);
-  return s;
+  return printableName(s);
 }
 
 /** One assignment as bash traces it: NAME=value (value quoted, empty shown as nothing), arrays as written. */

@@ -50,7 +50,8 @@ export function decodeAnsiC(src: string, start: number): { value: string; end: n
         if (ch === undefined) { out += "\\c"; break; }
         i++;
         if (ch === "\\" && src[i] === "\\") i++;
-        out += String.fromCharCode(ch.toUpperCase().charCodeAt(0) & 0x1f);
+        // bash's TOCTRL: \c? is DEL.
+        out += ch === "?" ? "\x7f" : String.fromCharCode(ch.toUpperCase().charCodeAt(0) & 0x1f);
         break;
       }
       case undefined:
@@ -97,4 +98,12 @@ export function ansiCQuote(s: string): string {
     }
   }
   return out + "'";
+}
+
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\x00-\x1f\x7f\udc80-\udcff]/;
+
+/** bash's printable_filename: a name holding control characters or invalid bytes, as $'...' (else as is). */
+export function printableName(s: string): string {
+  return UNPRINTABLE.test(s) ? ansiCQuote(s) : s;
 }

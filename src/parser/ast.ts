@@ -90,7 +90,7 @@ export interface CommandSubstPart extends Node {
   raw?: string;
   /**
    * A backquote body that does not parse: bash parses it only when it runs, so
-   * the error is reported then ("command substitution: line N: ...").
+   * the error is reported then ("command substitution: line N: ..."; `line` counts from the backquote's first line).
    * `raw` is the text between the backquotes, as written.
    */
   error?: { message: string; line: number; sourceLine: string | null; raw: string };

@@ -26,10 +26,10 @@ export class ParseError extends Error {
   substStart = -1;
 
   /**
-   * An end of input bash's grammar met (an unfinished command), though reported as an open `$(`:
-   * it ends a script with status 2, where an open quote or bracket its reader met keeps the last status.
+   * bash's lexer ran out of input inside a quote or bracket: a -c string or script then ends
+   * with the last command's status (2 when that was 0), not with 2.
    */
-  grammarEnd = false;
+  lexicalEof = false;
 }
 
 /**
@@ -50,10 +50,11 @@ export class CondParseError extends ParseError {
     this.name = "ParseError";
   }
 
-  /** The same error with one more message line (bash's "expected `)'" after an error inside parentheses). */
-  withLine(message: string): CondParseError {
+  /** The same error with one more message line, reported at `line` (bash's "expected `)'" after an error inside parentheses). */
+  withLine(message: string, line: number): CondParseError {
     const text = this.message ? `${this.message}\n${message}` : message;
-    return new CondParseError(text, this.pos, this.line, this.incomplete, this.atEnd, this.lines ? [...this.lines, this.lines[this.lines.length - 1]] : null, this.lexical);
+    const lines = this.lines ?? (this.message ? this.message.split("\n").map(() => this.line) : []);
+    return new CondParseError(text, this.pos, this.line, this.incomplete, this.atEnd, [...lines, line], this.lexical);
   }
 }
 

@@ -95,6 +95,7 @@ export function fastStatement(p: FastHost): Statement | null {
       let d = k;
       while (c >= 48 && c <= 57) c = s.charCodeAt(++d);
       if (d > k && (c === 60 || c === 62)) return null;
+      if (c === 35) return null; // `>#x`: a comment, the general path's error
       const target = fastWord(s, k, len);
       if (target === null) return null;
       i = target.end;

@@ -53,7 +53,9 @@ export function parseArith(text: string): ArithExpr {
 }
 
 /** Builds the AST-side record: parsed now when the text holds no expansions. */
-export function parseArithSource(text: string, word: Word): ArithSource {
+export function parseArithSource(source: string, word: Word): ArithSource {
+  // bash's reader drops line continuations before the arithmetic sees the text.
+  const text = source.includes("\\\n") ? source.replace(/\\\n/g, "") : source;
   const plain = word.parts.every((p) => p.type === "Literal");
   if (!plain) return { text, word, expr: null, error: null };
   try {
@@ -116,7 +118,7 @@ class ArithParser {
     let p = 0;
     while (p < t.length) {
       const c = t[p];
-      if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+      if (c === " " || c === "\t" || c === "\n") {
         p++;
         continue;
       }
@@ -156,7 +158,7 @@ class ArithParser {
         // anywhere else it is two signs (`5 ++` is 5 + + ..., `++5` is 5).
         const prev = this.toks[this.toks.length - 1];
         const afterVar = prev !== undefined && (prev.k === "id" || (prev.k === "op" && prev.v.startsWith("[") && prev.v.length > 1));
-        if (!afterVar && !/^[ \t\n\r]*[A-Za-z_]/.test(t.slice(p + 2))) op = op[0];
+        if (!afterVar && !/^[ \t\n]*[A-Za-z_]/.test(t.slice(p + 2))) op = op[0];
       }
       if (!op) {
         // bash's lexer meets an unknown character only when the parser asks for the

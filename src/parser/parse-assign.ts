@@ -1,4 +1,4 @@
-import type { ArrayElement, Assignment, Word } from "./ast.js";
+import type { ArrayElement, Assignment, Word, WordPart } from "./ast.js";
 import { ArrayAssignParseError, ParseError } from "./errors.js";
 import * as parseWord from "./parse-word.js";
 import { SubstParser } from "./parse-subst.js";
@@ -7,7 +7,7 @@ import * as scanner from "./scanner.js";
 // Bound once at load: where modules are compiled one by one (tsx, vitest), every use of an imported
 // name is a getter call on the module object, which cost about a tenth of the parse time.
 const { NORMAL, SUBSCRIPT } = parseWord;
-const { fit } = scanner;
+const { fit, isMeta } = scanner;
 
 /**
  * Assignments: `name=value`, `name+=value`, `name[i]=value` and the compound
@@ -73,10 +73,29 @@ export abstract class AssignParser extends SubstParser {
         if (!(e instanceof ParseError) || e.message === "maximum nesting depth exceeded") throw e;
         throw new ArrayAssignParseError(e, this.nextLineAfter(this.compoundWordEnd(open)));
       }
-      return { pos: start, end: this.pos, name, index, append, value: null, array };
+      const next = this.peek();
+      if (next === "" || isMeta(next)) return { pos: start, end: this.pos, name, index, append, value: null, array };
+      const value = this.compoundAsScalar(open, array);
+      return { pos: start, end: this.pos, name, index, append, value, array: null };
     }
     const value = this.readAssignValue();
     return { pos: start, end: this.pos, name, index, append, value, array: null };
+  }
+
+  /**
+   * `a=(1 2)x`: text right after the `)` makes the word a plain assignment, as in bash, whose
+   * value is the elements between single blanks in parentheses, then the rest: "(1 2)x".
+   */
+  private compoundAsScalar(open: number, array: ArrayElement[]): Word {
+    const lit = (value: string): WordPart => ({ type: "Literal", pos: open, end: open, value });
+    const parts: WordPart[] = [lit("(")];
+    array.forEach((e, i) => {
+      if (i > 0) parts.push(lit(" "));
+      if (e.index) parts.push(lit("["), ...e.index.parts, lit(e.append ? "]+=" : "]="));
+      parts.push(...e.value.parts);
+    });
+    parts.push(lit(")"), ...this.readAssignValue().parts);
+    return { pos: open, end: this.pos, parts };
   }
 
   /** Where bash's lexer ends a compound word opened at `open`: after its matching `)`, quotes skipped. */

@@ -37,7 +37,7 @@ function isDeclaration(w: string): boolean {
   return w === "declare" || w === "typeset" || w === "local" || w === "export" || w === "readonly";
 }
 
-interface PendingHeredoc {
+export interface PendingHeredoc {
   redirect: Redirect;
   delimiter: string;
   quoted: boolean;
@@ -53,12 +53,16 @@ export abstract class CommandParser extends TokenParser {
   declare private heredocs: PendingHeredoc[] | null;
   /** The previous alias value ended in a blank: the next word is alias-checked too. */
   declare private aliasNext: boolean;
+  /** Where the last command-start alias check was (-1: none): a command is checked once. */
+  declare private aliasCheckedAt: number;
   /** Aliases to expand in command position (null: expand_aliases is off). */
   declare aliases: ReadonlyMap<string, string> | null;
   /** Spliced alias texts: an alias is not expanded again inside its own expansion. */
   declare private aliasRegions: Array<{ name: string; start: number; end: number }> | null;
   /** Warnings the runner prints (a here-document ended by end of input). */
   declare warnings: string[];
+  /** How many $( ) or <( ) bodies the cursor is in (their here-documents end differently). */
+  declare protected substDepth: number;
   /** Set by heredocBodyWord when the body just read holds a `$( )` that does not parse. */
   declare private heredocError: HeredocError | null;
 
@@ -67,9 +71,11 @@ export abstract class CommandParser extends TokenParser {
     super(src, firstLine);
     this.heredocs = null;
     this.aliasNext = false;
+    this.aliasCheckedAt = -1;
     this.aliases = null;
     this.aliasRegions = null;
     this.warnings = [];
+    this.substDepth = 0;
     this.heredocError = null;
   }
 
@@ -94,7 +100,6 @@ export abstract class CommandParser extends TokenParser {
     if (regions.some((r) => r.name === name && at >= r.start && at < r.end)) return false;
     this.src = uniformText(s.slice(0, at) + value + s.slice(i));
     this.textChangedAt(at);
-    this.opFrom = this.resFrom = -1;
     const delta = value.length - (i - at);
     for (const r of regions) {
       if (r.start > at) r.start += delta;
@@ -103,6 +108,20 @@ export abstract class CommandParser extends TokenParser {
     regions.push({ name, start: at, end: at + value.length });
     if (this.expandAlias()) return true;
     return /[ \t]$/.test(value);
+  }
+
+  /**
+   * Expands an alias where a command starts, once per position: lists check before they look
+   * for a closing reserved word (bash expands `done` or `}` from an alias too), parseCommand after.
+   * Returns whether the text changed (a list then looks at it again: it may be a comment).
+   */
+  protected expandCommandAlias(): boolean {
+    this.skipBlanks();
+    if (this.aliasCheckedAt === this.pos) return false;
+    const before = this.src;
+    this.aliasNext = this.expandAlias();
+    this.aliasCheckedAt = this.pos;
+    return this.src !== before;
   }
 
   /** Parses a compound command at the cursor, or returns null if none starts here. */
@@ -128,6 +147,7 @@ export abstract class CommandParser extends TokenParser {
     for (;;) {
       this.skipNewlines();
       if (this.atEnd()) break;
+      if (this.aliases !== null && this.expandCommandAlias()) continue;
       const op = this.peekOperator();
       if (op === ")" || op === ";;" || op === ";&" || op === ";;&") break;
       if (op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") throw this.syntaxError(op);
@@ -175,13 +195,17 @@ export abstract class CommandParser extends TokenParser {
     let negate = false;
     for (;;) {
       const r = this.peekReserved();
-      if (r === "time" && !time) {
+      // `time time x` times once (bash ORs the flags); `time --` and `time -p --` time in posix format.
+      if (r === "time") {
         this.pos += 4;
         this.skipBlanks();
-        time = "time";
-        if (this.startsWith("-p") && (isMeta(this.peek(2)) || this.peek(2) === "")) {
-          this.pos += 2;
-          time = "time -p";
+        if (!time) time = "time";
+        for (const opt of ["-p", "--"]) {
+          if (this.startsWith(opt) && (isMeta(this.peek(2)) || this.peek(2) === "")) {
+            this.pos += 2;
+            this.skipBlanks();
+            time = "time -p";
+          }
         }
         continue;
       }
@@ -225,7 +249,7 @@ export abstract class CommandParser extends TokenParser {
     this.enterNesting();
     try {
       this.skipBlanksAndComment();
-      this.aliasNext = this.expandAlias();
+      if (this.aliases !== null) this.expandCommandAlias();
       // Most commands start with a word that is not reserved: neither an operator nor a compound
       // command can start there, so go straight to the simple command.
       const c = this.src.charCodeAt(this.pos);
@@ -299,11 +323,14 @@ export abstract class CommandParser extends TokenParser {
         const a = this.tryAssignment();
         if (a) {
           if (words === null) assigns = append(assigns, a);
-          else words = append(words, { pos: a.pos, end: a.end, parts: [{ type: "Literal", pos: a.pos, end: a.end, value: this.src.slice(a.pos, a.end) }], assign: a });
+          else if (!this.braceDeclaration(a, (w) => (words = append(words, w)))) {
+            words = append(words, { pos: a.pos, end: a.end, parts: [{ type: "Literal", pos: a.pos, end: a.end, value: this.src.slice(a.pos, a.end) }], assign: a });
+          }
           continue;
         }
       }
-      if (words !== null && this.aliasNext) this.aliasNext = this.expandAlias();
+      // After assignments a word still starts the command: bash checks it for an alias.
+      if (words !== null ? this.aliasNext : assigns !== null && this.aliases !== null) this.aliasNext = this.expandAlias();
       const w = this.readWord(NORMAL);
       if (!w) throw this.syntaxError(this.peek());
       // (Length first: the part's type is read from many shapes, which is slow.)
@@ -320,16 +347,40 @@ export abstract class CommandParser extends TokenParser {
     return cmd;
   }
 
+  /**
+   * `declare z={c,d}`: bash brace-expands a declaration's argument (z=c z=d), so one holding a
+   * brace expansion is read again as a plain word, which the builtin splits itself.
+   */
+  private braceDeclaration(a: Assignment, add: (w: Word) => void): boolean {
+    if (a.value === null || !this.src.slice(a.pos, a.end).includes("{")) return false;
+    const end = this.pos;
+    this.pos = a.pos;
+    const w = this.readWord(NORMAL);
+    if (w && w.end === end && w.parts.some((p) => p.type === "Brace")) {
+      add(w);
+      return true;
+    }
+    this.pos = end;
+    return false;
+  }
+
   /** name ( ) compound-command — the name was read as the first word. */
   private parseFunctionAfterName(nameWord: Word, start: number, line: number): Command {
-    const p = nameWord.parts[0];
-    if (nameWord.parts.length !== 1 || p.type !== "Literal") throw this.syntaxError("(");
     this.pos++;
     this.skipBlanks();
     // bash reports the end of a -c string here as `newline'.
     if (this.peek() !== ")") throw this.syntaxError(this.atEnd() ? "\n" : this.peekTokenText());
     this.pos++;
-    return this.parseFunctionBody(p.value, start, line, false);
+    return this.parseFunctionBody(this.functionName(nameWord), start, line, false);
+  }
+
+  /**
+   * A function's name is its word as written: bash rejects a name with `$` or quotes only when
+   * the definition runs ("`$x': not a valid identifier").
+   */
+  protected functionName(w: Word): string {
+    const p = w.parts[0];
+    return w.parts.length === 1 && p.type === "Literal" ? p.value : this.src.slice(w.pos, w.end);
   }
 
   protected parseFunctionBody(name: string, start: number, line: number, keyword: boolean): Command {
@@ -374,7 +425,8 @@ export abstract class CommandParser extends TokenParser {
       return null;
     }
     this.pos += op.length;
-    this.skipBlanks();
+    // A `#` starting the target starts a comment, as after any operator.
+    this.skipBlanksAndComment();
     if (op === "<<" || op === "<<-") return this.parseHeredocStart(start, fd, op);
     this.rejectRedirectionAsTarget();
     const target = this.readWord(NORMAL);
@@ -427,6 +479,30 @@ export abstract class CommandParser extends TokenParser {
     return redirect;
   }
 
+  /** Sets the queued here-documents aside and returns them: a $( ) body reads only its own. */
+  protected takeHeredocs(): PendingHeredoc[] | null {
+    const outer = this.heredocs;
+    this.heredocs = null;
+    return outer;
+  }
+
+  /**
+   * Puts back the here-documents set aside for a $( ) body (at its `)`). Those the body left
+   * open are read after them, from the line the substitution ends on; bash warns about them.
+   */
+  protected restoreHeredocs(outer: PendingHeredoc[] | null, warn: boolean): void {
+    const open = this.heredocs;
+    if (open === null) {
+      this.heredocs = outer;
+      return;
+    }
+    if (warn) {
+      const n = open.length;
+      this.warnings.push(`line ${this.lineAt(this.pos)}: warning: command substitution: ${n} unterminated here-document${n > 1 ? "s" : ""}`);
+    }
+    this.heredocs = outer === null ? open : [...outer, ...open];
+  }
+
   /** Reads the bodies of queued here-documents, starting at the cursor (a line start). */
   protected readHeredocBodies(): void {
     const pending = this.heredocs;
@@ -452,9 +528,17 @@ export abstract class CommandParser extends TokenParser {
           found = true;
           break;
         }
+        // Inside $( ) bash ends the body at a line that starts with the delimiter and reads on
+        // right after it, so `EOF)` closes the substitution; it warns as at the end of input.
+        if (this.substDepth > 0 && h.delimiter !== "" && lineText.startsWith(h.delimiter)) {
+          this.pos = nl - (lineText.length - h.delimiter.length);
+          this.onHeredocEof(h.delimiter, bodyStart, this.lineAt(this.pos));
+          found = true;
+          break;
+        }
         text += lineText + "\n";
       }
-      if (!found) this.onHeredocEof(h.delimiter, h.redirect);
+      if (!found) this.onHeredocEof(h.delimiter, bodyStart);
       h.redirect.heredoc!.body = this.heredocBodyWord(text, bodyStart, h.quoted, removed);
       if (this.heredocError !== null) {
         h.redirect.heredoc!.error = this.heredocError;
@@ -481,11 +565,13 @@ export abstract class CommandParser extends TokenParser {
     return new ParseError(e.message, e.pos, this.lineAt(Math.max(0, this.pos - 1)), false, e.sourceLine);
   }
 
-  /** bash warns and uses what was read. */
-  protected onHeredocEof(delimiter: string, redirect: Redirect): void {
-    this.warnings.push(
-      `line ${this.lineAt(this.src.length)}: warning: here-document at line ${this.lineAt(redirect.pos)} delimited by end-of-file (wanted \`${delimiter}')`,
-    );
+  /**
+   * bash warns and uses what was read. Its lines are its reader's count: the last line read
+   * (a final newline starts none), and for the body the line read before it began.
+   */
+  protected onHeredocEof(delimiter: string, bodyStart: number, line = this.endLine() - 1): void {
+    const from = this.lineAt(Math.max(0, bodyStart - 1));
+    this.warnings.push(`line ${line}: warning: here-document at line ${from} delimited by end-of-file (wanted \`${delimiter}')`);
   }
 
   private heredocBodyWord(text: string, pos: number, quoted: boolean, removed: readonly number[]): Word {

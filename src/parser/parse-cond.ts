@@ -47,7 +47,8 @@ export abstract class CondParser extends CommandParser {
     const t = this.condTok;
     if (!(t.k === "op" && t.text === "]]")) {
       if (t.k === "eof") throw this.condFail("unexpected EOF while looking for `]]'", t, true);
-      throw this.condFail(t.k === "op" ? `syntax error in conditional expression: unexpected token \`${t.text}'` : "syntax error in conditional expression", t);
+      // (reported on the line of the `[[`, bash's cond_lineno)
+      throw this.condFail(t.k === "op" ? `syntax error in conditional expression: unexpected token \`${t.text}'` : "syntax error in conditional expression", t, false, line);
     }
     return { type: "Cond", pos: start, end: this.pos, line, expr, redirects: this.parseTrailingRedirects() };
   }
@@ -80,10 +81,10 @@ export abstract class CondParser extends CommandParser {
     }
     const w = this.readWord(regex ? REGEX_WORD : COND_WORD);
     if (regex && this.openParens > 0 && this.atEnd()) {
-      // bash's lexer hits the end inside the regex's parentheses, then the conditional parser
-      // finds no argument; it counts the end as one more line.
-      const line = this.lineAt(this.pos);
-      throw new CondParseError("unexpected EOF while looking for matching `)'\nunexpected argument to conditional binary operator", pos, line, true, true, [line, line + 1], true);
+      // bash's lexer hits the end inside the regex's parentheses (reported on the line of the open
+      // one), then the conditional parser finds no argument, past the end.
+      const line = this.lineAt(this.openParenAt);
+      throw new CondParseError("unexpected EOF while looking for matching `)'\nunexpected argument to conditional binary operator", pos, line, true, true, [line, this.endLine()], true);
     }
     if (!w) {
       this.pos++;
@@ -102,10 +103,10 @@ export abstract class CondParser extends CommandParser {
    * A [[ ]] parse error: bash prints only its message (none for some) and ends
    * the script keeping the last status, unlike other syntax errors.
    */
-  private condFail(message: string, at: CondToken, incomplete = false): CondParseError {
+  private condFail(message: string, at: CondToken, incomplete = false, line = this.lineAt(at.pos)): CondParseError {
     // bash's status is 2 only when the error was the input's last newline or its end.
     const atEnd = at.k === "eof" || (at.k === "op" && at.text === "newline" && this.pos >= this.src.length);
-    return new CondParseError(message, at.pos, this.lineAt(at.pos), incomplete, atEnd);
+    return new CondParseError(message, at.pos, line, incomplete, atEnd);
   }
 
   private condOrExpr(): CondExpr {
@@ -138,12 +139,13 @@ export abstract class CondParser extends CommandParser {
         inner = this.condOrExpr();
       } catch (e) {
         // An error inside the parentheses also reports the missing `)'.
-        if (e instanceof CondParseError) throw e.withLine("expected `)'");
+        if (e instanceof CondParseError) throw e.withLine("expected `)'", this.lineAt(tok.pos));
         throw e;
       }
       const t = this.condTok;
       if (!(t.k === "op" && t.text === ")")) {
-        throw this.condFail(t.k === "op" ? `unexpected token \`${t.text}', expected \`)'` : "expected `)'", t);
+        // (reported on the line of the `(`)
+        throw this.condFail(t.k === "op" ? `unexpected token \`${t.text}', expected \`)'` : "expected `)'", t, false, this.lineAt(tok.pos));
       }
       this.condTok = this.condSkipNewlines();
       return inner;

@@ -17,7 +17,7 @@ const SUBSCRIPT_DQ: WordMode = wordMode({ meta: false, stop: "]", brace: false, 
 const PARAM_WORD: WordMode = wordMode({ meta: false, stop: "}", brace: false, tilde: "start", inDquote: false, parens: false });
 const PARAM_WORD_DQ: WordMode = wordMode({ ...PARAM_WORD, inDquote: true, extquote: true });
 const PARAM_REPL: WordMode = wordMode({ ...PARAM_WORD, tilde: "none" });
-const PARAM_REPL_DQ: WordMode = wordMode({ ...PARAM_WORD_DQ, tilde: "none" });
+const PARAM_REPL_DQ: WordMode = wordMode({ ...PARAM_WORD_DQ, tilde: "none", squote: true });
 const PARAM_PATTERN: WordMode = wordMode({ meta: false, stop: "}", brace: false, tilde: "none", inDquote: false, parens: false });
 const PARAM_REPL_PATTERN: WordMode = wordMode({ ...PARAM_PATTERN, stop: "/}" });
 const PARAM_OFFSET: WordMode = wordMode({ meta: false, stop: ":}", brace: false, tilde: "none", inDquote: true, parens: false });
@@ -58,7 +58,7 @@ export abstract class ParamParser extends Scanner {
       this.pos++;
       const s = this.pos;
       const parts = this.readParts(SUBSCRIPT_DQ, false);
-      if (src[this.pos] !== "]") return this.badSubst(start);
+      if (src[this.pos] !== "]" || parts.length === 0) return this.badSubst(start);
       index = { pos: s, end: this.pos, parts };
       this.pos++;
     }
@@ -248,6 +248,13 @@ export abstract class ParamParser extends Scanner {
         if (t && t !== "}" && src[this.pos + 2] === "}") {
           this.pos += 2;
           return { kind: "transform", op: t };
+        }
+        // So do `${a@}` and `${a@QQ}`.
+        const close = src.indexOf("}", this.pos + 1);
+        const text = close < 0 ? "" : src.slice(this.pos + 1, close);
+        if (close >= 0 && /^[A-Za-z@]*$/.test(text)) {
+          this.pos = close;
+          return { kind: "transform", op: text };
         }
         return this.badOp(start);
       }

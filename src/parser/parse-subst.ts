@@ -162,7 +162,9 @@ export abstract class SubstParser extends WordParser {
       // bash parses `...` when it runs: keep the error for then.
       const line = e.line - this.lineAt(start + 1) + 1;
       const error = { message: e.message, line, sourceLine: e.sourceLine, raw: src.slice(start + 1, i) };
-      return { type: "CommandSubst", pos: start, end: this.pos, body: [], backquote: true, raw: error.raw, error };
+      const body = this.parseBackquoteLines(text, start + 1);
+      relocate(body, start + 1, removed);
+      return { type: "CommandSubst", pos: start, end: this.pos, body, backquote: true, raw: error.raw, error };
     } finally {
       this.leaveNesting();
     }

@@ -6,7 +6,7 @@
 import { ParseError } from "./errors.js";
 import { AssignParser } from "./parse-assign.js";
 import * as tokens from "./tokens.js";
-import { ansiCQuote, decodeAnsiC } from "./ansi-c.js";
+import { decodeAnsiC, printableName } from "./ansi-c.js";
 
 // Bound once at load (see parse-word.ts).
 const { operatorAt, reservedAt } = tokens;
@@ -30,6 +30,12 @@ export abstract class TokenParser extends AssignParser {
     this.resFrom = -1;
     this.resAt = -1;
     this.resValue = "";
+  }
+
+  /** An alias changed the text: the remembered answers were about the old one. */
+  protected override textChangedAt(at: number): void {
+    super.textChangedAt(at);
+    this.opFrom = this.opAt = this.resFrom = this.resAt = -1;
   }
 
   protected syntaxError(token: string, pos = this.pos): ParseError {
@@ -141,7 +147,7 @@ export abstract class TokenParser extends AssignParser {
  * $"..." into "...", and a token holding a control character is shown $'...'-quoted.
  */
 function shownToken(t: string): string {
-  if (!t.includes("$")) return /[\x00-\x1f\x7f]/.test(t) ? ansiCQuote(t) : t;
+  if (!t.includes("$")) return printableName(t);
   let out = "";
   for (let i = 0; i < t.length; ) {
     const c = t[i];
@@ -167,5 +173,5 @@ function shownToken(t: string): string {
       i++;
     }
   }
-  return /[\x00-\x1f\x7f]/.test(out) ? ansiCQuote(out) : out;
+  return printableName(out);
 }

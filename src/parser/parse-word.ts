@@ -21,6 +21,8 @@ const NORMAL_CODES = NORMAL.codes;
 const ASSIGN_VALUE: WordMode = wordMode({ meta: true, stop: "", brace: false, tilde: "assign", inDquote: false, parens: false });
 /** Subscripts: `a[...]=`, `${a[...]}`, `([k]=v)`. */
 export const SUBSCRIPT: WordMode = wordMode({ meta: false, stop: "]", brace: false, tilde: "none", inDquote: false, parens: false });
+/** Inside an extglob group `@( ... )`: blanks and `|` are the pattern's, quotes and expansions work, to the matching `)`. */
+const EXTGLOB_GROUP: WordMode = wordMode({ meta: false, stop: "", brace: false, tilde: "none", inDquote: false, parens: true });
 
 /** Brace items: a word's mode ending at `,` and `}`, without tildes. */
 const braceItemModes = new WeakMap<WordMode, WordMode>();
@@ -46,18 +48,22 @@ export abstract class WordParser extends ParamParser {
   declare extglob: boolean;
   /** `(` left open by the last word read in a mode with parens (a regex after =~ that meets the end). */
   declare openParens: number;
+  /** Where the outermost of those `(` is (bash reports the end of input on its line). */
+  declare openParenAt: number;
 
   // Assigned, not class fields (see Scanner).
   constructor(src: string, firstLine?: number) {
     super(src, firstLine);
     this.extglob = true;
     this.openParens = 0;
+    this.openParenAt = 0;
   }
 
   /** Parses a statement list up to and including `)`. */
   protected abstract parseSubstBody(): StatementList;
   /** Parses the text of a backquote substitution (already unescaped). */
   protected abstract parseBackquoteBody(text: string, pos: number): StatementList;
+  protected abstract parseBackquoteLines(text: string, pos: number): StatementList;
 
   /** Reads one word in `mode`; returns null when no word characters are at the cursor. */
   readWord(mode: WordMode = NORMAL): Word | null {
@@ -134,8 +140,9 @@ export abstract class WordParser extends ParamParser {
       if (mode.meta && !mode.parens && META_CODES[code] === 1 && code !== 40 && !((code === 60 || code === 62) && src.charCodeAt(p + 1) === 40)) break;
       const c = src[p];
       if (mode.parens && (c === "(" || c === ")")) {
-        if (c === "(") parenDepth++;
-        else if (parenDepth === 0) break;
+        if (c === "(") {
+          if (parenDepth++ === 0) this.openParenAt = p;
+        } else if (parenDepth === 0) break;
         else parenDepth--;
         this.pos++;
         continue;
@@ -158,7 +165,15 @@ export abstract class WordParser extends ParamParser {
         if (c === "(") {
           const last = this.pos > run ? src[this.pos - 1] : pending ? pending[pending.length - 1] : "";
           if (last !== "" && "?*+@!".includes(last) && this.extglob) {
-            this.readBalancedParens();
+            // The group's text is a word of its own (quotes in it quote); `(` and `)` stay literal.
+            this.pos++;
+            parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) });
+            pending = "";
+            const inner = this.readParts(EXTGLOB_GROUP, false);
+            if (src[this.pos] !== ")") throw this.eofError(")");
+            for (const part of inner) parts = append(parts, part);
+            litStart = run = this.pos;
+            this.pos++;
             continue;
           }
         }
@@ -189,6 +204,12 @@ export abstract class WordParser extends ParamParser {
             this.pos++;
             continue;
           }
+          // As between double quotes (arithmetic, subscripts, "${x:-w}"): a backslash quotes only
+          // $ ` " \ and the closer; before anything else it is kept, so $(( \1 )) is an error.
+          if (mode.inDquote && n !== "$" && n !== "`" && n !== '"' && n !== "\\" && !mode.stop.includes(n)) {
+            this.pos += 2;
+            continue;
+          }
           if (pending || this.pos > run) { parts = append(parts, { type: "Literal", pos: litStart, end: this.pos, value: pending + src.slice(run, this.pos) }); pending = ""; }
           parts = append(parts, { type: "Escaped", pos: this.pos, end: this.pos + 2, value: n });
           this.pos += 2;
@@ -196,7 +217,7 @@ export abstract class WordParser extends ParamParser {
           continue;
         }
         case "'": {
-          if (mode.inDquote) {
+          if (mode.inDquote && !mode.squote) {
             this.pos++;
             continue;
           }
@@ -268,29 +289,6 @@ export abstract class WordParser extends ParamParser {
     }
     if (mode.parens) this.openParens = parenDepth;
     return finish(parts);
-  }
-
-  /** Reads `( ... )` balanced, as literal text (extglob groups). */
-  private readBalancedParens(): string {
-    const start = this.pos;
-    let depth = 0;
-    while (this.pos < this.src.length) {
-      const c = this.src[this.pos];
-      if (c === "\\") {
-        this.pos += 2;
-        continue;
-      }
-      if (c === "(") depth++;
-      else if (c === ")") {
-        depth--;
-        if (depth === 0) {
-          this.pos++;
-          return this.src.slice(start, this.pos);
-        }
-      }
-      this.pos++;
-    }
-    throw this.eofError(")");
   }
 
   private tryTilde(mode: WordMode): WordPart | null {

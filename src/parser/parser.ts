@@ -19,29 +19,71 @@ export class Parser extends CondParser {
   }
 
   protected parseSubstBody(): StatementList {
+    return this.aliases !== null ? this.parseSubstBodyApart() : this.parseSubstBodyHere();
+  }
+
+  private parseSubstBodyHere(): StatementList {
+    const outer = this.takeHeredocs();
+    let closed = false;
+    this.substDepth++;
     try {
       const body = this.parseList();
       if (this.peekOperator() !== ")") {
         if (this.atEnd()) throw this.eofError(")", undefined, true);
         throw this.syntaxError(this.peekTokenText());
       }
-      this.pos++;
+      closed = true;
       return body;
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
-      // bash parses the body looking for its `)`: running out of input in it is that error.
-      const err = e.message === "syntax error: unexpected end of file" ? this.eofError(")", undefined, true) : e;
-      if (err !== e) err.grammarEnd = true;
-      err.inSubstitution = true;
-      throw err;
+      // The body is parsed until its `)`: the end of input anywhere in it is that `)` missing.
+      const error = e.message === "syntax error: unexpected end of file" ? this.eofError(")", undefined, true) : e;
+      error.inSubstitution = true;
+      throw error;
+    } finally {
+      this.substDepth--;
+      this.restoreHeredocs(outer, closed);
+      if (closed) this.pos++;
     }
+  }
+
+  /**
+   * A $( ) body when aliases are on: parsed by a parser of its own over the rest of the text,
+   * so the aliases it expands do not change the text under the words that hold it.
+   */
+  private parseSubstBodyApart(): StatementList {
+    const rest = this.src.slice(this.pos);
+    const sub = new Parser(rest, this.lineAt(this.pos));
+    sub.depth = this.depth;
+    sub.extglob = this.extglob;
+    sub.aliases = this.aliases;
+    const body = sub.parseSubstBodyHere();
+    // Every expansion was spliced in before sub.pos: the text it grew by is not ours.
+    this.pos += sub.pos - (sub.src.length - rest.length);
+    this.warnings.push(...sub.warnings);
+    return body;
   }
 
   protected parseBackquoteBody(text: string, pos: number): StatementList {
     const sub = new Parser(text, this.lineAt(pos));
     sub.depth = this.depth;
     sub.extglob = this.extglob;
+    sub.aliases = this.aliases;
     return sub.parseProgram();
+  }
+
+  /** The complete lines of a backquote body that does not parse: bash runs them before it reports the error. */
+  protected parseBackquoteLines(text: string, pos: number): StatementList {
+    const sub = new Parser(text, this.lineAt(pos));
+    sub.depth = this.depth;
+    sub.extglob = this.extglob;
+    const lines: StatementList = [];
+    try {
+      for (let list; (list = sub.parseNextLine()); ) lines.push(...list);
+    } catch {
+      // the error itself is the caller's
+    }
+    return lines;
   }
 
   protected subParser(text: string, firstLine: number): Parser {
@@ -94,11 +136,13 @@ export class Parser extends CondParser {
         this.consumeNewline();
         continue;
       }
+      if (this.aliases !== null && this.expandCommandAlias()) continue;
       break;
     }
     if (this.atEnd()) return null;
     const list: StatementList = [];
     for (;;) {
+      if (this.aliases !== null) this.expandCommandAlias();
       const op = this.peekOperator();
       if (op === ")" || op === ";;" || op === ";&" || op === ";;&" || op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") {
         throw this.syntaxError(op);
@@ -180,20 +224,34 @@ export class Parser extends CondParser {
   private tryArithCommand(start: number, line: number): Command | null {
     const save = this.pos;
     this.pos += 2;
+    let near: ParseError | null = null;
     try {
       const expr = this.readArithUntil(")");
       if (this.startsWith("))")) {
         this.pos += 2;
         return { type: "Arith", pos: start, end: this.pos, line, expr, redirects: this.parseTrailingRedirects() };
       }
+      if (this.peek() === ")" && (this.peek(1) === "\n" || this.peek(1) === "")) near = this.nearTextError(this.pos);
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
-      // bash reads `((` as arithmetic first: running out of input there ends the parse.
+      // bash reads `((` as arithmetic first: running out of input there ends the parse (on the `((` line).
       if (e.incomplete) throw this.eofError(")", start);
     }
+    if (near) throw near;
     if (this.atEnd()) throw this.eofError(")", start);
     this.pos = save;
     return null;
+  }
+
+  /**
+   * `((a)` then the end of the line: bash reads it as neither arithmetic nor subshells and
+   * reports "syntax error near `TEXT'", TEXT being the line's last blank-separated text up to `)`.
+   */
+  private nearTextError(close: number): ParseError {
+    const lineStart = this.src.lastIndexOf("\n", close) + 1;
+    let from = close;
+    while (from > lineStart && this.src[from - 1] !== " " && this.src[from - 1] !== "\t") from--;
+    return new ParseError(`syntax error near \`${this.src.slice(from, close + 1)}'`, close, this.lineAt(close), false, this.lineText(close));
   }
 
   private parseIf(start: number, line: number): Command {
@@ -354,8 +412,7 @@ export class Parser extends CondParser {
   private parseFunctionKeyword(start: number, line: number): Command {
     this.pos += 8;
     const w = this.wordOnKeywordLine();
-    if (w.parts.length !== 1 || w.parts[0].type !== "Literal") throw this.syntaxError(this.peekTokenText());
-    const name = w.parts[0].value;
+    const name = this.functionName(w);
     this.skipBlanks();
     if (this.peek() === "(") {
       this.pos++;

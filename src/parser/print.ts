@@ -50,6 +50,28 @@ export function print(list: StatementList): string {
 }
 
 /**
+ * A $( ) or <( ) body as source: `print`'s lines, plus a newline at the end when a
+ * here-document's delimiter ends them. declare -f puts the statements on one line, `a; b`,
+ * with the bodies of here-documents still open at its end after it.
+ */
+function printSubstBody(list: StatementList): string {
+  if (!bashStyle) {
+    const inner = print(list);
+    return inner.includes("\n") ? inner + "\n" : inner;
+  }
+  const saved = heredocQueue;
+  const taken = heredocsTaken;
+  heredocQueue = [];
+  try {
+    const text = list.map((s, i) => printStatement(s, 0) + (i < list.length - 1 && !s.background ? ";" : "")).join(" ");
+    return heredocQueue.length ? `${text}\n${heredocQueue.join("")}` : text;
+  } finally {
+    heredocQueue = saved;
+    heredocsTaken = taken;
+  }
+}
+
+/**
  * True while printing for `declare -f`/`type`: then the text is bash's own rendering (elif as a
  * nested if, `[[ -n w ]]`, `1>&2`, empty `for (( ))` parts as 1), which reads back the same but
  * not to an identical AST, so `print` (round-tripping source) leaves it off.
@@ -73,7 +95,8 @@ const RESERVED_NAMES = new Set([
 ]);
 
 function functionHead(name: string): string {
-  return (RESERVED_NAMES.has(name) ? "function " : "") + `${name} () `;
+  // `a=b ()` would read back as an assignment (declare -f prints it anyway, as bash does).
+  return (RESERVED_NAMES.has(name) || (!bashStyle && name.includes("=")) ? "function " : "") + `${name} () `;
 }
 
 function ind(n: number): string {
@@ -134,7 +157,8 @@ export function printCommand(c: Command, level: number): string {
         })
         .join(" ");
       if (c.negate) s = "! " + s;
-      if (c.time) s = c.time + " " + s;
+      // A command named `--` or `-p` after time needs a `--` to read back as the command.
+      if (c.time) s = c.time + (!bashStyle && /^(--|-p)(\s|$)/.test(s) ? " -- " : " ") + s;
       return s;
     }
     case "AndOr": {
@@ -150,7 +174,8 @@ export function printCommand(c: Command, level: number): string {
       if (!bashStyle) {
         let s = "";
         c.clauses.forEach((cl, i) => {
-          s += `${i === 0 ? "if" : `\n${ind(level)}elif`} ${inline(cl.cond, level)} then\n${printLines(cl.body, level + 1)}`;
+          // A condition's here-document bodies follow its line, the `then` line.
+          s += `${flushHeredocs(`${i === 0 ? "if" : `\n${ind(level)}elif`} ${inline(cl.cond, level)} then`)}\n${printLines(cl.body, level + 1)}`;
         });
         if (c.elseBody) s += `\n${ind(level)}else\n${printLines(c.elseBody, level + 1)}`;
         return s + `\n${ind(level)}fi${printRedirects(c.redirects)}`;
@@ -166,7 +191,7 @@ export function printCommand(c: Command, level: number): string {
       return clauses(0, level) + printRedirects(c.redirects);
     }
     case "While":
-      return `${c.until ? "until" : "while"} ${inline(c.cond, level)} do\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
+      return `${(bashStyle ? (x: string) => x : flushHeredocs)(`${c.until ? "until" : "while"} ${inline(c.cond, level)} do`)}\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
     case "For": {
       const kw = c.select ? "select" : "for";
       const items = c.items ? ` in ${c.items.map(printWord).join(" ")}` : "";
@@ -177,14 +202,17 @@ export function printCommand(c: Command, level: number): string {
     case "Case": {
       let s = `case ${printWord(c.word)} in `;
       for (const item of c.items) {
-        s += `\n${ind(level + 1)}${item.patterns.map(printWord).join(" | ")})\n`;
+        const patterns = item.patterns.map(printWord).join(" | ");
+        // A first pattern `esac` needs its `(` to parse again (declare -f drops it, as bash does).
+        s += `\n${ind(level + 1)}${!bashStyle && patterns.startsWith("esac") ? "(" : ""}${patterns})\n`;
         if (item.body.length) s += printLines(item.body, level + 2) + "\n";
         s += `${ind(level + 1)}${item.terminator}`;
       }
       return s + `\n${ind(level)}esac${printRedirects(c.redirects)}`;
     }
     case "FunctionDef":
-      return `${functionHead(c.name)}\n${printBody(c.body, level)}`;
+      // (declare -f wraps any body in braces, as bash does; source keeps `f() ( ... )` a subshell.)
+      return bashStyle || c.body.type === "Group" ? `${functionHead(c.name)}\n${printBody(c.body, level)}` : functionHead(c.name) + printCommand(c.body, level);
     case "Arith":
       return (bashStyle ? `((${c.expr.text}))` : `(( ${c.expr.text.trim()} ))`) + printRedirects(c.redirects);
     case "Cond":
@@ -257,18 +285,18 @@ function printPart(p: WordPart, inDquote: boolean): string {
     case "CommandSubst": {
       if (p.backquote && p.raw !== undefined) return "`" + p.raw + "`";
       if (p.error) return "`" + p.error.raw + "`";
-      const inner = print(p.body);
-      // A here-document's delimiter must stand alone on its line: close on the next one.
-      const close = inner.includes("\n") ? "\n" : "";
-      // $( (list) ) must not print as $((...)), which would read back as arithmetic.
+      // (A here-document's delimiter must stand alone on its line: printSubstBody ends that line.)
+      const inner = printSubstBody(p.body);
+      // $( (list) ) must not print as $((...)), which would read back as arithmetic (bash pads the front only).
       const pad = inner.startsWith("(") ? " " : "";
       // Inside backquotes `\` and `` ` `` are escaped (the parser removed those escapes).
-      return p.backquote ? "`" + inner.replace(/[\\`]/g, "\\$&") + close + "`" : "$(" + pad + inner + close + pad + ")";
+      return p.backquote ? "`" + inner.replace(/[\\`]/g, "\\$&") + "`" : "$(" + pad + inner + (bashStyle ? "" : pad) + ")";
     }
     case "ArithSubst":
       return `$((${p.expr.text}))`;
-    case "ProcSubst":
-      return `${p.direction}(${print(p.body)})`;
+    case "ProcSubst": {
+      return `${p.direction}(${printSubstBody(p.body)})`;
+    }
     case "Tilde":
       return "~" + p.user;
     case "Brace":

@@ -217,7 +217,9 @@ export class Scanner {
    */
   eofError(closer: string, openPos?: number, afterEnd = false): ParseError {
     const line = openPos !== undefined ? this.lineAt(openPos) : afterEnd ? this.endLine() : this.lineAt(this.src.length);
-    return new ParseError(`unexpected EOF while looking for matching \`${closer}'`, this.pos, line, true);
+    const e = new ParseError(`unexpected EOF while looking for matching \`${closer}'`, this.pos, line, true);
+    e.lexicalEof = !afterEnd;
+    return e;
   }
 
   /**

@@ -14,12 +14,14 @@ export interface WordMode {
   parens: boolean;
   /** bash's extquote (on by default): $'...' and $"..." work in a ${...} word even inside "...". */
   extquote: boolean;
+  /** '...' quotes even inside "...": a ${x/p/r} replacement, as in bash 5.2. */
+  squote: boolean;
   /** The character codes (below 128) readParts must look at; every other character is plain text. */
   codes: Uint8Array;
 }
 
-/** What a mode is made from: codes is derived, extquote defaults to off. */
-export type WordModeSpec = Omit<WordMode, "extquote" | "codes"> & { extquote?: boolean };
+/** What a mode is made from: codes is derived, extquote and squote default to off. */
+export type WordModeSpec = Omit<WordMode, "extquote" | "squote" | "codes"> & { extquote?: boolean; squote?: boolean };
 
 /**
  * Every mode is made here, with all its fields in one order: readParts reads them for every
@@ -35,6 +37,7 @@ export function wordMode(spec: WordModeSpec): WordMode {
     inDquote: spec.inDquote,
     parens: spec.parens,
     extquote: spec.extquote ?? false,
+    squote: spec.squote ?? false,
     codes: specialCodes(spec.meta, spec.parens, spec.stop),
   };
 }

@@ -4,16 +4,16 @@
  */
 import { printfFormat } from "../../../builtins/_lib/printf.js";
 import { localTime, strftime } from "../../../builtins/_lib/time.js";
-import { ansiCQuote } from "../../parser/ansi-c.js";
+import { printableName } from "../../parser/ansi-c.js";
 import { builtinError, invalidOption, out, type ShellBuiltin } from "./util.js";
 import { setRef } from "../refs.js";
 
 /** bash's %q: backslash-escapes, or $'...' for control characters. */
 export function printfQuote(s: string): string {
   if (s === "") return "''";
-  // eslint-disable-next-line no-control-regex
   // Control characters and raw (invalid UTF-8) bytes: $'...' with escapes.
-  if (/[\x00-\x1f\x7f\udc80-\udcff]/.test(s)) return ansiCQuote(s);
+  const printable = printableName(s);
+  if (printable !== s) return printable;
   // As sh_backslash_quote: # only when it starts the word, ~ at the start or after = or :.
   return s
     .replace(/[^A-Za-z0-9_@%+=:./#~-]/g, (c) => (c.charCodeAt(0) >= 0x80 ? c : "\\" + c))

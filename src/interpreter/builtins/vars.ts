@@ -1,8 +1,8 @@
 import type { Assignment, SimpleCommand } from "../../parser/ast.js";
 import { isName } from "../../parser/scanner.js";
-import { evalArithText } from "../arith.js";
+import { evalArithText, evalSubscript } from "../arith.js";
 import { assignArray, checkCompoundTarget, expandCompound, storeCompound, traceCompound, type ExpandedElement } from "../arrays.js";
-import { ShellError } from "../errors.js";
+import { ShellError, SubscriptError, fatalSignal } from "../errors.js";
 import { expandString } from "../expand.js";
 import type { FdTable } from "../io.js";
 import { quoteDeclare } from "../quote.js";
@@ -103,7 +103,7 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
         lists.set(k, elems);
         if (tracing(sh)) traceLine(sh, fds, traceCompound(a, elems));
       } catch (e) {
-        if (!(e instanceof ShellError)) throw e;
+        if (!(e instanceof ShellError) || e instanceof SubscriptError) throw e;
         builtinError(sh, fds, name, e.message);
         status = 1;
         failed.add(k);
@@ -131,6 +131,7 @@ function declareLike(kind: "declare" | "local" | "export" | "readonly"): ShellBu
           traceLine(sh, fds, `${args[k].slice(0, eq)}=${traceWord(args[k].slice(eq + 1))}`);
         }
       } catch (e) {
+        if (e instanceof SubscriptError) throw e;
         if (e instanceof ShellError) {
           builtinError(sh, fds, name, e.message);
           status = 1;
@@ -217,7 +218,7 @@ async function declareOne(
       if (bracket > 0) {
         const key = name.slice(bracket + 1, -1);
         if (v.value instanceof Map) v.value.set(key, sh.applyAttrs(v, value, append ? v.value.get(key) ?? "" : null));
-        else sh.setElement(base, Number(evalArithText(sh, key)), value, append);
+        else sh.setElement(base, evalSubscript(sh, key), value, append);
       } else if (Array.isArray(v.value)) {
         v.value[0] = sh.applyAttrs(v, value, append ? v.value[0] ?? "" : null);
       } else if (v.value instanceof Map) {
@@ -388,11 +389,11 @@ export const unset: ShellBuiltin = async (sh, argv, fds) => {
         sh.unset(name);
       } else if (isAssoc(v)) v.value.delete(m[2]);
       else if (isIndexed(v)) {
-        let idx = Number(evalArithText(sh, m[2]));
+        let idx = evalSubscript(sh, m[2]);
         if (idx < 0) idx += v.value.length;
         delete v.value[idx];
         while (v.value.length && !(v.value.length - 1 in v.value)) v.value.length--;
-      } else if (Number(evalArithText(sh, m[2])) === 0) sh.unset(name);
+      } else if (evalSubscript(sh, m[2]) === 0) sh.unset(name);
       continue;
     }
     if (!mode && !sh.vars.lookup(name) && sh.functions.has(name)) {
@@ -417,6 +418,10 @@ export const letBuiltin: ShellBuiltin = (sh, argv, fds) => {
     try {
       last = evalArithText(sh, expr, "let: ");
     } catch (e) {
+      if (e instanceof SubscriptError) {
+        reportError(sh, fds, e);
+        throw fatalSignal(e);
+      }
       if (e instanceof ShellError) {
         const w = fds[2]?.writer;
         w?.write(`${sh.sourceName ?? sh.argv0}: line ${sh.line}: ${e.message}\n`);
