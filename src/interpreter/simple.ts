@@ -9,7 +9,7 @@ import type { Shell } from "./shell.js";
 import { checkErrexit, runCommand, type Status } from "./exec.js";
 import { SHELL_BUILTINS, SPECIAL_BUILTINS } from "./builtins/index.js";
 import { runUtility } from "./utility.js";
-import { deferredDeclarationTraces, traceAssignment, traceLine, traceWord, tracing } from "./xtrace.js";
+import { deferredDeclarationTraces, traceAssignment, traceLine, tracePrefix, traceWord, tracing } from "./xtrace.js";
 import { runTrap } from "./traps.js";
 import { closeProcFds, procMark } from "./procsubst.js";
 import { Attr, type Variable } from "./variables.js";
@@ -180,8 +180,10 @@ async function runAssignmentsOnly(sh: Shell, cmd: SimpleCommand, io: FdTable): P
   let applied = null;
   try {
     for (const a of cmd.assigns) {
+      // bash traces an assignment with PS4 as it was before it (PS4=x is traced with the old PS4).
+      const prefix = tracing(sh) ? tracePrefix(sh) : null;
       const v = await assign(sh, a, io, false);
-      if (tracing(sh)) traceLine(sh, io, traceAssignment(a, v));
+      if (prefix !== null) traceLine(sh, io, traceAssignment(a, v), prefix);
     }
     if (cmd.redirects.length) {
       applied = await applyRedirects(sh, cmd.redirects, io);
@@ -231,7 +233,9 @@ export async function assign(sh: Shell, a: Assignment, io: FdTable, local: boole
 async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTable): Promise<number> {
   const name = argv[0];
   // With assignments, the trace comes after them (withTempAssigns); special builtins trace below.
-  let trace = tracing(sh) ? () => traceLine(sh, fds, argv.map(traceWord).join(" ")) : null;
+  // The command's own trace line takes PS4 as it is before its assignments (bash's order).
+  const prefix = tracing(sh) ? tracePrefix(sh) : "";
+  let trace = tracing(sh) ? () => traceLine(sh, fds, argv.map(traceWord).join(" "), prefix) : null;
   if (trace && cmd.words.some((w) => w.assign?.array) && !sh.functions.has(name) && SHELL_BUILTINS.has(name) && sh.enabledBuiltin(name)) {
     // declare -a b=(q): the builtin traces `b=('q')` and then this line (builtins/vars.ts).
     deferredDeclarationTraces.add(cmd);
@@ -250,8 +254,13 @@ async function dispatch(sh: Shell, cmd: SimpleCommand, argv: string[], fds: FdTa
         return builtinFailed(sh, fds, name, e);
       }
     };
-    if (SPECIAL_BUILTINS.has(name)) {
-      // Assignments before special builtins persist (POSIX).
+    if ((name === "export" || name === "readonly") && cmd.assigns.length && !sh.options.has("posix")) {
+      // bash keeps the temporary variables these two name (their attribute moves them out).
+      return withTempAssigns(sh, cmd, fds, false, () => call().then((st) => (keepNamedTemporaries(sh, argv), st)), trace);
+    }
+    if (SPECIAL_BUILTINS.has(name) && sh.options.has("posix")) {
+      // Assignments before special builtins persist in posix mode (else they are temporary, as
+      // for any command).
       try {
         for (const a of cmd.assigns) {
           const v = await assign(sh, a, fds, false);
@@ -293,31 +302,42 @@ async function withTempFrame(
   run: () => Promise<number> | number,
   trace: (() => void) | null,
 ): Promise<number> {
+  // The frame is in place from the first assignment on: each one is seen by the next one's
+  // expansion (`a=1 b=$a cmd` gives b=1) and by the PS4 of its own trace line, as in bash.
   const frame = new Map<string, Variable>();
-  for (const a of cmd.assigns) {
-    let value: string;
-    try {
-      value = a.value ? await expandString(sh, a.value, fds) : "";
-    } catch (e) {
-      return expansionFailed(sh, fds, e);
-    }
-    const existing = sh.resolve(a.name);
-    if (existing && existing.attrs & Attr.Readonly) {
-      // bash reports it and runs the command without that assignment.
-      reportError(sh, fds, `${a.name}: readonly variable`);
-      continue;
-    }
-    const prev = a.append && existing && typeof existing.value === "string" ? existing.value : "";
-    frame.set(a.name, { value: prev + value, attrs: (exported ? Attr.Export : 0) | (existing ? existing.attrs & ~Attr.Readonly : 0) | Attr.Export });
-    if (trace) traceLine(sh, fds, traceAssignment(a, value));
-  }
-  trace?.();
   sh.vars.frames.push(frame);
   try {
+    for (const a of cmd.assigns) {
+      let value: string;
+      try {
+        value = a.value ? await expandString(sh, a.value, fds) : "";
+      } catch (e) {
+        return expansionFailed(sh, fds, e);
+      }
+      const existing = sh.resolve(a.name);
+      if (existing && existing.attrs & Attr.Readonly) {
+        // bash reports it and runs the command without that assignment.
+        reportError(sh, fds, `${a.name}: readonly variable`);
+        continue;
+      }
+      const prev = a.append && existing && typeof existing.value === "string" ? existing.value : "";
+      frame.set(a.name, { value: prev + value, attrs: (exported ? Attr.Export : 0) | (existing ? existing.attrs & ~Attr.Readonly : 0) | Attr.Export });
+      if (trace) traceLine(sh, fds, traceAssignment(a, value));
+    }
+    trace?.();
     return await run();
   } finally {
     const i = sh.vars.frames.lastIndexOf(frame);
     if (i >= 0) sh.vars.frames.splice(i, 1);
+  }
+}
+
+/** Copies the temporary variables named in argv[1..] (`name` or `name=value`) to the global scope. */
+function keepNamedTemporaries(sh: Shell, argv: string[]): void {
+  const frame = sh.vars.frames[sh.vars.frames.length - 1];
+  for (const arg of argv.slice(1)) {
+    const v = frame?.get(arg.split("=")[0]);
+    if (v !== undefined) sh.vars.own(sh.vars.globals).set(arg.split("=")[0], v);
   }
 }
 

@@ -65,10 +65,14 @@ function promptParams(sh: Shell, text: string): string {
 }
 
 /** Writes one trace line: PS4 (level-repeated first character) + text. */
-export function traceLine(sh: Shell, io: FdTable, text: string): void {
+export function traceLine(sh: Shell, io: FdTable, text: string, prefix = tracePrefix(sh)): void {
+  io[2]?.writer?.write(prefix + text + "\n");
+}
+
+/** What starts a trace line now: PS4 expanded, its first character repeated for each nesting level. */
+export function tracePrefix(sh: Shell): string {
   const p = ps4(sh);
-  const level = p.length ? p[0].repeat(sh.traceLevel) : "";
-  io[2]?.writer?.write(level + p + text + "\n");
+  return (p.length ? p[0].repeat(sh.traceLevel) : "") + p;
 }
 
 // bash's sh_contains_shell_metas: characters that make xtrace single-quote a word.
