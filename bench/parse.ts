@@ -7,16 +7,17 @@
  *   with a bash or sh `#!` line, and bash-completion's completions), those `bash -n` accepts,
  *   each parsed on its own. They are read where they are, never copied into the repository, so
  *   this row depends on the machine's packages. Any such script our parser rejects is listed.
- *   node --import tsx bench/parse.ts [--mb N] [--runs N] [--write]
+ *   node --import tsx bench/parse.ts [--mb N] [--runs N] [--procs N] [--write]
  * CPU time (process.cpuUsage), best and median of --runs passes after a warm-up pass, of the
  * parser bundled as the package ships it (bundledParser). --write records the section in
  * bench/RESULTS.md.
  */
 import { build } from "esbuild";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseForFilter, type parse as parseFn } from "../src/parser/parser.js";
 import { listFeatures, loadCases } from "../test/differential/cases.js";
 import { COMPLETIONS, SCRIPT_DIRS, systemScripts } from "../test/tools/system-scripts.js";
@@ -118,9 +119,19 @@ function timeIt(f: () => void, runs: number): number[] {
   return out;
 }
 
-function main(): void {
-  const targetMb = arg("--mb", 4);
-  const runs = arg("--runs", 7);
+/** One process's passes over the three corpora (CPU ms per pass) and their sizes. */
+interface Measurement {
+  small: number[];
+  one: number[];
+  real: number[];
+  scripts: number;
+  baseCount: number;
+  baseBytes: number;
+  mb: number;
+  bigMb: number;
+}
+
+function measure(runs: number, targetMb: number, realTexts: string[]): Measurement {
   const base = corpus();
   const baseBytes = base.reduce((n, s) => n + s.length, 0);
   const scripts: string[] = [];
@@ -134,20 +145,58 @@ function main(): void {
   // Joined with newlines: a script that ends inside a here-doc or a continuation would swallow
   // the next one, so the big script is checked to parse into at least as many statements.
   const big = scripts.join("\n");
-  const mb = bytes / 1e6;
-  const bigMb = big.length / 1e6;
-
   const small = timeIt(() => {
     for (const s of scripts) parse(s);
   }, runs);
   const one = timeIt(() => {
     parse(big);
   }, runs);
-  const real = realWorldScripts();
-  const realMb = real.texts.reduce((n, s) => n + s.length, 0) / 1e6;
-  const realTimes = timeIt(() => {
-    for (const s of real.texts) parse(s);
+  const real = timeIt(() => {
+    for (const s of realTexts) parse(s);
   }, runs);
+  return { small, one, real, scripts: scripts.length, baseCount: base.length, baseBytes, mb: bytes / 1e6, bigMb: big.length / 1e6 };
+}
+
+/**
+ * V8 settles into a faster or a slower mode per process (young-generation sizing, code
+ * placement), so the passes are spread over --procs fresh processes (default 3), each timing
+ * --runs passes; best and median are over all of them.
+ */
+function main(): void {
+  const targetMb = arg("--mb", 4);
+  const runs = arg("--runs", 7);
+  const childAt = process.argv.indexOf("--child");
+  if (childAt >= 0) {
+    const realTexts = JSON.parse(readFileSync(process.argv[childAt + 1], "utf8")) as string[];
+    process.stdout.write(JSON.stringify(measure(runs, targetMb, realTexts)));
+    return;
+  }
+  const procs = arg("--procs", 3);
+  const real = realWorldScripts();
+  const dir = mkdtempSync(join(tmpdir(), "sandbash-parse-corpus-"));
+  const file = join(dir, "real.json");
+  writeFileSync(file, JSON.stringify(real.texts));
+  const parts: Measurement[] = [];
+  try {
+    for (let k = 0; k < procs; k++) {
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", file, "--runs", String(runs), "--mb", String(targetMb)], {
+        encoding: "utf8",
+        maxBuffer: 16 << 20,
+      });
+      if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr}`);
+      parts.push(JSON.parse(child.stdout) as Measurement);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const m0 = parts[0];
+  const small = parts.flatMap((p) => p.small);
+  const one = parts.flatMap((p) => p.one);
+  const realTimes = parts.flatMap((p) => p.real);
+  const { baseBytes, mb, bigMb } = m0;
+  const base = { length: m0.baseCount };
+  const scripts = { length: m0.scripts };
+  const realMb = real.texts.reduce((n, s) => n + s.length, 0) / 1e6;
 
   const rate = (mbs: number, ms: number) => mbs / (ms / 1000);
   const rows = [
@@ -178,7 +227,8 @@ function main(): void {
         "",
         `Corpus: the ${base.length} distinct scripts of the differential cases (case scripts and their \`.sh\``,
         `files) that parse and can be joined, ${(baseBytes / 1e3).toFixed(0)} KB, repeated to ${mb.toFixed(1)} MB. CPU time of \`parse()\`, ${runs} passes after`,
-        "a warm-up pass. \"many small scripts\" parses each script on its own (as `exec` does); \"one big",
+        `a warm-up pass in each of ${procs} fresh processes (best and median over all ${runs * procs}).`,
+        "\"many small scripts\" parses each script on its own (as `exec` does); \"one big",
         "script\" parses them joined by newlines. The parser timed is the esbuild bundle of src/parser (as the",
         "package ships it), a module instance of its own: the corpus is chosen with another one.",
         "",
