@@ -434,7 +434,9 @@ export class Shell {
     const map = (where === "local" && vars.topFrame()) || (where === "global" ? vars.own(vars.globals) : vars.ownerOf(name));
     let v = map.get(name);
     if (!v) {
-      v = { value: undefined, attrs: 0 };
+      // `a=1 local a`: the new local starts with the temporary variable's value, as in bash.
+      const t = where === "local" && !(attrs & (Attr.Indexed | Attr.Assoc)) ? vars.temporary(name) : undefined;
+      v = { value: t !== undefined && typeof t.value === "string" ? t.value : undefined, attrs: 0 };
       map.set(name, v);
     }
     v.attrs |= attrs;

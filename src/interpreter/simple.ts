@@ -12,7 +12,7 @@ import { runUtility } from "./utility.js";
 import { deferredDeclarationTraces, traceAssignment, traceLine, tracePrefix, traceWord, tracing } from "./xtrace.js";
 import { runTrap } from "./traps.js";
 import { closeProcFds, procMark } from "./procsubst.js";
-import { Attr, type Variable } from "./variables.js";
+import { Attr, markTemporary, type Variable } from "./variables.js";
 import { lazyModule } from "../lazy.js";
 
 const arraysModule = lazyModule(() => import("./arrays.js"));
@@ -305,6 +305,7 @@ async function withTempFrame(
   // The frame is in place from the first assignment on: each one is seen by the next one's
   // expansion (`a=1 b=$a cmd` gives b=1) and by the PS4 of its own trace line, as in bash.
   const frame = new Map<string, Variable>();
+  markTemporary(frame);
   sh.vars.frames.push(frame);
   try {
     for (const a of cmd.assigns) {

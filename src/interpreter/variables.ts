@@ -121,9 +121,18 @@ export function scalarOf(v: Variable): string | undefined {
 export type Frame = Map<string, Variable>;
 
 /** A deep copy of one scope's variables. forEach, not for-of: unoptimized code allocates an entry array and a result per step. */
+/** Frames of temporary assignments (`a=1 cmd`), above the function frames they interleave with. */
+const TEMPORARY_FRAMES = new WeakSet<Frame>();
+
+/** Marks a frame as the temporary assignments of one command. */
+export function markTemporary(frame: Frame): void {
+  TEMPORARY_FRAMES.add(frame);
+}
+
 function copyFrame(m: Frame): Frame {
   const out: Frame = new Map();
   m.forEach((v, k) => out.set(k, copyVariable(v)));
+  if (TEMPORARY_FRAMES.has(m)) TEMPORARY_FRAMES.add(out);
   return out;
 }
 
@@ -205,10 +214,21 @@ export class VariableStore {
     return copy;
   }
 
-  /** The innermost function frame, this store's own (undefined outside functions). */
+  /** The innermost function frame, this store's own (undefined outside functions): temporary ones are skipped. */
   topFrame(): Frame | undefined {
-    const n = this.frames.length;
-    return n ? this.own(this.frames[n - 1]) : undefined;
+    const frames = this.frames;
+    for (let i = frames.length - 1; i >= 0; i--) if (!TEMPORARY_FRAMES.has(frames[i])) return this.own(frames[i]);
+    return undefined;
+  }
+
+  /** The variable visible under `name` when a temporary assignment (`a=1 cmd`) made it, else undefined. */
+  temporary(name: string): Variable | undefined {
+    const frames = this.frames;
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const v = frames[i].get(name);
+      if (v !== undefined) return TEMPORARY_FRAMES.has(frames[i]) ? v : undefined;
+    }
+    return undefined;
   }
 
   /** A deep copy, for a subshell that runs alongside this shell (background job, process substitution). */
