@@ -21,7 +21,7 @@ const FEATURE_TIMEOUT_MS = 300_000;
 
 /** Which group a feature file belongs to, for the summary table. */
 function groupOf(feature: string): string {
-  if (/^(syntax-errors)/.test(feature)) return "parser and syntax errors";
+  if (/^(syntax-errors|parser-|printer-)/.test(feature)) return "parser and syntax errors";
   if (/^(values-|interp-(words|vars|arith)|expansion|params|quoting|arith|arrays|cond|printf$)/.test(feature)) return "shell: words and values";
   if (/^(exec-|interp-(exec|redirs|builtins)|control|functions|errexit|exit-status|builtins|redirects|heredoc|pipes|scripts|line-abort|foundation)/.test(feature)) return "shell: execution";
   if (/^(grep|sed|awk)/.test(feature)) return "grep, sed, awk";
