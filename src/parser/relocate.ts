@@ -11,25 +11,23 @@
  * index in `removed` (ascending; an index repeats when several characters went there).
  */
 export function relocate(root: object, base: number, removed: readonly number[]): void {
-  const seen = new Set<object>();
-  const stack: object[] = [root];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    if (seen.has(x)) continue;
-    seen.add(x);
-    if (Array.isArray(x)) {
-      for (const e of x) if (e !== null && typeof e === "object") stack.push(e);
-      continue;
+  // A plain walk: no node object is reachable twice (the objects parsed arithmetic shares have no
+  // positions, and the shared empty list is frozen and empty).
+  if (Array.isArray(root)) {
+    for (let i = 0; i < root.length; i++) {
+      const e: unknown = root[i];
+      if (e !== null && typeof e === "object") relocate(e, base, removed);
     }
-    const o = x as Record<string, unknown>;
-    if (typeof o.pos === "number" && typeof o.end === "number") {
-      o.pos = sourceOffset(o.pos, base, removed, false);
-      o.end = sourceOffset(o.end, base, removed, true);
-    }
-    for (const k in o) {
-      const v = o[k];
-      if (v !== null && typeof v === "object") stack.push(v);
-    }
+    return;
+  }
+  const o = root as Record<string, unknown>;
+  if (typeof o.pos === "number" && typeof o.end === "number") {
+    o.pos = removed.length === 0 ? base + o.pos : sourceOffset(o.pos, base, removed, false);
+    o.end = removed.length === 0 ? base + o.end : sourceOffset(o.end, base, removed, true);
+  }
+  for (const k in o) {
+    const v = o[k];
+    if (v !== null && typeof v === "object") relocate(v, base, removed);
   }
 }
 
