@@ -91,11 +91,11 @@ export function fastStatement(p: FastHost): Statement | null {
       let k = j + op.length;
       c = s.charCodeAt(k);
       while (c === 32 || c === 9) c = s.charCodeAt(++k);
+      if (c === 35) return null; // `>#x`: a comment, the general path's error
       // A number before < or > would start a redirection of its own: the general path's error.
       let d = k;
       while (c >= 48 && c <= 57) c = s.charCodeAt(++d);
       if (d > k && (c === 60 || c === 62)) return null;
-      if (c === 35) return null; // `>#x`: a comment, the general path's error
       const target = fastWord(s, k, len);
       if (target === null) return null;
       i = target.end;
