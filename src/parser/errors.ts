@@ -30,6 +30,9 @@ export class ParseError extends Error {
    * with the last command's status (2 when that was 0), not with 2.
    */
   lexicalEof = false;
+
+  /** The bad token follows a complete command of a top-level line (see afterLineHeredocs). */
+  afterCommand = false;
 }
 
 /**

@@ -193,6 +193,7 @@ export abstract class CommandParser extends TokenParser {
     const line = this.lineAt(this.pos);
     let time: "" | "time" | "time -p" = "";
     let negate = false;
+    let prefixed = false;
     for (;;) {
       const r = this.peekReserved();
       // `time time x` times once (bash ORs the flags); `time --` and `time -p --` time in posix format.
@@ -212,11 +213,13 @@ export abstract class CommandParser extends TokenParser {
       if (r === "!") {
         this.pos++;
         negate = !negate;
+        prefixed = true;
         continue;
       }
       break;
     }
-    if ((time || negate) && this.pipelineEndsHere()) {
+    // (`! !` then the end of the line is an empty pipeline too, negated twice.)
+    if ((time || prefixed) && this.pipelineEndsHere()) {
       return { type: "Pipeline", pos: start, end: this.pos, line, commands: [], pipeStderr: [], negate, time };
     }
     const head = this.parseCommand();
@@ -261,7 +264,8 @@ export abstract class CommandParser extends TokenParser {
       const compound = this.parseCompound();
       if (compound) return compound;
       const r = this.peekReserved();
-      if (r && r !== "{" && r !== "[[" && r !== "!" && r !== "time") throw this.syntaxError(r);
+      // (`!` only starts a pipeline: `coproc !`, `f() ! x` are errors; a `time` here is a command.)
+      if (r && r !== "{" && r !== "[[" && r !== "time") throw this.syntaxError(r);
       return this.parseSimpleCommand();
     } finally {
       this.leaveNesting();
@@ -314,7 +318,11 @@ export abstract class CommandParser extends TokenParser {
           if (op === "(" && words !== null && words.length === 1 && assigns === null && redirects === null) {
             return this.parseFunctionAfterName(words[0], start, this.lineAt(start));
           }
-          if (op === "(") throw this.syntaxError("(");
+          if (op === "(") {
+            const e = this.syntaxError("(");
+            e.afterCommand = this.depth === 1;
+            throw e;
+          }
           break;
         }
         if (this.src.charCodeAt(this.pos) === 35) break;
@@ -501,6 +509,18 @@ export abstract class CommandParser extends TokenParser {
       this.warnings.push(`line ${this.lineAt(this.pos)}: warning: command substitution: ${n} unterminated here-document${n > 1 ? "s" : ""}`);
     }
     this.heredocs = outer === null ? open : [...outer, ...open];
+  }
+
+  /**
+   * A token error after a complete command of a top-level line: bash reads the line's pending
+   * here-documents first (warning if one meets the end) and names the line it then is on.
+   */
+  protected afterLineHeredocs(e: ParseError): ParseError {
+    if (this.heredocs === null) return e;
+    const nl = this.src.indexOf("\n", this.pos);
+    this.pos = nl < 0 ? this.src.length : nl + 1;
+    this.readHeredocBodies();
+    return new ParseError(e.message, e.pos, this.lineAt(Math.max(0, this.pos - 1)), e.incomplete, e.sourceLine);
   }
 
   /** Reads the bodies of queued here-documents, starting at the cursor (a line start). */

@@ -140,15 +140,25 @@ export class Parser extends CondParser {
       break;
     }
     if (this.atEnd()) return null;
+    try {
+      return this.parseLineStatements();
+    } catch (e) {
+      // The newline as the bad token was read, and with it the line's here-documents.
+      if (e instanceof ParseError && (e.afterCommand || e.message === "syntax error near unexpected token `newline'")) throw this.afterLineHeredocs(e);
+      throw e;
+    }
+  }
+
+  private parseLineStatements(): StatementList {
     const list: StatementList = [];
     for (;;) {
       if (this.aliases !== null) this.expandCommandAlias();
       const op = this.peekOperator();
       if (op === ")" || op === ";;" || op === ";&" || op === ";;&" || op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") {
-        throw this.syntaxError(op);
+        throw this.afterLineHeredocs(this.syntaxError(op));
       }
       const r = this.peekReserved();
-      if (r === "then" || r === "else" || r === "elif" || r === "fi" || r === "do" || r === "done" || r === "esac" || r === "}") throw this.syntaxError(r);
+      if (r === "then" || r === "else" || r === "elif" || r === "fi" || r === "do" || r === "done" || r === "esac" || r === "}") throw this.afterLineHeredocs(this.syntaxError(r));
       list.push((r === "" ? fastStatement(this) : null) ?? this.parseStatement());
       const sep = this.peekOperator();
       if (sep === ";" || sep === "&") {
@@ -158,7 +168,7 @@ export class Parser extends CondParser {
         continue;
       }
       if (sep === "\n" || this.atEnd()) break;
-      throw this.syntaxError(this.peekTokenText());
+      throw this.afterLineHeredocs(this.syntaxError(this.peekTokenText()));
     }
     if (this.peekOperator() === "\n") this.consumeNewline();
     this.flushHeredocsAtEof();

@@ -157,6 +157,8 @@ export function printCommand(c: Command, level: number): string {
         })
         .join(" ");
       if (c.negate) s = "! " + s;
+      // `! !` alone: an empty pipeline negated twice (nothing else parses to it).
+      else if (c.commands.length === 0 && !c.time) s = "! !";
       // A command named `--` or `-p` after time needs a `--` to read back as the command.
       if (c.time) s = c.time + (!bashStyle && /^(--|-p)(\s|$)/.test(s) ? " -- " : " ") + s;
       return s;
