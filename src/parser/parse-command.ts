@@ -567,23 +567,7 @@ export abstract class CommandParser extends TokenParser {
     }
   }
 
-  /**
-   * bash reads the here-documents pending on a line before it reports a syntax error on that
-   * line: the error names the line where their bodies end (one cut off by the end warns first).
-   * Not after `|`, `&&` or `||`, where its grammar still waits for a command.
-   */
-  protected override syntaxError(token: string, pos = this.pos): ParseError {
-    const e = super.syntaxError(token, pos);
-    if (this.heredocs === null || token === "\n" || e.incomplete) return e;
-    let b = pos - 1;
-    while (b >= 0 && (this.src.charCodeAt(b) === 32 || this.src.charCodeAt(b) === 9)) b--;
-    const before = this.src.charCodeAt(b);
-    if (before === 124 || (before === 38 && (this.src.charCodeAt(b - 1) === 38 || this.src.charCodeAt(b - 1) === 124))) return e;
-    const nl = this.src.indexOf("\n", pos);
-    this.pos = nl < 0 ? this.src.length : nl + 1;
-    this.readHeredocBodies();
-    return new ParseError(e.message, e.pos, this.lineAt(Math.max(0, this.pos - 1)), false, e.sourceLine);
-  }
+
 
   /**
    * bash warns and uses what was read. Its lines are its reader's count: the last line read
