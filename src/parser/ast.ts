@@ -99,6 +99,8 @@ export interface CommandSubstPart extends Node {
 export interface ArithSubstPart extends Node {
   type: "ArithSubst";
   expr: ArithSource;
+  /** Written as the old `$[ ... ]`: bash prints it back so (declare -f). */
+  bracket?: boolean;
 }
 
 export interface ProcSubstPart extends Node {

@@ -113,7 +113,7 @@ function printBody(c: Command, level: number): string {
  * (if/while/until/for/select) end their last statement with `;` too, as bash prints them.
  */
 function printLines(list: StatementList, level: number, terminated = false): string {
-  return list
+  const lines = list
     .map((s, i) => {
       const taken = heredocsTaken;
       const text = ind(level) + printStatement(s, level);
@@ -126,8 +126,16 @@ function printLines(list: StatementList, level: number, terminated = false): str
         if (heredocsTaken !== taken) return text;
       }
       return flushHeredocs(terminated || i < list.length - 1 ? text + ";" : text);
-    })
-    .join("\n");
+    });
+  // bash's declare -f goes on after `cmd &` on the same line.
+  if (!bashStyle) return lines.join("\n");
+  let out = "";
+  lines.forEach((text, i) => {
+    if (i === 0) out = text;
+    else if (list[i - 1].background && !lines[i - 1].includes("\n")) out += " " + text.slice(ind(level).length);
+    else out += "\n" + text;
+  });
+  return out;
 }
 
 function printStatement(s: Statement, level: number): string {
@@ -150,7 +158,8 @@ export function printCommand(c: Command, level: number): string {
     case "Pipeline": {
       let s = c.commands
         .map((x, i) => {
-          const text = printCommand(x, level) + (i < c.pipeStderr.length ? (c.pipeStderr[i] ? " |&" : " |") : "");
+          // (declare -f spells |& as bash stores it: 2>&1 |)
+          const text = printCommand(x, level) + (i < c.pipeStderr.length ? (c.pipeStderr[i] ? (bashStyle ? " 2>&1 |" : " |&") : " |") : "");
           // bash prints a here-document's body right after the `|` that follows its command (and
           // it must come there: the next command may print lines of its own, a loop's body).
           return i < c.pipeStderr.length && heredocQueue.length > 0 ? `${text}\n${takeHeredocs()} ` : text;
@@ -214,7 +223,9 @@ export function printCommand(c: Command, level: number): string {
     }
     case "FunctionDef":
       // (declare -f wraps any body in braces, as bash does; source keeps `f() ( ... )` a subshell.)
-      return bashStyle || c.body.type === "Group" ? `${functionHead(c.name)}\n${printBody(c.body, level)}` : functionHead(c.name) + printCommand(c.body, level);
+      // A function defined inside another prints with `function` in declare -f, as bash does.
+      if (bashStyle) return `${RESERVED_NAMES.has(c.name) ? "" : "function "}${functionHead(c.name)}\n${printBody(c.body, level)}`;
+      return c.body.type === "Group" ? `${functionHead(c.name)}\n${printBody(c.body, level)}` : functionHead(c.name) + printCommand(c.body, level);
     case "Arith":
       return (bashStyle ? `((${c.expr.text}))` : `(( ${c.expr.text.trim()} ))`) + printRedirects(c.redirects);
     case "Cond":
@@ -228,7 +239,7 @@ export function printCommand(c: Command, level: number): string {
 /** An empty `for (( ))` part prints as 1, as bash fills it in. */
 function arith(a: ArithSource | null): string {
   if (!bashStyle) return a ? a.text.trim() : "";
-  return a && a.text.trim() ? a.text : "1";
+  return a && a.text.trim() ? a.text.replace(/^\s+/, "") : "1";
 }
 
 function printCond(e: CondExpr): string {
@@ -279,9 +290,11 @@ function printPart(p: WordPart, inDquote: boolean): string {
     case "Escaped":
       return "\\" + p.value;
     case "SingleQuoted":
+      // declare -f shows $'...' decoded, single-quoted.
+      if (p.ansiC && bashStyle) return "'" + p.value.replace(/'/g, "'\\''") + "'";
       return p.ansiC ? "$'" + p.value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\t/g, "\\t") + "'" : `'${p.value}'`;
     case "DoubleQuoted":
-      return (p.locale ? "$" : "") + '"' + p.parts.map((x) => printPart(x, true)).join("") + '"';
+      return (p.locale && !bashStyle ? "$" : "") + '"' + p.parts.map((x) => printPart(x, true)).join("") + '"';
     case "Param":
       return printParam(p);
     case "CommandSubst": {
@@ -295,7 +308,7 @@ function printPart(p: WordPart, inDquote: boolean): string {
       return p.backquote ? "`" + inner.replace(/[\\`]/g, "\\$&") + "`" : "$(" + pad + inner + (bashStyle ? "" : pad) + ")";
     }
     case "ArithSubst":
-      return `$((${p.expr.text}))`;
+      return p.bracket ? `$[${p.expr.text}]` : `$((${p.expr.text}))`;
     case "ProcSubst": {
       return `${p.direction}(${printSubstBody(p.body)})`;
     }
