@@ -49,6 +49,9 @@ export function print(list: StatementList): string {
   }
 }
 
+/** True while printing a $( ) or <( ) body for declare -f (bash prints those flat). */
+let inSubstBody = false;
+
 /**
  * A $( ) or <( ) body as source: `print`'s lines, plus a newline at the end when a
  * here-document's delimiter ends them. declare -f puts the statements on one line, `a; b`,
@@ -61,13 +64,16 @@ function printSubstBody(list: StatementList): string {
   }
   const saved = heredocQueue;
   const taken = heredocsTaken;
+  const savedInSubst = inSubstBody;
   heredocQueue = [];
+  inSubstBody = true;
   try {
     const text = list.map((s, i) => printStatement(s, 0) + (i < list.length - 1 && !s.background ? ";" : "")).join(" ");
     return heredocQueue.length ? `${text}\n${heredocQueue.join("")}` : text;
   } finally {
     heredocQueue = saved;
     heredocsTaken = taken;
+    inSubstBody = savedInSubst;
   }
 }
 
@@ -177,8 +183,17 @@ export function printCommand(c: Command, level: number): string {
       // As after `|`: the bodies of the left side's here-documents follow the operator.
       return (heredocQueue.length > 0 ? `${left}\n${takeHeredocs()} ` : left) + printCommand(c.right, level);
     }
-    case "Subshell":
-      return `( ${c.body.map((s) => printStatement(s, level)).join("; ")} )${printRedirects(c.redirects)}`;
+    case "Subshell": {
+      // declare -f puts one statement a line at the subshell's own indent (not inside a $( ),
+      // which bash prints on one line); `a & b` stays on one line.
+      const lines = bashStyle && !inSubstBody;
+      let body = "";
+      c.body.forEach((s, i) => {
+        const text = printStatement(s, level) + (i < c.body.length - 1 && !s.background ? ";" : "");
+        body = i === 0 ? text : c.body[i - 1].background || !lines ? `${body} ${text}` : `${body}\n${ind(level)}${text}`;
+      });
+      return `( ${body} )${printRedirects(c.redirects)}`;
+    }
     case "Group":
       return `{ \n${printLines(c.body, level + 1)}\n${ind(level)}}${printRedirects(c.redirects)}`;
     case "If": {
