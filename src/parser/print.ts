@@ -149,7 +149,9 @@ function printStatement(s: Statement, level: number): string {
 }
 
 function inline(list: StatementList, level: number): string {
-  return list.map((s) => printStatement(s, level) + (s.background ? "" : ";")).join(" ");
+  // declare -f puts a condition's second and later commands on lines of their own.
+  const sep = bashStyle ? `\n${ind(level)}` : " ";
+  return list.map((s) => printStatement(s, level) + (s.background ? "" : ";")).join(sep);
 }
 
 export function printCommand(c: Command, level: number): string {
@@ -159,7 +161,9 @@ export function printCommand(c: Command, level: number): string {
         ...c.assigns.map((a) => `${a.name}${a.index ? `[${printWord(a.index)}]` : ""}${a.append ? "+=" : "="}${a.array ? `(${a.array.map((e) => (e.index ? `[${printWord(e.index)}]=` : "") + printWord(e.value)).join(" ")})` : printWord(a.value!)}`),
         ...c.words.map(printWord),
       ];
-      return parts.join(" ") + printRedirects(c.redirects);
+      const text = parts.join(" ") + printRedirects(c.redirects);
+      // A command of redirections only starts with its first one, not a blank.
+      return parts.length ? text : text.replace(/^ /, "");
     }
     case "Pipeline": {
       let s = c.commands
@@ -220,7 +224,8 @@ export function printCommand(c: Command, level: number): string {
       return `${(bashStyle ? (x: string) => x : flushHeredocs)(`${c.until ? "until" : "while"} ${inline(c.cond, level)} do`)}\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
     case "For": {
       const kw = c.select ? "select" : "for";
-      const items = c.items ? ` in ${c.items.map(printWord).join(" ")}` : "";
+      // (`for i; do` is `for i in "$@"`, as declare -f shows it.)
+      const items = c.items ? ` in ${c.items.map(printWord).join(" ")}` : bashStyle ? ' in "$@"' : "";
       return `${kw} ${c.name}${items};\n${ind(level)}do\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
     }
     case "ArithFor":
@@ -231,7 +236,9 @@ export function printCommand(c: Command, level: number): string {
         const patterns = item.patterns.map(printWord).join(" | ");
         // A first pattern `esac` needs its `(` to parse again (declare -f drops it, as bash does).
         s += `\n${ind(level + 1)}${!bashStyle && patterns.startsWith("esac") ? "(" : ""}${patterns})\n`;
+        // (declare -f leaves an empty line for an empty item)
         if (item.body.length) s += printLines(item.body, level + 2) + "\n";
+        else if (bashStyle) s += "\n";
         s += `${ind(level + 1)}${item.terminator}`;
       }
       return s + `\n${ind(level)}esac${printRedirects(c.redirects)}`;
