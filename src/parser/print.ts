@@ -1,4 +1,5 @@
 import type {
+  Assignment,
   ArithSource,
   Command,
   CondExpr,
@@ -157,10 +158,8 @@ function inline(list: StatementList, level: number): string {
 export function printCommand(c: Command, level: number): string {
   switch (c.type) {
     case "Simple": {
-      const parts = [
-        ...c.assigns.map((a) => `${a.name}${a.index ? `[${printWord(a.index)}]` : ""}${a.append ? "+=" : "="}${a.array ? `(${a.array.map((e) => (e.index ? `[${printWord(e.index)}]=` : "") + printWord(e.value)).join(" ")})` : printWord(a.value!)}`),
-        ...c.words.map(printWord),
-      ];
+      // (declare -f shows a declaration's name=value argument from its parts, like an assignment)
+      const parts = [...c.assigns.map(printAssignment), ...c.words.map((w) => (bashStyle && w.assign ? printAssignment(w.assign) : printWord(w)))];
       const text = parts.join(" ") + printRedirects(c.redirects);
       // A command of redirections only starts with its first one, not a blank.
       return parts.length ? text : text.replace(/^ /, "");
@@ -289,7 +288,8 @@ function printRedirects(rs: Redirect[]): string {
     const fd = r.fdVar ? `{${r.fdVar}}` : r.fd !== null ? String(r.fd) : "";
     if (r.heredoc) {
       const body = r.heredoc.error ? r.heredoc.error.raw : r.heredoc.body.parts.map((p) => printPart(p, true)).join("");
-      s += ` ${fd}${r.op}${printWord(r.target)}`;
+      // declare -f shows any quoted delimiter single-quoted: <<'EOF'.
+      s += ` ${fd}${r.op}${bashStyle && r.heredoc.quoted ? `'${r.heredoc.delimiter}'` : printWord(r.target)}`;
       heredocQueue.push(`${body}${r.heredoc.delimiter}\n`);
       continue;
     }
@@ -299,6 +299,11 @@ function printRedirects(rs: Redirect[]): string {
     s += ` ${dupFd}${r.op}${dup ? "" : " "}${printWord(r.target)}`;
   }
   return s;
+}
+
+function printAssignment(a: Assignment): string {
+  const value = a.array ? `(${a.array.map((e) => (e.index ? `[${printWord(e.index)}]=` : "") + printWord(e.value)).join(" ")})` : printWord(a.value!);
+  return `${a.name}${a.index ? `[${printWord(a.index)}]` : ""}${a.append ? "+=" : "="}${value}`;
 }
 
 export function printWord(w: Word): string {
