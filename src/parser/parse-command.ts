@@ -393,6 +393,8 @@ export abstract class CommandParser extends TokenParser {
 
   protected parseFunctionBody(name: string, start: number, line: number, keyword: boolean): Command {
     this.skipNewlines();
+    // A body is a compound command; coproc is not one in bash's grammar.
+    if (this.peekReserved() === "coproc") throw this.syntaxError("coproc");
     const body = this.parseCompound();
     if (!body) throw this.syntaxError(this.peekTokenText());
     void keyword;

@@ -438,15 +438,19 @@ export class Parser extends CondParser {
     this.skipBlanks();
     let name = "COPROC";
     const save = this.pos;
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.pos, this.pos + 256));
+    // A NAME is any plain word followed by a compound command (checked when the coproc runs).
+    const m = /^[^\s;&|<>()'"`$\\]+/.exec(this.src.slice(this.pos, this.pos + 256));
     if (m) {
       this.pos += m[0].length;
       this.skipBlanks();
       const r = this.peekReserved();
-      if (r === "{" || r === "while" || r === "until" || r === "if" || r === "for" || r === "case" || this.peekOperator() === "(") name = m[0];
+      if (r === "{" || r === "while" || r === "until" || r === "if" || r === "for" || r === "select" || r === "case" || r === "[[" || this.peekOperator() === "(") name = m[0];
       else this.pos = save;
     }
     if (this.atEnd() || this.peek() === "\n" || this.peek() === "#") throw this.syntaxError("newline");
+    const r = this.peekReserved();
+    // Neither is a command bash's coproc takes.
+    if (r === "function" || r === "coproc") throw this.syntaxError(r);
     const body = this.parseCommand();
     return { type: "Coproc", pos: start, end: this.pos, line, name, body };
   }
