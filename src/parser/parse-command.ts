@@ -8,7 +8,7 @@ import type {
   StatementList,
   Word,
 } from "./ast.js";
-import { ParseError, heredocError } from "./errors.js";
+import { ParseError, heredocError, unclosedInHeredoc } from "./errors.js";
 import * as scanner from "./scanner.js";
 import * as parseWord from "./parse-word.js";
 import { TokenParser } from "./parse-tokens.js";
@@ -595,6 +595,9 @@ export abstract class CommandParser extends TokenParser {
       relocate(parts, pos, removed);
       return { pos, end, parts };
     } catch (e) {
+      if (e instanceof ParseError && e.incomplete && e.substStart < 0 && e.message.startsWith("unexpected EOF while looking for matching")) {
+        return { pos, end, parts: [unclosedInHeredoc(e.message, text, pos, end)] };
+      }
       if (!(e instanceof ParseError) || e.substStart < 0 || e.message === "maximum nesting depth exceeded") throw e;
       this.heredocError = heredocError(e, text, sub.lineAt(e.substStart));
       return { pos, end, parts: [] };
