@@ -192,7 +192,9 @@ export function printCommand(c: Command, level: number): string {
       const lines = bashStyle && !inSubstBody;
       let body = "";
       c.body.forEach((s, i) => {
-        const text = printStatement(s, level) + (i < c.body.length - 1 && !s.background ? ";" : "");
+        let text = printStatement(s, level) + (i < c.body.length - 1 && !s.background ? ";" : "");
+        // declare -f puts a here-document's body right after its command, then ` )`.
+        if (lines && heredocQueue.length > 0) text += `\n${takeHeredocs()}`;
         body = i === 0 ? text : c.body[i - 1].background || !lines ? `${body} ${text}` : `${body}\n${ind(level)}${text}`;
       });
       return `( ${body} )${printRedirects(c.redirects)}`;
