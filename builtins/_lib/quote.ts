@@ -61,6 +61,8 @@ function shellQuote(s: string, always: boolean, colon: boolean): string {
     if (u.escape !== undefined) needs = true;
     else if (SHELL_SPECIAL.has(c) || (colon && c === ":")) needs = true;
     else if ((c === "#" || c === "~") && i === 0) needs = true;
+    // gnulib: `{` and `}` are special only as a whole word.
+    else if ((c === "{" || c === "}") && us.length === 1) needs = true;
     if (u.escape !== undefined || NOT_DQ_COMPAT.has(c)) dqCompat = false;
   });
   if (!needs) return s;

@@ -4,6 +4,8 @@ import { runAsJob } from "./background.js";
 import type { FdTable } from "./io.js";
 import type { Shell } from "./shell.js";
 import { Attr } from "./variables.js";
+import { isName } from "../parser/scanner.js";
+import { reportError } from "./report.js";
 
 /** The highest fd bash hands out for coprocess and process-substitution pipes. */
 const TOP_FD = 63;
@@ -22,6 +24,12 @@ function freeFdBelow(io: FdTable, from: number): number {
  * the input is closed for it (bash's exit would do the same).
  */
 export function runCoproc(sh: Shell, cmd: Extract<Command, { type: "Coproc" }>, io: FdTable): number {
+  // bash takes any word as the name and rejects a bad one only here.
+  if (!isName(cmd.name)) {
+    sh.line = cmd.line;
+    reportError(sh, io, `\`${cmd.name}': not a valid identifier`);
+    return 1;
+  }
   const toCommand = createPipe();
   const fromCommand = createPipe();
   const sub = sh.subshell();

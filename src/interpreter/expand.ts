@@ -362,9 +362,12 @@ async function addParts(sh: Shell, parts: WordPart[], f: Fields, io: FdTable, qu
         addScalar(String(n), f, quoted, split);
         break;
       }
-      case "ProcSubst":
-        f.quoted(await processSubstitution(sh, p, io));
+      case "ProcSubst": {
+        // (An empty body yields nothing, not an empty quoted word.)
+        const path = await processSubstitution(sh, p, io);
+        if (path) f.quoted(path);
         break;
+      }
       case "Brace": {
         // Not expanded here (assignment values, quoted contexts): its source text.
         f.literal(braceText(p));

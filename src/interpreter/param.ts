@@ -128,7 +128,7 @@ export async function expandParam(sh: Shell, p: ParamPart, quoted: boolean, io: 
 
 async function expandParamValue(sh: Shell, p: ParamPart, quoted: boolean, io: FdTable, ex: WordExpander): Promise<ParamValue> {
   const op = p.op;
-  if (op?.kind === "bad") throw new ShellError(`${op.quoted ?? op.text}: bad substitution`, 1, true);
+  if (op?.kind === "bad") throw new ShellError(op.report ?? `${op.quoted ?? op.text}: bad substitution`, 1, true);
   if (op?.kind === "prefixNames") {
     const names = sh.vars.visibleNames().filter((n) => n.startsWith(p.name) && sh.resolve(n)?.value !== undefined);
     return { list: names, star: op.star };

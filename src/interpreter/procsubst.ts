@@ -29,6 +29,8 @@ export interface ProcFd {
 const FIRST_FD = 63;
 
 export async function processSubstitution(sh: Shell, p: ProcSubstPart, io: FdTable): Promise<string> {
+  // bash runs nothing for an empty body and the word expands to nothing: `echo <( ) x` is `x`.
+  if (p.body.length === 0) return "";
   const fd = freeFd(sh, io);
   const pipe = createPipe(undefined, sh.services.budget);
   const fds = io.slice();

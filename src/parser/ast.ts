@@ -77,7 +77,7 @@ export type ParamOp =
    * A ${...} the parser could not make sense of: "bad substitution" at run time, as bash does.
    * The message quotes `quoted` when set (a here-document's whole body), else `text`.
    */
-  | { kind: "bad"; text: string; quoted?: string };
+  | { kind: "bad"; text: string; quoted?: string; report?: string };
 
 export interface CommandSubstPart extends Node {
   type: "CommandSubst";
@@ -99,6 +99,8 @@ export interface CommandSubstPart extends Node {
 export interface ArithSubstPart extends Node {
   type: "ArithSubst";
   expr: ArithSource;
+  /** Written as the old `$[ ... ]`: bash prints it back so (declare -f). */
+  bracket?: boolean;
 }
 
 export interface ProcSubstPart extends Node {

@@ -1,4 +1,4 @@
-import type { HeredocError } from "./ast.js";
+import type { HeredocError, WordPart } from "./ast.js";
 
 /**
  * A syntax error, positioned. `incomplete` is true when more input could complete
@@ -30,6 +30,9 @@ export class ParseError extends Error {
    * with the last command's status (2 when that was 0), not with 2.
    */
   lexicalEof = false;
+
+  /** The bad token follows a complete command of a top-level line (see afterLineHeredocs). */
+  afterCommand = false;
 }
 
 /**
@@ -86,4 +89,17 @@ export function heredocError(e: ParseError, text: string, substLine: number): He
     sourceLine = text.slice(from, to < 0 ? text.length : to);
   }
   return { message: e.message, lineOffset: e.line - substLine + 1, sourceLine, raw: text };
+}
+
+/**
+ * A ${, $(( or ` left open in a here-document body: bash reports a bad substitution when the
+ * body is expanded (status 1), naming the whole body, or the text from the backquote on.
+ */
+export function unclosedInHeredoc(message: string, text: string, pos: number, end: number): WordPart {
+  const closer = message.charAt(message.length - 2);
+  const report =
+    closer === "}" ? `${text}: bad substitution`
+    : closer === "`" ? `bad substitution: no closing "\`" in ${text.slice(text.lastIndexOf("`"))}`
+    : `bad substitution: no closing \`${closer}' in ${text}`;
+  return { type: "Param", pos, end, name: "", index: null, indirect: false, op: { kind: "bad", text, quoted: text, report }, short: false };
 }

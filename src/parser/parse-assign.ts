@@ -71,7 +71,8 @@ export abstract class AssignParser extends SubstParser {
         array = this.parseArrayElements(open);
       } catch (e) {
         if (!(e instanceof ParseError) || e.message === "maximum nesting depth exceeded") throw e;
-        throw new ArrayAssignParseError(e, this.nextLineAfter(this.compoundWordEnd(open)));
+        // bash drops the rest of the line the error is on and reads on from the next.
+        throw new ArrayAssignParseError(e, this.nextLineAfter(Math.min(e.pos, this.src.length)));
       }
       const next = this.peek();
       if (next === "" || isMeta(next)) return { pos: start, end: this.pos, name, index, append, value: null, array };
@@ -96,25 +97,6 @@ export abstract class AssignParser extends SubstParser {
     });
     parts.push(lit(")"), ...this.readAssignValue().parts);
     return { pos: open, end: this.pos, parts };
-  }
-
-  /** Where bash's lexer ends a compound word opened at `open`: after its matching `)`, quotes skipped. */
-  private compoundWordEnd(open: number): number {
-    const s = this.src;
-    let depth = 0;
-    for (let i = open; i < s.length; i++) {
-      const c = s[i];
-      if (c === "\\") i++;
-      else if (c === "'") {
-        const close = s.indexOf("'", i + 1);
-        if (close < 0) return s.length;
-        i = close;
-      } else if (c === '"') {
-        for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === "\\") i++;
-      } else if (c === "(") depth++;
-      else if (c === ")" && --depth === 0) return i + 1;
-    }
-    return s.length;
   }
 
   private nextLineAfter(pos: number): number {

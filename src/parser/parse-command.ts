@@ -8,7 +8,7 @@ import type {
   StatementList,
   Word,
 } from "./ast.js";
-import { ParseError, heredocError } from "./errors.js";
+import { ParseError, heredocError, unclosedInHeredoc } from "./errors.js";
 import * as scanner from "./scanner.js";
 import * as parseWord from "./parse-word.js";
 import { TokenParser } from "./parse-tokens.js";
@@ -193,6 +193,7 @@ export abstract class CommandParser extends TokenParser {
     const line = this.lineAt(this.pos);
     let time: "" | "time" | "time -p" = "";
     let negate = false;
+    let prefixed = false;
     for (;;) {
       const r = this.peekReserved();
       // `time time x` times once (bash ORs the flags); `time --` and `time -p --` time in posix format.
@@ -212,11 +213,13 @@ export abstract class CommandParser extends TokenParser {
       if (r === "!") {
         this.pos++;
         negate = !negate;
+        prefixed = true;
         continue;
       }
       break;
     }
-    if ((time || negate) && this.pipelineEndsHere()) {
+    // (`! !` then the end of the line is an empty pipeline too, negated twice.)
+    if ((time || prefixed) && this.pipelineEndsHere()) {
       return { type: "Pipeline", pos: start, end: this.pos, line, commands: [], pipeStderr: [], negate, time };
     }
     const head = this.parseCommand();
@@ -261,7 +264,8 @@ export abstract class CommandParser extends TokenParser {
       const compound = this.parseCompound();
       if (compound) return compound;
       const r = this.peekReserved();
-      if (r && r !== "{" && r !== "[[" && r !== "!" && r !== "time") throw this.syntaxError(r);
+      // (`!` only starts a pipeline: `coproc !`, `f() ! x` are errors; a `time` here is a command.)
+      if (r && r !== "{" && r !== "[[" && r !== "time") throw this.syntaxError(r);
       return this.parseSimpleCommand();
     } finally {
       this.leaveNesting();
@@ -314,7 +318,11 @@ export abstract class CommandParser extends TokenParser {
           if (op === "(" && words !== null && words.length === 1 && assigns === null && redirects === null) {
             return this.parseFunctionAfterName(words[0], start, this.lineAt(start));
           }
-          if (op === "(") throw this.syntaxError("(");
+          if (op === "(") {
+            const e = this.syntaxError("(");
+            e.afterCommand = this.depth === 1;
+            throw e;
+          }
           break;
         }
         if (this.src.charCodeAt(this.pos) === 35) break;
@@ -385,6 +393,8 @@ export abstract class CommandParser extends TokenParser {
 
   protected parseFunctionBody(name: string, start: number, line: number, keyword: boolean): Command {
     this.skipNewlines();
+    // A body is a compound command; coproc is not one in bash's grammar.
+    if (this.peekReserved() === "coproc") throw this.syntaxError("coproc");
     const body = this.parseCompound();
     if (!body) throw this.syntaxError(this.peekTokenText());
     void keyword;
@@ -503,6 +513,18 @@ export abstract class CommandParser extends TokenParser {
     this.heredocs = outer === null ? open : [...outer, ...open];
   }
 
+  /**
+   * A token error after a complete command of a top-level line: bash reads the line's pending
+   * here-documents first (warning if one meets the end) and names the line it then is on.
+   */
+  protected afterLineHeredocs(e: ParseError): ParseError {
+    if (this.heredocs === null) return e;
+    const nl = this.src.indexOf("\n", this.pos);
+    this.pos = nl < 0 ? this.src.length : nl + 1;
+    this.readHeredocBodies();
+    return new ParseError(e.message, e.pos, this.lineAt(Math.max(0, this.pos - 1)), e.incomplete, e.sourceLine);
+  }
+
   /** Reads the bodies of queued here-documents, starting at the cursor (a line start). */
   protected readHeredocBodies(): void {
     const pending = this.heredocs;
@@ -547,23 +569,7 @@ export abstract class CommandParser extends TokenParser {
     }
   }
 
-  /**
-   * bash reads the here-documents pending on a line before it reports a syntax error on that
-   * line: the error names the line where their bodies end (one cut off by the end warns first).
-   * Not after `|`, `&&` or `||`, where its grammar still waits for a command.
-   */
-  protected override syntaxError(token: string, pos = this.pos): ParseError {
-    const e = super.syntaxError(token, pos);
-    if (this.heredocs === null || token === "\n" || e.incomplete) return e;
-    let b = pos - 1;
-    while (b >= 0 && (this.src.charCodeAt(b) === 32 || this.src.charCodeAt(b) === 9)) b--;
-    const before = this.src.charCodeAt(b);
-    if (before === 124 || (before === 38 && (this.src.charCodeAt(b - 1) === 38 || this.src.charCodeAt(b - 1) === 124))) return e;
-    const nl = this.src.indexOf("\n", pos);
-    this.pos = nl < 0 ? this.src.length : nl + 1;
-    this.readHeredocBodies();
-    return new ParseError(e.message, e.pos, this.lineAt(Math.max(0, this.pos - 1)), false, e.sourceLine);
-  }
+
 
   /**
    * bash warns and uses what was read. Its lines are its reader's count: the last line read
@@ -589,6 +595,9 @@ export abstract class CommandParser extends TokenParser {
       relocate(parts, pos, removed);
       return { pos, end, parts };
     } catch (e) {
+      if (e instanceof ParseError && e.incomplete && e.substStart < 0 && e.message.startsWith("unexpected EOF while looking for matching")) {
+        return { pos, end, parts: [unclosedInHeredoc(e.message, text, pos, end)] };
+      }
       if (!(e instanceof ParseError) || e.substStart < 0 || e.message === "maximum nesting depth exceeded") throw e;
       this.heredocError = heredocError(e, text, sub.lineAt(e.substStart));
       return { pos, end, parts: [] };

@@ -46,7 +46,7 @@ export abstract class CondParser extends CommandParser {
     }
     const t = this.condTok;
     if (!(t.k === "op" && t.text === "]]")) {
-      if (t.k === "eof") throw this.condFail("unexpected EOF while looking for `]]'", t, true);
+      if (t.k === "eof") throw this.condFail("unexpected EOF while looking for `]]'", t, true, this.lineAt(t.pos));
       // (reported on the line of the `[[`, bash's cond_lineno)
       throw this.condFail(t.k === "op" ? `syntax error in conditional expression: unexpected token \`${t.text}'` : "syntax error in conditional expression", t, false, line);
     }
@@ -103,7 +103,7 @@ export abstract class CondParser extends CommandParser {
    * A [[ ]] parse error: bash prints only its message (none for some) and ends
    * the script keeping the last status, unlike other syntax errors.
    */
-  private condFail(message: string, at: CondToken, incomplete = false, line = this.lineAt(at.pos)): CondParseError {
+  private condFail(message: string, at: CondToken, incomplete = false, line = at.k === "eof" ? this.endLine() : this.lineAt(at.pos)): CondParseError {
     // bash's status is 2 only when the error was the input's last newline or its end.
     const atEnd = at.k === "eof" || (at.k === "op" && at.text === "newline" && this.pos >= this.src.length);
     return new CondParseError(message, at.pos, line, incomplete, atEnd);

@@ -110,7 +110,9 @@ export abstract class SubstParser extends WordParser {
     const text = this.src.slice(innerStart, this.pos);
     this.pos += closer.length;
     const word: Word = { pos: innerStart, end: innerStart + text.length, parts };
-    return { type: "ArithSubst", pos: start, end: this.pos, expr: parseArithSource(text, word) };
+    const part: WordPart = { type: "ArithSubst", pos: start, end: this.pos, expr: parseArithSource(text, word) };
+    if (closer === "]") part.bracket = true;
+    return part;
   }
 
   /** Arithmetic text inside (( )) or for (( ; ; )): reads to `stop` (at paren depth 0). */

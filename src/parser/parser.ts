@@ -140,15 +140,25 @@ export class Parser extends CondParser {
       break;
     }
     if (this.atEnd()) return null;
+    try {
+      return this.parseLineStatements();
+    } catch (e) {
+      // The newline as the bad token was read, and with it the line's here-documents.
+      if (e instanceof ParseError && (e.afterCommand || e.message === "syntax error near unexpected token `newline'")) throw this.afterLineHeredocs(e);
+      throw e;
+    }
+  }
+
+  private parseLineStatements(): StatementList {
     const list: StatementList = [];
     for (;;) {
       if (this.aliases !== null) this.expandCommandAlias();
       const op = this.peekOperator();
       if (op === ")" || op === ";;" || op === ";&" || op === ";;&" || op === ";" || op === "&" || op === "&&" || op === "||" || op === "|" || op === "|&") {
-        throw this.syntaxError(op);
+        throw this.afterLineHeredocs(this.syntaxError(op));
       }
       const r = this.peekReserved();
-      if (r === "then" || r === "else" || r === "elif" || r === "fi" || r === "do" || r === "done" || r === "esac" || r === "}") throw this.syntaxError(r);
+      if (r === "then" || r === "else" || r === "elif" || r === "fi" || r === "do" || r === "done" || r === "esac" || r === "}") throw this.afterLineHeredocs(this.syntaxError(r));
       list.push((r === "" ? fastStatement(this) : null) ?? this.parseStatement());
       const sep = this.peekOperator();
       if (sep === ";" || sep === "&") {
@@ -158,7 +168,7 @@ export class Parser extends CondParser {
         continue;
       }
       if (sep === "\n" || this.atEnd()) break;
-      throw this.syntaxError(this.peekTokenText());
+      throw this.afterLineHeredocs(this.syntaxError(this.peekTokenText()));
     }
     if (this.peekOperator() === "\n") this.consumeNewline();
     this.flushHeredocsAtEof();
@@ -428,15 +438,19 @@ export class Parser extends CondParser {
     this.skipBlanks();
     let name = "COPROC";
     const save = this.pos;
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.pos, this.pos + 256));
+    // A NAME is any plain word followed by a compound command (checked when the coproc runs).
+    const m = /^[^\s;&|<>()'"`$\\]+/.exec(this.src.slice(this.pos, this.pos + 256));
     if (m) {
       this.pos += m[0].length;
       this.skipBlanks();
       const r = this.peekReserved();
-      if (r === "{" || r === "while" || r === "until" || r === "if" || r === "for" || r === "case" || this.peekOperator() === "(") name = m[0];
+      if (r === "{" || r === "while" || r === "until" || r === "if" || r === "for" || r === "select" || r === "case" || r === "[[" || this.peekOperator() === "(") name = m[0];
       else this.pos = save;
     }
     if (this.atEnd() || this.peek() === "\n" || this.peek() === "#") throw this.syntaxError("newline");
+    const r = this.peekReserved();
+    // Neither is a command bash's coproc takes.
+    if (r === "function" || r === "coproc") throw this.syntaxError(r);
     const body = this.parseCommand();
     return { type: "Coproc", pos: start, end: this.pos, line, name, body };
   }

@@ -1,4 +1,5 @@
 import type {
+  Assignment,
   ArithSource,
   Command,
   CondExpr,
@@ -49,6 +50,9 @@ export function print(list: StatementList): string {
   }
 }
 
+/** True while printing a $( ) or <( ) body for declare -f (bash prints those flat). */
+let inSubstBody = false;
+
 /**
  * A $( ) or <( ) body as source: `print`'s lines, plus a newline at the end when a
  * here-document's delimiter ends them. declare -f puts the statements on one line, `a; b`,
@@ -61,13 +65,16 @@ function printSubstBody(list: StatementList): string {
   }
   const saved = heredocQueue;
   const taken = heredocsTaken;
+  const savedInSubst = inSubstBody;
   heredocQueue = [];
+  inSubstBody = true;
   try {
     const text = list.map((s, i) => printStatement(s, 0) + (i < list.length - 1 && !s.background ? ";" : "")).join(" ");
     return heredocQueue.length ? `${text}\n${heredocQueue.join("")}` : text;
   } finally {
     heredocQueue = saved;
     heredocsTaken = taken;
+    inSubstBody = savedInSubst;
   }
 }
 
@@ -113,7 +120,7 @@ function printBody(c: Command, level: number): string {
  * (if/while/until/for/select) end their last statement with `;` too, as bash prints them.
  */
 function printLines(list: StatementList, level: number, terminated = false): string {
-  return list
+  const lines = list
     .map((s, i) => {
       const taken = heredocsTaken;
       const text = ind(level) + printStatement(s, level);
@@ -126,8 +133,16 @@ function printLines(list: StatementList, level: number, terminated = false): str
         if (heredocsTaken !== taken) return text;
       }
       return flushHeredocs(terminated || i < list.length - 1 ? text + ";" : text);
-    })
-    .join("\n");
+    });
+  // bash's declare -f goes on after `cmd &` on the same line.
+  if (!bashStyle) return lines.join("\n");
+  let out = "";
+  lines.forEach((text, i) => {
+    if (i === 0) out = text;
+    else if (list[i - 1].background && !lines[i - 1].includes("\n")) out += " " + text.slice(ind(level).length);
+    else out += "\n" + text;
+  });
+  return out;
 }
 
 function printStatement(s: Statement, level: number): string {
@@ -135,28 +150,33 @@ function printStatement(s: Statement, level: number): string {
 }
 
 function inline(list: StatementList, level: number): string {
-  return list.map((s) => printStatement(s, level) + (s.background ? "" : ";")).join(" ");
+  // declare -f puts a condition's second and later commands on lines of their own.
+  const sep = bashStyle ? `\n${ind(level)}` : " ";
+  return list.map((s) => printStatement(s, level) + (s.background ? "" : ";")).join(sep);
 }
 
 export function printCommand(c: Command, level: number): string {
   switch (c.type) {
     case "Simple": {
-      const parts = [
-        ...c.assigns.map((a) => `${a.name}${a.index ? `[${printWord(a.index)}]` : ""}${a.append ? "+=" : "="}${a.array ? `(${a.array.map((e) => (e.index ? `[${printWord(e.index)}]=` : "") + printWord(e.value)).join(" ")})` : printWord(a.value!)}`),
-        ...c.words.map(printWord),
-      ];
-      return parts.join(" ") + printRedirects(c.redirects);
+      // (declare -f shows a declaration's name=value argument from its parts, like an assignment)
+      const parts = [...c.assigns.map(printAssignment), ...c.words.map((w) => (bashStyle && w.assign ? printAssignment(w.assign) : printWord(w)))];
+      const text = parts.join(" ") + printRedirects(c.redirects);
+      // A command of redirections only starts with its first one, not a blank.
+      return parts.length ? text : text.replace(/^ /, "");
     }
     case "Pipeline": {
       let s = c.commands
         .map((x, i) => {
-          const text = printCommand(x, level) + (i < c.pipeStderr.length ? (c.pipeStderr[i] ? " |&" : " |") : "");
+          // (declare -f spells |& as bash stores it: 2>&1 |)
+          const text = printCommand(x, level) + (i < c.pipeStderr.length ? (c.pipeStderr[i] ? (bashStyle ? " 2>&1 |" : " |&") : " |") : "");
           // bash prints a here-document's body right after the `|` that follows its command (and
           // it must come there: the next command may print lines of its own, a loop's body).
           return i < c.pipeStderr.length && heredocQueue.length > 0 ? `${text}\n${takeHeredocs()} ` : text;
         })
         .join(" ");
       if (c.negate) s = "! " + s;
+      // `! !` alone: an empty pipeline negated twice (nothing else parses to it).
+      else if (c.commands.length === 0 && !c.time) s = "! !";
       // A command named `--` or `-p` after time needs a `--` to read back as the command.
       if (c.time) s = c.time + (!bashStyle && /^(--|-p)(\s|$)/.test(s) ? " -- " : " ") + s;
       return s;
@@ -166,8 +186,19 @@ export function printCommand(c: Command, level: number): string {
       // As after `|`: the bodies of the left side's here-documents follow the operator.
       return (heredocQueue.length > 0 ? `${left}\n${takeHeredocs()} ` : left) + printCommand(c.right, level);
     }
-    case "Subshell":
-      return `( ${c.body.map((s) => printStatement(s, level)).join("; ")} )${printRedirects(c.redirects)}`;
+    case "Subshell": {
+      // declare -f puts one statement a line at the subshell's own indent (not inside a $( ),
+      // which bash prints on one line); `a & b` stays on one line.
+      const lines = bashStyle && !inSubstBody;
+      let body = "";
+      c.body.forEach((s, i) => {
+        let text = printStatement(s, level) + (i < c.body.length - 1 && !s.background ? ";" : "");
+        // declare -f puts a here-document's body right after its command, then ` )`.
+        if (lines && heredocQueue.length > 0) text += `\n${takeHeredocs()}`;
+        body = i === 0 ? text : c.body[i - 1].background || !lines ? `${body} ${text}` : `${body}\n${ind(level)}${text}`;
+      });
+      return `( ${body} )${printRedirects(c.redirects)}`;
+    }
     case "Group":
       return `{ \n${printLines(c.body, level + 1)}\n${ind(level)}}${printRedirects(c.redirects)}`;
     case "If": {
@@ -194,7 +225,8 @@ export function printCommand(c: Command, level: number): string {
       return `${(bashStyle ? (x: string) => x : flushHeredocs)(`${c.until ? "until" : "while"} ${inline(c.cond, level)} do`)}\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
     case "For": {
       const kw = c.select ? "select" : "for";
-      const items = c.items ? ` in ${c.items.map(printWord).join(" ")}` : "";
+      // (`for i; do` is `for i in "$@"`, as declare -f shows it.)
+      const items = c.items ? ` in ${c.items.map(printWord).join(" ")}` : bashStyle ? ' in "$@"' : "";
       return `${kw} ${c.name}${items};\n${ind(level)}do\n${printLines(c.body, level + 1, bashStyle)}\n${ind(level)}done${printRedirects(c.redirects)}`;
     }
     case "ArithFor":
@@ -205,14 +237,18 @@ export function printCommand(c: Command, level: number): string {
         const patterns = item.patterns.map(printWord).join(" | ");
         // A first pattern `esac` needs its `(` to parse again (declare -f drops it, as bash does).
         s += `\n${ind(level + 1)}${!bashStyle && patterns.startsWith("esac") ? "(" : ""}${patterns})\n`;
+        // (declare -f leaves an empty line for an empty item)
         if (item.body.length) s += printLines(item.body, level + 2) + "\n";
+        else if (bashStyle) s += "\n";
         s += `${ind(level + 1)}${item.terminator}`;
       }
       return s + `\n${ind(level)}esac${printRedirects(c.redirects)}`;
     }
     case "FunctionDef":
       // (declare -f wraps any body in braces, as bash does; source keeps `f() ( ... )` a subshell.)
-      return bashStyle || c.body.type === "Group" ? `${functionHead(c.name)}\n${printBody(c.body, level)}` : functionHead(c.name) + printCommand(c.body, level);
+      // A function defined inside another prints with `function` in declare -f, as bash does.
+      if (bashStyle) return `${RESERVED_NAMES.has(c.name) ? "" : "function "}${functionHead(c.name)}\n${printBody(c.body, level)}`;
+      return c.body.type === "Group" ? `${functionHead(c.name)}\n${printBody(c.body, level)}` : functionHead(c.name) + printCommand(c.body, level);
     case "Arith":
       return (bashStyle ? `((${c.expr.text}))` : `(( ${c.expr.text.trim()} ))`) + printRedirects(c.redirects);
     case "Cond":
@@ -226,7 +262,7 @@ export function printCommand(c: Command, level: number): string {
 /** An empty `for (( ))` part prints as 1, as bash fills it in. */
 function arith(a: ArithSource | null): string {
   if (!bashStyle) return a ? a.text.trim() : "";
-  return a && a.text.trim() ? a.text : "1";
+  return a && a.text.trim() ? a.text.replace(/^\s+/, "") : "1";
 }
 
 function printCond(e: CondExpr): string {
@@ -254,7 +290,8 @@ function printRedirects(rs: Redirect[]): string {
     const fd = r.fdVar ? `{${r.fdVar}}` : r.fd !== null ? String(r.fd) : "";
     if (r.heredoc) {
       const body = r.heredoc.error ? r.heredoc.error.raw : r.heredoc.body.parts.map((p) => printPart(p, true)).join("");
-      s += ` ${fd}${r.op}${printWord(r.target)}`;
+      // declare -f shows any quoted delimiter single-quoted: <<'EOF'.
+      s += ` ${fd}${r.op}${bashStyle && r.heredoc.quoted ? `'${r.heredoc.delimiter}'` : printWord(r.target)}`;
       heredocQueue.push(`${body}${r.heredoc.delimiter}\n`);
       continue;
     }
@@ -264,6 +301,11 @@ function printRedirects(rs: Redirect[]): string {
     s += ` ${dupFd}${r.op}${dup ? "" : " "}${printWord(r.target)}`;
   }
   return s;
+}
+
+function printAssignment(a: Assignment): string {
+  const value = a.array ? `(${a.array.map((e) => (e.index ? `[${printWord(e.index)}]=` : "") + printWord(e.value)).join(" ")})` : printWord(a.value!);
+  return `${a.name}${a.index ? `[${printWord(a.index)}]` : ""}${a.append ? "+=" : "="}${value}`;
 }
 
 export function printWord(w: Word): string {
@@ -277,9 +319,11 @@ function printPart(p: WordPart, inDquote: boolean): string {
     case "Escaped":
       return "\\" + p.value;
     case "SingleQuoted":
+      // declare -f shows $'...' decoded, single-quoted.
+      if (p.ansiC && bashStyle) return "'" + p.value.replace(/'/g, "'\\''") + "'";
       return p.ansiC ? "$'" + p.value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\t/g, "\\t") + "'" : `'${p.value}'`;
     case "DoubleQuoted":
-      return (p.locale ? "$" : "") + '"' + p.parts.map((x) => printPart(x, true)).join("") + '"';
+      return (p.locale && !bashStyle ? "$" : "") + '"' + p.parts.map((x) => printPart(x, true)).join("") + '"';
     case "Param":
       return printParam(p);
     case "CommandSubst": {
@@ -293,7 +337,7 @@ function printPart(p: WordPart, inDquote: boolean): string {
       return p.backquote ? "`" + inner.replace(/[\\`]/g, "\\$&") + "`" : "$(" + pad + inner + (bashStyle ? "" : pad) + ")";
     }
     case "ArithSubst":
-      return `$((${p.expr.text}))`;
+      return p.bracket ? `$[${p.expr.text}]` : `$((${p.expr.text}))`;
     case "ProcSubst": {
       return `${p.direction}(${printSubstBody(p.body)})`;
     }

@@ -308,7 +308,8 @@ export async function selectLoop(
   const reader = fds[0]?.reader;
   let status = 0;
   if (items.length === 0) return 0;
-  const menu = items.map((it, i) => `${i + 1}) ${it}`).join("\n") + "\n";
+  const columns = Number.parseInt(sh.get("COLUMNS") ?? "", 10);
+  const menu = selectMenu(items, columns > 0 ? columns : 80);
   // bash shows the menu first and again only after an empty reply; at end of input it
   // prints a newline (to stdout) and the loop fails.
   let showMenu = true;
@@ -330,4 +331,51 @@ export async function selectLoop(
     status = r.status;
     if (r.flow === "break") return status;
   }
+}
+
+/**
+ * bash's select menu (print_select_list): items in as many columns as COLUMNS holds, filled
+ * down first, numbers right-aligned, columns padded with tabs to a common width.
+ */
+function selectMenu(items: string[], columns: number): string {
+  const digits = (n: number) => String(n).length;
+  const widest = items.reduce((w, it) => Math.max(w, [...it].length), 0);
+  const indexWidth = digits(items.length);
+  const cellWidth = widest + indexWidth + 4; // ") " and two blanks
+  let cols = Math.max(1, Math.floor(columns / cellWidth));
+  let rows = Math.ceil(items.length / cols);
+  cols = Math.ceil(items.length / rows);
+  if (rows === 1) {
+    rows = cols;
+    cols = 1;
+  }
+  let out = "";
+  for (let row = 0; row < rows; row++) {
+    let pos = 0;
+    for (let i = row; ; i += rows) {
+      const width = pos === 0 ? digits(rows) : indexWidth;
+      const cell = `${String(i + 1).padStart(width)}) ${items[i]}`;
+      out += cell;
+      if (i + rows >= items.length) break;
+      out += padTo(pos + [...items[i]].length + width + 2, pos + cellWidth);
+      pos += cellWidth;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+/** bash's indent(): tabs (every 8 columns) and then blanks from column `from` to `to`. */
+function padTo(from: number, to: number): string {
+  let out = "";
+  while (from < to) {
+    if (Math.floor(to / 8) > Math.floor(from / 8)) {
+      out += "\t";
+      from += 8 - (from % 8);
+    } else {
+      out += " ";
+      from++;
+    }
+  }
+  return out;
 }
