@@ -63,6 +63,8 @@ export abstract class CommandParser extends TokenParser {
   declare warnings: string[];
   /** How many $( ) or <( ) bodies the cursor is in (their here-documents end differently). */
   declare protected substDepth: number;
+  /** Where the innermost $( ) or <( ) body starts (-1: none). */
+  declare protected substBodyStart: number;
   /** Set by heredocBodyWord when the body just read holds a `$( )` that does not parse. */
   declare private heredocError: HeredocError | null;
 
@@ -76,6 +78,7 @@ export abstract class CommandParser extends TokenParser {
     this.aliasRegions = null;
     this.warnings = [];
     this.substDepth = 0;
+    this.substBodyStart = -1;
     this.heredocError = null;
   }
 
@@ -219,7 +222,7 @@ export abstract class CommandParser extends TokenParser {
       break;
     }
     // (`! !` then the end of the line is an empty pipeline too, negated twice.)
-    if ((time || prefixed) && this.pipelineEndsHere()) {
+    if ((time || prefixed) && this.pipelineEndsHere(time !== "" && start === this.substBodyStart)) {
       return { type: "Pipeline", pos: start, end: this.pos, line, commands: [], pipeStderr: [], negate, time };
     }
     const head = this.parseCommand();
@@ -241,9 +244,11 @@ export abstract class CommandParser extends TokenParser {
     return { type: "Pipeline", pos: start, end: this.pos, line, commands: fit(commands), pipeStderr: fit(pipeStderr), negate, time };
   }
 
-  private pipelineEndsHere(): boolean {
+  private pipelineEndsHere(timeOpensSubst: boolean): boolean {
     const op = this.peekOperator();
-    // Only a newline, `;` or the end: bash rejects `! &&`, `time |`, `(!)`, `! ;;`.
+    // Only a newline, `;` or the end: bash rejects `! &&`, `time |`, `(!)`, `! ;;`. A `time`
+    // that opens a $( ) or <( ) body may also be all of it (`$(time)`).
+    if (op === ")") return timeOpensSubst;
     return this.atEnd() || op === "\n" || op === ";";
   }
 

@@ -25,6 +25,10 @@ export class Parser extends CondParser {
   private parseSubstBodyHere(): StatementList {
     const outer = this.takeHeredocs();
     let closed = false;
+    const outerBodyStart = this.substBodyStart;
+    let bodyStart = this.pos;
+    while (this.src.charCodeAt(bodyStart) === 32 || this.src.charCodeAt(bodyStart) === 9) bodyStart++;
+    this.substBodyStart = bodyStart;
     this.substDepth++;
     try {
       const body = this.parseList();
@@ -42,6 +46,7 @@ export class Parser extends CondParser {
       throw error;
     } finally {
       this.substDepth--;
+      this.substBodyStart = outerBodyStart;
       this.restoreHeredocs(outer, closed);
       if (closed) this.pos++;
     }
