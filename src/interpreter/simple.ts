@@ -337,8 +337,9 @@ async function withTempFrame(
 function keepNamedTemporaries(sh: Shell, argv: string[]): void {
   const frame = sh.vars.frames[sh.vars.frames.length - 1];
   for (const arg of argv.slice(1)) {
-    const v = frame?.get(arg.split("=")[0]);
-    if (v !== undefined) sh.vars.own(sh.vars.globals).set(arg.split("=")[0], v);
+    const name = arg.split("=")[0];
+    const v = frame?.get(name);
+    if (v !== undefined) sh.vars.own(sh.vars.globals).set(name, v);
   }
 }
 
