@@ -71,8 +71,6 @@ export async function runScriptText(sh: Shell, text: string, io: FdTable, k: Scr
         continue;
       }
       if (e instanceof ParseError) {
-        for (const w of parser.warnings) writeErr(io, `${k.kind === "file" ? k.name : sh.argv0}: ${w}\n`);
-        parser.warnings.length = 0;
         reportSyntaxError(sh, io, k, e);
         // A token error inside $( ) ends the shell with 127 (a subshell with 1), unless the text
         // is a script file bash runs; the lexer's end of input keeps the last status.

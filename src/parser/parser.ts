@@ -58,10 +58,7 @@ export class Parser extends CondParser {
    */
   private parseSubstBodyApart(): StatementList {
     const rest = this.src.slice(this.pos);
-    const sub = new Parser(rest, this.lineAt(this.pos));
-    sub.depth = this.depth;
-    sub.extglob = this.extglob;
-    sub.aliases = this.aliases;
+    const sub = this.subParser(rest, this.lineAt(this.pos));
     const body = sub.parseSubstBodyHere();
     // Every expansion was spliced in before sub.pos: the text it grew by is not ours.
     this.pos += sub.pos - (sub.src.length - rest.length);
@@ -70,18 +67,12 @@ export class Parser extends CondParser {
   }
 
   protected parseBackquoteBody(text: string, pos: number): StatementList {
-    const sub = new Parser(text, this.lineAt(pos));
-    sub.depth = this.depth;
-    sub.extglob = this.extglob;
-    sub.aliases = this.aliases;
-    return sub.parseProgram();
+    return this.subParser(text, this.lineAt(pos)).parseProgram();
   }
 
   /** The complete lines of a backquote body that does not parse: bash runs them before it reports the error. */
   protected parseBackquoteLines(text: string, pos: number): StatementList {
-    const sub = new Parser(text, this.lineAt(pos));
-    sub.depth = this.depth;
-    sub.extglob = this.extglob;
+    const sub = this.subParser(text, this.lineAt(pos));
     const lines: StatementList = [];
     try {
       for (let list; (list = sub.parseNextLine()); ) lines.push(...list);
@@ -91,9 +82,12 @@ export class Parser extends CondParser {
     return lines;
   }
 
+  /** A parser over other text (a $( ) or backquote body, a here-document's) with this one's nesting, extglob and aliases. */
   protected subParser(text: string, firstLine: number): Parser {
     const sub = new Parser(text, firstLine);
+    sub.depth = this.depth;
     sub.extglob = this.extglob;
+    sub.aliases = this.aliases;
     return sub;
   }
 
